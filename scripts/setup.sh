@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, at pinned versions.
+# Idempotent: each step checks what is there and skips it when it already fits.
+# Usage: scripts/setup.sh [build|test|all]   (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=0.2.130
+TRUNK_VERSION=0.21.14
+want=${1:-all}
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+# Prefer dependency versions whose rust-version fits the pinned toolchain.
+export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "apt-get install ${missing[*]}"
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+rust_target() {
+  rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || {
+    say "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  }
+}
+
+cargo_tool() { # name binary version [--locked]
+  local crate=$1 bin=$2 version=$3; shift 3
+  if command -v "$bin" >/dev/null && "$bin" --version 2>/dev/null | grep -q "$version"; then return 0; fi
+  say "cargo install $crate $version (takes several minutes, once)"
+  cargo install "$crate" --version "$version" "$@"
+}
+
+node_modules() {
+  if [ -f node_modules/.setup-stamp ] && [ node_modules/.setup-stamp -nt package-lock.json ]; then return 0; fi
+  say "npm ci"
+  npm ci --no-audit --no-fund
+  touch node_modules/.setup-stamp
+}
+
+build_tools() {
+  rust_target
+  cargo_tool wasm-bindgen-cli wasm-bindgen "$WASM_BINDGEN_VERSION"
+  cargo_tool trunk trunk "$TRUNK_VERSION" --locked
+  node_modules # binaryen's wasm-opt
+}
+
+test_tools() {
+  apt_install chromium chromium-driver fonts-liberation2 fonts-dejavu-core
+}
+
+case "$want" in
+  build) build_tools ;;
+  test) build_tools; test_tools ;;
+  all) build_tools; test_tools ;;
+  *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+esac

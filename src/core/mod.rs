@@ -1,0 +1,12 @@
+//! Pure logic: templates, the draft model, Markdown, word counts and the stored format.
+//!
+//! Invariant: nothing here touches the browser (no leptos, web-sys, js-sys or gloo), so every
+//! function runs and is tested natively. Functions that judge a draft never fail; functions at a
+//! boundary (decoding stored or imported data) return `Result` with a `thiserror` error.
+
+pub mod draft;
+pub mod envelope;
+pub mod markdown;
+pub mod template;
+pub mod url;
+pub mod words;

@@ -1,0 +1,344 @@
+//! The three proposal templates: official headings (verbatim, in order), our guidance, and the
+//! share of the page budget each section is expected to take.
+//!
+//! Headings come from the seed document: Annex II ("Submission Process/Template For Proposed New
+//! BPFs") and Annex III ("Submission Process/Template For Proposed New Working Groups"). The annual
+//! work report of continuing BPFs comes from Annex II, "Formation of BPFs". Guidance is written in
+//! our own words from those annexes and the meeting summary.
+
+use std::fmt;
+
+/// The kind of proposal, which picks the template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    NewBpf,
+    ContinuingBpf,
+    NewWg,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::NewBpf, Kind::ContinuingBpf, Kind::NewWg];
+
+    /// The stable identifier used in stored and exported files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::NewBpf => "bpf-new",
+            Kind::ContinuingBpf => "bpf-continuing",
+            Kind::NewWg => "wg-new",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+
+    /// A short human name, as in "New BPF proposal".
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::NewBpf => "New BPF proposal",
+            Kind::ContinuingBpf => "Continuing BPF proposal",
+            Kind::NewWg => "New WG proposal",
+        }
+    }
+
+    /// What the document is, in running text: "BPF proposal", "continuing BPF proposal".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::NewBpf => "BPF proposal",
+            Kind::ContinuingBpf => "continuing BPF proposal",
+            Kind::NewWg => "WG proposal",
+        }
+    }
+
+    pub fn template(self) -> &'static Template {
+        match self {
+            Kind::NewBpf => &NEW_BPF,
+            Kind::ContinuingBpf => &CONTINUING_BPF,
+            Kind::NewWg => &NEW_WG,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One section of a template.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SectionSpec {
+    /// Stable key used in stored files; never shown.
+    pub key: &'static str,
+    /// The official heading, verbatim.
+    pub heading: &'static str,
+    /// What to write, in our own words, with where the rule comes from.
+    pub guidance: &'static str,
+    /// Sections the template marks "(if appropriate)" may stay empty.
+    pub optional: bool,
+    /// Suggested share of the page budget, in percent; a template's shares add up to 100.
+    pub budget_percent: u8,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Template {
+    pub kind: Kind,
+    /// Identifies the template text, so an exported file says which one it followed.
+    pub version: &'static str,
+    /// Where the template comes from.
+    pub source: &'static str,
+    pub sections: &'static [SectionSpec],
+}
+
+/// Words a 2-3 page proposal holds at about 2.5 pages; used only to turn budget shares into a
+/// friendly "aim for about N words" hint, never to judge length.
+pub const TARGET_WORDS: u32 = 1250;
+
+impl Template {
+    pub fn section_index(&self, key: &str) -> Option<usize> {
+        self.sections.iter().position(|section| section.key == key)
+    }
+
+    /// The suggested length of a section, rounded to the nearest ten words.
+    pub fn suggested_words(&self, index: usize) -> u32 {
+        let share = u32::from(self.sections[index].budget_percent);
+        ((TARGET_WORDS * share + 500) / 1000) * 10
+    }
+}
+
+const THEME: SectionSpec = SectionSpec {
+    key: "theme",
+    heading: "Proposed Theme/Issue for the BPF",
+    guidance: "Name the Internet governance issue and say why it matters now. Themes can be \
+        technical or not; the MAG looks for topics that are important to the future of the \
+        Internet, mature enough, narrowly defined, and ideally already discussed at the IGF, in \
+        workshops or Dynamic Coalitions.",
+    optional: false,
+    budget_percent: 20,
+};
+
+const BPF_OBJECTIVES: SectionSpec = SectionSpec {
+    key: "objectives",
+    heading: "Objectives/Goals of the BPF",
+    guidance: "List what the BPF sets out to achieve. A BPF collects existing good practice; it \
+        does not write new policy. Concrete goals let the MAG see progress, and a BPF that makes \
+        too little progress can be dissolved.",
+    optional: false,
+    budget_percent: 20,
+};
+
+const BPF_OUTPUTS: SectionSpec = SectionSpec {
+    key: "outputs",
+    heading: "Expected Output(s)",
+    guidance: "Describe what the BPF will produce, for example a report, case studies or a \
+        checklist. BPF outputs are living documents that can be updated later, and their format \
+        and length are for the BPF to choose.",
+    optional: false,
+    budget_percent: 15,
+};
+
+const OUTREACH: SectionSpec = SectionSpec {
+    key: "outreach",
+    heading: "Outreach and Dissemination Plan/Strategy",
+    guidance: "Explain how you will reach people who are not usually part of IGF processes, and \
+        how the output will be promoted once published: IGF mailing lists, national and regional \
+        IGF initiatives, social media, and other meetings on the topic.",
+    optional: false,
+    budget_percent: 15,
+};
+
+const BPF_TIMEFRAME: SectionSpec = SectionSpec {
+    key: "timeframe",
+    heading: "Timeframe for the work (1-year or multi-year forecast)",
+    guidance: "Say whether the work takes one year or several, and give its main phases. Work \
+        continues into another year only if the BPF's participants want it to and the MAG agrees.",
+    optional: false,
+    budget_percent: 15,
+};
+
+const CO_FACILITATORS: SectionSpec = SectionSpec {
+    key: "co-facilitators",
+    heading: "Names of Co-Facilitator(s) (2-3 MAG members + non-MAG members if appropriate)",
+    guidance: "Name two or three MAG members who will co-facilitate, with their stakeholder \
+        groups, and any co-facilitators from outside the MAG. MAG co-facilitators steer the work: \
+        they schedule and chair virtual meetings, guide the mailing list and reach out to every \
+        stakeholder group.",
+    optional: false,
+    budget_percent: 15,
+};
+
+const ANNUAL_REPORT: SectionSpec = SectionSpec {
+    key: "annual-report",
+    heading: "Annual work report of the prior year",
+    guidance: "A BPF that wishes to continue must send its annual work report for the prior year \
+        with this proposal. Summarise what was done and achieved, link to the full report, and \
+        say what is left to do.",
+    optional: false,
+    budget_percent: 25,
+};
+
+const NEW_BPF_SECTIONS: [SectionSpec; 6] =
+    [THEME, BPF_OBJECTIVES, BPF_OUTPUTS, OUTREACH, BPF_TIMEFRAME, CO_FACILITATORS];
+
+const CONTINUING_BPF_SECTIONS: [SectionSpec; 7] = [
+    SectionSpec { budget_percent: 15, ..THEME },
+    SectionSpec { budget_percent: 15, ..BPF_OBJECTIVES },
+    SectionSpec { budget_percent: 10, ..BPF_OUTPUTS },
+    SectionSpec { budget_percent: 10, ..OUTREACH },
+    SectionSpec { budget_percent: 10, ..BPF_TIMEFRAME },
+    SectionSpec { budget_percent: 15, ..CO_FACILITATORS },
+    ANNUAL_REPORT,
+];
+
+const NEW_WG_SECTIONS: [SectionSpec; 5] = [
+    SectionSpec {
+        key: "purpose",
+        heading: "Purpose of the WG",
+        guidance: "Say which specific piece of the MAG's work this group would take on, and why a \
+            smaller group of MAG members would handle it better than the full MAG.",
+        optional: false,
+        budget_percent: 20,
+    },
+    SectionSpec {
+        key: "objectives",
+        heading: "Objectives/Goals of the WG",
+        guidance: "State clear objectives. The group must ask the full MAG for feedback when it \
+            defines its goals and before it makes any recommendation.",
+        optional: false,
+        budget_percent: 25,
+    },
+    SectionSpec {
+        key: "outputs",
+        heading: "Expected Output(s)",
+        guidance: "Describe what the group will deliver to the MAG, such as recommendations, a \
+            paper or a guide, and when.",
+        optional: false,
+        budget_percent: 20,
+    },
+    SectionSpec {
+        key: "implementation",
+        heading: "Implementation Plan (if appropriate)",
+        guidance: "If it helps, describe how the group will work: meetings and mailing lists open \
+            to all MAG members, proceedings published on the IGF website, the Secretariat's role, \
+            and any non-MAG participants.",
+        optional: true,
+        budget_percent: 20,
+    },
+    SectionSpec {
+        key: "timeframe",
+        heading: "Timeframe for the work",
+        guidance: "Give a timetable. A MAG Working Group lasts one IGF cycle and must be approved \
+            anew each year.",
+        optional: false,
+        budget_percent: 15,
+    },
+];
+
+static NEW_BPF: Template = Template {
+    kind: Kind::NewBpf,
+    version: "bpf-2017-03-27",
+    source: "Annex II, Submission Process/Template For Proposed New BPFs",
+    sections: &NEW_BPF_SECTIONS,
+};
+
+static CONTINUING_BPF: Template = Template {
+    kind: Kind::ContinuingBpf,
+    version: "bpf-continuing-2017-03-27",
+    source: "Annex II, Submission Process/Template For Proposed New BPFs, and Formation of BPFs",
+    sections: &CONTINUING_BPF_SECTIONS,
+};
+
+static NEW_WG: Template = Template {
+    kind: Kind::NewWg,
+    version: "wg-2017-03-28",
+    source: "Annex III, Submission Process/Template For Proposed New Working Groups",
+    sections: &NEW_WG_SECTIONS,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headings(kind: Kind) -> Vec<&'static str> {
+        kind.template().sections.iter().map(|s| s.heading).collect()
+    }
+
+    #[test]
+    fn bpf_headings_are_verbatim_and_in_order() {
+        assert_eq!(
+            headings(Kind::NewBpf),
+            [
+                "Proposed Theme/Issue for the BPF",
+                "Objectives/Goals of the BPF",
+                "Expected Output(s)",
+                "Outreach and Dissemination Plan/Strategy",
+                "Timeframe for the work (1-year or multi-year forecast)",
+                "Names of Co-Facilitator(s) (2-3 MAG members + non-MAG members if appropriate)",
+            ]
+        );
+    }
+
+    #[test]
+    fn continuing_bpf_adds_the_prior_years_report_after_the_bpf_sections() {
+        let continuing = headings(Kind::ContinuingBpf);
+        assert_eq!(continuing[..6], headings(Kind::NewBpf)[..]);
+        assert_eq!(continuing[6..], ["Annual work report of the prior year"]);
+    }
+
+    #[test]
+    fn wg_headings_are_verbatim_and_in_order() {
+        assert_eq!(
+            headings(Kind::NewWg),
+            [
+                "Purpose of the WG",
+                "Objectives/Goals of the WG",
+                "Expected Output(s)",
+                "Implementation Plan (if appropriate)",
+                "Timeframe for the work",
+            ]
+        );
+    }
+
+    #[test]
+    fn exactly_the_if_appropriate_sections_are_optional() {
+        for kind in Kind::ALL {
+            for section in kind.template().sections {
+                assert_eq!(
+                    section.optional,
+                    section.heading.ends_with("(if appropriate)"),
+                    "{}",
+                    section.heading
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn budgets_add_up_and_keys_are_unique() {
+        for kind in Kind::ALL {
+            let template = kind.template();
+            assert_eq!(template.kind, kind);
+            let total: u32 = template.sections.iter().map(|s| u32::from(s.budget_percent)).sum();
+            assert_eq!(total, 100, "{kind}");
+            let mut keys: Vec<_> = template.sections.iter().map(|s| s.key).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), template.sections.len(), "{kind}");
+        }
+    }
+
+    #[test]
+    fn kind_codes_round_trip() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(Kind::from_code("bpf"), None);
+    }
+
+    #[test]
+    fn suggested_words_follow_the_budget() {
+        let bpf = Kind::NewBpf.template();
+        assert_eq!(bpf.suggested_words(0), 250);
+        assert_eq!(bpf.suggested_words(2), 190);
+    }
+}
