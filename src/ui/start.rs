@@ -1,0 +1,97 @@
+//! The start screen: start a proposal of any kind, or go back to a stored draft.
+
+use leptos::prelude::*;
+
+use crate::browser::platform::format_local;
+use crate::browser::storage::{self, StoredDraft};
+use crate::core::draft::Draft;
+use crate::core::template::Kind;
+
+#[component]
+pub fn StartScreen(
+    #[prop(into)] on_new: Callback<Kind>,
+    #[prop(into)] on_open: Callback<Draft>,
+) -> impl IntoView {
+    let listing = storage::list_drafts();
+    view! {
+        <header class="app-bar">
+            <p class="app-name">"IGF Proposal Editor"</p>
+        </header>
+        <main class="start">
+            <h1>"Write a proposal for the IGF's Multistakeholder Advisory Group"</h1>
+            <p class="lede">
+                "Best Practice Forums and MAG Working Groups start with a short proposal of two to \
+                 three pages, sent to the IGF Secretariat. Pick a template: the editor shows each \
+                 official section with guidance, counts your words as you write, and keeps your \
+                 draft in this browser, even offline."
+            </p>
+            <h2>"Start a new proposal"</h2>
+            <ul class="kind-list">
+                {Kind::ALL.into_iter().map(|kind| view! {
+                    <li class="kind-card">
+                        <button type="button" class="button-primary" on:click=move |_| on_new.run(kind)>
+                            {kind.label()}
+                        </button>
+                        <p>{kind_summary(kind)}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h2 id="drafts-heading">"Your drafts"</h2>
+            {match listing {
+                Ok(drafts) if drafts.is_empty() => view! {
+                    <p class="muted">"No drafts yet. A draft appears here as soon as you type in it."</p>
+                }.into_any(),
+                Ok(drafts) => view! {
+                    <ul class="draft-list" aria-labelledby="drafts-heading" aria-label="Drafts">
+                        {drafts.into_iter().map(|entry| draft_item(entry, on_open)).collect_view()}
+                    </ul>
+                }.into_any(),
+                Err(error) => view! {
+                    <p class="banner banner-error" role="alert">
+                        {format!("Your drafts cannot be listed because {error}. ")}
+                        "Allow this site to store data in your browser settings, then reload the page."
+                    </p>
+                }.into_any(),
+            }}
+        </main>
+    }
+}
+
+fn draft_item(entry: StoredDraft, on_open: Callback<Draft>) -> AnyView {
+    match entry.draft {
+        Ok(draft) => {
+            let meta_id = format!("draft-meta-{}", draft.id.as_str());
+            let meta = format!(
+                "{} · {} words · edited {}",
+                draft.kind.label(),
+                draft.total_words(),
+                format_local(draft.updated_ms)
+            );
+            let title = draft.display_title();
+            view! {
+                <li class="draft-item">
+                    <button type="button" class="draft-open" aria-describedby=meta_id.clone()
+                        on:click=move |_| on_open.run(draft.clone())>
+                        {title}
+                    </button>
+                    <p class="draft-meta" id=meta_id>{meta}</p>
+                </li>
+            }
+            .into_any()
+        }
+        Err(error) => view! {
+            <li class="draft-item draft-broken">
+                <p>{format!("A saved draft could not be opened because {error}. It is left untouched in storage (key {}).", entry.key)}</p>
+            </li>
+        }
+        .into_any(),
+    }
+}
+
+fn kind_summary(kind: Kind) -> &'static str {
+    match kind {
+        Kind::NewBpf => "Propose a new Best Practice Forum on a topic the IGF community should gather good practice on (Annex II).",
+        Kind::ContinuingBpf => "Propose another year of an existing BPF, with its annual work report for the prior year (Annex II).",
+        Kind::NewWg => "Propose a MAG Working Group for a specific piece of the MAG's own work, for one IGF cycle (Annex III).",
+    }
+}

@@ -1,0 +1,146 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the real localStorage, the real
+//! DOM, the real event loop. Run by `make test`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use igf_proposal_editor::browser::autosave::{Autosaver, SaveStatus};
+use igf_proposal_editor::browser::storage;
+use igf_proposal_editor::core::draft::{Draft, DraftId};
+use igf_proposal_editor::core::template::Kind;
+use igf_proposal_editor::ui::Editor;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn draft(id: &str, kind: Kind) -> Draft {
+    Draft::new(DraftId::parse(id).unwrap(), kind, 1_000)
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn container() -> web_sys::HtmlElement {
+    let document = document();
+    let element = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&element).unwrap();
+    element.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn saves_and_loads_drafts_through_local_storage() {
+    let mut written = draft("web-save", Kind::ContinuingBpf);
+    written.set_title("Gender & Digital Rights — 日本語 🎉".into(), 2_000);
+    written.set_section(6, "Report\n\n<script>alert(1)</script>".into(), 3_000);
+    storage::save_draft(&written).unwrap();
+
+    let loaded = storage::load_draft(&written.id).unwrap().unwrap().unwrap();
+    assert_eq!(loaded, written);
+    let stored = local_storage().get_item("igf-proposal-editor/draft/web-save").unwrap().unwrap();
+    assert!(stored.starts_with("{\"schema\":1,"), "{stored}");
+    let listed = storage::list_drafts().unwrap();
+    assert!(listed.iter().any(|entry| entry.draft.as_ref().is_ok_and(|d| *d == written)));
+
+    assert!(storage::load_draft(&DraftId::parse("absent").unwrap()).unwrap().is_none());
+    local_storage().remove_item("igf-proposal-editor/draft/web-save").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_stored_draft_is_listed_with_its_reason_and_left_alone() {
+    let key = "igf-proposal-editor/draft/web-broken";
+    local_storage().set_item(key, "{\"schema\":1,\"draft\":").unwrap();
+    let listed = storage::list_drafts().unwrap();
+    let broken = listed.iter().find(|entry| entry.key == key).unwrap();
+    let reason = broken.draft.as_ref().unwrap_err().to_string();
+    assert!(reason.contains("not valid JSON"), "{reason}");
+    assert_eq!(local_storage().get_item(key).unwrap().as_deref(), Some("{\"schema\":1,\"draft\":"));
+    local_storage().remove_item(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn autosave_skips_blank_new_drafts_and_writes_on_flush() {
+    let statuses = Rc::new(RefCell::new(Vec::new()));
+    let seen = Rc::clone(&statuses);
+    let mut current = draft("web-autosave", Kind::NewWg);
+    let saver = Autosaver::new(&current, false, move |status| seen.borrow_mut().push(status));
+    let key = "igf-proposal-editor/draft/web-autosave";
+
+    saver.schedule(current.clone());
+    saver.flush();
+    assert_eq!(local_storage().get_item(key).unwrap(), None, "a blank new draft is not stored");
+
+    current.set_section(0, "To bring young people in.".into(), 2_000);
+    saver.schedule(current.clone());
+    assert_eq!(statuses.borrow().last(), Some(&SaveStatus::Pending));
+    saver.flush();
+    assert!(matches!(statuses.borrow().last(), Some(SaveStatus::Saved(_))));
+    let loaded = storage::load_draft(&current.id).unwrap().unwrap().unwrap();
+    assert_eq!(loaded, current);
+
+    // Dropping the saver writes whatever is still pending.
+    current.set_section(0, "Changed just before closing.".into(), 3_000);
+    saver.schedule(current.clone());
+    drop(saver);
+    assert_eq!(storage::load_draft(&current.id).unwrap().unwrap().unwrap(), current);
+    local_storage().remove_item(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_editor_shows_every_heading_of_each_kind_in_order() {
+    for kind in Kind::ALL {
+        let parent = container();
+        let initial = draft("web-headings", kind);
+        let handle = mount_to(parent.clone(), move || {
+            view! { <Editor initial=initial.clone() stored=false on_close=|()| {} /> }
+        });
+        tick().await;
+        let labels = parent.query_selector_all("main label").unwrap();
+        let texts: Vec<String> =
+            (0..labels.length()).map(|i| labels.item(i).unwrap().text_content().unwrap()).collect();
+        let mut expected = vec!["Proposal title".to_owned()];
+        expected.extend(kind.template().sections.iter().map(|s| s.heading.to_owned()));
+        assert_eq!(texts, expected, "{kind}");
+        // Every section field is a textarea labelled by its heading.
+        for section in kind.template().sections {
+            let field = parent.query_selector(&format!("#section-{}-text", section.key)).unwrap().unwrap();
+            assert_eq!(field.tag_name(), "TEXTAREA");
+        }
+        drop(handle);
+        parent.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn typing_updates_the_counts_and_the_preview() {
+    let parent = container();
+    let initial = draft("web-typing", Kind::NewBpf);
+    let handle = mount_to(parent.clone(), move || {
+        view! { <Editor initial=initial.clone() stored=false on_close=|()| {} /> }
+    });
+    tick().await;
+    let field: web_sys::HtmlTextAreaElement =
+        parent.query_selector("#section-theme-text").unwrap().unwrap().unchecked_into();
+    field.set_value("Local **content** in <b>every</b> script: 日本語 [x](javascript:alert(1))");
+    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+
+    let count = parent.query_selector("#section-theme-count").unwrap().unwrap().text_content().unwrap();
+    assert!(count.starts_with("9 words"), "{count}");
+    let total = parent.query_selector(".total-words").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(total, "9 words in total");
+    let paper = parent.query_selector(".paper").unwrap().unwrap();
+    let strong = paper.query_selector("strong").unwrap().unwrap();
+    assert_eq!(strong.text_content().unwrap(), "content");
+    assert!(paper.query_selector("b").unwrap().is_none(), "raw HTML must not become an element");
+    assert!(paper.text_content().unwrap().contains("<b>every</b>"));
+    assert!(paper.query_selector("a").unwrap().is_none(), "a javascript: link must not become a link");
+    drop(handle);
+    parent.remove();
+    local_storage().remove_item("igf-proposal-editor/draft/web-typing").unwrap();
+}
