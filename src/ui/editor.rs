@@ -82,7 +82,7 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
         <SaveFailure status=status />
         <main class="editor">
             <div class="editor-form">
-                <p class="eyebrow">{kind.template().source}</p>
+                <p class="eyebrow">{format!("Template: {}", kind.template().source)}</p>
                 <h1 class="editor-kind">{kind.label()}</h1>
                 <div class="field">
                     <label class="field-label" for="proposal-title">"Proposal title"</label>

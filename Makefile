@@ -1,0 +1,48 @@
+# Two commands do everything: `make serve` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := serve
+
+export PATH := $(CURDIR)/scripts/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS := fallback
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: serve dist dev test test-native test-browser test-e2e setup-build setup-test clean
+
+## Build the release site into dist/ and serve it at http://127.0.0.1:$(PORT)/
+serve: dist
+	node scripts/serve.mjs dist $(PORT)
+
+## The deployable static site, with relative URLs.
+dist: setup-build
+	trunk build --release
+
+## Rebuild and reload on every change (development only).
+dev: setup-build
+	trunk serve
+
+## Every test layer: native, in-browser, end-to-end (with the size budget).
+test: setup-test
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory test-native && \
+	$(MAKE) --no-print-directory test-browser && \
+	$(MAKE) --no-print-directory test-e2e && \
+	echo "make test: every layer passed in $$(( $$(date +%s) - start )) s"
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e: dist
+	cd tests/e2e && npx playwright test
+
+setup-build:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+clean:
+	rm -rf dist target tests/e2e/test-results

@@ -1,0 +1,75 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The official headings of each template, verbatim and in order (design.md). */
+export const HEADINGS = {
+  'New BPF proposal': [
+    'Proposed Theme/Issue for the BPF',
+    'Objectives/Goals of the BPF',
+    'Expected Output(s)',
+    'Outreach and Dissemination Plan/Strategy',
+    'Timeframe for the work (1-year or multi-year forecast)',
+    'Names of Co-Facilitator(s) (2-3 MAG members + non-MAG members if appropriate)',
+  ],
+  'New continuing BPF proposal': [
+    'Proposed Theme/Issue for the BPF',
+    'Objectives/Goals of the BPF',
+    'Expected Output(s)',
+    'Outreach and Dissemination Plan/Strategy',
+    'Timeframe for the work (1-year or multi-year forecast)',
+    'Names of Co-Facilitator(s) (2-3 MAG members + non-MAG members if appropriate)',
+    'Annual work report of the prior year',
+  ],
+  'New WG proposal': [
+    'Purpose of the WG',
+    'Objectives/Goals of the WG',
+    'Expected Output(s)',
+    'Implementation Plan (if appropriate)',
+    'Timeframe for the work',
+  ],
+} as const;
+
+export type StartButton = keyof typeof HEADINGS;
+
+/** The start screen and the editor, found the way a screen reader finds them. */
+export class EditorPage {
+  constructor(readonly page: Page) {}
+
+  async gotoStart() {
+    await this.page.goto('./');
+    await expect(this.page.getByRole('button', { name: 'New BPF proposal' })).toBeVisible();
+  }
+
+  async create(kind: StartButton) {
+    await this.page.getByRole('button', { name: kind, exact: true }).click();
+    await expect(this.title).toBeVisible();
+  }
+
+  get title(): Locator {
+    return this.page.getByRole('textbox', { name: 'Proposal title', exact: true });
+  }
+
+  section(heading: string): Locator {
+    return this.page.getByRole('textbox', { name: heading, exact: true });
+  }
+
+  get preview(): Locator {
+    return this.page.getByRole('region', { name: 'Preview' });
+  }
+
+  get totalWords(): Locator {
+    return this.page.getByText(/^\d+ words? in total$/);
+  }
+
+  /** The word count shown under a section, e.g. "12 words". */
+  sectionCount(heading: string): Locator {
+    return this.page.locator('.section-field').filter({ has: this.section(heading) }).locator('.count');
+  }
+
+  async backToDrafts() {
+    await this.page.getByRole('button', { name: 'All drafts' }).click();
+  }
+
+  get drafts(): Locator {
+    return this.page.getByRole('list', { name: 'Drafts' });
+  }
+}

@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+// Sizes are deterministic, so the budget is a test. It reads the release build in dist/.
+const BUDGET_GZIP_BYTES = 350 * 1024;
+const dist = join(__dirname, '..', '..', '..', 'dist');
+
+test('the release build (wasm + JS + CSS, gzip) stays within 350 KB', () => {
+  const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f));
+  expect(files.some((f) => f.endsWith('.wasm'))).toBe(true);
+  let total = 0;
+  const rows = files.map((file) => {
+    const bytes = readFileSync(join(dist, file));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    return `${file.padEnd(48)} ${String(bytes.length).padStart(9)} B raw ${String(gz).padStart(8)} B gzip`;
+  });
+  console.log(['Release build sizes:', ...rows, `${'total'.padEnd(48)} ${' '.repeat(15)} ${String(total).padStart(8)} B gzip (budget ${BUDGET_GZIP_BYTES})`].join('\n'));
+  expect(total).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+});
