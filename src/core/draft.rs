@@ -5,6 +5,7 @@
 //! app) is kept in `unknown_sections`, so that saving never drops it.
 
 use super::markdown;
+use super::people::{CoFacilitator, Contact};
 use super::template::{Kind, Template};
 use super::words::count_words;
 
@@ -32,6 +33,51 @@ impl DraftId {
     }
 }
 
+/// Whether the MAG meeting is held in person or online.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MeetingFormat {
+    FaceToFace,
+    Virtual,
+}
+
+impl MeetingFormat {
+    pub const ALL: [MeetingFormat; 2] = [MeetingFormat::FaceToFace, MeetingFormat::Virtual];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MeetingFormat::FaceToFace => "face-to-face",
+            MeetingFormat::Virtual => "virtual",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<MeetingFormat> {
+        MeetingFormat::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingFormat::FaceToFace => "Face-to-face meeting",
+            MeetingFormat::Virtual => "Virtual meeting",
+        }
+    }
+}
+
+/// The structured facts of a proposal that the checks read. Dates are kept as typed (ISO text
+/// from date and month inputs), so nothing an author enters is lost; the checks parse them and
+/// say what is wrong.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Details {
+    pub co_facilitators: Vec<CoFacilitator>,
+    /// The MAG meeting the proposal is meant for, `YYYY-MM-DD`.
+    pub meeting_date: String,
+    pub meeting_format: Option<MeetingFormat>,
+    /// The timeframe of the work, `YYYY-MM` each.
+    pub timeframe_start: String,
+    pub timeframe_end: String,
+    pub proposer: Contact,
+    pub code_of_conduct: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     pub id: DraftId,
@@ -39,6 +85,7 @@ pub struct Draft {
     pub title: String,
     sections: Vec<String>,
     unknown_sections: Vec<(String, String)>,
+    details: Details,
     /// Milliseconds since the Unix epoch.
     pub created_ms: u64,
     pub updated_ms: u64,
@@ -54,6 +101,7 @@ impl Draft {
             title: String::new(),
             sections: vec![String::new(); kind.template().sections.len()],
             unknown_sections: Vec::new(),
+            details: Details::default(),
             created_ms: now_ms,
             updated_ms: now_ms,
             revision: 0,
@@ -62,17 +110,20 @@ impl Draft {
 
     /// Builds a draft from stored parts. Section texts are matched to the template by key;
     /// texts under keys it does not know are kept aside.
+    #[allow(clippy::too_many_arguments)]
     pub fn from_parts(
         id: DraftId,
         kind: Kind,
         title: String,
         sections_by_key: impl IntoIterator<Item = (String, String)>,
+        details: Details,
         created_ms: u64,
         updated_ms: u64,
         revision: u64,
     ) -> Draft {
         let mut draft = Draft::new(id, kind, created_ms);
         draft.title = title;
+        draft.details = details;
         for (key, text) in sections_by_key {
             match kind.template().section_index(&key) {
                 Some(index) => draft.sections[index] = text,
@@ -117,6 +168,20 @@ impl Draft {
         }
     }
 
+    pub fn details(&self) -> &Details {
+        &self.details
+    }
+
+    /// Changes the structured details; time and revision move only if something changed.
+    pub fn edit_details(&mut self, now_ms: u64, edit: impl FnOnce(&mut Details)) {
+        let mut details = self.details.clone();
+        edit(&mut details);
+        if details != self.details {
+            self.details = details;
+            self.touch(now_ms);
+        }
+    }
+
     fn touch(&mut self, now_ms: u64) {
         self.updated_ms = self.updated_ms.max(now_ms);
         self.revision += 1;
@@ -127,6 +192,7 @@ impl Draft {
         self.title.trim().is_empty()
             && self.sections.iter().all(|s| s.trim().is_empty())
             && self.unknown_sections.is_empty()
+            && self.details == Details::default()
     }
 
     /// The title, or a name that says what the draft is when it has none.
@@ -215,11 +281,21 @@ mod tests {
             ("purpose".to_owned(), "P".to_owned()),
             ("future-section".to_owned(), "kept".to_owned()),
         ];
-        let draft = Draft::from_parts(id(), Kind::NewWg, "T".into(), parts, 1, 2, 3);
+        let draft = Draft::from_parts(id(), Kind::NewWg, "T".into(), parts, Details::default(), 1, 2, 3);
         assert_eq!(draft.section(0), "P");
         let all: Vec<_> = draft.sections_by_key().collect();
         assert_eq!(all.last(), Some(&("future-section", "kept")));
         assert_eq!(all.len(), 6);
+    }
+
+    #[test]
+    fn editing_details_counts_only_real_changes() {
+        let mut draft = Draft::new(id(), Kind::NewBpf, 0);
+        draft.edit_details(5, |d| d.code_of_conduct = false);
+        assert_eq!((draft.revision, draft.updated_ms), (0, 0));
+        draft.edit_details(5, |d| d.co_facilitators.push(Default::default()));
+        assert_eq!((draft.revision, draft.updated_ms), (1, 5));
+        assert!(!draft.is_blank());
     }
 
     #[test]

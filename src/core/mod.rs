@@ -4,9 +4,15 @@
 //! function runs and is tested natively. Functions that judge a draft never fail; functions at a
 //! boundary (decoding stored or imported data) return `Result` with a `thiserror` error.
 
+pub mod calendar;
+pub mod checks;
 pub mod draft;
 pub mod envelope;
+pub mod existing_work;
+pub mod length;
 pub mod markdown;
+pub mod people;
+pub mod settings;
 pub mod template;
 pub mod url;
 pub mod words;

@@ -50,6 +50,10 @@ impl Kind {
         }
     }
 
+    pub fn is_bpf(self) -> bool {
+        matches!(self, Kind::NewBpf | Kind::ContinuingBpf)
+    }
+
     pub fn template(self) -> &'static Template {
         match self {
             Kind::NewBpf => &NEW_BPF,
@@ -78,6 +82,10 @@ pub struct SectionSpec {
     pub optional: bool,
     /// Suggested share of the page budget, in percent; a template's shares add up to 100.
     pub budget_percent: u8,
+    /// Below this many words a required section is too thin for the MAG to judge.
+    pub min_words: u16,
+    /// Where the requirement for this section comes from, named in its findings.
+    pub rule_source: &'static str,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -106,6 +114,9 @@ impl Template {
     }
 }
 
+const BPF_SOURCE: &str = "Annex II, Submission Process/Template For Proposed New BPFs";
+const WG_SOURCE: &str = "Annex III, Submission Process/Template For Proposed New Working Groups";
+
 const THEME: SectionSpec = SectionSpec {
     key: "theme",
     heading: "Proposed Theme/Issue for the BPF",
@@ -115,6 +126,8 @@ const THEME: SectionSpec = SectionSpec {
         workshops or Dynamic Coalitions.",
     optional: false,
     budget_percent: 20,
+    min_words: 40,
+    rule_source: BPF_SOURCE,
 };
 
 const BPF_OBJECTIVES: SectionSpec = SectionSpec {
@@ -125,6 +138,8 @@ const BPF_OBJECTIVES: SectionSpec = SectionSpec {
         too little progress can be dissolved.",
     optional: false,
     budget_percent: 20,
+    min_words: 30,
+    rule_source: BPF_SOURCE,
 };
 
 const BPF_OUTPUTS: SectionSpec = SectionSpec {
@@ -135,6 +150,8 @@ const BPF_OUTPUTS: SectionSpec = SectionSpec {
         and length are for the BPF to choose.",
     optional: false,
     budget_percent: 15,
+    min_words: 20,
+    rule_source: BPF_SOURCE,
 };
 
 const OUTREACH: SectionSpec = SectionSpec {
@@ -145,6 +162,8 @@ const OUTREACH: SectionSpec = SectionSpec {
         IGF initiatives, social media, and other meetings on the topic.",
     optional: false,
     budget_percent: 15,
+    min_words: 30,
+    rule_source: BPF_SOURCE,
 };
 
 const BPF_TIMEFRAME: SectionSpec = SectionSpec {
@@ -154,6 +173,8 @@ const BPF_TIMEFRAME: SectionSpec = SectionSpec {
         continues into another year only if the BPF's participants want it to and the MAG agrees.",
     optional: false,
     budget_percent: 15,
+    min_words: 10,
+    rule_source: BPF_SOURCE,
 };
 
 const CO_FACILITATORS: SectionSpec = SectionSpec {
@@ -165,6 +186,8 @@ const CO_FACILITATORS: SectionSpec = SectionSpec {
         stakeholder group.",
     optional: false,
     budget_percent: 15,
+    min_words: 0,
+    rule_source: BPF_SOURCE,
 };
 
 const ANNUAL_REPORT: SectionSpec = SectionSpec {
@@ -175,6 +198,8 @@ const ANNUAL_REPORT: SectionSpec = SectionSpec {
         say what is left to do.",
     optional: false,
     budget_percent: 25,
+    min_words: 50,
+    rule_source: "Annex II, Formation of BPFs",
 };
 
 const NEW_BPF_SECTIONS: [SectionSpec; 6] =
@@ -198,6 +223,8 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
             smaller group of MAG members would handle it better than the full MAG.",
         optional: false,
         budget_percent: 20,
+        min_words: 25,
+        rule_source: WG_SOURCE,
     },
     SectionSpec {
         key: "objectives",
@@ -206,6 +233,8 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
             defines its goals and before it makes any recommendation.",
         optional: false,
         budget_percent: 25,
+        min_words: 25,
+        rule_source: WG_SOURCE,
     },
     SectionSpec {
         key: "outputs",
@@ -214,6 +243,8 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
             paper or a guide, and when.",
         optional: false,
         budget_percent: 20,
+        min_words: 15,
+        rule_source: WG_SOURCE,
     },
     SectionSpec {
         key: "implementation",
@@ -223,6 +254,8 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
             and any non-MAG participants.",
         optional: true,
         budget_percent: 20,
+        min_words: 0,
+        rule_source: WG_SOURCE,
     },
     SectionSpec {
         key: "timeframe",
@@ -231,13 +264,15 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
             anew each year.",
         optional: false,
         budget_percent: 15,
+        min_words: 5,
+        rule_source: WG_SOURCE,
     },
 ];
 
 static NEW_BPF: Template = Template {
     kind: Kind::NewBpf,
     version: "bpf-2017-03-27",
-    source: "Annex II, Submission Process/Template For Proposed New BPFs",
+    source: BPF_SOURCE,
     sections: &NEW_BPF_SECTIONS,
 };
 
@@ -251,7 +286,7 @@ static CONTINUING_BPF: Template = Template {
 static NEW_WG: Template = Template {
     kind: Kind::NewWg,
     version: "wg-2017-03-28",
-    source: "Annex III, Submission Process/Template For Proposed New Working Groups",
+    source: WG_SOURCE,
     sections: &NEW_WG_SECTIONS,
 };
 

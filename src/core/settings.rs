@@ -1,0 +1,72 @@
+//! Settings that may change from year to year, stored apart from drafts as a versioned envelope:
+//! `{"schema": 1, "bpf_deadline_weeks": 3}`.
+
+use serde::{Deserialize, Serialize};
+
+use super::envelope::EnvelopeError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// How many weeks before a MAG meeting a BPF proposal is due. Annex II says 3 weeks and, in
+    /// its footnote 4, that this "may be subject to adjustment from year to year".
+    pub bpf_deadline_weeks: u8,
+}
+
+impl Settings {
+    pub const DEADLINE_WEEKS_RANGE: std::ops::RangeInclusive<u8> = 0..=12;
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { bpf_deadline_weeks: 3 }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredSettingsV1 {
+    schema: u32,
+    bpf_deadline_weeks: u8,
+}
+
+const SCHEMA: u32 = 1;
+
+pub fn encode(settings: &Settings) -> String {
+    let stored = StoredSettingsV1 { schema: SCHEMA, bpf_deadline_weeks: settings.bpf_deadline_weeks };
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+pub fn decode(text: &str) -> Result<Settings, EnvelopeError> {
+    let stored: StoredSettingsV1 = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            EnvelopeError::Json { line: e.line(), column: e.column(), message: e.to_string() }
+        } else {
+            EnvelopeError::Invalid(e.to_string())
+        }
+    })?;
+    if stored.schema > SCHEMA {
+        return Err(EnvelopeError::NewerSchema { found: stored.schema, supported: SCHEMA });
+    }
+    if !Settings::DEADLINE_WEEKS_RANGE.contains(&stored.bpf_deadline_weeks) {
+        return Err(EnvelopeError::Invalid(format!(
+            "a deadline of {} weeks is outside 0 to 12 weeks",
+            stored.bpf_deadline_weeks
+        )));
+    }
+    Ok(Settings { bpf_deadline_weeks: stored.bpf_deadline_weeks })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_refuses_nonsense() {
+        let settings = Settings { bpf_deadline_weeks: 4 };
+        assert_eq!(decode(&encode(&settings)), Ok(settings));
+        assert_eq!(Settings::default().bpf_deadline_weeks, 3);
+        assert!(matches!(decode("{\"schema\":1,\"bpf_deadline_weeks\":40}"), Err(EnvelopeError::Invalid(_))));
+        assert!(matches!(decode("{\"schema\":9,\"bpf_deadline_weeks\":3}"), Err(EnvelopeError::NewerSchema { .. })));
+        assert!(matches!(decode("{"), Err(EnvelopeError::Json { .. })));
+    }
+}
