@@ -1,7 +1,12 @@
-//! Small facts from the browser: the clock, random ids, local date formatting.
+//! Small services of the browser: the clock and calendar, random ids, local date formatting,
+//! focus, and debounced timers.
 
-use wasm_bindgen::JsValue;
+use std::cell::RefCell;
 
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::calendar::CivilDate;
 use crate::core::draft::DraftId;
 
 /// Milliseconds since the Unix epoch.
@@ -41,4 +46,43 @@ fn locale_format(ms: u64, options: &[(&str, &str)]) -> String {
     }
     // "default" asks for the browser's own locale.
     date.to_locale_string("default", &object).into()
+}
+
+/// The author's calendar date, from the browser's local time zone.
+pub fn today() -> CivilDate {
+    let now = js_sys::Date::new_0();
+    let date = CivilDate::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8);
+    // The browser always gives a valid date; the epoch is only a formal fallback.
+    date.unwrap_or_else(|| CivilDate::from_days_since_epoch(0))
+}
+
+/// Moves keyboard focus to an element and brings it into view. Returns false when there is no
+/// element with that id.
+pub fn focus_element(id: &str) -> bool {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    element.scroll_into_view_with_bool(false);
+    element.focus().is_ok()
+}
+
+/// Runs the latest of several calls once things have been quiet for a while.
+pub struct Debounce {
+    delay_ms: u32,
+    timer: RefCell<Option<Timeout>>,
+}
+
+impl Debounce {
+    pub fn new(delay_ms: u32) -> Debounce {
+        Debounce { delay_ms, timer: RefCell::new(None) }
+    }
+
+    /// Schedules `action`, cancelling the one scheduled before it.
+    pub fn call(&self, action: impl FnOnce() + 'static) {
+        *self.timer.borrow_mut() = Some(Timeout::new(self.delay_ms, action));
+    }
 }

@@ -11,9 +11,11 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::draft::{Draft, DraftId};
 use crate::core::envelope::{self, EnvelopeError};
+use crate::core::settings::{self, Settings};
 
 const DRAFT_PREFIX: &str = "igf-proposal-editor/draft/";
 const OPEN_DRAFT_KEY: &str = "igf-proposal-editor/open-draft";
+const SETTINGS_KEY: &str = "igf-proposal-editor/settings";
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum StorageError {
@@ -86,6 +88,20 @@ pub fn write_encoded(id: &DraftId, encoded: &str) -> Result<(), StorageError> {
 
 pub fn save_draft(draft: &Draft) -> Result<(), StorageError> {
     write_encoded(&draft.id, &envelope::encode(draft))
+}
+
+/// The stored settings; the defaults when none are stored. An unreadable value is reported and
+/// left in place.
+pub fn load_settings() -> Result<Settings, String> {
+    let Ok(storage) = local() else { return Ok(Settings::default()) };
+    match storage.get_item(SETTINGS_KEY) {
+        Ok(Some(text)) => settings::decode(&text).map_err(|e| e.to_string()),
+        _ => Ok(Settings::default()),
+    }
+}
+
+pub fn save_settings(value: &Settings) -> Result<(), StorageError> {
+    local()?.set_item(SETTINGS_KEY, &settings::encode(value)).map_err(|e| classify_write_error(&e))
 }
 
 /// Remembers which draft this tab shows, so a reload reopens it.

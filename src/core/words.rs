@@ -10,6 +10,11 @@ pub fn count_words(text: &str) -> usize {
     text.split(char::is_whitespace).map(count_token).sum()
 }
 
+/// "1 word", "12 words".
+pub fn describe_count(words: usize) -> String {
+    if words == 1 { "1 word".to_owned() } else { format!("{words} words") }
+}
+
 fn count_token(token: &str) -> usize {
     let mut words = 0;
     let mut run_has_word = false;

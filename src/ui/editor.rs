@@ -1,17 +1,22 @@
-//! The editor: title, one Markdown field per template section, live counts, a live preview of
-//! the whole document, and autosave.
+//! The editor: title, one Markdown field per template section, the structured details, live
+//! counts and checks, a live preview of the whole document, and autosave.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
+use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::preview::blocks_view;
 use crate::browser::autosave::{Autosaver, SaveStatus};
-use crate::browser::platform::{format_local_time, now_ms};
+use crate::browser::platform::{format_local_time, now_ms, today};
+use crate::core::checks::{Report, Severity, Target, check};
 use crate::core::draft::Draft;
 use crate::core::markdown::{self, Block};
+use crate::core::settings::Settings;
 use crate::core::template::SectionSpec;
-use crate::core::words::count_words;
+use crate::core::words::{count_words, describe_count};
 
 /// Live, memoised state of one section: recomputed only when that section's text changes.
 #[derive(Clone, Copy)]
@@ -39,10 +44,6 @@ impl SectionState {
             words,
         }
     }
-
-    fn dom_id(&self, part: &str) -> String {
-        format!("section-{}-{part}", self.spec.key)
-    }
 }
 
 /// Edits one draft. `stored` says whether it already exists in storage; `on_close` returns to
@@ -58,6 +59,12 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
     // Syncs the draft with storage; the effect owns the autosaver, which flushes when dropped.
     Effect::new(move |_| saver.schedule(draft.get()));
 
+    let settings = use_context::<RwSignal<Settings>>().unwrap_or_else(|| RwSignal::new(Settings::default()));
+    let today = today();
+    let report = Memo::new(move |_| draft.with(|d| check(d, today, &settings.get())));
+    let touched = Touched(RwSignal::new(Default::default()));
+    provide_context(touched);
+
     let sections: Vec<SectionState> =
         (0..kind.template().sections.len()).map(|index| SectionState::new(draft, index)).collect();
     let title = Memo::new(move |_| draft.with(|d| d.title.clone()));
@@ -70,18 +77,24 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
         close_saver.flush();
         on_close.run(());
     };
+    let title_target = Target::Title;
+    let title_findings = format!("{}-findings", dom_id(title_target));
 
     view! {
         <header class="app-bar">
             <button type="button" class="button-quiet" on:click=close>"← All drafts"</button>
             <p class="app-bar-totals">
-                <span class="total-words">{move || words_label(total_words.get())}" in total"</span>
+                <span class="total-words">{move || describe_count(total_words.get())}" in total"</span>
                 <SaveIndicator status=status />
             </p>
         </header>
         <SaveFailure status=status />
         <main class="editor">
-            <div class="editor-form">
+            <div class="editor-form" on:focusout=move |ev| {
+                if let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    touched.mark(element.id());
+                }
+            }>
                 <p class="eyebrow">{format!("Template: {}", kind.template().source)}</p>
                 <h1 class="editor-kind">{kind.label()}</h1>
                 <div class="field">
@@ -91,16 +104,26 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
                         class="title-input"
                         type="text"
                         autocomplete="off"
+                        aria-describedby=title_findings.clone()
                         prop:value=move || title.get()
                         on:input:target=move |ev| {
                             let value = ev.target().value();
                             draft.update(|d| d.set_title(value, now_ms()));
                         }
                     />
+                    <FieldFindings report=report target=title_target id=title_findings />
                 </div>
-                {sections.iter().map(|&section| view! { <SectionField section=section draft=draft /> }).collect_view()}
+                <SubmissionDetails draft=draft report=report />
+                {sections.iter().map(|&section| view! { <SectionField section=section draft=draft report=report /> }).collect_view()}
+                {(!kind.is_bpf()).then(|| view! {
+                    <section class="details-card">
+                        <CoFacilitatorList draft=draft report=report heading="Proposed co-facilitators" />
+                    </section>
+                })}
+                <CodeOfConduct draft=draft report=report />
             </div>
-            <aside class="editor-side">
+            <aside class="editor-side" aria-label="Checks and preview">
+                <ChecksPanel report=report />
                 <section class="preview" aria-labelledby="preview-heading">
                     <h2 id="preview-heading" class="side-heading">"Preview"</h2>
                     <article class="paper">
@@ -116,19 +139,39 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
     }
 }
 
+/// "Completed", "Not started" or "Needs work", like a task list.
+fn section_status(report: &Report, key: &'static str, empty: bool, optional: bool) -> Option<&'static str> {
+    let problems = report.for_target(Target::Section(key)).any(|f| f.severity != Severity::Tip);
+    match (empty, problems) {
+        (true, _) if optional => None,
+        (true, _) => Some("Not started"),
+        (false, true) => Some("Needs work"),
+        (false, false) => Some("Completed"),
+    }
+}
+
 #[component]
-fn SectionField(section: SectionState, draft: RwSignal<Draft>) -> impl IntoView {
-    let field_id = section.dom_id("text");
-    let guidance_id = section.dom_id("guidance");
-    let count_id = section.dom_id("count");
-    let described_by = format!("{guidance_id} {count_id}");
+fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
+    let key = section.spec.key;
+    let target = Target::Section(key);
+    let field_id = dom_id(target);
+    let guidance_id = format!("section-{key}-guidance");
+    let count_id = format!("section-{key}-count");
+    let findings_id = format!("section-{key}-findings");
+    let described_by = format!("{guidance_id} {count_id} {findings_id}");
     let suggested = section.suggested_words;
     let index = section.index;
+    let optional = section.spec.optional;
+    let status = move || {
+        let empty = section.text.with(|t| t.trim().is_empty());
+        report.with(|r| section_status(r, key, empty, optional))
+    };
     view! {
         <section class="section-field">
             <div class="section-head">
                 <h2 class="section-heading"><label for=field_id.clone()>{section.spec.heading}</label></h2>
-                {section.spec.optional.then(|| view! { <span class="tag">"Optional"</span> })}
+                {optional.then(|| view! { <span class="tag">"Optional"</span> })}
+                {move || status().map(|s| view! { <span class="tag tag-status" data-status=s>{s}</span> })}
             </div>
             <p class="guidance" id=guidance_id>{section.spec.guidance}</p>
             <textarea
@@ -144,9 +187,12 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>) -> impl IntoView 
                 }
             ></textarea>
             <p class="count" id=count_id>
-                {move || words_label(section.words.get())}
+                {move || describe_count(section.words.get())}
                 <span class="count-hint">{format!(" · aim for about {suggested}")}</span>
             </p>
+            <FieldFindings report=report target=target id=findings_id />
+            {(key == "timeframe").then(|| view! { <TimeframeDates draft=draft report=report /> })}
+            {(key == "co-facilitators").then(|| view! { <CoFacilitatorList draft=draft report=report heading="Co-facilitators" /> })}
         </section>
     }
 }
@@ -190,12 +236,5 @@ fn SaveFailure(status: ReadSignal<SaveStatus>) -> impl IntoView {
             </div>
         }),
         _ => None,
-    }
-}
-
-fn words_label(words: usize) -> String {
-    match words {
-        1 => "1 word".to_owned(),
-        n => format!("{n} words"),
     }
 }

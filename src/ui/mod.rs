@@ -1,6 +1,8 @@
 //! Leptos components: wiring and presentation only; decisions live in `core`, browser calls in
 //! `browser`.
 
+mod checks;
+mod details;
 mod editor;
 mod preview;
 mod start;
@@ -12,6 +14,7 @@ pub use start::StartScreen;
 
 use crate::browser::{platform, storage};
 use crate::core::draft::Draft;
+use crate::core::settings::Settings;
 use crate::core::template::Kind;
 
 /// What the tab shows: the start screen, or one draft in the editor.
@@ -32,6 +35,12 @@ fn initial_screen() -> Screen {
 #[component]
 pub fn App() -> impl IntoView {
     let screen = RwSignal::new(initial_screen());
+    let (settings, settings_problem) = match storage::load_settings() {
+        Ok(settings) => (settings, None),
+        Err(problem) => (Settings::default(), Some(problem)),
+    };
+    let settings = RwSignal::new(settings);
+    provide_context(settings);
     let open = move |draft: Draft, stored: bool| {
         storage::remember_open_draft(Some(&draft.id));
         screen.set(Screen::Editor { draft, stored });
@@ -43,7 +52,9 @@ pub fn App() -> impl IntoView {
         screen.set(Screen::Start);
     };
     move || match screen.get() {
-        Screen::Start => view! { <StartScreen on_new=on_new on_open=on_open /> }.into_any(),
+        Screen::Start => view! {
+            <StartScreen on_new=on_new on_open=on_open settings=settings settings_problem=settings_problem.clone() />
+        }.into_any(),
         Screen::Editor { draft, stored } => view! { <Editor initial=draft stored=stored on_close=on_close /> }.into_any(),
     }
 }

@@ -5,12 +5,16 @@ use leptos::prelude::*;
 use crate::browser::platform::format_local;
 use crate::browser::storage::{self, StoredDraft};
 use crate::core::draft::Draft;
+use crate::core::settings::Settings;
 use crate::core::template::Kind;
 
 #[component]
 pub fn StartScreen(
     #[prop(into)] on_new: Callback<Kind>,
     #[prop(into)] on_open: Callback<Draft>,
+    settings: RwSignal<Settings>,
+    /// Why the stored settings could not be read, if they could not.
+    settings_problem: Option<String>,
 ) -> impl IntoView {
     let listing = storage::list_drafts();
     view! {
@@ -53,7 +57,49 @@ pub fn StartScreen(
                     </p>
                 }.into_any(),
             }}
+            <SettingsForm settings=settings problem=settings_problem />
         </main>
+    }
+}
+
+/// Settings that the seed says may change from year to year.
+#[component]
+fn SettingsForm(settings: RwSignal<Settings>, problem: Option<String>) -> impl IntoView {
+    let (message, set_message) = signal(problem.map(|p| {
+        format!("Your saved settings could not be read ({p}), so the defaults are used until you change them.")
+    }));
+    let range = Settings::DEADLINE_WEEKS_RANGE;
+    let (min, max) = (range.start().to_string(), range.end().to_string());
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        match input.value().trim().parse::<u8>() {
+            Ok(weeks) if range.contains(&weeks) => {
+                let updated = Settings { bpf_deadline_weeks: weeks };
+                settings.set(updated);
+                set_message.set(storage::save_settings(&updated).err().map(|e| {
+                    format!("The setting applies in this tab but could not be saved: {e}.")
+                }));
+            }
+            _ => set_message.set(Some(format!(
+                "“{}” is not a number of weeks from {} to {}: enter a whole number such as 3.",
+                input.value(),
+                range.start(),
+                range.end()
+            ))),
+        }
+    };
+    view! {
+        <details class="settings">
+            <summary>"Settings"</summary>
+            <div class="field">
+                <label class="field-label-small" for="deadline-weeks">"Weeks before a MAG meeting that BPF proposals are due"</label>
+                <p class="hint" id="deadline-weeks-hint">"Annex II sets 3 weeks and says this may change from year to year."</p>
+                <input id="deadline-weeks" type="number" inputmode="numeric" min=min max=max
+                    aria-describedby="deadline-weeks-hint deadline-weeks-message"
+                    prop:value=move || settings.with(|s| s.bpf_deadline_weeks.to_string()) on:change=on_change />
+                <p class="field-message" id="deadline-weeks-message" role="status">{message}</p>
+            </div>
+        </details>
     }
 }
 

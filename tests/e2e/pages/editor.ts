@@ -72,4 +72,33 @@ export class EditorPage {
   get drafts(): Locator {
     return this.page.getByRole('list', { name: 'Drafts' });
   }
+
+  get checks(): Locator {
+    return this.page.getByRole('region', { name: 'Checks' });
+  }
+
+  /** The link of a finding in the checks panel, by (part of) its sentence. */
+  finding(text: string | RegExp): Locator {
+    return this.checks.getByRole('link', { name: text });
+  }
+
+  /** The findings in the panel of one severity, e.g. "Must fix". */
+  findingsOf(severity: 'Must fix' | 'Should fix' | 'Tip'): Locator {
+    return this.checks.getByRole('listitem').filter({ hasText: severity });
+  }
+
+  person(n: number): Locator {
+    return this.page.getByRole('group', { name: `Co-facilitator ${n}` });
+  }
+
+  /** Adds a co-facilitator through the keyboard-friendly form. */
+  async addPerson(name: string, group: string, mag: boolean) {
+    await this.page.getByRole('button', { name: 'Add co-facilitator' }).click();
+    const count = await this.page.getByRole('group', { name: /^Co-facilitator \d+$/ }).count();
+    const row = this.person(count);
+    await expect(row.getByRole('textbox', { name: 'Name' })).toBeFocused();
+    await row.getByRole('textbox', { name: 'Name' }).fill(name);
+    await row.getByRole('combobox', { name: 'Stakeholder group' }).selectOption(group);
+    if (mag) await row.getByRole('checkbox', { name: 'MAG member' }).check();
+  }
 }

@@ -1,0 +1,144 @@
+//! The "Checks" region, and the inline messages next to each field (the GOV.UK error summary
+//! pattern: a list of links that move focus to the field, mirrored at the field).
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::browser::platform::{Debounce, focus_element};
+use crate::core::checks::{Finding, PersonField, Report, Severity, Target};
+use crate::core::length::MAX_PAGES;
+
+/// Ids of the fields the author has left at least once. Beside a field, problems show only once
+/// it has been touched, so a new draft is not covered in warnings; the panel always shows all.
+#[derive(Clone, Copy)]
+pub struct Touched(pub RwSignal<HashSet<String>>);
+
+impl Touched {
+    pub fn mark(&self, id: String) {
+        if !self.0.with_untracked(|set| set.contains(&id)) {
+            self.0.update(|set| {
+                set.insert(id);
+            });
+        }
+    }
+}
+
+/// The id of the element a finding's link moves focus to.
+pub fn dom_id(target: Target) -> String {
+    match target {
+        Target::Title => "proposal-title".into(),
+        Target::Section(key) => format!("section-{key}-text"),
+        Target::CoFacilitators => "co-facilitators-add".into(),
+        Target::CoFacilitator(index, field) => person_field_id(index, field),
+        Target::MeetingDate => "meeting-date".into(),
+        Target::TimeframeStart => "timeframe-start".into(),
+        Target::TimeframeEnd => "timeframe-end".into(),
+        Target::ProposerName => "proposer-name".into(),
+        Target::ProposerEmail => "proposer-email".into(),
+        Target::CodeOfConduct => "code-of-conduct".into(),
+        Target::Length => "page-count".into(),
+    }
+}
+
+pub fn person_field_id(index: usize, field: PersonField) -> String {
+    let part = match field {
+        PersonField::Name => "name",
+        PersonField::Group => "group",
+        PersonField::Email => "email",
+    };
+    format!("person-{index}-{part}")
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::MustFix => "finding finding-must",
+        Severity::ShouldFix => "finding finding-should",
+        Severity::Tip => "finding finding-tip",
+    }
+}
+
+/// How much of the page budget is used, for the bar: 0 to 100.
+fn budget_percent(pages: f64) -> f64 {
+    (pages / MAX_PAGES * 100.0).clamp(0.0, 100.0)
+}
+
+#[component]
+pub fn ChecksPanel(report: Memo<Report>) -> impl IntoView {
+    // Screen readers hear the summary once typing pauses, not at every keystroke.
+    let (announcement, set_announcement) = signal(String::new());
+    let debounce = Debounce::new(1500);
+    Effect::new(move |_| {
+        let summary = report.with(|r| r.summary());
+        debounce.call(move || set_announcement.set(summary));
+    });
+
+    let counts = move || {
+        report.with(|r| {
+            [Severity::MustFix, Severity::ShouldFix, Severity::Tip]
+                .into_iter()
+                .map(|s| (s, r.count(s)))
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, n)| format!("{n} {}", s.label().to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+    };
+    view! {
+        <section class="checks" aria-labelledby="checks-heading">
+            <h2 id="checks-heading" class="side-heading">"Checks"</h2>
+            <div class="checks-summary" class:ready=move || report.with(|r| r.ready())>
+                <p class="checks-verdict">{move || report.with(|r| r.summary())}</p>
+                <p class="checks-counts">{counts}</p>
+            </div>
+            <div class="pages" id="page-count" tabindex="-1">
+                <p class="pages-label">{move || report.with(|r| r.pages.label())}</p>
+                <div class="pages-bar" aria-hidden="true">
+                    <span class="pages-fill" style:width=move || format!("{:.0}%", report.with(|r| budget_percent(r.pages.pages)))></span>
+                    <span class="pages-min"></span>
+                </div>
+                <p class="pages-note">{move || report.with(|r| r.pages.estimated).then_some("Estimated from the word count at 500 words a page.")}</p>
+            </div>
+            <ul class="findings">
+                {move || report.with(|r| r.findings.iter().cloned().map(finding_item).collect_view())}
+            </ul>
+            <p class="visually-hidden" aria-live="polite">{announcement}</p>
+        </section>
+    }
+}
+
+fn finding_item(finding: Finding) -> impl IntoView {
+    let id = dom_id(finding.target);
+    let href = format!("#{id}");
+    let touched = use_context::<Touched>();
+    view! {
+        <li class=severity_class(finding.severity)>
+            <span class="finding-severity">{finding.severity.label()}</span>
+            <a class="finding-link" href=href on:click=move |ev| {
+                ev.prevent_default();
+                if let Some(touched) = touched {
+                    touched.mark(id.clone());
+                }
+                focus_element(&id);
+            }>{finding.message}</a>
+            <span class="finding-source">{format!("Source: {}", finding.source)}</span>
+        </li>
+    }
+}
+
+/// The findings about one field, shown beside it: tips at once, problems once it was touched.
+#[component]
+pub fn FieldFindings(report: Memo<Report>, target: Target, id: String) -> impl IntoView {
+    let touched = use_context::<Touched>();
+    let field_id = dom_id(target);
+    let items = move || {
+        let shown = touched.is_none_or(|t| t.0.with(|set| set.contains(&field_id)));
+        report.with(|r| {
+            r.for_target(target)
+                .filter(|f| shown || f.severity == Severity::Tip)
+                .map(|f| view! { <li class=severity_class(f.severity)><span class="finding-severity">{f.severity.label()}</span>" "{f.message.clone()}</li> })
+                .collect_view()
+        })
+    };
+    view! { <ul class="field-findings" id=id>{items}</ul> }
+}

@@ -1,0 +1,290 @@
+//! The structured details the checks need: co-facilitators, the MAG meeting, the timeframe, the
+//! proposer and the Code of Conduct.
+
+use leptos::prelude::*;
+
+use super::checks::{FieldFindings, dom_id, person_field_id};
+use crate::browser::platform::{focus_element, now_ms};
+use crate::core::checks::{PersonField, Report, Target};
+use crate::core::draft::{Details, Draft, MeetingFormat};
+use crate::core::people::{CoFacilitator, Region, StakeholderGroup};
+
+/// Where to read the IGF Code of Conduct.
+pub const CODE_OF_CONDUCT_URL: &str = "https://www.intgovforum.org/en/content/igf-code-of-conduct";
+
+fn edit(draft: RwSignal<Draft>, change: impl FnOnce(&mut Details)) {
+    draft.update(|d| d.edit_details(now_ms(), change));
+}
+
+fn findings_id(target: Target) -> String {
+    format!("{}-findings", dom_id(target))
+}
+
+/// A labelled text input bound to one string of the details.
+#[component]
+fn DetailInput(
+    draft: RwSignal<Draft>,
+    report: Memo<Report>,
+    target: Target,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    get: fn(&Details) -> &String,
+    set: fn(&mut Details, String),
+) -> impl IntoView {
+    let id = dom_id(target);
+    let hint_id = format!("{id}-hint");
+    let described = format!("{hint_id} {}", findings_id(target));
+    // Date and month inputs report "" while partly typed; binding their value reactively would
+    // wipe what the author is typing, so they take the stored value once.
+    let initial = draft.with_untracked(|d| get(d.details()).clone());
+    let live = kind == "text" || kind == "email";
+    view! {
+        <div class="field">
+            <label class="field-label-small" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <input
+                id=id
+                type=kind
+                autocomplete=autocomplete
+                aria-describedby=described
+                prop:value=move || if live { draft.with(|d| get(d.details()).clone()) } else { initial.clone() }
+                on:input:target=move |ev| {
+                    let value = ev.target().value();
+                    edit(draft, |d| set(d, value));
+                }
+            />
+            <FieldFindings report=report target=target id=findings_id(target) />
+        </div>
+    }
+}
+
+/// Proposer, MAG meeting and its deadline.
+#[component]
+pub fn SubmissionDetails(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
+    let is_bpf = draft.with_untracked(|d| d.kind.is_bpf());
+    let meeting_hint = if is_bpf {
+        "BPF proposals are due a set number of weeks before the face-to-face or virtual MAG meeting that discusses them (3 weeks unless the MAG changes it)."
+    } else {
+        "The MAG meeting where you will present the proposal, if known."
+    };
+    let format = move || draft.with(|d| d.details().meeting_format.map(|f| f.code()).unwrap_or(""));
+    view! {
+        <section class="details-card" aria-labelledby="submission-heading">
+            <h2 id="submission-heading" class="section-heading">"Proposer and MAG meeting"</h2>
+            <div class="field-grid">
+                <DetailInput draft=draft report=report target=Target::ProposerName label="Your name" autocomplete="name"
+                    get=|d| &d.proposer.name set=|d, v| d.proposer.name = v />
+                <DetailInput draft=draft report=report target=Target::ProposerEmail label="Your email address" kind="email" autocomplete="email"
+                    get=|d| &d.proposer.email set=|d, v| d.proposer.email = v />
+                <DetailInput draft=draft report=report target=Target::MeetingDate label="Date of the MAG meeting" kind="date"
+                    hint=meeting_hint get=|d| &d.meeting_date set=|d, v| d.meeting_date = v />
+                <div class="field">
+                    <label class="field-label-small" for="meeting-format">"Kind of MAG meeting"</label>
+                    <select id="meeting-format" prop:value=format on:change:target=move |ev| {
+                        let value = MeetingFormat::from_code(&ev.target().value());
+                        edit(draft, |d| d.meeting_format = value);
+                    }>
+                        <option value="">"Not known yet"</option>
+                        {MeetingFormat::ALL.into_iter().map(|f| view! { <option value=f.code()>{f.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The months the work starts and ends, shown inside the timeframe section.
+#[component]
+pub fn TimeframeDates(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
+    view! {
+        <div class="field-grid">
+            <DetailInput draft=draft report=report target=Target::TimeframeStart label="Work starts (month)" kind="month"
+                hint="For example 2027-02." get=|d| &d.timeframe_start set=|d, v| d.timeframe_start = v />
+            <DetailInput draft=draft report=report target=Target::TimeframeEnd label="Work ends (month)" kind="month"
+                hint="For example 2027-12." get=|d| &d.timeframe_end set=|d, v| d.timeframe_end = v />
+        </div>
+    }
+}
+
+/// The Code of Conduct acknowledgement.
+#[component]
+pub fn CodeOfConduct(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
+    let target = Target::CodeOfConduct;
+    view! {
+        <section class="details-card" aria-labelledby="conduct-heading">
+            <h2 id="conduct-heading" class="section-heading">"IGF Code of Conduct"</h2>
+            <p class="guidance" id="conduct-summary">
+                "Everyone in IGF work treats others with respect, discusses issues rather than persons, acts \
+                 in good faith and listens to all stakeholders; harassment is not tolerated. "
+                <a href=CODE_OF_CONDUCT_URL target="_blank" rel="noopener noreferrer">"Read the IGF Code of Conduct"</a>
+                "."
+            </p>
+            <div class="check-field">
+                <input type="checkbox" id=dom_id(target) aria-describedby=format!("conduct-summary {}", findings_id(target))
+                    prop:checked=move || draft.with(|d| d.details().code_of_conduct)
+                    on:change:target=move |ev| {
+                        let checked = ev.target().checked();
+                        edit(draft, |d| d.code_of_conduct = checked);
+                    } />
+                <label for=dom_id(target)>"This work will follow the IGF Code of Conduct"</label>
+            </div>
+            <FieldFindings report=report target=target id=findings_id(target) />
+        </section>
+    }
+}
+
+/// The co-facilitators, editable by keyboard: add, remove (with undo), move up and down.
+#[component]
+pub fn CoFacilitatorList(draft: RwSignal<Draft>, report: Memo<Report>, heading: &'static str) -> impl IntoView {
+    let count = Memo::new(move |_| draft.with(|d| d.details().co_facilitators.len()));
+    let removed = RwSignal::new(None::<(usize, CoFacilitator)>);
+    let add = move |_| {
+        removed.set(None);
+        edit(draft, |d| d.co_facilitators.push(CoFacilitator::default()));
+        let index = count.get_untracked() - 1;
+        request_focus(person_field_id(index, PersonField::Name));
+    };
+    let undo = move |_| {
+        if let Some((index, person)) = removed.get_untracked() {
+            edit(draft, |d| d.co_facilitators.insert(index.min(d.co_facilitators.len()), person));
+            removed.set(None);
+            request_focus(person_field_id(index, PersonField::Name));
+        }
+    };
+    let target = Target::CoFacilitators;
+    view! {
+        <div class="people" role="group" aria-labelledby="people-heading">
+            <h3 id="people-heading" class="people-heading">{heading}</h3>
+            {move || (0..count.get()).map(|index| view! { <PersonRow draft=draft report=report index=index count=count removed=removed /> }).collect_view()}
+            {move || removed.get().map(|(_, person)| view! {
+                <p class="undo-bar" role="status">
+                    {format!("Removed {}. ", if person.name.trim().is_empty() { "a co-facilitator".to_owned() } else { person.name.clone() })}
+                    <button type="button" class="button-quiet" on:click=undo>"Undo"</button>
+                </p>
+            })}
+            <button type="button" class="button-secondary" id=dom_id(target) on:click=add
+                aria-describedby=findings_id(target)>"Add co-facilitator"</button>
+            <FieldFindings report=report target=target id=findings_id(target) />
+        </div>
+    }
+}
+
+fn request_focus(id: String) {
+    // Wait for the view to render the element first.
+    request_animation_frame(move || {
+        focus_element(&id);
+    });
+}
+
+#[component]
+fn PersonRow(
+    draft: RwSignal<Draft>,
+    report: Memo<Report>,
+    index: usize,
+    count: Memo<usize>,
+    removed: RwSignal<Option<(usize, CoFacilitator)>>,
+) -> impl IntoView {
+    let number = index + 1;
+    let person = move || draft.with(|d| d.details().co_facilitators.get(index).cloned().unwrap_or_default());
+    let set = move |change: Box<dyn FnOnce(&mut CoFacilitator)>| {
+        edit(draft, |d| {
+            if let Some(p) = d.co_facilitators.get_mut(index) {
+                change(p);
+            }
+        })
+    };
+    let move_to = move |other: usize| {
+        edit(draft, |d| {
+            if index < d.co_facilitators.len() && other < d.co_facilitators.len() {
+                d.co_facilitators.swap(index, other);
+            }
+        });
+    };
+    let move_up = move |_: leptos::ev::MouseEvent| {
+        move_to(index.saturating_sub(1));
+        // The first row has no "Move up": follow the person with the other button.
+        let button = if index == 1 { "down" } else { "up" };
+        request_focus(format!("person-{}-{button}", index.saturating_sub(1)));
+    };
+    let move_down = move |_: leptos::ev::MouseEvent| {
+        move_to(index + 1);
+        let button = if index + 2 == count.get_untracked() { "up" } else { "down" };
+        request_focus(format!("person-{}-{button}", index + 1));
+    };
+    let remove = move |_: leptos::ev::MouseEvent| {
+        let taken = draft.with_untracked(|d| d.details().co_facilitators.get(index).cloned());
+        if let Some(person) = taken {
+            edit(draft, |d| {
+                d.co_facilitators.remove(index);
+            });
+            removed.set(Some((index, person)));
+            request_focus(dom_id(Target::CoFacilitators));
+        }
+    };
+    let up_id = format!("person-{index}-up");
+    let down_id = format!("person-{index}-down");
+    let field = |f: PersonField| person_field_id(index, f);
+    let findings = |f: PersonField| findings_id(Target::CoFacilitator(index, f));
+    view! {
+        <fieldset class="person">
+            <legend>{format!("Co-facilitator {number}")}</legend>
+            <div class="field-grid">
+                <div class="field">
+                    <label class="field-label-small" for=field(PersonField::Name)>"Name"</label>
+                    <input id=field(PersonField::Name) type="text" autocomplete="off" aria-describedby=findings(PersonField::Name)
+                        prop:value=move || person().name
+                        on:input:target=move |ev| { let v = ev.target().value(); set(Box::new(move |p| p.name = v)); } />
+                    <FieldFindings report=report target=Target::CoFacilitator(index, PersonField::Name) id=findings(PersonField::Name) />
+                </div>
+                <div class="field">
+                    <label class="field-label-small" for=format!("person-{index}-affiliation")>"Affiliation"</label>
+                    <input id=format!("person-{index}-affiliation") type="text" autocomplete="off"
+                        prop:value=move || person().affiliation
+                        on:input:target=move |ev| { let v = ev.target().value(); set(Box::new(move |p| p.affiliation = v)); } />
+                </div>
+                <div class="field">
+                    <label class="field-label-small" for=field(PersonField::Group)>"Stakeholder group"</label>
+                    <select id=field(PersonField::Group) aria-describedby=findings(PersonField::Group)
+                        prop:value=move || person().group.map(|g| g.label()).unwrap_or("")
+                        on:change:target=move |ev| { let v = StakeholderGroup::from_label(&ev.target().value()); set(Box::new(move |p| p.group = v)); }>
+                        <option value="">"Choose a group"</option>
+                        {StakeholderGroup::ALL.into_iter().map(|g| view! { <option value=g.label()>{g.label()}</option> }).collect_view()}
+                    </select>
+                    <FieldFindings report=report target=Target::CoFacilitator(index, PersonField::Group) id=findings(PersonField::Group) />
+                </div>
+                <div class="field">
+                    <label class="field-label-small" for=format!("person-{index}-region")>"Regional group"</label>
+                    <select id=format!("person-{index}-region")
+                        prop:value=move || person().region.map(|r| r.label()).unwrap_or("")
+                        on:change:target=move |ev| { let v = Region::from_label(&ev.target().value()); set(Box::new(move |p| p.region = v)); }>
+                        <option value="">"Choose a region"</option>
+                        {Region::ALL.into_iter().map(|r| view! { <option value=r.label()>{r.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field-label-small" for=field(PersonField::Email)>"Email (optional)"</label>
+                    <input id=field(PersonField::Email) type="email" autocomplete="off" aria-describedby=findings(PersonField::Email)
+                        prop:value=move || person().email
+                        on:input:target=move |ev| { let v = ev.target().value(); set(Box::new(move |p| p.email = v)); } />
+                    <FieldFindings report=report target=Target::CoFacilitator(index, PersonField::Email) id=findings(PersonField::Email) />
+                </div>
+                <div class="check-field">
+                    <input type="checkbox" id=format!("person-{index}-mag")
+                        prop:checked=move || person().mag_member
+                        on:change:target=move |ev| { let v = ev.target().checked(); set(Box::new(move |p| p.mag_member = v)); } />
+                    <label for=format!("person-{index}-mag")>"MAG member"</label>
+                </div>
+            </div>
+            <div class="person-actions">
+                <button type="button" class="button-quiet" id=up_id aria-label=format!("Move up co-facilitator {number}")
+                    disabled=move || index == 0 on:click=move_up>"Move up"</button>
+                <button type="button" class="button-quiet" id=down_id aria-label=format!("Move down co-facilitator {number}")
+                    disabled=move || { index + 1 >= count.get() } on:click=move_down>"Move down"</button>
+                <button type="button" class="button-quiet button-danger" aria-label=format!("Remove co-facilitator {number}")
+                    on:click=remove>"Remove"</button>
+            </div>
+        </fieldset>
+    }
+}

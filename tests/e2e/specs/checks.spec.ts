@@ -1,0 +1,154 @@
+import { expect, test } from '@playwright/test';
+import { EditorPage } from '../pages/editor';
+
+const SECTIONS: Record<string, string> = {
+  'Proposed Theme/Issue for the BPF':
+    'Most of the next billion Internet users will read and write in languages other than English, yet many websites, email systems and forms still reject addresses and domain names in local scripts. This BPF would gather what registries, software makers, governments and communities already do to make content and identifiers work in every script, and what holds them back.',
+  'Objectives/Goals of the BPF':
+    '- Collect case studies of Universal Acceptance readiness from at least five regions.\n- Identify common obstacles: legacy validation code, missing fonts, input methods, policies.\n- Describe practices that helped local-language content grow.\n- Offer a short checklist that organisations can apply to their own systems.',
+  'Expected Output(s)':
+    'A report of about 30 pages with case studies and a one-page checklist, published before the annual meeting and kept as a living document.',
+  'Outreach and Dissemination Plan/Strategy':
+    'An open call for input on the IGF mailing lists and through national and regional IGF initiatives; two webinars in different time zones; a session at the annual meeting; and presentations at regional registry and developer meetings.',
+  'Timeframe for the work (1-year or multi-year forecast)':
+    'One year: call for input in April and May, interviews in June to August, drafting in September, public comment in October, final report at the annual meeting.',
+};
+
+test('fixing each finding makes it disappear, and the summary counts what is left', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.gotoStart();
+  await editor.create('New BPF proposal');
+  const summary = editor.checks.locator('.checks-verdict');
+
+  async function expectSummaryMatchesList() {
+    const must = await editor.findingsOf('Must fix').count();
+    await expect(summary).toHaveText(must === 0 ? 'Ready to submit' : `${must} to fix before submitting`);
+  }
+  await expectSummaryMatchesList();
+
+  const titleFinding = editor.finding('Give the proposal a title');
+  await expect(titleFinding).toBeVisible();
+  await editor.title.fill('BPF on Multilingual Content and Universal Acceptance');
+  await expect(titleFinding).toHaveCount(0);
+  await expectSummaryMatchesList();
+
+  for (const [heading, text] of Object.entries(SECTIONS)) {
+    const missing = editor.finding(`Write the section “${heading}”`);
+    await expect(missing).toBeVisible();
+    await editor.section(heading).fill(text);
+    await expect(missing).toHaveCount(0);
+  }
+  await expectSummaryMatchesList();
+
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Amina Diallo');
+  await expect(editor.finding('Enter your name as the proposer')).toHaveCount(0);
+  const email = page.getByRole('textbox', { name: 'Your email address' });
+  await email.fill('amina@agency');
+  await expect(editor.finding(/The email address “amina@agency” does not look complete/)).toBeVisible();
+  await email.fill('amina@agency.example.org');
+  await expect(editor.finding(/does not look complete/)).toHaveCount(0);
+
+  const conduct = editor.finding('Confirm that the work will follow the IGF Code of Conduct');
+  await page.getByRole('checkbox', { name: 'This work will follow the IGF Code of Conduct' }).check();
+  await expect(conduct).toHaveCount(0);
+
+  const magCount = editor.finding('A BPF needs 2 to 3 MAG members');
+  await expect(magCount).toBeVisible();
+  await editor.addPerson('Amina Diallo', 'Government', true);
+  await expect(editor.finding(/only one person is/)).toBeVisible();
+  await editor.addPerson('Rahul Mehta', 'Technical Community', true);
+  await expect(magCount).toHaveCount(0);
+  await editor.addPerson('Jorge Ramírez', 'Private Sector', false);
+  await expectSummaryMatchesList();
+
+  // The deadline: shown with its date once the meeting date is known; a past one must be fixed.
+  const meeting = page.getByLabel('Date of the MAG meeting');
+  await meeting.fill('2020-03-14');
+  await expect(editor.finding(/The deadline, Saturday 22 February 2020 \(3 weeks before the MAG meeting on Saturday 14 March 2020\), passed/)).toBeVisible();
+  await meeting.fill('2099-03-14');
+  await expect(editor.finding(/passed/)).toHaveCount(0);
+  await expect(editor.finding(/Send the proposal by Saturday 21 February 2099, in \d+ days/)).toBeVisible();
+
+  await page.getByLabel('Work starts (month)').fill('2027-04');
+  await page.getByLabel('Work ends (month)').fill('2027-12');
+  await expect(summary).toHaveText('Ready to submit');
+  await expectSummaryMatchesList();
+
+  // Related existing work: the IoT precedent.
+  await editor.title.fill('BPF on the Internet of Things');
+  await expect(editor.finding(/Dynamic Coalition on the Internet of Things \(DC-IoT\)/)).toBeVisible();
+  await editor.title.fill('BPF on Multilingual Content and Universal Acceptance');
+  await expect(editor.finding(/DC-IoT/)).toHaveCount(0);
+
+  await page.screenshot({ path: test.info().outputPath('checks.png'), fullPage: false });
+});
+
+test('activating a finding moves focus to its field, by mouse and by keyboard', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.gotoStart();
+  await editor.create('New WG proposal');
+
+  await editor.finding('Enter your name as the proposer').click();
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeFocused();
+  // Once visited, the field shows its problem beside it too.
+  await expect(page.locator('#proposer-name-findings')).toContainText('Enter your name as the proposer');
+
+  await editor.finding('Write the section “Expected Output(s)”').focus();
+  await page.keyboard.press('Enter');
+  await expect(editor.section('Expected Output(s)')).toBeFocused();
+
+  await editor.finding('Confirm that the work will follow the IGF Code of Conduct').click();
+  await expect(page.getByRole('checkbox', { name: 'This work will follow the IGF Code of Conduct' })).toBeFocused();
+
+  await editor.finding(/A Working Group has two MAG co-facilitators/).click();
+  await expect(page.getByRole('button', { name: 'Add co-facilitator' })).toBeFocused();
+});
+
+test('co-facilitators can be added, reordered and removed by keyboard, with undo', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.gotoStart();
+  await editor.create('New WG proposal');
+  const add = page.getByRole('button', { name: 'Add co-facilitator' });
+  for (const name of ['Sara Lindqvist', 'Tunde Bello']) {
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(name);
+  }
+  const names = () => page.getByRole('textbox', { name: 'Name', exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  expect(await names()).toEqual(['Sara Lindqvist', 'Tunde Bello']);
+
+  await page.getByRole('button', { name: 'Move down co-facilitator 1' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await names()).toEqual(['Tunde Bello', 'Sara Lindqvist']);
+  // Focus follows the person who moved.
+  await expect(page.getByRole('button', { name: 'Move up co-facilitator 2' })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Remove co-facilitator 1' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await names()).toEqual(['Sara Lindqvist']);
+  await expect(page.getByRole('status').filter({ hasText: 'Removed Tunde Bello.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(await names()).toEqual(['Tunde Bello', 'Sara Lindqvist']);
+
+  // Everything comes back after a reload.
+  await page.reload();
+  expect(await names()).toEqual(['Tunde Bello', 'Sara Lindqvist']);
+});
+
+test('the deadline setting changes the deadline, and bad input is explained', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.gotoStart();
+  await page.getByText('Settings', { exact: true }).click();
+  const weeks = page.getByRole('spinbutton', { name: 'Weeks before a MAG meeting that BPF proposals are due' });
+  await expect(weeks).toHaveValue('3');
+  await weeks.fill('40');
+  await weeks.press('Tab');
+  await expect(page.getByText('“40” is not a number of weeks from 0 to 12: enter a whole number such as 3.')).toBeVisible();
+  await weeks.fill('4');
+  await weeks.press('Tab');
+  await editor.create('New BPF proposal');
+  await page.getByLabel('Date of the MAG meeting').fill('2099-03-14');
+  await expect(editor.finding(/Send the proposal by Saturday 14 February 2099, .* \(4 weeks before the MAG meeting/)).toBeVisible();
+  await page.reload();
+  await expect(editor.finding(/\(4 weeks before the MAG meeting/)).toBeVisible();
+});
