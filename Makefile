@@ -7,7 +7,7 @@ export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS := fallback
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve dist dev test test-native test-browser test-e2e setup-build setup-test clean
+.PHONY: serve dist dev test test-native test-browser test-e2e bench setup-build setup-test clean
 
 ## Build the release site into dist/ and serve it at http://127.0.0.1:$(PORT)/
 serve: dist
@@ -37,6 +37,10 @@ test-browser:
 
 test-e2e: dist
 	cd tests/e2e && npx playwright test
+
+## Benchmarks and budgets (printed, never asserted on timing).
+bench:
+	cargo bench --bench engine
 
 setup-build:
 	scripts/setup.sh build

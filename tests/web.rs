@@ -43,7 +43,7 @@ fn saves_and_loads_drafts_through_local_storage() {
     let loaded = storage::load_draft(&written.id).unwrap().unwrap().unwrap();
     assert_eq!(loaded, written);
     let stored = local_storage().get_item("igf-proposal-editor/draft/web-save").unwrap().unwrap();
-    assert!(stored.starts_with("{\"schema\":1,"), "{stored}");
+    assert!(stored.starts_with("{\"schema\":2,"), "{stored}");
     let listed = storage::list_drafts().unwrap();
     assert!(listed.iter().any(|entry| entry.draft.as_ref().is_ok_and(|d| *d == written)));
 
@@ -100,12 +100,13 @@ async fn the_editor_shows_every_heading_of_each_kind_in_order() {
             view! { <Editor initial=initial.clone() stored=false on_close=|()| {} /> }
         });
         tick().await;
-        let labels = parent.query_selector_all("main label").unwrap();
+        let labels = parent.query_selector_all("h2.section-heading > label").unwrap();
         let texts: Vec<String> =
             (0..labels.length()).map(|i| labels.item(i).unwrap().text_content().unwrap()).collect();
-        let mut expected = vec!["Proposal title".to_owned()];
-        expected.extend(kind.template().sections.iter().map(|s| s.heading.to_owned()));
+        let expected: Vec<&str> = kind.template().sections.iter().map(|s| s.heading).collect();
         assert_eq!(texts, expected, "{kind}");
+        let title = parent.query_selector("label[for=proposal-title]").unwrap().unwrap();
+        assert_eq!(title.text_content().unwrap(), "Proposal title");
         // Every section field is a textarea labelled by its heading.
         for section in kind.template().sections {
             let field = parent.query_selector(&format!("#section-{}-text", section.key)).unwrap().unwrap();
@@ -140,6 +141,11 @@ async fn typing_updates_the_counts_and_the_preview() {
     assert!(paper.query_selector("b").unwrap().is_none(), "raw HTML must not become an element");
     assert!(paper.text_content().unwrap().contains("<b>every</b>"));
     assert!(paper.query_selector("a").unwrap().is_none(), "a javascript: link must not become a link");
+
+    // The checks follow: the theme is no longer missing; the title still is.
+    let checks = parent.query_selector(".findings").unwrap().unwrap().text_content().unwrap();
+    assert!(!checks.contains("Write the section “Proposed Theme/Issue for the BPF”"), "{checks}");
+    assert!(checks.contains("Give the proposal a title"), "{checks}");
     drop(handle);
     parent.remove();
     local_storage().remove_item("igf-proposal-editor/draft/web-typing").unwrap();

@@ -180,16 +180,18 @@ fn check_section(draft: &Draft, index: usize, spec: &'static SectionSpec, findin
 /// Placeholder text: TBD, TODO, XXX, TBC, lorem ipsum, "[insert ...]", lone ellipses, and the
 /// section's own guidance pasted back.
 fn placeholders(text: &str, name: &str, target: Target, source: &'static str, guidance: Option<&str>, findings: &mut Vec<Finding>) {
+    const MARKERS: [&str; 4] = ["tbd", "todo", "xxx", "tbc"];
     let lower = text.to_lowercase();
-    let marker = ["tbd", "todo", "xxx", "tbc"]
-        .into_iter()
-        .find(|m| lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == *m))
-        .map(|m| m.to_uppercase())
+    let lone_ellipsis = |s: &str| !s.is_empty() && s.chars().all(|c| c == '.' || c == '…') && (s.contains('…') || s.len() >= 3);
+    let marker = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| MARKERS.contains(w))
+        .map(str::to_uppercase)
         .or_else(|| lower.contains("lorem ipsum").then(|| "lorem ipsum".to_owned()))
         .or_else(|| lower.contains("[insert").then(|| "[insert …]".to_owned()))
         .or_else(|| {
-            let lone = |s: &str| !s.is_empty() && s.chars().all(|c| c == '.' || c == '…') && (s.contains('…') || s.len() >= 3);
-            (text.lines().any(|l| lone(l.trim())) || text.split_whitespace().any(lone)).then(|| "…".to_owned())
+            let has_dots = text.contains("...") || text.contains('…');
+            (has_dots && text.split_whitespace().any(lone_ellipsis)).then(|| "…".to_owned())
         });
     if let Some(marker) = marker {
         findings.push(finding("placeholder", Severity::MustFix, target, source, format!(

@@ -84,6 +84,9 @@ pub struct Draft {
     pub kind: Kind,
     pub title: String,
     sections: Vec<String>,
+    /// Words of each section's visible text, kept in step with `sections` so that checks and
+    /// counts never parse a section that did not change.
+    section_words: Vec<usize>,
     unknown_sections: Vec<(String, String)>,
     details: Details,
     /// Milliseconds since the Unix epoch.
@@ -100,6 +103,7 @@ impl Draft {
             kind,
             title: String::new(),
             sections: vec![String::new(); kind.template().sections.len()],
+            section_words: vec![0; kind.template().sections.len()],
             unknown_sections: Vec::new(),
             details: Details::default(),
             created_ms: now_ms,
@@ -126,7 +130,10 @@ impl Draft {
         draft.details = details;
         for (key, text) in sections_by_key {
             match kind.template().section_index(&key) {
-                Some(index) => draft.sections[index] = text,
+                Some(index) => {
+                    draft.section_words[index] = section_words(&text);
+                    draft.sections[index] = text;
+                }
                 None => draft.unknown_sections.push((key, text)),
             }
         }
@@ -162,6 +169,7 @@ impl Draft {
     pub fn set_section(&mut self, index: usize, text: String, now_ms: u64) {
         if let Some(slot) = self.sections.get_mut(index) {
             if *slot != text {
+                self.section_words[index] = section_words(&text);
                 *slot = text;
                 self.touch(now_ms);
             }
@@ -206,13 +214,12 @@ impl Draft {
     /// Words in one section, counted on its visible text (Markdown syntax and link targets are
     /// not words).
     pub fn section_words(&self, index: usize) -> usize {
-        section_words(self.section(index))
+        self.section_words.get(index).copied().unwrap_or(0)
     }
 
     /// Words in the title and every section.
     pub fn total_words(&self) -> usize {
-        count_words(&self.title)
-            + (0..self.sections.len()).map(|i| self.section_words(i)).sum::<usize>()
+        count_words(&self.title) + self.section_words.iter().sum::<usize>()
     }
 }
 

@@ -7,6 +7,8 @@
 //! all of one of its term sets occur in it, in any order; it matches longer text only when those
 //! terms stand close together, so a passing mention of two common words raises no alarm.
 
+use std::collections::HashMap;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WorkKind {
     /// A Best Practice Forum; the years it ran.
@@ -165,20 +167,29 @@ fn fold_abbreviations(words: &mut Vec<String>) {
 pub fn related_work(title: &str, text: &str) -> Vec<&'static ExistingWork> {
     let title_terms = terms(title);
     let text_terms = terms(text);
+    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (at, term) in text_terms.iter().enumerate() {
+        positions.entry(term.as_str()).or_default().push(at);
+    }
     EXISTING_WORK
         .iter()
         .filter(|work| {
             work.terms.iter().any(|set| {
-                set.iter().all(|t| title_terms.iter().any(|w| w == t)) || occurs_close(set, &text_terms)
+                set.iter().all(|t| title_terms.iter().any(|w| w == t)) || occurs_close(set, &positions)
             })
         })
         .collect()
 }
 
 /// True when every term of `set` occurs within a window a little wider than the set.
-fn occurs_close(set: &[&str], words: &[String]) -> bool {
-    let window = (set.len() + 2).min(words.len());
-    window > 0 && words.windows(window).any(|w| set.iter().all(|t| w.iter().any(|x| x == t)))
+fn occurs_close(set: &[&str], positions: &HashMap<&str, Vec<usize>>) -> bool {
+    let window = set.len() + 2;
+    let Some(anchors) = positions.get(set[0]) else { return false };
+    anchors.iter().any(|&anchor| {
+        set[1..].iter().all(|term| {
+            positions.get(term).is_some_and(|found| found.iter().any(|&at| at.abs_diff(anchor) < window - 1))
+        })
+    })
 }
 
 #[cfg(test)]

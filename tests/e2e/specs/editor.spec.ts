@@ -68,7 +68,7 @@ test('autosave writes a versioned envelope within a second, without a reload', a
       .map((k) => JSON.parse(localStorage.getItem(k)!)),
   );
   expect(stored).toHaveLength(1);
-  expect(stored[0].schema).toBe(1);
+  expect(stored[0].schema).toBe(2);
   expect(stored[0].draft.kind).toBe('wg-new');
   expect(stored[0].draft.sections.purpose).toBe('To bring young people into the programme.');
 });
