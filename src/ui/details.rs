@@ -178,6 +178,40 @@ fn request_focus(id: String) {
     });
 }
 
+/// One text field of a co-facilitator; `checked` names the field when rules look at it.
+#[component]
+fn PersonText(
+    draft: RwSignal<Draft>,
+    report: Memo<Report>,
+    index: usize,
+    part: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    checked: Option<PersonField>,
+    get: fn(&CoFacilitator) -> &String,
+    set: fn(&mut CoFacilitator, String),
+) -> impl IntoView {
+    let target = checked.map(|field| Target::CoFacilitator(index, field));
+    let id = target.map_or_else(|| format!("person-{index}-{part}"), dom_id);
+    let value = move || draft.with(|d| d.details().co_facilitators.get(index).map(|p| get(p).clone()).unwrap_or_default());
+    view! {
+        <div class="field">
+            <label class="field-label-small" for=id.clone()>{label}</label>
+            <input id=id type=kind autocomplete="off" aria-describedby=target.map(findings_id)
+                prop:value=value
+                on:input:target=move |ev| {
+                    let v = ev.target().value();
+                    edit(draft, |d| {
+                        if let Some(p) = d.co_facilitators.get_mut(index) {
+                            set(p, v);
+                        }
+                    });
+                } />
+            {target.map(|target| view! { <FieldFindings report=report target=target id=findings_id(target) /> })}
+        </div>
+    }
+}
+
 #[component]
 fn PersonRow(
     draft: RwSignal<Draft>,
@@ -225,34 +259,24 @@ fn PersonRow(
     };
     let up_id = format!("person-{index}-up");
     let down_id = format!("person-{index}-down");
-    let field = |f: PersonField| person_field_id(index, f);
-    let findings = |f: PersonField| findings_id(Target::CoFacilitator(index, f));
+    let group = Target::CoFacilitator(index, PersonField::Group);
     view! {
         <fieldset class="person">
             <legend>{format!("Co-facilitator {number}")}</legend>
             <div class="field-grid">
+                <PersonText draft=draft report=report index=index part="name" label="Name" checked=Some(PersonField::Name)
+                    get=|p| &p.name set=|p, v| p.name = v />
+                <PersonText draft=draft report=report index=index part="affiliation" label="Affiliation" checked=None
+                    get=|p| &p.affiliation set=|p, v| p.affiliation = v />
                 <div class="field">
-                    <label class="field-label-small" for=field(PersonField::Name)>"Name"</label>
-                    <input id=field(PersonField::Name) type="text" autocomplete="off" aria-describedby=findings(PersonField::Name)
-                        prop:value=move || person().name
-                        on:input:target=move |ev| { let v = ev.target().value(); set(Box::new(move |p| p.name = v)); } />
-                    <FieldFindings report=report target=Target::CoFacilitator(index, PersonField::Name) id=findings(PersonField::Name) />
-                </div>
-                <div class="field">
-                    <label class="field-label-small" for=format!("person-{index}-affiliation")>"Affiliation"</label>
-                    <input id=format!("person-{index}-affiliation") type="text" autocomplete="off"
-                        prop:value=move || person().affiliation
-                        on:input:target=move |ev| { let v = ev.target().value(); set(Box::new(move |p| p.affiliation = v)); } />
-                </div>
-                <div class="field">
-                    <label class="field-label-small" for=field(PersonField::Group)>"Stakeholder group"</label>
-                    <select id=field(PersonField::Group) aria-describedby=findings(PersonField::Group)
+                    <label class="field-label-small" for=dom_id(group)>"Stakeholder group"</label>
+                    <select id=dom_id(group) aria-describedby=findings_id(group)
                         prop:value=move || person().group.map(|g| g.label()).unwrap_or("")
                         on:change:target=move |ev| { let v = StakeholderGroup::from_label(&ev.target().value()); set(Box::new(move |p| p.group = v)); }>
                         <option value="">"Choose a group"</option>
                         {StakeholderGroup::ALL.into_iter().map(|g| view! { <option value=g.label()>{g.label()}</option> }).collect_view()}
                     </select>
-                    <FieldFindings report=report target=Target::CoFacilitator(index, PersonField::Group) id=findings(PersonField::Group) />
+                    <FieldFindings report=report target=group id=findings_id(group) />
                 </div>
                 <div class="field">
                     <label class="field-label-small" for=format!("person-{index}-region")>"Regional group"</label>
@@ -263,13 +287,8 @@ fn PersonRow(
                         {Region::ALL.into_iter().map(|r| view! { <option value=r.label()>{r.label()}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label class="field-label-small" for=field(PersonField::Email)>"Email (optional)"</label>
-                    <input id=field(PersonField::Email) type="email" autocomplete="off" aria-describedby=findings(PersonField::Email)
-                        prop:value=move || person().email
-                        on:input:target=move |ev| { let v = ev.target().value(); set(Box::new(move |p| p.email = v)); } />
-                    <FieldFindings report=report target=Target::CoFacilitator(index, PersonField::Email) id=findings(PersonField::Email) />
-                </div>
+                <PersonText draft=draft report=report index=index part="email" label="Email (optional)" kind="email"
+                    checked=Some(PersonField::Email) get=|p| &p.email set=|p, v| p.email = v />
                 <div class="check-field">
                     <input type="checkbox" id=format!("person-{index}-mag")
                         prop:checked=move || person().mag_member

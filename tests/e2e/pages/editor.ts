@@ -1,24 +1,18 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The official headings of each template, verbatim and in order (design.md). */
+const BPF_HEADINGS = [
+  'Proposed Theme/Issue for the BPF',
+  'Objectives/Goals of the BPF',
+  'Expected Output(s)',
+  'Outreach and Dissemination Plan/Strategy',
+  'Timeframe for the work (1-year or multi-year forecast)',
+  'Names of Co-Facilitator(s) (2-3 MAG members + non-MAG members if appropriate)',
+];
+
 export const HEADINGS = {
-  'New BPF proposal': [
-    'Proposed Theme/Issue for the BPF',
-    'Objectives/Goals of the BPF',
-    'Expected Output(s)',
-    'Outreach and Dissemination Plan/Strategy',
-    'Timeframe for the work (1-year or multi-year forecast)',
-    'Names of Co-Facilitator(s) (2-3 MAG members + non-MAG members if appropriate)',
-  ],
-  'New continuing BPF proposal': [
-    'Proposed Theme/Issue for the BPF',
-    'Objectives/Goals of the BPF',
-    'Expected Output(s)',
-    'Outreach and Dissemination Plan/Strategy',
-    'Timeframe for the work (1-year or multi-year forecast)',
-    'Names of Co-Facilitator(s) (2-3 MAG members + non-MAG members if appropriate)',
-    'Annual work report of the prior year',
-  ],
+  'New BPF proposal': BPF_HEADINGS,
+  'New continuing BPF proposal': [...BPF_HEADINGS, 'Annual work report of the prior year'],
   'New WG proposal': [
     'Purpose of the WG',
     'Objectives/Goals of the WG',
@@ -26,7 +20,7 @@ export const HEADINGS = {
     'Implementation Plan (if appropriate)',
     'Timeframe for the work',
   ],
-} as const;
+};
 
 export type StartButton = keyof typeof HEADINGS;
 
