@@ -152,3 +152,22 @@ test('the deadline setting changes the deadline, and bad input is explained', as
   await page.reload();
   await expect(editor.finding(/\(4 weeks before the MAG meeting/)).toBeVisible();
 });
+
+// Deadlines are calendar days in the author's own time zone, not instants: late on the deadline
+// day in Samoa (UTC-11) it is already the next day in UTC, and the proposal is still on time.
+for (const [timezoneId, localTime, expected] of [
+  ['Pacific/Pago_Pago', '2027-02-21T23:30:00-11:00', /Send the proposal by Sunday 21 February 2027, today/],
+  ['Pacific/Kiritimati', '2027-02-22T00:30:00+14:00', /The deadline, Sunday 21 February 2027 .* passed 1 day ago/],
+] as const) {
+  test(`the deadline follows the author's calendar in ${timezoneId}`, async ({ browser }) => {
+    const context = await browser.newContext({ timezoneId });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date(localTime));
+    const editor = new EditorPage(page);
+    await editor.gotoStart();
+    await editor.create('New BPF proposal');
+    await page.getByLabel('Date of the MAG meeting').fill('2027-03-14');
+    await expect(editor.finding(expected)).toBeVisible();
+    await context.close();
+  });
+}
