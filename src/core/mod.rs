@@ -4,11 +4,13 @@
 //! function runs and is tested natively. Functions that judge a draft never fail; functions at a
 //! boundary (decoding stored or imported data) return `Result` with a `thiserror` error.
 
+pub mod base64;
 pub mod calendar;
 pub mod checks;
 pub mod draft;
 pub mod envelope;
 pub mod existing_work;
+pub mod export;
 pub mod length;
 pub mod markdown;
 pub mod people;

