@@ -327,7 +327,7 @@ fn deadline_figures_and_wording() {
     );
     assert_eq!(source, "Annex II, Formation of BPFs");
 
-    let four_weeks = Settings { bpf_deadline_weeks: 4 };
+    let four_weeks = Settings { bpf_deadline_weeks: 4, ..Settings::default() };
     let report = check(&bpf(), CivilDate::new(2027, 2, 15).unwrap(), &four_weeks);
     assert_eq!(report.deadline.unwrap().due, CivilDate::new(2027, 2, 14).unwrap());
     assert_eq!(

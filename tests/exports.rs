@@ -167,7 +167,7 @@ fn file_names_are_predictable() {
     let mut draft = Draft::new(DraftId::parse("n").unwrap(), Kind::NewBpf, 0);
     let today = CivilDate::new(2026, 11, 29).unwrap();
     draft.set_title("Best Practice Forum on Local Content".into(), 1);
-    assert_eq!(export::file_name(&draft, Format::Docx, today), "BPF-proposal-local-content-2026-11-29.docx");
+    assert_eq!(export::file_name(&draft, Format::Html, today), "BPF-proposal-local-content-2026-11-29.html");
     draft.set_title("".into(), 2);
     assert_eq!(export::file_name(&draft, Format::Markdown, today), "BPF-proposal-untitled-2026-11-29.md");
     let wg = Draft::new(DraftId::parse("w").unwrap(), Kind::NewWg, 0);

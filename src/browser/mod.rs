@@ -1,8 +1,9 @@
-//! The only code that calls the browser: storage, autosave, clock, ids.
+//! The only code that calls the browser: storage, autosave, files, clock, ids, focus.
 //!
 //! Invariant: every browser failure becomes a value (`Result`, a status callback); nothing here
 //! panics on a browser that refuses storage.
 
 pub mod autosave;
+pub mod files;
 pub mod platform;
 pub mod storage;

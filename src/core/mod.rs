@@ -11,6 +11,7 @@ pub mod draft;
 pub mod envelope;
 pub mod existing_work;
 pub mod export;
+pub mod import;
 pub mod length;
 pub mod markdown;
 pub mod people;

@@ -11,15 +11,45 @@ use crate::core::length::MAX_PAGES;
 
 /// Ids of the fields the author has left at least once. Beside a field, problems show only once
 /// it has been touched, so a new draft is not covered in warnings; the panel always shows all.
+///
+/// A field left by a mouse press is marked only after the click: a message appearing at once
+/// would move the page under the pointer, and the click would miss the button it was aimed at.
 #[derive(Clone, Copy)]
-pub struct Touched(pub RwSignal<HashSet<String>>);
+pub struct Touched {
+    shown: RwSignal<HashSet<String>>,
+    pointer_down: StoredValue<bool>,
+    waiting: StoredValue<Vec<String>>,
+}
 
 impl Touched {
+    pub fn new() -> Touched {
+        Touched { shown: RwSignal::new(HashSet::new()), pointer_down: StoredValue::new(false), waiting: StoredValue::new(Vec::new()) }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.shown.with(|set| set.contains(id))
+    }
+
     pub fn mark(&self, id: String) {
-        if !self.0.with_untracked(|set| set.contains(&id)) {
-            self.0.update(|set| {
+        if self.pointer_down.get_value() {
+            self.waiting.update_value(|w| w.push(id));
+        } else if !self.shown.with_untracked(|set| set.contains(&id)) {
+            self.shown.update(|set| {
                 set.insert(id);
             });
+        }
+    }
+
+    pub fn pointer_pressed(&self) {
+        self.pointer_down.set_value(true);
+    }
+
+    /// After the click: show what was left while the pointer was down.
+    pub fn pointer_released(&self) {
+        self.pointer_down.set_value(false);
+        let waiting = std::mem::take(&mut *self.waiting.write_value());
+        if !waiting.is_empty() {
+            self.shown.update(|set| set.extend(waiting));
         }
     }
 }
@@ -132,7 +162,7 @@ pub fn FieldFindings(report: Memo<Report>, target: Target, id: String) -> impl I
     let touched = use_context::<Touched>();
     let field_id = dom_id(target);
     let items = move || {
-        let shown = touched.is_none_or(|t| t.0.with(|set| set.contains(&field_id)));
+        let shown = touched.is_none_or(|t| t.contains(&field_id));
         report.with(|r| {
             r.for_target(target)
                 .filter(|f| shown || f.severity == Severity::Tip)

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
+use super::files::ExportMenu;
 use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::preview::blocks_view;
 use crate::browser::autosave::{Autosaver, SaveStatus};
@@ -62,7 +63,7 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
     let settings = use_context::<RwSignal<Settings>>().unwrap_or_else(|| RwSignal::new(Settings::default()));
     let today = today();
     let report = Memo::new(move |_| draft.with(|d| check(d, today, &settings.get())));
-    let touched = Touched(RwSignal::new(Default::default()));
+    let touched = Touched::new();
     provide_context(touched);
 
     let sections: Vec<SectionState> =
@@ -87,14 +88,21 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
                 <span class="total-words">{move || describe_count(total_words.get())}" in total"</span>
                 <SaveIndicator status=status />
             </p>
+            <ExportMenu draft=draft report=report />
         </header>
         <SaveFailure status=status />
         <main class="editor">
-            <div class="editor-form" on:focusout=move |ev| {
-                if let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                    touched.mark(element.id());
+            <div class="editor-form"
+                on:focusout=move |ev| {
+                    if let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                        touched.mark(element.id());
+                    }
                 }
-            }>
+                on:pointerdown=move |_| touched.pointer_pressed()
+                // Delegated clicks reach the form after the button's own handler.
+                on:click=move |_| touched.pointer_released()
+                on:pointercancel=move |_| touched.pointer_released()
+            >
                 <p class="eyebrow">{format!("Template: {}", kind.template().source)}</p>
                 <h1 class="editor-kind">{kind.label()}</h1>
                 <div class="field">

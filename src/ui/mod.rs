@@ -4,6 +4,7 @@
 mod checks;
 mod details;
 mod editor;
+mod files;
 mod preview;
 mod start;
 

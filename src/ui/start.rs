@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use crate::browser::platform::format_local;
 use crate::browser::storage::{self, StoredDraft};
 use crate::core::draft::Draft;
+use super::files::ImportButton;
+use crate::core::people::is_plausible_email;
 use crate::core::settings::Settings;
 use crate::core::template::Kind;
 
@@ -41,6 +43,7 @@ pub fn StartScreen(
                 }).collect_view()}
             </ul>
             <h2 id="drafts-heading">"Your drafts"</h2>
+            <ImportButton on_open=on_open />
             {match listing {
                 Ok(drafts) if drafts.is_empty() => view! {
                     <p class="muted">"No drafts yet. A draft appears here as soon as you type in it."</p>
@@ -62,30 +65,38 @@ pub fn StartScreen(
     }
 }
 
-/// Settings that the seed says may change from year to year.
+/// Settings that may change from year to year.
 #[component]
 fn SettingsForm(settings: RwSignal<Settings>, problem: Option<String>) -> impl IntoView {
     let (message, set_message) = signal(problem.map(|p| {
         format!("Your saved settings could not be read ({p}), so the defaults are used until you change them.")
     }));
+    let save = move |change: Box<dyn FnOnce(&mut Settings)>| {
+        settings.update(change);
+        let result = storage::save_settings(&settings.get_untracked());
+        set_message.set(result.err().map(|e| format!("The setting applies in this tab but could not be saved: {e}.")));
+    };
     let range = Settings::DEADLINE_WEEKS_RANGE;
     let (min, max) = (range.start().to_string(), range.end().to_string());
-    let on_change = move |ev: leptos::ev::Event| {
+    let on_weeks = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         match input.value().trim().parse::<u8>() {
-            Ok(weeks) if range.contains(&weeks) => {
-                let updated = Settings { bpf_deadline_weeks: weeks };
-                settings.set(updated);
-                set_message.set(storage::save_settings(&updated).err().map(|e| {
-                    format!("The setting applies in this tab but could not be saved: {e}.")
-                }));
-            }
+            Ok(weeks) if range.contains(&weeks) => save(Box::new(move |s| s.bpf_deadline_weeks = weeks)),
             _ => set_message.set(Some(format!(
                 "“{}” is not a number of weeks from {} to {}: enter a whole number such as 3.",
                 input.value(),
                 range.start(),
                 range.end()
             ))),
+        }
+    };
+    let on_email = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let email = input.value().trim().to_owned();
+        if is_plausible_email(&email) {
+            save(Box::new(move |s| s.secretariat_email = email));
+        } else {
+            set_message.set(Some(format!("“{email}” does not look like an email address: enter one such as igf@un.org.")));
         }
     };
     view! {
@@ -95,14 +106,20 @@ fn SettingsForm(settings: RwSignal<Settings>, problem: Option<String>) -> impl I
                 <label class="field-label-small" for="deadline-weeks">"Weeks before a MAG meeting that BPF proposals are due"</label>
                 <p class="hint" id="deadline-weeks-hint">"Annex II sets 3 weeks and says this may change from year to year."</p>
                 <input id="deadline-weeks" type="number" inputmode="numeric" min=min max=max
-                    aria-describedby="deadline-weeks-hint deadline-weeks-message"
-                    prop:value=move || settings.with(|s| s.bpf_deadline_weeks.to_string()) on:change=on_change />
-                <p class="field-message" id="deadline-weeks-message" role="status">{message}</p>
+                    aria-describedby="deadline-weeks-hint settings-message"
+                    prop:value=move || settings.with(|s| s.bpf_deadline_weeks.to_string()) on:change=on_weeks />
             </div>
+            <div class="field">
+                <label class="field-label-small" for="secretariat-email">"Email address of the IGF Secretariat"</label>
+                <p class="hint" id="secretariat-email-hint">"Used by “Email to the Secretariat” in the Export menu."</p>
+                <input id="secretariat-email" type="email" autocomplete="off"
+                    aria-describedby="secretariat-email-hint settings-message"
+                    prop:value=move || settings.with(|s| s.secretariat_email.clone()) on:change=on_email />
+            </div>
+            <p class="field-message" id="settings-message" role="status">{message}</p>
         </details>
     }
 }
-
 fn draft_item(entry: StoredDraft, on_open: Callback<Draft>) -> AnyView {
     match entry.draft {
         Ok(draft) => {

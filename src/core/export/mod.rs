@@ -25,7 +25,6 @@ pub const APP_NAME: &str = "IGF Proposal Editor";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    Docx,
     Html,
     Markdown,
     Text,
@@ -35,7 +34,6 @@ pub enum Format {
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Docx => "docx",
             Format::Html => "html",
             Format::Markdown => "md",
             Format::Text => "txt",
@@ -43,9 +41,30 @@ impl Format {
         }
     }
 
+    pub const ALL: [Format; 4] = [Format::Html, Format::Markdown, Format::Text, Format::DraftFile];
+
+    /// The name in the Export menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Html => "Web page (.html)",
+            Format::Markdown => "Markdown (.md)",
+            Format::Text => "Plain text (.txt)",
+            Format::DraftFile => "Draft file (.json)",
+        }
+    }
+
+    /// What the format is for, in a few words.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Format::Html => "Print-ready A4 page that opens in any browser; opens again here.",
+            Format::Markdown => "For editing elsewhere; opens again here with your edits.",
+            Format::Text => "To paste into the body of an email.",
+            Format::DraftFile => "The complete draft, to keep or to move to another browser.",
+        }
+    }
+
     pub fn mime(self) -> &'static str {
         match self {
-            Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             Format::Html => "text/html;charset=utf-8",
             Format::Markdown => "text/markdown;charset=utf-8",
             Format::Text => "text/plain;charset=utf-8",
@@ -172,6 +191,18 @@ pub fn person_line(person: &CoFacilitator) -> String {
         parts.push(person.email.trim().to_owned());
     }
     parts.join(", ")
+}
+
+/// The file's contents, with the "not ready" marking taken from the report.
+pub fn render(draft: &Draft, report: &Report, format: Format) -> Vec<u8> {
+    let doc = Document::new(draft, report);
+    match format {
+        Format::Html => html::export(draft, &doc),
+        Format::Markdown => markdown::export(draft, &doc),
+        Format::Text => text::export(&doc),
+        Format::DraftFile => envelope::encode(draft),
+    }
+    .into_bytes()
 }
 
 /// A predictable file name: `BPF-proposal-local-content-2026-11-29.docx`.

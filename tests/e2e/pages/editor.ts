@@ -82,14 +82,14 @@ export class EditorPage {
   }
 
   person(n: number): Locator {
-    return this.page.getByRole('group', { name: `Co-facilitator ${n}` });
+    return this.page.getByRole('group', { name: `Co-facilitator ${n}`, exact: true });
   }
 
   /** Adds a co-facilitator through the keyboard-friendly form. */
   async addPerson(name: string, group: string, mag: boolean) {
+    const count = await this.page.locator('fieldset.person').count();
     await this.page.getByRole('button', { name: 'Add co-facilitator' }).click();
-    const count = await this.page.getByRole('group', { name: /^Co-facilitator \d+$/ }).count();
-    const row = this.person(count);
+    const row = this.person(count + 1);
     await expect(row.getByRole('textbox', { name: 'Name' })).toBeFocused();
     await row.getByRole('textbox', { name: 'Name' }).fill(name);
     await row.getByRole('combobox', { name: 'Stakeholder group' }).selectOption(group);

@@ -1,0 +1,220 @@
+//! The Export menu and the Import flow.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
+use crate::browser::{files, storage};
+use crate::core::checks::{Report, Severity};
+use crate::core::draft::Draft;
+use crate::core::export::{self, Format};
+use crate::core::import::{self, ForeignImport, Imported, map_foreign};
+use crate::core::settings::Settings;
+use crate::core::template::Kind;
+
+#[component]
+pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let (status, set_status) = signal(None::<String>);
+    let settings = use_context::<RwSignal<Settings>>().unwrap_or_else(|| RwSignal::new(Settings::default()));
+    let close = move || {
+        open.set(false);
+        focus_element("export-button");
+    };
+    let export = move |format: Format| {
+        let (name, bytes) = draft.with_untracked(|d| {
+            (export::file_name(d, format, today()), report.with_untracked(|r| export::render(d, r, format)))
+        });
+        set_status.set(Some(match files::download(&name, format.mime(), &bytes) {
+            Ok(()) => format!("Downloaded “{name}”."),
+            Err(e) => format!("“{name}” could not be downloaded: {e}. Try again, or copy your text from the editor."),
+        }));
+    };
+    let mailto = move || {
+        draft.with(|d| {
+            let attachment = export::file_name(d, Format::Html, today());
+            export::mailto(d, &settings.with(|s| s.secretariat_email.clone()), &attachment)
+        })
+    };
+    let must_fix = move || report.with(|r| r.count(Severity::MustFix));
+    view! {
+        <div class="export" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Escape" && open.get_untracked() {
+                close();
+            }
+        }>
+            <button type="button" id="export-button" class="button-primary" aria-expanded=move || open.get().to_string()
+                aria-controls="export-panel" on:click=move |_| open.update(|o| *o = !*o)>"Export"</button>
+            <div id="export-panel" class="export-panel" role="group" aria-label="Export formats" hidden=move || !open.get()>
+                {move || (must_fix() > 0).then(|| view! {
+                    <p class="export-warning">{format!(
+                        "This draft still has {} to fix (see Checks). Files you export now are marked “Draft: not ready to submit”.",
+                        if must_fix() == 1 { "1 thing".to_owned() } else { format!("{} things", must_fix()) }
+                    )}</p>
+                })}
+                <ul class="export-list">
+                    {Format::ALL.into_iter().map(|format| view! {
+                        <li>
+                            <button type="button" class="button-quiet export-choice" on:click=move |_| export(format)>{format.label()}</button>
+                            <span class="hint">{format.purpose()}</span>
+                        </li>
+                    }).collect_view()}
+                    <li>
+                        <a class="button-quiet export-choice" href=mailto>"Email to the Secretariat"</a>
+                        <span class="hint">{move || format!(
+                            "Opens your mail program with a message to {}. A link cannot attach files: attach the file you downloaded.",
+                            settings.with(|s| s.secretariat_email.clone())
+                        )}</span>
+                    </li>
+                </ul>
+                <p class="export-status" role="status">{status}</p>
+            </div>
+        </div>
+    }
+}
+
+/// What an import waits for before it changes anything.
+#[derive(Clone)]
+enum Pending {
+    /// A draft whose id is already stored: replace it, or keep both?
+    Conflict { incoming: Draft, existing: Draft },
+    /// A foreign file mapped onto a template, shown before it is saved.
+    Foreign { name: String, text: String, import: ForeignImport },
+}
+
+/// The Import button, with the file chooser and the confirmation steps.
+#[component]
+pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
+    let input = NodeRef::<Input>::new();
+    let pending = RwSignal::new(None::<Pending>);
+    let (error, set_error) = signal(None::<String>);
+
+    // Saves an imported draft as its own entry and opens it.
+    let finish = move |draft: Draft| {
+        pending.set(None);
+        match storage::save_draft(&draft) {
+            Ok(()) => on_open.run(draft),
+            Err(e) => set_error.set(Some(format!("The draft could not be saved in this browser ({e}); nothing was changed."))),
+        }
+    };
+    let on_file = move |_| {
+        let Some(element) = input.get() else { return };
+        let Some(file) = element.files().and_then(|list| list.get(0)) else { return };
+        element.set_value("");
+        set_error.set(None);
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let bytes = match files::read(file).await {
+                Ok(bytes) => bytes,
+                Err(e) => return set_error.set(Some(format!("{e}. Nothing was changed."))),
+            };
+            match import::read(&name, &bytes, new_draft_id(), now_ms()) {
+                Ok(Imported::Own(incoming)) => match storage::load_draft(&incoming.id) {
+                    Ok(Some(Ok(existing))) if existing != incoming => pending.set(Some(Pending::Conflict { incoming, existing })),
+                    _ => finish(incoming),
+                },
+                Ok(Imported::Foreign(import)) => {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    pending.set(Some(Pending::Foreign { name, text, import }));
+                }
+                Err(e) => set_error.set(Some(format!("{}. Nothing was changed.", capitalise(&e.to_string())))),
+            }
+        });
+    };
+    view! {
+        <div class="import">
+            <button type="button" class="button-secondary" on:click=move |_| {
+                if let Some(element) = input.get() {
+                    element.click();
+                }
+            }>"Import"</button>
+            <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" node_ref=input
+                accept=".json,.md,.markdown,.txt,.html,.htm" on:change=on_file />
+            <p class="hint">"Open a draft file, or Markdown, HTML or text exported by this editor or written elsewhere."</p>
+            {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
+            {move || pending.get().map(|p| match p {
+                Pending::Conflict { incoming, existing } => view! {
+                    <ConflictPrompt incoming=incoming existing=existing pending=pending on_done=finish />
+                }.into_any(),
+                Pending::Foreign { name, text, import } => view! {
+                    <ForeignPreview name=name text=text import=import pending=pending on_done=finish />
+                }.into_any(),
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn ConflictPrompt(incoming: Draft, existing: Draft, pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
+    let copy = incoming.clone();
+    let replace = incoming.clone();
+    view! {
+        <section class="import-panel" role="region" aria-labelledby="conflict-heading">
+            <h3 id="conflict-heading">"This draft is already in your browser"</h3>
+            <p>{format!(
+                "“{}” is stored here already, last edited {}. The file holds a different version. Replace the stored one, or keep both?",
+                existing.display_title(), format_local(existing.updated_ms)
+            )}</p>
+            <div class="button-row">
+                <button type="button" class="button-primary" on:click=move |_| {
+                    let mut copy = copy.clone();
+                    copy.id = new_draft_id();
+                    on_done.run(copy);
+                }>"Keep both"</button>
+                <button type="button" class="button-secondary" on:click=move |_| on_done.run(replace.clone())>"Replace the stored draft"</button>
+                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ForeignPreview(name: String, text: String, import: ForeignImport, pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
+    let id = import.draft.id.clone();
+    let on_kind = {
+        let (name, text, id) = (name.clone(), text.clone(), id.clone());
+        move |ev: leptos::ev::Event| {
+            let value = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value());
+            if let Some(kind) = value.as_deref().and_then(Kind::from_code) {
+                let import = map_foreign(&text, kind, id.clone(), now_ms());
+                pending.set(Some(Pending::Foreign { name: name.clone(), text: text.clone(), import }));
+            }
+        }
+    };
+    let draft = import.draft.clone();
+    let kind = import.draft.kind;
+    view! {
+        <section class="import-panel" role="region" aria-labelledby="foreign-heading">
+            <h3 id="foreign-heading">{format!("Check where the parts of “{name}” go")}</h3>
+            <div class="field">
+                <label class="field-label-small" for="import-kind">"Template"</label>
+                <select id="import-kind" on:change=on_kind prop:value=kind.code()>
+                    {Kind::ALL.into_iter().map(|k| view! { <option value=k.code() selected=k == kind>{k.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            {import.title_from.map(|t| view! { <p>{format!("Title: “{t}”")}</p> })}
+            <ul class="placements">
+                {import.placements.into_iter().map(|p| view! {
+                    <li>
+                        {match p.found {
+                            Some(found) => format!("“{found}” → {}", p.section),
+                            None => format!("Text before the first matching heading → {}", p.section),
+                        }}
+                        <span class="hint">{format!(" ({} words)", p.words)}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p class="hint">"Headings that match no section stay, as text, in the section above them. Nothing is saved until you choose."</p>
+            <div class="button-row">
+                <button type="button" class="button-primary" on:click=move |_| on_done.run(draft.clone())>"Import as a new draft"</button>
+                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+            </div>
+        </section>
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}

@@ -1,0 +1,143 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { EditorPage } from '../pages/editor';
+
+const STORED = 'igf-proposal-editor/draft/';
+
+async function storedDrafts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate((prefix) => {
+    const out: Record<string, string> = {};
+    for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) out[key] = localStorage.getItem(key)!;
+    return out;
+  }, STORED);
+}
+
+async function writeDraft(editor: EditorPage) {
+  await editor.gotoStart();
+  await editor.create('New WG proposal');
+  await editor.title.fill('Newcomer Engagement — «naïve» <b>&</b> 日本語');
+  await editor.section('Purpose of the WG').fill('To help **newcomers**.\n\n## Objectives/Goals of the WG\n\n<!-- igf:manifest -->\n- a [link](https://example.org)');
+  await editor.section('Timeframe for the work').fill('One IGF cycle.');
+  await editor.addPerson('Sara Lindqvist', 'Government', true);
+  await editor.page.getByRole('textbox', { name: 'Your name' }).fill('Tunde Bello');
+}
+
+async function exportFile(page: Page, label: string, path: string) {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: label }).click();
+  const file = await download;
+  await file.saveAs(path);
+  await expect(page.getByRole('status').filter({ hasText: `Downloaded “${file.suggestedFilename()}”.` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  return file.suggestedFilename();
+}
+
+for (const label of ['Draft file (.json)', 'Markdown (.md)', 'Web page (.html)']) {
+  test(`${label} comes back through Import as the identical draft`, async ({ page }, info) => {
+    const editor = new EditorPage(page);
+    await writeDraft(editor);
+    await page.waitForTimeout(800);
+    const path = info.outputPath('export');
+    const name = await exportFile(page, label, path);
+    expect(name).toMatch(/^WG-proposal-newcomer-engagement-naïve-b-b-日本語-\d{4}-\d{2}-\d{2}\.(json|md|html)$/);
+    await editor.backToDrafts();
+    const before = await storedDrafts(page);
+
+    // Import into a fresh browser profile: the draft arrives exactly as it was.
+    const fresh = await page.context().browser()!.newContext();
+    const other = await fresh.newPage();
+    const second = new EditorPage(other);
+    await second.gotoStart();
+    await other.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
+    await expect(second.title).toHaveValue('Newcomer Engagement — «naïve» <b>&</b> 日本語');
+    await second.backToDrafts();
+    expect(await storedDrafts(other)).toEqual(before);
+    await fresh.close();
+  });
+}
+
+test('the exported HTML makes no request and runs no script', async ({ page, browser }, info) => {
+  const editor = new EditorPage(page);
+  await writeDraft(editor);
+  await editor.section('Expected Output(s)').fill('<img src="https://example.org/x.png" onerror="alert(1)"> ![t](https://example.org/t.png) <script>alert(2)</script>');
+  const path = info.outputPath('page.html');
+  await exportFile(page, 'Web page (.html)', path);
+  const html = readFileSync(path, 'utf8');
+  expect(html).toContain("default-src 'none'");
+  expect(html.toLowerCase()).not.toContain('<script');
+
+  const context = await browser.newContext();
+  const viewer = await context.newPage();
+  const requests: string[] = [];
+  let dialogs = 0;
+  viewer.on('request', (r) => requests.push(r.url()));
+  viewer.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+  await viewer.goto(`file://${path}`);
+  await expect(viewer.getByRole('heading', { name: 'Purpose of the WG' })).toBeVisible();
+  await expect(viewer.getByText('Draft: not ready to submit')).toBeVisible();
+  await viewer.waitForTimeout(300);
+  expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+  expect(dialogs).toBe(0);
+  expect(await viewer.evaluate(() => document.scripts.length)).toBe(0);
+  await viewer.screenshot({ path: info.outputPath('export-html.png'), fullPage: true });
+  await context.close();
+});
+
+test('importing an older copy of a stored draft asks before it changes anything', async ({ page }, info) => {
+  const editor = new EditorPage(page);
+  await writeDraft(editor);
+  const path = info.outputPath('draft.json');
+  const name = await exportFile(page, 'Draft file (.json)', path);
+  await editor.section('Timeframe for the work').fill('Changed after the export.');
+  await editor.backToDrafts();
+  const before = await storedDrafts(page);
+  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: readFileSync(path) });
+  const prompt = page.getByRole('region', { name: 'This draft is already in your browser' });
+  await expect(prompt).toBeVisible();
+  expect(await storedDrafts(page)).toEqual(before);
+  await prompt.getByRole('button', { name: 'Cancel' }).click();
+  expect(await storedDrafts(page)).toEqual(before);
+
+  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: readFileSync(path) });
+  await page.getByRole('button', { name: 'Keep both' }).click();
+  await expect(editor.section('Timeframe for the work')).toHaveValue('One IGF cycle.');
+  await editor.backToDrafts();
+  await expect(editor.drafts.getByRole('listitem')).toHaveCount(2);
+});
+
+test('a foreign Markdown file is mapped by its headings, shown, then saved on request', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.gotoStart();
+  const markdown = '# Youth in the IGF\n\nIntro text.\n\n## Purpose\n\nTo bring young people in.\n\n## 2. Goals\n\n1. Review.\n\n## Deliverables\n\nA paper.\n\n## Timeline:\n\nFebruary to December.\n';
+  await page.locator('input[type=file]').setInputFiles({ name: 'youth.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  const preview = page.getByRole('region', { name: 'Check where the parts of “youth.md” go' });
+  await expect(preview).toContainText('“Purpose” → Purpose of the WG');
+  await expect(preview).toContainText('“2. Goals” → Objectives/Goals of the WG');
+  await expect(preview).toContainText('“Deliverables” → Expected Output(s)');
+  await expect(preview).toContainText('“Timeline” → Timeframe for the work');
+  await expect(preview).toContainText('Text before the first matching heading → Purpose of the WG');
+  expect(Object.keys(await storedDrafts(page))).toHaveLength(0);
+  await preview.getByRole('button', { name: 'Import as a new draft' }).click();
+  await expect(editor.title).toHaveValue('Youth in the IGF');
+  await expect(editor.section('Purpose of the WG')).toHaveValue('Intro text.\n\nTo bring young people in.');
+  await expect(editor.section('Timeframe for the work')).toHaveValue('February to December.');
+});
+
+test('a broken file gets a specific error and changes nothing', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.gotoStart();
+  await page.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":2,\n"draft": [}') });
+  await expect(page.getByRole('alert')).toHaveText('“broken.json” is not a draft file: the stored text is not valid JSON (line 2, column 11: expected value). Nothing was changed.');
+  expect(Object.keys(await storedDrafts(page))).toHaveLength(0);
+});
+
+test('email to the Secretariat is a short mailto link to the address in Settings', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await writeDraft(editor);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const href = await page.getByRole('link', { name: 'Email to the Secretariat' }).getAttribute('href');
+  expect(href).toMatch(/^mailto:igf%40un\.org\?subject=WG%20proposal%3A%20Newcomer%20Engagement/);
+  expect(href!.length).toBeLessThanOrEqual(1800);
+  expect(decodeURIComponent(href!)).toContain('Attach the downloaded file before sending: WG-proposal-newcomer-engagement');
+});
