@@ -186,3 +186,56 @@ fn mailto_links_stay_short_and_valid() {
     let long = export::mailto(&draft, "igf@un.org", "file.docx");
     assert!(long.len() <= export::MAILTO_LIMIT, "{}", long.len());
 }
+
+#[test]
+fn docx_round_trips() {
+    for draft in corpus() {
+        let bytes = export::docx::export(&draft, &document(&draft));
+        assert_eq!(export::docx::import(&bytes), Ok(draft));
+    }
+}
+
+#[test]
+fn docx_parts_are_well_formed_and_typeset_as_specified() {
+    let mut draft = Draft::new(DraftId::parse("docx").unwrap(), Kind::NewBpf, 0);
+    draft.set_title("Local & <Content>".into(), 1);
+    draft.set_section(1, "- one\n- two\n\n3. three\n4. four\n\n**bold** _it_ `code` [IGF](https://www.intgovforum.org/)\u{1}".into(), 2);
+    let bytes = export::docx::export(&draft, &document(&draft));
+    let part = |name: &str| String::from_utf8(igf_proposal_editor::core::zip::read_entry(&bytes, name).unwrap().unwrap()).unwrap();
+    let document_xml = part("word/document.xml");
+    assert!(document_xml.contains("Local &amp; &lt;Content&gt;"));
+    assert!(!document_xml.contains('\u{1}'), "XML cannot hold control characters");
+    assert!(document_xml.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "A4");
+    assert!(document_xml.contains(r#"<w:numId w:val="1"/>"#) && document_xml.contains(r#"<w:numId w:val="2"/>"#));
+    assert!(document_xml.contains("<w:hyperlink r:id=\"rIdLink0\">"));
+    assert!(part("word/_rels/document.xml.rels").contains(r#"Target="https://www.intgovforum.org/" TargetMode="External""#));
+    assert!(part("word/numbering.xml").contains(r#"<w:startOverride w:val="3"/>"#));
+    let styles = part("word/styles.xml");
+    assert!(styles.contains(r#"w:line="280" w:lineRule="exact""#) && styles.contains(r#"<w:widowControl w:val="0"/>"#));
+    assert!(!styles.contains("Autospacing"), "LibreOffice reads any autospacing attribute as on");
+    assert!(part("word/settings.xml").contains(r#"<w:autoHyphenation w:val="false"/>"#));
+    for name in ["[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/numbering.xml", "customXml/item1.xml"] {
+        assert_balanced(&part(name), name);
+    }
+}
+
+/// Every start tag has its end tag, in order: a light well-formedness check.
+fn assert_balanced(xml: &str, name: &str) {
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = xml;
+    while let Some(open) = rest.find('<') {
+        let close = rest[open..].find('>').map(|i| open + i).unwrap_or_else(|| panic!("{name}: unclosed tag"));
+        let tag = &rest[open + 1..close];
+        rest = &rest[close + 1..];
+        if tag.starts_with('?') || tag.ends_with('/') {
+            continue;
+        }
+        let tag_name = tag.trim_start_matches('/').split_whitespace().next().unwrap_or("").to_owned();
+        if tag.starts_with('/') {
+            assert_eq!(stack.pop().as_deref(), Some(tag_name.as_str()), "{name}: mismatched </{tag_name}>");
+        } else {
+            stack.push(tag_name);
+        }
+    }
+    assert!(stack.is_empty(), "{name}: unclosed {stack:?}");
+}

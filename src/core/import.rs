@@ -7,6 +7,7 @@ use thiserror::Error;
 
 use super::draft::{Draft, DraftId};
 use super::envelope::{self, EnvelopeError};
+use super::export::docx::{self, DocxImportError};
 use super::export::html::{self, HtmlImportError};
 use super::export::markdown::{self, MarkdownImportError};
 use super::template::Kind;
@@ -18,8 +19,8 @@ pub enum ImportError {
     Empty { name: String },
     #[error("“{name}” is not a text file this editor can read (it is not UTF-8 text)")]
     NotText { name: String },
-    #[error("“{name}” is a Word document; Word files cannot be imported yet, so import the Markdown, HTML or draft file (.json) export instead")]
-    Docx { name: String },
+    #[error("“{name}” could not be read: {source}")]
+    Docx { name: String, source: DocxImportError },
     #[error("“{name}” is not a draft file: {source}")]
     DraftFile { name: String, source: EnvelopeError },
     #[error("“{name}” could not be read: {source}")]
@@ -61,7 +62,7 @@ pub fn read(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Im
         return Err(ImportError::Empty { name: owned() });
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(ImportError::Docx { name: owned() });
+        return docx::import(bytes).map(Imported::Own).map_err(|source| ImportError::Docx { name: owned(), source });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText { name: owned() })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -256,7 +257,7 @@ mod tests {
     fn bad_files_get_specific_errors() {
         let cases: &[(&str, &[u8], &str)] = &[
             ("empty.md", b"  \n", "“empty.md” is empty"),
-            ("x.docx", b"PK\x03\x04rest", "“x.docx” is a Word document; Word files cannot be imported yet, so import the Markdown, HTML or draft file (.json) export instead"),
+            ("x.docx", b"PK\x03\x04rest", "“x.docx” could not be read: the file is not a ZIP archive (no end-of-directory record)"),
             ("bin.txt", &[0xff, 0xfe, 0x00, 0x41], "“bin.txt” is not a text file this editor can read (it is not UTF-8 text)"),
             ("d.json", b"{\"schema\":2,\n  \"draft\": [}", "“d.json” is not a draft file: the stored text is not valid JSON (line 2, column 13: expected value)"),
             ("page.html", b"<!DOCTYPE html><p>hi</p>", "“page.html” could not be read: this HTML file was not written by the IGF Proposal Editor: it carries no draft"),

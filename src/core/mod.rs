@@ -19,3 +19,4 @@ pub mod settings;
 pub mod template;
 pub mod url;
 pub mod words;
+pub mod zip;

@@ -130,8 +130,8 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 }
             }>"Import"</button>
             <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" node_ref=input
-                accept=".json,.md,.markdown,.txt,.html,.htm" on:change=on_file />
-            <p class="hint">"Open a draft file, or Markdown, HTML or text exported by this editor or written elsewhere."</p>
+                accept=".docx,.json,.md,.markdown,.txt,.html,.htm" on:change=on_file />
+            <p class="hint">"Open a draft file, or a Word, Markdown, HTML or text file exported by this editor or written elsewhere."</p>
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
             {move || pending.get().map(|p| match p {
                 Pending::Conflict { incoming, existing } => view! {

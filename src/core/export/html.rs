@@ -63,8 +63,7 @@ pub fn export(draft: &Draft, doc: &Document) -> String {
     }
     for (index, section) in doc.sections.iter().enumerate() {
         out.push_str(&format!("<h2>{}</h2>\n", escape(section.heading)));
-        if section.blocks.is_empty() {
-            let note = if section.optional { "Optional; left empty." } else { "Not written yet." };
+        if let Some(note) = section.empty_note {
             out.push_str(&format!("<p class=\"empty\">{note}</p>\n"));
         }
         blocks(&mut out, &section.blocks);

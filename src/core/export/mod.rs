@@ -6,6 +6,7 @@
 //! co-facilitators, a "not ready" notice while must-fix findings remain, and a manifest
 //! (template version, app version, SHA-256 of the canonical draft).
 
+pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod text;
@@ -25,6 +26,7 @@ pub const APP_NAME: &str = "IGF Proposal Editor";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    Docx,
     Html,
     Markdown,
     Text,
@@ -34,6 +36,7 @@ pub enum Format {
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
+            Format::Docx => "docx",
             Format::Html => "html",
             Format::Markdown => "md",
             Format::Text => "txt",
@@ -41,11 +44,12 @@ impl Format {
         }
     }
 
-    pub const ALL: [Format; 4] = [Format::Html, Format::Markdown, Format::Text, Format::DraftFile];
+    pub const ALL: [Format; 5] = [Format::Docx, Format::Html, Format::Markdown, Format::Text, Format::DraftFile];
 
     /// The name in the Export menu.
     pub fn label(self) -> &'static str {
         match self {
+            Format::Docx => "Word document (.docx)",
             Format::Html => "Web page (.html)",
             Format::Markdown => "Markdown (.md)",
             Format::Text => "Plain text (.txt)",
@@ -56,6 +60,7 @@ impl Format {
     /// What the format is for, in a few words.
     pub fn purpose(self) -> &'static str {
         match self {
+            Format::Docx => "For the Secretariat: opens in Word and LibreOffice; opens again here.",
             Format::Html => "Print-ready A4 page that opens in any browser; opens again here.",
             Format::Markdown => "For editing elsewhere; opens again here with your edits.",
             Format::Text => "To paste into the body of an email.",
@@ -65,6 +70,7 @@ impl Format {
 
     pub fn mime(self) -> &'static str {
         match self {
+            Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             Format::Html => "text/html;charset=utf-8",
             Format::Markdown => "text/markdown;charset=utf-8",
             Format::Text => "text/plain;charset=utf-8",
@@ -122,7 +128,8 @@ pub struct Document {
 pub struct DocSection {
     pub heading: &'static str,
     pub blocks: Vec<Block>,
-    pub optional: bool,
+    /// Shown in place of an empty section: "Not written yet." or "Optional; left empty.".
+    pub empty_note: Option<&'static str>,
 }
 
 pub const NOT_READY_TITLE: &str = "Draft: not ready to submit";
@@ -155,11 +162,21 @@ impl Document {
             facts.push(("MAG meeting", meeting));
         }
         let template = draft.template();
+        let people_after = template.section_index("co-facilitators");
         let sections = template
             .sections
             .iter()
             .enumerate()
-            .map(|(index, spec)| DocSection { heading: spec.heading, blocks: parse(draft.section(index)), optional: spec.optional })
+            .map(|(index, spec)| {
+                let blocks = parse(draft.section(index));
+                let has_table = people_after == Some(index) && !details.co_facilitators.is_empty();
+                let empty_note = match (blocks.is_empty() && !has_table, spec.optional) {
+                    (false, _) => None,
+                    (true, true) => Some("Optional; left empty."),
+                    (true, false) => Some("Not written yet."),
+                };
+                DocSection { heading: spec.heading, blocks, empty_note }
+            })
             .collect();
         Document {
             title: draft.display_title(),
@@ -168,7 +185,7 @@ impl Document {
             not_ready: report.findings.iter().filter(|f| f.severity == Severity::MustFix).map(|f| f.message.clone()).collect(),
             sections,
             co_facilitators: details.co_facilitators.clone(),
-            people_after: template.section_index("co-facilitators"),
+            people_after,
             manifest: Manifest::of(draft),
         }
     }
@@ -197,12 +214,12 @@ pub fn person_line(person: &CoFacilitator) -> String {
 pub fn render(draft: &Draft, report: &Report, format: Format) -> Vec<u8> {
     let doc = Document::new(draft, report);
     match format {
-        Format::Html => html::export(draft, &doc),
-        Format::Markdown => markdown::export(draft, &doc),
-        Format::Text => text::export(&doc),
-        Format::DraftFile => envelope::encode(draft),
+        Format::Docx => docx::export(draft, &doc),
+        Format::Html => html::export(draft, &doc).into_bytes(),
+        Format::Markdown => markdown::export(draft, &doc).into_bytes(),
+        Format::Text => text::export(&doc).into_bytes(),
+        Format::DraftFile => envelope::encode(draft).into_bytes(),
     }
-    .into_bytes()
 }
 
 /// A predictable file name: `BPF-proposal-local-content-2026-11-29.docx`.

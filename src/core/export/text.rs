@@ -21,8 +21,8 @@ pub fn export(doc: &Document) -> String {
     }
     for (index, section) in doc.sections.iter().enumerate() {
         underline(&mut out, section.heading, '-');
-        if section.blocks.is_empty() {
-            out.push_str(if section.optional { "(Optional; left empty.)\n" } else { "(Not written yet.)\n" });
+        if let Some(note) = section.empty_note {
+            out.push_str(&format!("({note})\n"));
         }
         blocks(&mut out, &section.blocks, "");
         if doc.people_after == Some(index) {

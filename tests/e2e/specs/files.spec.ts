@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { EditorPage } from '../pages/editor';
 
 const STORED = 'igf-proposal-editor/draft/';
@@ -140,4 +140,55 @@ test('email to the Secretariat is a short mailto link to the address in Settings
   expect(href).toMatch(/^mailto:igf%40un\.org\?subject=WG%20proposal%3A%20Newcomer%20Engagement/);
   expect(href!.length).toBeLessThanOrEqual(1800);
   expect(decodeURIComponent(href!)).toContain('Attach the downloaded file before sending: WG-proposal-newcomer-engagement');
+});
+
+test('the Word export opens in LibreOffice with every heading, and comes back through Import', async ({ page, browser }, info) => {
+  const editor = new EditorPage(page);
+  await editor.gotoStart();
+  await editor.create('New continuing BPF proposal');
+  await editor.title.fill('Gender and Digital Rights');
+  await editor.section('Objectives/Goals of the BPF').fill('- Collect **case studies**.\n- Publish a [report](https://www.intgovforum.org/).\n\n1. First\n2. Second');
+  await editor.addPerson('Amina Diallo', 'Government', true);
+  const path = info.outputPath('proposal.docx');
+  const name = await exportFile(page, 'Word document (.docx)', path);
+  expect(name).toMatch(/^Continuing-BPF-proposal-gender-digital-rights-\d{4}-\d{2}-\d{2}\.docx$/);
+
+  const { execFileSync } = await import('node:child_process');
+  const outDir = info.outputPath('pdf');
+  execFileSync('soffice', [`-env:UserInstallation=file://${info.outputPath('lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, path], { timeout: 120_000 });
+  const pdf = `${outDir}/proposal.pdf`;
+  expect(execFileSync('pdfinfo', [pdf]).toString()).toMatch(/Pages:\s+\d+/);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  for (const needle of ['Gender and Digital Rights', 'Proposed Theme/Issue for the BPF', 'Objectives/Goals of the BPF', 'Expected Output(s)', 'Outreach and Dissemination Plan/Strategy', 'Timeframe for the work (1-year or multi-year forecast)', 'Annual work report of the prior year', 'Amina Diallo', 'Draft: not ready to submit']) {
+    expect(text.replace(/\s+/g, ' ')).toContain(needle);
+  }
+  expect(text.replace(/\s+/g, ' ')).toContain('Names of Co-Facilitator(s) (2-3 MAG members + non-MAG');
+
+  await editor.backToDrafts();
+  const before = await storedDrafts(page);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await new EditorPage(other).gotoStart();
+  await other.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
+  await expect(new EditorPage(other).title).toHaveValue('Gender and Digital Rights');
+  await new EditorPage(other).backToDrafts();
+  expect(await storedDrafts(other)).toEqual(before);
+  await fresh.close();
+});
+
+test('the plain-text export is wrapped for an email body and keeps every heading', async ({ page }, info) => {
+  const editor = new EditorPage(page);
+  await writeDraft(editor);
+  await editor.section('Expected Output(s)').fill('A recommendations paper to the MAG ahead of its second face-to-face meeting, and a short guide for workshop organisers on involving young speakers from every region.');
+  const path = info.outputPath('proposal.txt');
+  const name = await exportFile(page, 'Plain text (.txt)', path);
+  expect(name).toMatch(/\.txt$/);
+  const text = readFileSync(path, 'utf8');
+  for (const heading of ['Purpose of the WG', 'Objectives/Goals of the WG', 'Expected Output(s)', 'Implementation Plan (if appropriate)', 'Timeframe for the work']) {
+    expect(text).toContain(`\n${heading}\n`);
+  }
+  expect(text.startsWith('Newcomer Engagement')).toBe(true);
+  for (const line of text.split('\n')) {
+    if (!line.includes('https://') && !line.startsWith('Template ')) expect([...line].length).toBeLessThanOrEqual(72);
+  }
 });

@@ -1,0 +1,146 @@
+//! The small part of ZIP that DOCX needs. Writing stores entries uncompressed (valid for every
+//! reader, and no compressor in the bundle); reading also inflates deflated entries, since a
+//! document saved again by Word or LibreOffice comes back compressed.
+
+use thiserror::Error;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ZipError {
+    #[error("the file is not a ZIP archive (no end-of-directory record)")]
+    NotZip,
+    #[error("the ZIP archive is damaged ({0})")]
+    Damaged(&'static str),
+    #[error("an entry uses a compression method ({0}) this editor cannot read")]
+    Method(u16),
+    #[error("an entry would unpack to more than {0} bytes")]
+    TooLarge(usize),
+}
+
+/// Entries larger than this are refused when unpacking, so a crafted file cannot exhaust memory.
+pub const MAX_ENTRY_BYTES: usize = 16 * 1024 * 1024;
+
+/// Builds a ZIP archive of stored entries.
+pub fn write(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut directory = Vec::new();
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let crc = crc32(data);
+        let header = |signature: u32, central: bool| {
+            let mut h = Vec::new();
+            h.extend_from_slice(&signature.to_le_bytes());
+            if central {
+                h.extend_from_slice(&20u16.to_le_bytes()); // made by
+            }
+            h.extend_from_slice(&20u16.to_le_bytes()); // version needed
+            h.extend_from_slice(&0x0800u16.to_le_bytes()); // UTF-8 names
+            h.extend_from_slice(&0u16.to_le_bytes()); // stored
+            h.extend_from_slice(&0u16.to_le_bytes()); // time
+            h.extend_from_slice(&0x21u16.to_le_bytes()); // date: 1980-01-01
+            h.extend_from_slice(&crc.to_le_bytes());
+            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            h.extend_from_slice(&0u16.to_le_bytes()); // extra
+            if central {
+                h.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
+                h.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+                h.extend_from_slice(&offset.to_le_bytes());
+            }
+            h.extend_from_slice(name.as_bytes());
+            h
+        };
+        out.extend(header(0x0403_4b50, false));
+        out.extend_from_slice(data);
+        directory.extend(header(0x0201_4b50, true));
+    }
+    let directory_offset = out.len() as u32;
+    out.extend_from_slice(&directory);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(directory.len() as u32).to_le_bytes());
+    out.extend_from_slice(&directory_offset.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}
+
+/// Reads one entry by name; `Ok(None)` when the archive has no such entry.
+pub fn read_entry(archive: &[u8], wanted: &str) -> Result<Option<Vec<u8>>, ZipError> {
+    let end = (0..archive.len().saturating_sub(21)).rev().find(|&i| u32_at(archive, i) == Some(0x0605_4b50)).ok_or(ZipError::NotZip)?;
+    let count = u16_at(archive, end + 10).ok_or(ZipError::Damaged("directory"))? as usize;
+    let mut at = u32_at(archive, end + 16).ok_or(ZipError::Damaged("directory"))? as usize;
+    for _ in 0..count {
+        if u32_at(archive, at) != Some(0x0201_4b50) {
+            return Err(ZipError::Damaged("directory entry"));
+        }
+        let field = |offset| u16_at(archive, at + offset).ok_or(ZipError::Damaged("directory entry"));
+        let method = field(10)?;
+        let compressed = u32_at(archive, at + 20).ok_or(ZipError::Damaged("sizes"))? as usize;
+        let size = u32_at(archive, at + 24).ok_or(ZipError::Damaged("sizes"))? as usize;
+        let (name_len, extra_len, comment_len) = (field(28)? as usize, field(30)? as usize, field(32)? as usize);
+        let local = u32_at(archive, at + 42).ok_or(ZipError::Damaged("offset"))? as usize;
+        let name = archive.get(at + 46..at + 46 + name_len).ok_or(ZipError::Damaged("name"))?;
+        if name == wanted.as_bytes() {
+            if size > MAX_ENTRY_BYTES {
+                return Err(ZipError::TooLarge(MAX_ENTRY_BYTES));
+            }
+            let local_name = u16_at(archive, local + 26).ok_or(ZipError::Damaged("local header"))? as usize;
+            let local_extra = u16_at(archive, local + 28).ok_or(ZipError::Damaged("local header"))? as usize;
+            let start = local + 30 + local_name + local_extra;
+            let data = archive.get(start..start + compressed).ok_or(ZipError::Damaged("entry data"))?;
+            return match method {
+                0 => Ok(Some(data.to_vec())),
+                8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY_BYTES)
+                    .map(Some)
+                    .map_err(|_| ZipError::Damaged("compressed data")),
+                other => Err(ZipError::Method(other)),
+            };
+        }
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Ok(None)
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// CRC-32 (IEEE), bit by bit: small, and fast enough for documents of a few pages.
+pub fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &byte in data {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc32_matches_the_check_value() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+    }
+
+    #[test]
+    fn written_archives_read_back() {
+        let archive = write(&[("a.txt", b"hello"), ("dir/b.xml", "<x>ünï</x>".as_bytes())]);
+        assert_eq!(read_entry(&archive, "dir/b.xml"), Ok(Some("<x>ünï</x>".as_bytes().to_vec())));
+        assert_eq!(read_entry(&archive, "a.txt"), Ok(Some(b"hello".to_vec())));
+        assert_eq!(read_entry(&archive, "missing"), Ok(None));
+        assert_eq!(read_entry(b"not a zip at all, not at all", "a"), Err(ZipError::NotZip));
+        let cut = &archive[..archive.len() - 30];
+        assert!(read_entry(cut, "a.txt").is_err());
+    }
+}
