@@ -1,4 +1,5 @@
-//! Native engine benchmarks: checks on drafts of 1, 3 and 30 pages. Run by `make bench`.
+//! Native engine benchmarks: checks (which include the page layout), the layout alone and the
+//! storage encoding, on drafts of 1, 3 and 30 pages. Run by `make bench`.
 //! Timings are medians over many runs; they are printed, never asserted (machines are shared).
 
 use std::hint::black_box;
@@ -8,6 +9,8 @@ use igf_proposal_editor::core::calendar::CivilDate;
 use igf_proposal_editor::core::checks::check;
 use igf_proposal_editor::core::draft::{Draft, DraftId};
 use igf_proposal_editor::core::envelope;
+use igf_proposal_editor::core::export::Document;
+use igf_proposal_editor::core::layout::layout;
 use igf_proposal_editor::core::settings::Settings;
 use igf_proposal_editor::core::template::Kind;
 use igf_proposal_editor::core::words::count_words;
@@ -65,6 +68,10 @@ fn main() {
             black_box(check(black_box(&draft), today, &settings));
         });
         println!("{:<28} {:>8} {:>11.1} µs", "checks (all rules)", pages, checks.as_secs_f64() * 1e6);
+        let pages_laid_out = time(runs, || {
+            black_box(layout(&Document::final_version(black_box(&draft))));
+        });
+        println!("{:<28} {:>8} {:>11.1} µs", "layout (page engine)", pages, pages_laid_out.as_secs_f64() * 1e6);
         let encode = time(runs, || {
             black_box(envelope::encode(black_box(&draft)));
         });

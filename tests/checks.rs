@@ -59,10 +59,10 @@ fn perfect_bpf(kind: Kind) -> Draft {
     let mut draft = Draft::new(DraftId::parse("perfect").unwrap(), kind, 0);
     draft.set_title("Best Practice Forum on Multilingual Content and Universal Acceptance".into(), 1);
     let texts = [
-        prose("Most of the next billion Internet users will read and write in languages other than English, yet many websites and forms still reject addresses in other scripts.", 360),
-        prose("- Collect case studies of Universal Acceptance readiness from five regions.\n- Identify common obstacles.\n- Offer a short checklist.", 300),
+        prose("Most of the next billion Internet users will read and write in languages other than English, yet many websites and forms still reject addresses in other scripts.", 500),
+        prose("- Collect case studies of Universal Acceptance readiness from five regions.\n- Identify common obstacles.\n- Offer a short checklist.", 250),
         prose("A report of about 30 pages with case studies and a one-page checklist.", 280),
-        prose("An open call for input on the IGF mailing lists and through national and regional IGF initiatives; two webinars in different time zones.", 280),
+        prose("An open call for input on the IGF mailing lists and through national and regional IGF initiatives; two webinars in different time zones.", 340),
         "One year: call for input in April and May, interviews from June to August, drafting in September, public comment in October, final report at the annual meeting.".to_owned(),
         String::new(),
         prose("In its first year the BPF collected twelve case studies and held two webinars; this report summarises what was learned.", 120),
@@ -79,8 +79,8 @@ fn perfect_wg() -> Draft {
     let mut draft = Draft::new(DraftId::parse("perfect-wg").unwrap(), Kind::NewWg, 0);
     draft.set_title("MAG Working Group on Newcomer Engagement".into(), 1);
     let texts = [
-        prose("To help the MAG bring newcomers into the IGF's programme, not only as audience but as organisers and speakers.", 320),
-        prose("1. Review how newcomers took part in the last three annual meetings.\n2. Propose measures for the workshop selection process.", 360),
+        prose("To help the MAG bring newcomers into the IGF's programme, not only as audience but as organisers and speakers.", 420),
+        prose("1. Review how newcomers took part in the last three annual meetings.\n2. Propose measures for the workshop selection process.", 400),
         prose("A recommendations paper to the MAG ahead of its second face-to-face meeting.", 320),
         prose("Monthly calls open to all MAG members, with balanced participation from every stakeholder group; a draft paper shared with the full MAG for feedback.", 200),
         "One IGF cycle: February to December, reporting at every MAG meeting.".to_owned(),
@@ -309,6 +309,14 @@ fn every_case_gives_exactly_its_findings() {
         }
     }
     assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_perfect_drafts_run_two_to_three_pages() {
+    for draft in [bpf(), perfect_bpf(Kind::ContinuingBpf), perfect_wg()] {
+        let pages = igf_proposal_editor::core::length::page_count(&draft).pages;
+        assert!((2.0..=3.0).contains(&pages), "{} pages", pages);
+    }
 }
 
 #[test]

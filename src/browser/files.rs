@@ -8,7 +8,10 @@ pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 /// Offers bytes as a download with the given file name.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let fail = |e: JsValue| format!("the browser refused the download ({})", e.as_string().unwrap_or_else(|| format!("{e:?}")));
+    let fail = |e: JsValue| {
+        let reason = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string());
+        format!("the browser refused the download ({})", reason.unwrap_or_else(|| "no reason given".into()))
+    };
     let document = web_sys::window().and_then(|w| w.document()).ok_or("there is no document")?;
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);

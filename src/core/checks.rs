@@ -8,7 +8,7 @@ use super::calendar::{CivilDate, YearMonth};
 use super::draft::Draft;
 use super::existing_work::{WorkKind, related_work};
 use super::markdown;
-use super::length::{self, MAX_PAGES, MIN_PAGES, PageCount};
+use super::length::{self, MAX_PAGES, MIN_PAGES, PageCount, tenths};
 use super::people::{CoFacilitator, is_plausible_email};
 use super::settings::Settings;
 use super::template::{Kind, SectionSpec};
@@ -140,7 +140,7 @@ pub fn check(draft: &Draft, today: CivilDate, settings: &Settings) -> Report {
     timeframe(draft, &mut findings);
     contact_and_conduct(draft, &mut findings);
     let pages = length::page_count(draft);
-    length_findings(pages, template_source, &mut findings);
+    length_findings(&pages, template_source, &mut findings);
 
     findings.sort_by_key(|f| f.severity);
     Report { findings, deadline, pages }
@@ -479,15 +479,14 @@ fn contact_and_conduct(draft: &Draft, findings: &mut Vec<Finding>) {
     }
 }
 
-fn length_findings(pages: PageCount, source: &'static str, findings: &mut Vec<Finding>) {
-    let basis = if pages.estimated { ", estimated from the word count" } else { "" };
+fn length_findings(pages: &PageCount, source: &'static str, findings: &mut Vec<Finding>) {
     if pages.pages > MAX_PAGES {
         findings.push(finding("length-long", Severity::MustFix, Target::Length, source, format!(
-            "The proposal runs to {:.1} pages{basis}; the template asks for 2-3 pages: shorten it.", pages.pages
+            "The proposal runs to {} pages; the template asks for 2-3 pages: shorten it.", tenths(pages.pages)
         )));
     } else if pages.pages < MIN_PAGES {
         findings.push(finding("length-short", Severity::ShouldFix, Target::Length, source, format!(
-            "The proposal runs to {:.1} pages{basis}; the template asks for 2-3 pages: say more where the MAG needs it.", pages.pages
+            "The proposal runs to {} pages; the template asks for 2-3 pages: say more where the MAG needs it.", tenths(pages.pages)
         )));
     }
 }

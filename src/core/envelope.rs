@@ -178,13 +178,13 @@ fn migrate_v1(v1: StoredDraftV1) -> StoredDraftV2 {
 
 fn from_v2(stored: StoredDraftV2) -> Result<Draft, EnvelopeError> {
     let id = DraftId::parse(&stored.id)
-        .ok_or_else(|| EnvelopeError::Invalid(format!("the draft id {:?} is not valid", stored.id)))?;
+        .ok_or_else(|| EnvelopeError::Invalid(format!("the draft id “{}” is not valid", stored.id)))?;
     let kind = Kind::from_code(&stored.kind)
-        .ok_or_else(|| EnvelopeError::Invalid(format!("the kind {:?} is unknown", stored.kind)))?;
+        .ok_or_else(|| EnvelopeError::Invalid(format!("the kind “{}” is unknown", stored.kind)))?;
     let meeting_format = match stored.meeting_format.as_deref() {
         None => None,
         Some(code) => Some(MeetingFormat::from_code(code).ok_or_else(|| {
-            EnvelopeError::Invalid(format!("the meeting format {code:?} is unknown"))
+            EnvelopeError::Invalid(format!("the meeting format “{code}” is unknown"))
         })?),
     };
     let co_facilitators = stored
@@ -227,7 +227,7 @@ fn parse_label<T>(label: Option<String>, parse: fn(&str) -> Option<T>, what: &st
         None => Ok(None),
         Some(label) => parse(&label)
             .map(Some)
-            .ok_or_else(|| EnvelopeError::Invalid(format!("the {what} {label:?} is unknown"))),
+            .ok_or_else(|| EnvelopeError::Invalid(format!("the {what} “{label}” is unknown"))),
     }
 }
 
@@ -306,7 +306,7 @@ mod tests {
         assert_eq!(person.region, Some(Region::LatinAmericanAndCaribbean));
         assert_eq!(draft.details().meeting_format, Some(MeetingFormat::FaceToFace));
         let unknown = fixture.replace("GRULAC", "Atlantis");
-        assert_eq!(decode(&unknown).unwrap_err(), EnvelopeError::Invalid("the regional group \"Atlantis\" is unknown".into()));
+        assert_eq!(decode(&unknown).unwrap_err(), EnvelopeError::Invalid("the regional group “Atlantis” is unknown".into()));
     }
 
     #[test]
@@ -341,7 +341,7 @@ mod tests {
             assert_eq!(&decode(text).unwrap_err(), expected, "{text:?}");
         }
         let bad_kind = encode(&sample()).replace("bpf-continuing", "bpf-someday");
-        assert_eq!(decode(&bad_kind).unwrap_err(), EnvelopeError::Invalid("the kind \"bpf-someday\" is unknown".into()));
+        assert_eq!(decode(&bad_kind).unwrap_err(), EnvelopeError::Invalid("the kind “bpf-someday” is unknown".into()));
         let bad_id = encode(&sample()).replace("\"d1\"", "\"../x\"");
         assert!(matches!(decode(&bad_id), Err(EnvelopeError::Invalid(m)) if m.contains("id")));
     }

@@ -1,37 +1,40 @@
-//! The length of a proposal in pages, against the "(2-3 Pages)" of both templates.
-//!
-//! For now a word-based estimate stands in, clearly labelled as one; the page engine replaces
-//! this one function.
+//! The length of a proposal in pages, against the "(2-3 Pages)" of both templates, laid out by
+//! the page engine on the document as it will be submitted.
 
 use super::draft::Draft;
-
-/// Words on a page of the typical proposal layout (12 pt serif, A4): the common rule of thumb.
-pub const WORDS_PER_PAGE: f64 = 500.0;
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PageCount {
-    pub pages: f64,
-    /// True while the count is estimated from words rather than laid out.
-    pub estimated: bool,
-}
+use super::export::Document;
+use super::layout::layout;
 
 pub const MIN_PAGES: f64 = 2.0;
 pub const MAX_PAGES: f64 = 3.0;
 
-pub fn page_count(draft: &Draft) -> PageCount {
-    let words = draft.total_words() + co_facilitator_words(draft);
-    PageCount { pages: words as f64 / WORDS_PER_PAGE, estimated: true }
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageCount {
+    /// Whole pages before the last plus the fill of the last: 2.4 is two pages and 40%.
+    pub pages: f64,
+    /// Each template section (its heading) and its share of the text, in pages.
+    pub section_pages: Vec<(&'static str, f64)>,
 }
 
-/// The co-facilitator table takes room too: about a line of words per person.
-fn co_facilitator_words(draft: &Draft) -> usize {
-    draft.details().co_facilitators.len() * 12
+pub fn page_count(draft: &Draft) -> PageCount {
+    let laid_out = layout(&Document::final_version(draft));
+    let total_lines: usize = laid_out.lines_per_page.iter().sum();
+    let pages = laid_out.fractional_pages();
+    let per_line = if total_lines == 0 { 0.0 } else { pages / total_lines as f64 };
+    let headings = draft.template().sections.iter().map(|s| s.heading);
+    let section_pages = headings.zip(&laid_out.section_lines).map(|(h, &l)| (h, l as f64 * per_line)).collect();
+    PageCount { pages, section_pages }
 }
 
 impl PageCount {
-    /// "1.6 of 3 pages", with one decimal.
+    /// "2.4 of 3 pages", with one decimal.
     pub fn label(&self) -> String {
-        let estimate = if self.estimated { "about " } else { "" };
-        format!("{estimate}{:.1} of 3 pages", self.pages)
+        format!("{} of 3 pages", tenths(self.pages))
     }
+}
+
+/// A number with one decimal, without pulling in float formatting.
+pub fn tenths(value: f64) -> String {
+    let tenths = (value * 10.0).round().max(0.0) as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }

@@ -12,6 +12,7 @@ pub mod envelope;
 pub mod existing_work;
 pub mod export;
 pub mod import;
+pub mod layout;
 pub mod length;
 pub mod markdown;
 pub mod people;

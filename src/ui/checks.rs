@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser::platform::{Debounce, focus_element};
 use crate::core::checks::{Finding, PersonField, Report, Severity, Target};
-use crate::core::length::MAX_PAGES;
+use crate::core::length::{MAX_PAGES, tenths};
 
 /// Ids of the fields the author has left at least once. Beside a field, problems show only once
 /// it has been touched, so a new draft is not covered in warnings; the panel always shows all.
@@ -88,9 +88,9 @@ fn severity_class(severity: Severity) -> &'static str {
     }
 }
 
-/// How much of the page budget is used, for the bar: 0 to 100.
-fn budget_percent(pages: f64) -> f64 {
-    (pages / MAX_PAGES * 100.0).clamp(0.0, 100.0)
+/// How much of the page budget is used, for the bars: 0 to 100.
+fn budget_percent(pages: f64) -> u32 {
+    (pages / MAX_PAGES * 100.0).clamp(0.0, 100.0).round() as u32
 }
 
 #[component]
@@ -124,10 +124,21 @@ pub fn ChecksPanel(report: Memo<Report>) -> impl IntoView {
             <div class="pages" id="page-count" tabindex="-1">
                 <p class="pages-label">{move || report.with(|r| r.pages.label())}</p>
                 <div class="pages-bar" aria-hidden="true">
-                    <span class="pages-fill" style:width=move || format!("{:.0}%", report.with(|r| budget_percent(r.pages.pages)))></span>
+                    <span class="pages-fill" style:width=move || format!("{}%", report.with(|r| budget_percent(r.pages.pages)))></span>
                     <span class="pages-min"></span>
                 </div>
-                <p class="pages-note">{move || report.with(|r| r.pages.estimated).then_some("Estimated from the word count at 500 words a page.")}</p>
+                <p class="pages-note">"Laid out as the exported document: A4, Times 12 pt."</p>
+                <ul class="section-bars" aria-label="Pages per section">
+                    {move || report.with(|r| r.pages.section_pages.iter().map(|(heading, pages)| {
+                        let width = format!("{}%", budget_percent(*pages));
+                        view! {
+                            <li>
+                                <span class="section-bar-label">{format!("{heading}: {} pages", tenths(*pages))}</span>
+                                <span class="section-bar" aria-hidden="true"><span class="section-bar-fill" style:width=width></span></span>
+                            </li>
+                        }
+                    }).collect_view())}
+                </ul>
             </div>
             <ul class="findings">
                 {move || report.with(|r| r.findings.iter().cloned().map(finding_item).collect_view())}

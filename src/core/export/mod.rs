@@ -135,7 +135,19 @@ pub struct DocSection {
 pub const NOT_READY_TITLE: &str = "Draft: not ready to submit";
 
 impl Document {
+    /// The document as exported now: marked as not ready while must-fix findings remain.
     pub fn new(draft: &Draft, report: &Report) -> Document {
+        let not_ready = report.findings.iter().filter(|f| f.severity == Severity::MustFix).map(|f| f.message.clone()).collect();
+        Document::with_notice(draft, not_ready)
+    }
+
+    /// The document as it will be submitted, without the not-ready notice: what the page count
+    /// measures.
+    pub fn final_version(draft: &Draft) -> Document {
+        Document::with_notice(draft, Vec::new())
+    }
+
+    fn with_notice(draft: &Draft, not_ready: Vec<String>) -> Document {
         let details = draft.details();
         let mut facts = vec![("Proposal", draft.kind.label().to_owned())];
         let proposer = match (details.proposer.name.trim(), details.proposer.email.trim()) {
@@ -182,7 +194,7 @@ impl Document {
             title: draft.display_title(),
             kind_label: draft.kind.label(),
             facts,
-            not_ready: report.findings.iter().filter(|f| f.severity == Severity::MustFix).map(|f| f.message.clone()).collect(),
+            not_ready,
             sections,
             co_facilitators: details.co_facilitators.clone(),
             people_after,

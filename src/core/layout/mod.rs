@@ -1,0 +1,339 @@
+//! The page engine: a [`Document`] laid out into lines and pages with the rules measured in
+//! page-model.md, on the typography of [`spec`]. The live page count and (later) the PDF come
+//! from this one layout, so they always agree.
+
+pub mod metrics;
+mod metrics_data;
+pub mod spec;
+
+
+use metrics::{Style, UNITS_PER_PT, width};
+use spec::{ParagraphStyle, SPEC};
+
+use super::export::{Document, NOT_READY_TITLE};
+use super::markdown::{Block, Inline};
+
+/// A paragraph ready to lay out: its style, and its text as styled characters.
+#[derive(Clone, Debug)]
+struct Paragraph {
+    style: &'static ParagraphStyle,
+    /// Extra left indent in points (list nesting).
+    indent_pt: u32,
+    chars: Vec<(char, Style)>,
+    /// Which section of the document the paragraph belongs to, for the per-section bars.
+    section: Option<usize>,
+}
+
+/// The result of laying out a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Lines on each page.
+    pub lines_per_page: Vec<usize>,
+    /// How far down the last page the text reaches, from 0 to 1.
+    pub last_page_fill: f64,
+    /// Lines of each template section (in order), for the budget bars.
+    pub section_lines: Vec<usize>,
+}
+
+impl Layout {
+    pub fn pages(&self) -> usize {
+        self.lines_per_page.len()
+    }
+
+    /// Whole pages before the last, plus how full the last one is: 2.4 means two pages and 40%.
+    pub fn fractional_pages(&self) -> f64 {
+        (self.pages().saturating_sub(1)) as f64 + self.last_page_fill
+    }
+}
+
+pub fn layout(doc: &Document) -> Layout {
+    layout_paragraphs(&paragraphs(doc), doc.sections.len())
+}
+
+fn layout_paragraphs(paragraphs: &[Paragraph], sections: usize) -> Layout {
+    let mut section_lines = vec![0; sections];
+    let page_height = SPEC.text_height_centipt();
+    let mut lines_per_page = vec![0usize];
+    let mut y = 0u32; // in 1/100 pt from the top of the text area
+    let mut previous_after = 0u32;
+    let mut first_on_page = true;
+    let mut index = 0;
+    while index < paragraphs.len() {
+        let paragraph = &paragraphs[index];
+        let style = paragraph.style;
+        let lines = break_lines(paragraph);
+        let line_height = style.line_centipt;
+        let gap = if first_on_page && lines_per_page.len() > 1 { 0 } else { previous_after.max(style.before_centipt) };
+        // Keep-with-next: the heading, its spacing and the next paragraph's first line must fit.
+        if style.keep_next && !first_on_page {
+            let next_first = paragraphs
+                .get(index + 1)
+                .map_or(0, |next| style.after_centipt.max(next.style.before_centipt) + next.style.line_centipt);
+            let needed = gap + line_height * lines.len() as u32 + next_first;
+            if y + needed > page_height {
+                lines_per_page.push(0);
+                y = 0;
+                first_on_page = true;
+                continue;
+            }
+        }
+        y += gap;
+        for _ in 0..lines.len() {
+            if y + line_height > page_height && !first_on_page {
+                lines_per_page.push(0);
+                y = 0;
+            }
+            y += line_height;
+            *lines_per_page.last_mut().unwrap_or(&mut 0) += 1;
+            first_on_page = false;
+            if let Some(section) = paragraph.section {
+                section_lines[section] += 1;
+            }
+        }
+        if lines.is_empty() {
+            first_on_page = false;
+        }
+        previous_after = style.after_centipt;
+        index += 1;
+    }
+    Layout { last_page_fill: f64::from(y) / f64::from(page_height), lines_per_page, section_lines }
+}
+
+/// Splits a paragraph into lines; returns the index of the first character of each line.
+fn break_lines(paragraph: &Paragraph) -> Vec<usize> {
+    let style = paragraph.style;
+    let limit = SPEC.text_width_pt120().saturating_sub((style.indent_pt + paragraph.indent_pt) * UNITS_PER_PT);
+    let chars = &paragraph.chars;
+    if chars.is_empty() {
+        return vec![0];
+    }
+    let widths: Vec<u32> = chars.iter().map(|&(c, s)| width(c, s, style.size_pt)).collect();
+    let mut starts = vec![0];
+    let mut line_start = 0;
+    let mut x = 0u32;
+    let mut last_space: Option<usize> = None;
+    let mut last_other: Option<usize> = None;
+    let first_word_end = chars.iter().position(|(c, _)| c.is_whitespace()).unwrap_or(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].0;
+        if c == '\n' {
+            starts.push(i + 1);
+            line_start = i + 1;
+            (x, last_space, last_other) = (0, None, None);
+            i += 1;
+            continue;
+        }
+        x += widths[i];
+        if !c.is_whitespace() && x > limit && i > line_start {
+            let slash_between = |from: usize| chars[from..i].windows(2).any(|w| w[0].0 == '/' && !w[1].0.is_whitespace());
+            let at = match (last_other, last_space) {
+                (Some(other), space) if space.is_none_or(|s| other > s) && !(space.is_some() && slash_between(other)) => Some(other),
+                (_, Some(space)) => Some(space),
+                (Some(other), None) => Some(other),
+                (None, None) => None,
+            }
+            .filter(|&at| at > line_start)
+            .unwrap_or(i);
+            starts.push(at);
+            line_start = at;
+            last_space = None;
+            last_other = None;
+            x = widths[at..=i].iter().sum();
+            i += 1;
+            continue;
+        }
+        if let Some(&(next, _)) = chars.get(i + 1) {
+            let opportunity = if c.is_whitespace() {
+                !next.is_whitespace()
+            } else {
+                (c == '-' && next.is_alphanumeric())
+                    || c == '\\'
+                    || ((c == '?' || c == '!') && next.is_alphabetic())
+                    || ((c == '/' || c == '.') && i < first_word_end && !next.is_whitespace())
+            };
+            if opportunity {
+                if c.is_whitespace() {
+                    last_space = Some(i + 1);
+                } else {
+                    last_other = Some(i + 1);
+                }
+            }
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// The document as styled paragraphs, in the order the DOCX writes them.
+fn paragraphs(doc: &Document) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut push = |style: &'static ParagraphStyle, indent_pt: u32, chars: Vec<(char, Style)>, section: Option<usize>| {
+        out.push(Paragraph { style, indent_pt, chars, section });
+    };
+    let plain = |text: &str, style: Style| text.chars().map(|c| (c, style)).collect::<Vec<_>>();
+    let bold = Style { bold: true, ..Style::default() };
+    push(&SPEC.title, 0, plain(&doc.title, bold), None);
+    for (label, value) in &doc.facts {
+        let mut chars = plain(&format!("{label}: "), bold);
+        chars.extend(plain(value, Style::default()));
+        push(&SPEC.facts, 0, chars, None);
+    }
+    if !doc.not_ready.is_empty() {
+        push(&SPEC.notice, 0, plain(NOT_READY_TITLE, bold), None);
+        for message in &doc.not_ready {
+            push(&SPEC.notice, 0, plain(&format!("• {message}"), Style::default()), None);
+        }
+    }
+    for (index, section) in doc.sections.iter().enumerate() {
+        push(&SPEC.heading, 0, plain(section.heading, bold), Some(index));
+        if let Some(note) = section.empty_note {
+            push(&SPEC.normal, 0, plain(note, Style { italic: true, ..Style::default() }), Some(index));
+        }
+        block_paragraphs(&section.blocks, 0, Some(index), &mut push);
+        if doc.people_after == Some(index) {
+            people(doc, Some(index), &mut push);
+        }
+    }
+    if doc.people_after.is_none() && !doc.co_facilitators.is_empty() {
+        push(&SPEC.heading, 0, plain("Proposed co-facilitators", bold), None);
+        people(doc, None, &mut push);
+    }
+    push(&SPEC.manifest, 0, plain(&doc.manifest.line(), Style::default()), None);
+    out
+}
+
+type Push<'a> = dyn FnMut(&'static ParagraphStyle, u32, Vec<(char, Style)>, Option<usize>) + 'a;
+
+fn block_paragraphs(blocks: &[Block], level: u32, section: Option<usize>, push: &mut Push<'_>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(content) => push(if level > 0 { &SPEC.quote } else { &SPEC.normal }, 0, styled(content, Style::default()), section),
+            Block::Heading { content, .. } => push(&SPEC.subheading, 0, styled(content, Style { bold: true, ..Style::default() }), section),
+            Block::List { items, .. } => list(items, 0, section, push),
+            Block::Quote(inner) => block_paragraphs(inner, level + 1, section, push),
+            Block::Code(code) => {
+                for line in code.trim_end_matches('\n').split('\n') {
+                    push(&SPEC.code, 0, line.chars().map(|c| (c, Style { mono: true, ..Style::default() })).collect(), section);
+                }
+            }
+            Block::Rule => push(&SPEC.normal, 0, Vec::new(), section),
+            Block::Table { head, rows } => {
+                for row in std::iter::once(head).chain(rows) {
+                    let mut chars = Vec::new();
+                    for cell in row {
+                        chars.extend(styled(cell, Style::default()));
+                        chars.push((' ', Style::default()));
+                    }
+                    push(&SPEC.table_text, 0, chars, section);
+                }
+            }
+        }
+    }
+}
+
+fn list(items: &[Vec<Block>], depth: u32, section: Option<usize>, push: &mut Push<'_>) {
+    for item in items {
+        let mut first = true;
+        for block in item {
+            match block {
+                Block::List { items, .. } => list(items, (depth + 1).min(8), section, push),
+                Block::Paragraph(content) => {
+                    let style = if first { &SPEC.list } else { &SPEC.list_continue };
+                    push(style, depth * SPEC.list_indent_pt, styled(content, Style::default()), section);
+                }
+                other => block_paragraphs(std::slice::from_ref(other), 0, section, push),
+            }
+            first = false;
+        }
+    }
+}
+
+fn people(doc: &Document, section: Option<usize>, push: &mut Push<'_>) {
+    let row = |cells: [&str; 5]| cells.join("  ").chars().map(|c| (c, Style::default())).collect::<Vec<_>>();
+    push(&SPEC.table_text, 0, row(["Name", "Affiliation", "Stakeholder group", "Regional group", "MAG member"]), section);
+    for p in &doc.co_facilitators {
+        let cells = [p.name.as_str(), p.affiliation.as_str(), p.group.map_or("", |g| g.label()), p.region.map_or("", |r| r.label()), if p.mag_member { "Yes" } else { "No" }];
+        push(&SPEC.table_text, 0, row(cells), section);
+    }
+    push(&SPEC.table_after, 0, Vec::new(), section);
+}
+
+fn styled(content: &[Inline], style: Style) -> Vec<(char, Style)> {
+    let mut out = Vec::new();
+    for inline in content {
+        match inline {
+            Inline::Text(text) => out.extend(text.chars().map(|c| (c, style))),
+            Inline::Code(code) => out.extend(code.chars().map(|c| (c, Style { mono: true, ..style }))),
+            Inline::Strong(c) => out.extend(styled(c, Style { bold: true, ..style })),
+            Inline::Emphasis(c) => out.extend(styled(c, Style { italic: true, ..style })),
+            Inline::Strikethrough(c) | Inline::Link { content: c, .. } => out.extend(styled(c, style)),
+            Inline::Image { alt, .. } => out.extend(format!("[Image: {alt}]").chars().map(|c| (c, Style { italic: true, ..style }))),
+            Inline::LineBreak => out.push(('\n', style)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str, style: &'static ParagraphStyle) -> Paragraph {
+        Paragraph { style, indent_pt: 0, chars: text.chars().map(|c| (c, Style::default())).collect(), section: None }
+    }
+
+    fn lines(text: &str) -> Vec<String> {
+        let p = para(text, &SPEC.normal);
+        let starts = break_lines(&p);
+        let chars: Vec<char> = text.chars().collect();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(n, &s)| chars[s..starts.get(n + 1).copied().unwrap_or(chars.len())].iter().collect::<String>())
+            .collect()
+    }
+
+    #[test]
+    fn a_line_may_end_exactly_at_the_margin_and_trailing_spaces_do_not_count() {
+        let x = width('x', Style::default(), 12);
+        assert_eq!(x, 720, "x is 6 pt");
+        // 451.3 pt holds 75 x's (450 pt); the 76th overflows.
+        let fits = format!("{} {}", "x".repeat(40), "x".repeat(34));
+        assert_eq!(lines(&fits).len(), 1, "75 characters of 6 pt and a space fit in 451.3 pt");
+        let one_more = format!("{} {}", "x".repeat(40), "x".repeat(35));
+        assert_eq!(lines(&one_more), [format!("{} ", "x".repeat(40)), "x".repeat(35)]);
+        let trailing = format!("{}{}", "x".repeat(75), " ".repeat(10));
+        assert_eq!(lines(&trailing).len(), 1);
+    }
+
+    #[test]
+    fn breaks_follow_libreoffice_opportunities() {
+        let long = "x".repeat(70);
+        // After a hyphen followed by a letter.
+        assert_eq!(lines(&format!("{long} ab-cdefgh"))[1], "cdefgh");
+        // Never after a slash or a dot (outside the first word): the whole URL moves.
+        let url_line = lines(&format!("{long} example.org/ab"));
+        assert_eq!(url_line[1], "example.org/ab");
+        // A word longer than a line is cut at the overflowing character.
+        let cut = lines(&"x".repeat(100));
+        assert_eq!(cut, ["x".repeat(75), "x".repeat(25)]);
+    }
+
+    #[test]
+    fn single_line_paragraphs_fill_a_page_with_the_measured_rhythm() {
+        // 14 pt lines, 6 pt between paragraphs: 35 fit in 697.9 pt (20 k - 6 <= 697.9).
+        let doc_paragraphs: Vec<Paragraph> = (0..80).map(|_| para("word", &SPEC.normal)).collect();
+        let layout = layout_paragraphs(&doc_paragraphs, 0);
+        assert_eq!(layout.lines_per_page, [35, 35, 10]);
+    }
+
+    #[test]
+    fn a_heading_moves_to_the_next_page_with_its_first_line() {
+        let mut paragraphs: Vec<Paragraph> = (0..34).map(|_| para("word", &SPEC.normal)).collect();
+        paragraphs.push(para("Heading", &SPEC.heading));
+        paragraphs.push(para("word", &SPEC.normal));
+        let layout = layout_paragraphs(&paragraphs, 0);
+        assert_eq!(layout.lines_per_page, [34, 2]);
+    }
+}
