@@ -5,7 +5,7 @@
 
 use thiserror::Error;
 
-use super::{APP_NAME, APP_VERSION, Document, NOT_READY_TITLE};
+use super::{APP_NAME, APP_VERSION, Document, NOT_READY_TITLE, escape_markup as escape, unescape_markup as unescape};
 use crate::core::draft::Draft;
 use crate::core::envelope::{self, EnvelopeError};
 use crate::core::markdown::{Block, Inline};
@@ -288,27 +288,6 @@ struct Marks {
 fn is_external(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("mailto:")
-}
-
-/// Escapes XML text and drops characters XML 1.0 cannot hold (most C0 controls, U+FFFE/U+FFFF).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 /// Bullets for every unordered list; one numbering instance per ordered list, restarting at its

@@ -5,7 +5,7 @@
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use super::{APP_NAME, APP_VERSION, Document, NOT_READY_TITLE};
+use super::{APP_NAME, APP_VERSION, Document, NOT_READY_TITLE, escape_markup as escape, unescape_markup as unescape};
 use crate::core::base64;
 use crate::core::draft::Draft;
 use crate::core::envelope::{self, EnvelopeError};
@@ -194,24 +194,4 @@ fn wrap(out: &mut String, tag: &str, content: &[Inline]) {
     out.push_str(&format!("<{tag}>"));
     inlines(out, content);
     out.push_str(&format!("</{tag}>"));
-}
-
-/// Escapes text for HTML content and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }

@@ -203,6 +203,30 @@ impl Document {
     }
 }
 
+/// Escapes text for HTML and XML content and double-quoted attributes, and drops the characters
+/// XML 1.0 cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF).
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Reverses [`escape_markup`] for the data parts we embed (which hold no dropped characters).
+pub fn unescape_markup(text: &str) -> String {
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&")
+}
+
 fn or_unknown(text: &str) -> &str {
     if text.is_empty() { "not given" } else { text }
 }
