@@ -181,12 +181,12 @@ fn check_section(draft: &Draft, index: usize, spec: &'static SectionSpec, findin
 /// section's own guidance pasted back.
 fn placeholders(text: &str, name: &str, target: Target, source: &'static str, guidance: Option<&str>, findings: &mut Vec<Finding>) {
     const MARKERS: [&str; 4] = ["tbd", "todo", "xxx", "tbc"];
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let lone_ellipsis = |s: &str| !s.is_empty() && s.chars().all(|c| c == '.' || c == '…') && (s.contains('…') || s.len() >= 3);
     let marker = lower
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| MARKERS.contains(w))
-        .map(str::to_uppercase)
+        .map(str::to_ascii_uppercase)
         .or_else(|| lower.contains("lorem ipsum").then(|| "lorem ipsum".to_owned()))
         .or_else(|| lower.contains("[insert").then(|| "[insert …]".to_owned()))
         .or_else(|| {
@@ -208,7 +208,7 @@ fn placeholders(text: &str, name: &str, target: Target, source: &'static str, gu
 }
 
 fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
 }
 
 fn related_existing_work(draft: &Draft, findings: &mut Vec<Finding>) {
@@ -307,7 +307,7 @@ fn wg_co_facilitators(draft: &Draft, findings: &mut Vec<Finding>) {
             mag[0].group.map_or("", |g| g.label())
         )));
     }
-    let plan_text: String = draft.sections_by_key().map(|(_, t)| t.to_lowercase()).collect::<Vec<_>>().join(" ");
+    let plan_text: String = draft.sections_by_key().map(|(_, t)| t.to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
     if !plan_text.contains("stakeholder") {
         let target = Target::Section(if draft.template().section_index("implementation").is_some() { "implementation" } else { "purpose" });
         findings.push(finding("wg-balance", Severity::Tip, target, SOURCE_WG_MODALITIES,

@@ -127,7 +127,7 @@ pub fn terms(text: &str) -> Vec<String> {
     let mut words: Vec<String> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .map(|w| w.trim_matches(|c| c == '-' || c == '\'').replace('-', ""))
-        .map(|w| normalise_word(&w.to_lowercase()))
+        .map(|w| normalise_word(&w.to_ascii_lowercase()))
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
         .collect();
     fold_abbreviations(&mut words);

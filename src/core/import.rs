@@ -66,14 +66,14 @@ pub fn read(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Im
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText { name: owned() })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let lower_name = name.to_lowercase();
+    let lower_name = name.to_ascii_lowercase();
     if text.trim_start().starts_with('{') || lower_name.ends_with(".json") {
         return envelope::decode(text).map(Imported::Own).map_err(|source| ImportError::DraftFile { name: owned(), source });
     }
     if markdown::is_ours(text) {
         return markdown::import(text).map(Imported::Own).map_err(|source| ImportError::Markdown { name: owned(), source });
     }
-    let head = text.trim_start().get(..15).unwrap_or("").to_lowercase();
+    let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
     if text.contains(html::DRAFT_ELEMENT) || lower_name.ends_with(".html") || lower_name.ends_with(".htm") || head.starts_with("<!doctype html") || head.starts_with("<html") {
         return html::import(text).map(Imported::Own).map_err(|source| ImportError::Html { name: owned(), source });
     }
@@ -197,7 +197,7 @@ fn heading_words(heading: &str) -> Vec<String> {
         ("dissemination", "outreach"), ("communication", "outreach"), ("workplan", "implementation"),
     ];
     heading
-        .to_lowercase()
+        .to_ascii_lowercase()
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .map(|w| w.replace('-', ""))
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()) && !is_roman(w))

@@ -28,6 +28,12 @@ pub fn describe_count(words: usize) -> String {
     if words == 1 { "1 word".to_owned() } else { format!("{words} words") }
 }
 
+/// The text with its first letter in upper case (ASCII: our own sentences start in English).
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
+}
+
 /// Scripts written without spaces between words, where each character is counted.
 fn is_ideographic(c: char) -> bool {
     matches!(c as u32,

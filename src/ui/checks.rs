@@ -109,7 +109,7 @@ pub fn ChecksPanel(report: Memo<Report>) -> impl IntoView {
                 .into_iter()
                 .map(|s| (s, r.count(s)))
                 .filter(|(_, n)| *n > 0)
-                .map(|(s, n)| format!("{n} {}", s.label().to_lowercase()))
+                .map(|(s, n)| format!("{n} {}", s.label().to_ascii_lowercase()))
                 .collect::<Vec<_>>()
                 .join(" · ")
         })

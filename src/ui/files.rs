@@ -12,6 +12,7 @@ use crate::core::export::{self, Format};
 use crate::core::import::{self, ForeignImport, Imported, map_foreign};
 use crate::core::settings::Settings;
 use crate::core::template::Kind;
+use crate::core::words::capitalise;
 
 #[component]
 pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
@@ -212,9 +213,4 @@ fn ForeignPreview(name: String, text: String, import: ForeignImport, pending: Rw
             </div>
         </section>
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

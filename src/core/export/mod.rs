@@ -19,6 +19,7 @@ use super::draft::Draft;
 use super::envelope;
 use super::markdown::{Block, parse};
 use super::people::CoFacilitator;
+use super::words::capitalise;
 
 /// The version of this app, written into every manifest.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -168,7 +169,7 @@ impl Document {
         if !meeting_date.is_empty() {
             let date = CivilDate::parse_iso(meeting_date).map_or_else(|| meeting_date.to_owned(), |d| d.to_string());
             let meeting = match details.meeting_format {
-                Some(format) => format!("{date} ({})", format.label().to_lowercase()),
+                Some(format) => format!("{date} ({})", format.label().to_ascii_lowercase()),
                 None => date,
             };
             facts.push(("MAG meeting", meeting));
@@ -274,7 +275,7 @@ fn slug(title: &str) -> String {
     let words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .filter(|w| !SKIP.contains(&w.as_str()))
         .take(6)
         .collect();
@@ -315,10 +316,7 @@ pub fn mailto(draft: &Draft, recipient: &str, attachment: &str) -> String {
     link
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
+
 
 /// Percent-encodes everything but unreserved characters (RFC 3986), as UTF-8.
 pub fn percent_encode(text: &str) -> String {
