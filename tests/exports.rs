@@ -239,3 +239,27 @@ fn assert_balanced(xml: &str, name: &str) {
     }
     assert!(stack.is_empty(), "{name}: unclosed {stack:?}");
 }
+
+/// A BPF draft with `paragraphs` paragraphs of prose in its theme.
+fn long_draft(paragraphs: usize) -> Draft {
+    let mut draft = Draft::new(DraftId::parse("long").unwrap(), Kind::NewBpf, 0);
+    draft.set_title("Universal Acceptance".into(), 1);
+    let text = "Registries, software makers and governments already make identifiers work in every script; this forum gathers what they learned, with https://example.org/a-long/path/to/a/case-study and Ærøskøbing. ";
+    draft.set_section(0, (0..paragraphs).map(|n| format!("{n}. {}", text.repeat(1 + n % 3))).collect::<Vec<_>>().join("\n\n"), 2);
+    draft
+}
+
+#[test]
+fn the_pdf_has_exactly_the_pages_of_the_live_count() {
+    use igf_proposal_editor::core::layout::layout;
+    for paragraphs in (0..120).step_by(7) {
+        let draft = long_draft(paragraphs);
+        let report = check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default());
+        let pdf = String::from_utf8(export::render(&draft, &report, Format::Pdf)).unwrap();
+        let pdf_pages = pdf.matches("/Type /Page ").count();
+        let live = layout(&Document::final_version(&draft)).pages();
+        assert_eq!(pdf_pages, live, "{paragraphs} paragraphs");
+        assert!(pdf.contains(&format!("/Count {live}")));
+        assert!(pdf.contains("Draft: not ready to submit"), "the marking sits in the margin");
+    }
+}

@@ -8,7 +8,7 @@ use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms
 use crate::browser::{files, storage};
 use crate::core::checks::{Report, Severity};
 use crate::core::draft::Draft;
-use crate::core::export::{self, Format};
+use crate::core::export::{self, Document, Format, pdf};
 use crate::core::import::{self, ForeignImport, Imported, map_foreign};
 use crate::core::settings::Settings;
 use crate::core::template::Kind;
@@ -39,6 +39,10 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
         })
     };
     let must_fix = move || report.with(|r| r.count(Severity::MustFix));
+    // Worked out only while the menu is open: it typesets the whole document.
+    let pdf_gaps = move || {
+        open.get().then(|| draft.with(|d| pdf::unsupported(&Document::final_version(d)))).filter(|gaps| !gaps.is_empty())
+    };
     view! {
         <div class="export" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" && open.get_untracked() {
@@ -59,6 +63,15 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
                         <li>
                             <button type="button" class="button-quiet export-choice" on:click=move |_| export(format)>{format.label()}</button>
                             <span class="hint">{format.purpose()}</span>
+                            {(format == Format::Pdf).then(|| move || pdf_gaps().map(|gaps| {
+                                let shown: String = gaps.iter().take(12).map(|c| format!("{c} ")).collect();
+                                view! {
+                                    <span class="export-gaps">{format!(
+                                        "The PDF fonts cannot show {} character{} of this draft ({}{}): they will appear as “?”. The Word and web page exports show them.",
+                                        gaps.len(), if gaps.len() == 1 { "" } else { "s" }, shown.trim_end(), if gaps.len() > 12 { " …" } else { "" }
+                                    )}</span>
+                                }
+                            }))}
                         </li>
                     }).collect_view()}
                     <li>

@@ -9,6 +9,7 @@
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod text;
 
 use sha2::{Digest, Sha256};
@@ -27,6 +28,7 @@ pub const APP_NAME: &str = "IGF Proposal Editor";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    Pdf,
     Docx,
     Html,
     Markdown,
@@ -37,6 +39,7 @@ pub enum Format {
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
+            Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Html => "html",
             Format::Markdown => "md",
@@ -45,11 +48,12 @@ impl Format {
         }
     }
 
-    pub const ALL: [Format; 5] = [Format::Docx, Format::Html, Format::Markdown, Format::Text, Format::DraftFile];
+    pub const ALL: [Format; 6] = [Format::Pdf, Format::Docx, Format::Html, Format::Markdown, Format::Text, Format::DraftFile];
 
     /// The name in the Export menu.
     pub fn label(self) -> &'static str {
         match self {
+            Format::Pdf => "PDF (.pdf)",
             Format::Docx => "Word document (.docx)",
             Format::Html => "Web page (.html)",
             Format::Markdown => "Markdown (.md)",
@@ -61,6 +65,7 @@ impl Format {
     /// What the format is for, in a few words.
     pub fn purpose(self) -> &'static str {
         match self {
+            Format::Pdf => "Laid out exactly as the page count shows; for posting and printing.",
             Format::Docx => "For the Secretariat: opens in Word and LibreOffice; opens again here.",
             Format::Html => "Print-ready A4 page that opens in any browser; opens again here.",
             Format::Markdown => "For editing elsewhere; opens again here with your edits.",
@@ -71,6 +76,7 @@ impl Format {
 
     pub fn mime(self) -> &'static str {
         match self {
+            Format::Pdf => "application/pdf",
             Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             Format::Html => "text/html;charset=utf-8",
             Format::Markdown => "text/markdown;charset=utf-8",
@@ -251,6 +257,7 @@ pub fn person_line(person: &CoFacilitator) -> String {
 pub fn render(draft: &Draft, report: &Report, format: Format) -> Vec<u8> {
     let doc = Document::new(draft, report);
     match format {
+        Format::Pdf => pdf::export(&Document::final_version(draft), doc.not_ready.len()),
         Format::Docx => docx::export(draft, &doc),
         Format::Html => html::export(draft, &doc).into_bytes(),
         Format::Markdown => markdown::export(draft, &doc).into_bytes(),

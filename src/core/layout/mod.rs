@@ -15,13 +15,41 @@ use super::markdown::{Block, Inline};
 
 /// A paragraph ready to lay out: its style, and its text as styled characters.
 #[derive(Clone, Debug)]
-struct Paragraph {
-    style: &'static ParagraphStyle,
+pub struct Paragraph {
+    pub style: &'static ParagraphStyle,
     /// Extra left indent in points (list nesting).
-    indent_pt: u32,
-    chars: Vec<(char, Style)>,
+    pub indent_pt: u32,
+    pub chars: Vec<(char, Style)>,
+    /// A list item's bullet or number, set in the indent before the first line.
+    pub marker: Option<String>,
     /// Which section of the document the paragraph belongs to, for the per-section bars.
-    section: Option<usize>,
+    pub section: Option<usize>,
+}
+
+impl Paragraph {
+    /// Where the text starts, in 1/120 pt from the left margin.
+    pub fn left_pt120(&self) -> u32 {
+        (self.style.indent_pt + self.indent_pt) * UNITS_PER_PT
+    }
+}
+
+/// One line on a page: which paragraph, which characters, and how far down it starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlacedLine {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    /// From the top of the text area, in 1/100 pt.
+    pub top_centipt: u32,
+}
+
+/// A document set into lines and pages: what the PDF draws and the page count measures.
+pub struct Typeset {
+    pub paragraphs: Vec<Paragraph>,
+    pub pages: Vec<Vec<PlacedLine>>,
+    /// How far down the last page the text reaches, in 1/100 pt.
+    pub last_bottom_centipt: u32,
+    sections: usize,
 }
 
 /// The result of laying out a document.
@@ -46,14 +74,33 @@ impl Layout {
     }
 }
 
-pub fn layout(doc: &Document) -> Layout {
-    layout_paragraphs(&paragraphs(doc), doc.sections.len())
+impl Typeset {
+    pub fn summary(&self) -> Layout {
+        let mut section_lines = vec![0; self.sections];
+        for line in self.pages.iter().flatten() {
+            if let Some(section) = self.paragraphs[line.paragraph].section {
+                section_lines[section] += 1;
+            }
+        }
+        Layout {
+            lines_per_page: self.pages.iter().map(Vec::len).collect(),
+            last_page_fill: f64::from(self.last_bottom_centipt) / f64::from(SPEC.text_height_centipt()),
+            section_lines,
+        }
+    }
 }
 
-fn layout_paragraphs(paragraphs: &[Paragraph], sections: usize) -> Layout {
-    let mut section_lines = vec![0; sections];
+pub fn layout(doc: &Document) -> Layout {
+    typeset(doc).summary()
+}
+
+pub fn typeset(doc: &Document) -> Typeset {
+    typeset_paragraphs(paragraphs(doc), doc.sections.len())
+}
+
+fn typeset_paragraphs(paragraphs: Vec<Paragraph>, sections: usize) -> Typeset {
     let page_height = SPEC.text_height_centipt();
-    let mut lines_per_page = vec![0usize];
+    let mut pages: Vec<Vec<PlacedLine>> = vec![Vec::new()];
     let mut y = 0u32; // in 1/100 pt from the top of the text area
     let mut previous_after = 0u32;
     let mut first_on_page = true;
@@ -61,42 +108,39 @@ fn layout_paragraphs(paragraphs: &[Paragraph], sections: usize) -> Layout {
     while index < paragraphs.len() {
         let paragraph = &paragraphs[index];
         let style = paragraph.style;
-        let lines = break_lines(paragraph);
+        let starts = break_lines(paragraph);
         let line_height = style.line_centipt;
-        let gap = if first_on_page && lines_per_page.len() > 1 { 0 } else { previous_after.max(style.before_centipt) };
+        let gap = if first_on_page && pages.len() > 1 { 0 } else { previous_after.max(style.before_centipt) };
         // Keep-with-next: the heading, its spacing and the next paragraph's first line must fit.
         if style.keep_next && !first_on_page {
             let next_first = paragraphs
                 .get(index + 1)
                 .map_or(0, |next| style.after_centipt.max(next.style.before_centipt) + next.style.line_centipt);
-            let needed = gap + line_height * lines.len() as u32 + next_first;
+            let needed = gap + line_height * starts.len() as u32 + next_first;
             if y + needed > page_height {
-                lines_per_page.push(0);
+                pages.push(Vec::new());
                 y = 0;
                 first_on_page = true;
                 continue;
             }
         }
         y += gap;
-        for _ in 0..lines.len() {
+        for (n, &start) in starts.iter().enumerate() {
             if y + line_height > page_height && !first_on_page {
-                lines_per_page.push(0);
+                pages.push(Vec::new());
                 y = 0;
             }
-            y += line_height;
-            *lines_per_page.last_mut().unwrap_or(&mut 0) += 1;
-            first_on_page = false;
-            if let Some(section) = paragraph.section {
-                section_lines[section] += 1;
+            let end = starts.get(n + 1).copied().unwrap_or(paragraph.chars.len());
+            if let Some(page) = pages.last_mut() {
+                page.push(PlacedLine { paragraph: index, start, end, top_centipt: y });
             }
-        }
-        if lines.is_empty() {
+            y += line_height;
             first_on_page = false;
         }
         previous_after = style.after_centipt;
         index += 1;
     }
-    Layout { last_page_fill: f64::from(y) / f64::from(page_height), lines_per_page, section_lines }
+    Typeset { paragraphs, pages, last_bottom_centipt: y, sections }
 }
 
 /// Splits a paragraph into lines; returns the index of the first character of each line.
@@ -168,27 +212,27 @@ fn break_lines(paragraph: &Paragraph) -> Vec<usize> {
 /// The document as styled paragraphs, in the order the DOCX writes them.
 fn paragraphs(doc: &Document) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    let mut push = |style: &'static ParagraphStyle, indent_pt: u32, chars: Vec<(char, Style)>, section: Option<usize>| {
-        out.push(Paragraph { style, indent_pt, chars, section });
+    let mut push = |style: &'static ParagraphStyle, indent_pt: u32, chars: Vec<(char, Style)>, marker: Option<String>, section: Option<usize>| {
+        out.push(Paragraph { style, indent_pt, chars, marker, section });
     };
     let plain = |text: &str, style: Style| text.chars().map(|c| (c, style)).collect::<Vec<_>>();
     let bold = Style { bold: true, ..Style::default() };
-    push(&SPEC.title, 0, plain(&doc.title, bold), None);
+    push(&SPEC.title, 0, plain(&doc.title, bold), None, None);
     for (label, value) in &doc.facts {
         let mut chars = plain(&format!("{label}: "), bold);
         chars.extend(plain(value, Style::default()));
-        push(&SPEC.facts, 0, chars, None);
+        push(&SPEC.facts, 0, chars, None, None);
     }
     if !doc.not_ready.is_empty() {
-        push(&SPEC.notice, 0, plain(NOT_READY_TITLE, bold), None);
+        push(&SPEC.notice, 0, plain(NOT_READY_TITLE, bold), None, None);
         for message in &doc.not_ready {
-            push(&SPEC.notice, 0, plain(&format!("• {message}"), Style::default()), None);
+            push(&SPEC.notice, 0, plain(&format!("• {message}"), Style::default()), None, None);
         }
     }
     for (index, section) in doc.sections.iter().enumerate() {
-        push(&SPEC.heading, 0, plain(section.heading, bold), Some(index));
+        push(&SPEC.heading, 0, plain(section.heading, bold), None, Some(index));
         if let Some(note) = section.empty_note {
-            push(&SPEC.normal, 0, plain(note, Style { italic: true, ..Style::default() }), Some(index));
+            push(&SPEC.normal, 0, plain(note, Style { italic: true, ..Style::default() }), None, Some(index));
         }
         block_paragraphs(&section.blocks, 0, Some(index), &mut push);
         if doc.people_after == Some(index) {
@@ -196,28 +240,28 @@ fn paragraphs(doc: &Document) -> Vec<Paragraph> {
         }
     }
     if doc.people_after.is_none() && !doc.co_facilitators.is_empty() {
-        push(&SPEC.heading, 0, plain("Proposed co-facilitators", bold), None);
+        push(&SPEC.heading, 0, plain("Proposed co-facilitators", bold), None, None);
         people(doc, None, &mut push);
     }
-    push(&SPEC.manifest, 0, plain(&doc.manifest.line(), Style::default()), None);
+    push(&SPEC.manifest, 0, plain(&doc.manifest.line(), Style::default()), None, None);
     out
 }
 
-type Push<'a> = dyn FnMut(&'static ParagraphStyle, u32, Vec<(char, Style)>, Option<usize>) + 'a;
+type Push<'a> = dyn FnMut(&'static ParagraphStyle, u32, Vec<(char, Style)>, Option<String>, Option<usize>) + 'a;
 
 fn block_paragraphs(blocks: &[Block], level: u32, section: Option<usize>, push: &mut Push<'_>) {
     for block in blocks {
         match block {
-            Block::Paragraph(content) => push(if level > 0 { &SPEC.quote } else { &SPEC.normal }, 0, styled(content, Style::default()), section),
-            Block::Heading { content, .. } => push(&SPEC.subheading, 0, styled(content, Style { bold: true, ..Style::default() }), section),
-            Block::List { items, .. } => list(items, 0, section, push),
+            Block::Paragraph(content) => push(if level > 0 { &SPEC.quote } else { &SPEC.normal }, 0, styled(content, Style::default()), None, section),
+            Block::Heading { content, .. } => push(&SPEC.subheading, 0, styled(content, Style { bold: true, ..Style::default() }), None, section),
+            Block::List { start, items } => list(*start, items, 0, section, push),
             Block::Quote(inner) => block_paragraphs(inner, level + 1, section, push),
             Block::Code(code) => {
                 for line in code.trim_end_matches('\n').split('\n') {
-                    push(&SPEC.code, 0, line.chars().map(|c| (c, Style { mono: true, ..Style::default() })).collect(), section);
+                    push(&SPEC.code, 0, line.chars().map(|c| (c, Style { mono: true, ..Style::default() })).collect(), None, section);
                 }
             }
-            Block::Rule => push(&SPEC.normal, 0, Vec::new(), section),
+            Block::Rule => push(&SPEC.normal, 0, Vec::new(), None, section),
             Block::Table { head, rows } => {
                 for row in std::iter::once(head).chain(rows) {
                     let mut chars = Vec::new();
@@ -225,22 +269,23 @@ fn block_paragraphs(blocks: &[Block], level: u32, section: Option<usize>, push: 
                         chars.extend(styled(cell, Style::default()));
                         chars.push((' ', Style::default()));
                     }
-                    push(&SPEC.table_text, 0, chars, section);
+                    push(&SPEC.table_text, 0, chars, None, section);
                 }
             }
         }
     }
 }
 
-fn list(items: &[Vec<Block>], depth: u32, section: Option<usize>, push: &mut Push<'_>) {
-    for item in items {
+fn list(start: Option<u64>, items: &[Vec<Block>], depth: u32, section: Option<usize>, push: &mut Push<'_>) {
+    for (number, item) in items.iter().enumerate() {
         let mut first = true;
         for block in item {
             match block {
-                Block::List { items, .. } => list(items, (depth + 1).min(8), section, push),
+                Block::List { start, items } => list(*start, items, (depth + 1).min(8), section, push),
                 Block::Paragraph(content) => {
                     let style = if first { &SPEC.list } else { &SPEC.list_continue };
-                    push(style, depth * SPEC.list_indent_pt, styled(content, Style::default()), section);
+                    let marker = first.then(|| start.map_or_else(|| "•".to_owned(), |s| format!("{}.", s + number as u64)));
+                    push(style, depth * SPEC.list_indent_pt, styled(content, Style::default()), marker, section);
                 }
                 other => block_paragraphs(std::slice::from_ref(other), 0, section, push),
             }
@@ -251,12 +296,12 @@ fn list(items: &[Vec<Block>], depth: u32, section: Option<usize>, push: &mut Pus
 
 fn people(doc: &Document, section: Option<usize>, push: &mut Push<'_>) {
     let row = |cells: [&str; 5]| cells.join("  ").chars().map(|c| (c, Style::default())).collect::<Vec<_>>();
-    push(&SPEC.table_text, 0, row(["Name", "Affiliation", "Stakeholder group", "Regional group", "MAG member"]), section);
+    push(&SPEC.table_text, 0, row(["Name", "Affiliation", "Stakeholder group", "Regional group", "MAG member"]), None, section);
     for p in &doc.co_facilitators {
         let cells = [p.name.as_str(), p.affiliation.as_str(), p.group.map_or("", |g| g.label()), p.region.map_or("", |r| r.label()), if p.mag_member { "Yes" } else { "No" }];
-        push(&SPEC.table_text, 0, row(cells), section);
+        push(&SPEC.table_text, 0, row(cells), None, section);
     }
-    push(&SPEC.table_after, 0, Vec::new(), section);
+    push(&SPEC.table_after, 0, Vec::new(), None, section);
 }
 
 fn styled(content: &[Inline], style: Style) -> Vec<(char, Style)> {
@@ -280,7 +325,7 @@ mod tests {
     use super::*;
 
     fn para(text: &str, style: &'static ParagraphStyle) -> Paragraph {
-        Paragraph { style, indent_pt: 0, chars: text.chars().map(|c| (c, Style::default())).collect(), section: None }
+        Paragraph { style, indent_pt: 0, chars: text.chars().map(|c| (c, Style::default())).collect(), marker: None, section: None }
     }
 
     fn lines(text: &str) -> Vec<String> {
@@ -324,7 +369,7 @@ mod tests {
     fn single_line_paragraphs_fill_a_page_with_the_measured_rhythm() {
         // 14 pt lines, 6 pt between paragraphs: 35 fit in 697.9 pt (20 k - 6 <= 697.9).
         let doc_paragraphs: Vec<Paragraph> = (0..80).map(|_| para("word", &SPEC.normal)).collect();
-        let layout = layout_paragraphs(&doc_paragraphs, 0);
+        let layout = typeset_paragraphs(doc_paragraphs, 0).summary();
         assert_eq!(layout.lines_per_page, [35, 35, 10]);
     }
 
@@ -333,7 +378,7 @@ mod tests {
         let mut paragraphs: Vec<Paragraph> = (0..34).map(|_| para("word", &SPEC.normal)).collect();
         paragraphs.push(para("Heading", &SPEC.heading));
         paragraphs.push(para("word", &SPEC.normal));
-        let layout = layout_paragraphs(&paragraphs, 0);
+        let layout = typeset_paragraphs(paragraphs, 0).summary();
         assert_eq!(layout.lines_per_page, [34, 2]);
     }
 }

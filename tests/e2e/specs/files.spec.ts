@@ -192,3 +192,28 @@ test('the plain-text export is wrapped for an email body and keeps every heading
     if (!line.includes('https://') && !line.startsWith('Template ')) expect([...line].length).toBeLessThanOrEqual(72);
   }
 });
+
+test('the PDF export has exactly the pages of the live count, and the author is told what it cannot show', async ({ page }, info) => {
+  const editor = new EditorPage(page);
+  await editor.gotoStart();
+  await editor.create('New BPF proposal');
+  await editor.title.fill('Multilingual Content and Universal Acceptance');
+  const paragraph = 'Most of the next billion Internet users will read and write in languages other than English, yet many websites and forms still reject addresses in local scripts. ';
+  await editor.section('Proposed Theme/Issue for the BPF').fill(Array.from({ length: 12 }, () => paragraph.repeat(3)).join('\n\n'));
+  await editor.section('Objectives/Goals of the BPF').fill('- Collect case studies.\n- Identify obstacles: Жанна, 日本語.\n\n1. First\n2. Second');
+  const label = await editor.checks.getByText(/^\d+\.\d of 3 pages$/).innerText();
+  const livePages = Math.ceil(parseFloat(label));
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByText(/The PDF fonts cannot show 6 characters of this draft \(Ж а н 日 本 語\)/)).toBeVisible();
+  await page.keyboard.press('Escape');
+  const path = info.outputPath('proposal.pdf');
+  await exportFile(page, 'PDF (.pdf)', path);
+  const { execFileSync } = await import('node:child_process');
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path]).toString())![1]);
+  expect(pages).toBe(livePages);
+  const text = execFileSync('pdftotext', [path, '-']).toString().replace(/\s+/g, ' ');
+  for (const needle of ['Multilingual Content and Universal Acceptance', 'Proposed Theme/Issue for the BPF', 'Objectives/Goals of the BPF', 'Draft: not ready to submit']) {
+    expect(text).toContain(needle);
+  }
+});
