@@ -41,6 +41,7 @@ test-e2e: dist
 ## Benchmarks and budgets (printed, never asserted on timing).
 bench:
 	cargo bench --bench engine
+	cargo bench --bench pages
 
 setup-build:
 	scripts/setup.sh build
