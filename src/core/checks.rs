@@ -198,13 +198,12 @@ fn placeholders(text: &str, name: &str, target: Target, source: &'static str, gu
             "{name} still holds placeholder text (“{marker}”): replace it with the real content."
         )));
     }
-    if let Some(guidance) = guidance {
-        if collapse_spaces(text).contains(&collapse_spaces(guidance)) {
+    if let Some(guidance) = guidance
+        && collapse_spaces(text).contains(&collapse_spaces(guidance)) {
             findings.push(finding("guidance-pasted", Severity::MustFix, target, source, format!(
                 "{name} contains this editor's guidance text unchanged: write your own content instead."
             )));
         }
-    }
 }
 
 fn collapse_spaces(text: &str) -> String {

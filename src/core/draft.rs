@@ -167,13 +167,12 @@ impl Draft {
 
     /// Replaces a section's text. An index outside the template changes nothing.
     pub fn set_section(&mut self, index: usize, text: String, now_ms: u64) {
-        if let Some(slot) = self.sections.get_mut(index) {
-            if *slot != text {
+        if let Some(slot) = self.sections.get_mut(index)
+            && *slot != text {
                 self.section_words[index] = section_words(&text);
                 *slot = text;
                 self.touch(now_ms);
             }
-        }
     }
 
     pub fn details(&self) -> &Details {

@@ -63,7 +63,7 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
                         <li>
                             <button type="button" class="button-quiet export-choice" on:click=move |_| export(format)>{format.label()}</button>
                             <span class="hint">{format.purpose()}</span>
-                            {(format == Format::Pdf).then(|| move || pdf_gaps().map(|gaps| {
+                            {(format == Format::Pdf).then_some(move || pdf_gaps().map(|gaps| {
                                 let shown: String = gaps.iter().take(12).map(|c| format!("{c} ")).collect();
                                 view! {
                                     <span class="export-gaps">{format!(
