@@ -171,11 +171,14 @@ pub fn CoFacilitatorList(draft: RwSignal<Draft>, report: Memo<Report>, heading: 
     }
 }
 
+/// Moves focus at once, so keys typed right after Enter land in the new field; if the element
+/// is not rendered yet, tries again on the next frame.
 fn request_focus(id: String) {
-    // Wait for the view to render the element first.
-    request_animation_frame(move || {
-        focus_element(&id);
-    });
+    if !focus_element(&id) {
+        request_animation_frame(move || {
+            focus_element(&id);
+        });
+    }
 }
 
 /// One text field of a co-facilitator; `checked` names the field when rules look at it.

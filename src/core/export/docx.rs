@@ -8,6 +8,7 @@ use thiserror::Error;
 use super::{APP_NAME, APP_VERSION, Document, NOT_READY_TITLE, escape_markup as escape, unescape_markup as unescape};
 use crate::core::draft::Draft;
 use crate::core::envelope::{self, EnvelopeError};
+use crate::core::layout::spec::{ParagraphStyle, SPEC};
 use crate::core::markdown::{Block, Inline};
 use crate::core::zip::{self, ZipError};
 
@@ -55,8 +56,9 @@ pub fn export(draft: &Draft, doc: &Document) -> Vec<u8> {
     }
     body.paragraph("Manifest", &[], &[Inline::Text(doc.manifest.line())]);
 
+    let (width, height, margin) = (SPEC.page_width_twips, SPEC.page_height_twips, SPEC.margin_twips);
     let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{}<w:sectPr><w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="{margin}" w:right="{margin}" w:bottom="{margin}" w:left="{margin}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
         body.xml
     );
     let mut relationships = format!(
@@ -80,13 +82,14 @@ pub fn export(draft: &Draft, doc: &Document) -> Vec<u8> {
         escape(&doc.manifest.line())
     );
     let numbering = numbering(&body.ordered_starts);
+    let styles = styles();
     zip::write(&[
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         ("_rels/.rels", PACKAGE_RELS.as_bytes()),
         ("docProps/core.xml", core.as_bytes()),
         ("word/document.xml", document.as_bytes()),
         ("word/_rels/document.xml.rels", relationships.as_bytes()),
-        ("word/styles.xml", STYLES.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
         ("word/numbering.xml", numbering.as_bytes()),
         ("word/settings.xml", SETTINGS.as_bytes()),
         (DRAFT_PART, draft_xml.as_bytes()),
@@ -293,13 +296,14 @@ fn is_external(url: &str) -> bool {
 /// Bullets for every unordered list; one numbering instance per ordered list, restarting at its
 /// own first number.
 fn numbering(ordered_starts: &[u64]) -> String {
+    let step = SPEC.list_indent_pt * 20;
     let levels = |format: &str| -> String {
         (0..9)
             .map(|level| {
                 let text = if format == "bullet" { "•".to_owned() } else { format!("%{}.", level + 1) };
                 format!(
-                    r#"<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{}" w:hanging="360"/></w:pPr></w:lvl>"#,
-                    360 * (level + 1)
+                    r#"<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{}" w:hanging="{step}"/></w:pPr></w:lvl>"#,
+                    step * (level + 1)
                 )
             })
             .collect()
@@ -329,27 +333,65 @@ const ITEM_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"
 
 const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="720"/><w:autoHyphenation w:val="false"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#;
 
-/// Every style sets what it uses: A4 text in a 12 pt Times-metric serif on an exact 14 pt line,
-/// 6 pt after paragraphs, 13 pt bold headings on 16 pt with 12 pt before and keep-with-next.
-const STYLES: &str = concat!(
-    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
-    r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="120" w:line="280" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
-    r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="120" w:line="280" w:lineRule="exact"/><w:jc w:val="left"/></w:pPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="120" w:line="380" w:lineRule="exact"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120" w:line="320" w:lineRule="exact"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120" w:line="280" w:lineRule="exact"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="Facts"><w:name w:val="Facts"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="0" w:after="0" w:line="280" w:lineRule="exact"/></w:pPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="NotReady"><w:name w:val="Not ready notice"/><w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="A3261B"/></w:pBdr><w:spacing w:before="120" w:after="0" w:line="280" w:lineRule="exact"/></w:pPr><w:rPr><w:color w:val="A3261B"/></w:rPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="60" w:line="280" w:lineRule="exact"/><w:ind w:left="360" w:hanging="360"/></w:pPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="ListContinue"><w:name w:val="List Continue"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="0" w:after="60" w:line="280" w:lineRule="exact"/><w:ind w:left="360"/></w:pPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="360"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="CodeBlock"><w:name w:val="Code Block"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="exact"/></w:pPr><w:rPr><w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="Rule"><w:name w:val="Rule"/><w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="999999"/></w:pBdr></w:pPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="0" w:after="0" w:line="280" w:lineRule="exact"/></w:pPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="TableAfter"><w:name w:val="Table After"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/></w:pPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="Manifest"><w:name w:val="Manifest"/><w:basedOn w:val="Normal"/><w:pPr><w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="999999"/></w:pBdr><w:spacing w:before="240" w:after="0" w:line="220" w:lineRule="exact"/></w:pPr><w:rPr><w:color w:val="444444"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>"#,
-    r#"<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0B4A8B"/><w:u w:val="single"/></w:rPr></w:style>"#,
-    r#"<w:style w:type="character" w:styleId="CodeChar"><w:name w:val="Code"/><w:rPr><w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>"#,
-    r#"<w:style w:type="table" w:styleId="Grid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="666666"/><w:left w:val="single" w:sz="4" w:space="0" w:color="666666"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="666666"/><w:right w:val="single" w:sz="4" w:space="0" w:color="666666"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="666666"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="666666"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#,
-    "</w:styles>"
-);
+/// Every style sets what it uses, with the numbers of the one typography spec: a Times-metric
+/// serif on exact line heights, spacing before and after, keep-with-next for headings.
+fn styles() -> String {
+    let s = &SPEC;
+    let border = |side: &str, size: u32, space: u32, color: &str| {
+        format!(r#"<w:pBdr><w:{side} w:val="single" w:sz="{size}" w:space="{space}" w:color="{color}"/></w:pBdr>"#)
+    };
+    let mono = r#"<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/>"#;
+    let paragraph_styles = [
+        paragraph_style("Normal", "Normal", &s.normal, "", "", ""),
+        paragraph_style("Title", "Title", &s.title, "", "", "<w:b/>"),
+        paragraph_style("Heading1", "heading 1", &s.heading, "", r#"<w:outlineLvl w:val="0"/>"#, "<w:b/>"),
+        paragraph_style("Heading2", "heading 2", &s.subheading, "", r#"<w:outlineLvl w:val="1"/>"#, "<w:b/>"),
+        paragraph_style("Facts", "Facts", &s.facts, "", "", ""),
+        paragraph_style("NotReady", "Not ready notice", &s.notice, &border("left", 18, 6, "A3261B"), "", r#"<w:color w:val="A3261B"/>"#),
+        paragraph_style("ListParagraph", "List Paragraph", &s.list, "", "", ""),
+        paragraph_style("ListContinue", "List Continue", &s.list_continue, "", "", ""),
+        paragraph_style("Quote", "Quote", &s.quote, "", "", "<w:i/>"),
+        paragraph_style("CodeBlock", "Code Block", &s.code, "", "", mono),
+        paragraph_style("Rule", "Rule", &s.normal, &border("bottom", 6, 1, "999999"), "", ""),
+        paragraph_style("TableText", "Table Text", &s.table_text, "", "", ""),
+        paragraph_style("TableAfter", "Table After", &s.table_after, "", "", ""),
+        paragraph_style("Manifest", "Manifest", &s.manifest, &border("top", 4, 4, "999999"), "", r#"<w:color w:val="444444"/>"#),
+    ];
+    let normal = &s.normal;
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W}">"#,
+            r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="{after}" w:line="{line}" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+            "{paragraphs}",
+            r#"<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0B4A8B"/><w:u w:val="single"/></w:rPr></w:style>"#,
+            r#"<w:style w:type="character" w:styleId="CodeChar"><w:name w:val="Code"/><w:rPr>{mono}</w:rPr></w:style>"#,
+            r#"<w:style w:type="table" w:styleId="Grid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="666666"/><w:left w:val="single" w:sz="4" w:space="0" w:color="666666"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="666666"/><w:right w:val="single" w:sz="4" w:space="0" w:color="666666"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="666666"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="666666"/></w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#,
+            "</w:styles>"
+        ),
+        W = W,
+        size = normal.size_pt * 2,
+        after = normal.after_centipt / 5,
+        line = normal.line_centipt / 5,
+        paragraphs = paragraph_styles.concat(),
+        mono = mono,
+    )
+}
+
+/// One paragraph style from the spec: sizes in half-points, spacing and indents in twips.
+fn paragraph_style(id: &str, name: &str, spec: &ParagraphStyle, border: &str, outline: &str, run: &str) -> String {
+    let keep = if spec.keep_next { "<w:keepNext/>" } else { "" };
+    let indent = match (id, spec.indent_pt) {
+        (_, 0) => String::new(),
+        ("ListParagraph", pt) => format!(r#"<w:ind w:left="{}" w:hanging="{}"/>"#, pt * 20, pt * 20),
+        (_, pt) => format!(r#"<w:ind w:left="{}"/>"#, pt * 20),
+    };
+    let (base, default) = if id == "Normal" { ("", r#" w:default="1""#) } else { (r#"<w:basedOn w:val="Normal"/>"#, "") };
+    format!(
+        r#"<w:style w:type="paragraph"{default} w:styleId="{id}"><w:name w:val="{name}"/>{base}<w:qFormat/><w:pPr>{keep}<w:widowControl w:val="0"/>{border}<w:spacing w:before="{}" w:after="{}" w:line="{}" w:lineRule="exact"/>{indent}<w:jc w:val="left"/>{outline}</w:pPr><w:rPr>{run}<w:sz w:val="{}"/><w:szCs w:val="{}"/></w:rPr></w:style>"#,
+        spec.before_centipt / 5,
+        spec.after_centipt / 5,
+        spec.line_centipt / 5,
+        spec.size_pt * 2,
+        spec.size_pt * 2,
+    )
+}

@@ -9,27 +9,60 @@ use super::{APP_NAME, APP_VERSION, Document, NOT_READY_TITLE, escape_markup as e
 use crate::core::base64;
 use crate::core::draft::Draft;
 use crate::core::envelope::{self, EnvelopeError};
+use crate::core::layout::spec::{ParagraphStyle, SPEC};
 use crate::core::markdown::{Block, Inline};
 
 pub const DRAFT_ELEMENT: &str = r#"<template id="igf-proposal-draft">"#;
 
-/// Print and screen styles; the page numbers follow the typography of design.md.
-const STYLE: &str = "@page{size:A4;margin:72pt 72pt 72.5pt 72pt}\
-html{background:#fff;color:#000}\
-body{margin:0 auto;padding:24pt 0;width:451.3pt;max-width:calc(100% - 32px);font:12pt/14pt 'Liberation Serif','Times New Roman',Times,'DejaVu Serif',serif;orphans:1;widows:1;hyphens:manual;font-kerning:none;font-variant-ligatures:none;overflow-wrap:anywhere}\
-@media print{body{padding:0;max-width:none}}\
-h1{font-size:16pt;line-height:19pt;margin:0 0 6pt}\
-h2{font-size:13pt;line-height:16pt;margin:12pt 0 6pt;break-after:avoid;break-inside:avoid}\
-h3,h4,h5,h6{font-size:12pt;line-height:14pt;margin:6pt 0 6pt;break-after:avoid}\
-p{margin:0 0 6pt}ul,ol{margin:0 0 6pt;padding-left:18pt}li{margin:0 0 3pt}li>p{margin:0}\
-blockquote{margin:0 0 6pt;padding-left:12pt;border-left:2pt solid #999}\
-pre{white-space:pre-wrap;font:10pt/12pt 'Liberation Mono','DejaVu Sans Mono',monospace;margin:0 0 6pt}\
-code{font-family:'Liberation Mono','DejaVu Sans Mono',monospace;font-size:10.5pt}\
-table{border-collapse:collapse;width:100%;margin:0 0 6pt}th,td{border:0.5pt solid #666;padding:2pt 4pt;text-align:left;vertical-align:top}\
-dl.facts{margin:0 0 12pt;display:grid;grid-template-columns:auto 1fr;gap:0 8pt}dl.facts dt{font-weight:bold}dl.facts dd{margin:0}\
-.not-ready{border:1.5pt solid #a3261b;padding:6pt 8pt;margin:0 0 12pt}.not-ready h2{margin-top:0;color:#a3261b}\
-.empty{font-style:italic;color:#555}\
-footer{margin-top:18pt;font-size:9pt;line-height:11pt;color:#444;border-top:0.5pt solid #999;padding-top:4pt}";
+/// Print and screen styles, with the numbers of the one typography spec. Chromium rounds the
+/// page area to whole pixels, so the bottom margin is 72.5 pt (page-model.md).
+fn style() -> String {
+    let s = &SPEC;
+    let pt = |centipt: u32| format!("{}pt", f64::from(centipt) / 100.0);
+    let margin = f64::from(s.margin_twips) / 20.0;
+    let width = f64::from(s.text_width_pt120()) / 120.0;
+    let block = |selector: &str, p: &ParagraphStyle| {
+        format!(
+            "{selector}{{font-size:{}pt;line-height:{};margin:{} 0 {}}}",
+            p.size_pt,
+            pt(p.line_centipt),
+            pt(p.before_centipt),
+            pt(p.after_centipt)
+        )
+    };
+    [
+        format!("@page{{size:A4;margin:{margin}pt {margin}pt {}pt {margin}pt}}", margin + 0.5),
+        "html{background:#fff;color:#000}".into(),
+        format!(
+            "body{{margin:0 auto;padding:24pt 0;width:{width}pt;max-width:calc(100% - 32px);font:{}pt/{} 'Liberation Serif','Times New Roman',Times,'DejaVu Serif',serif;orphans:1;widows:1;hyphens:manual;font-kerning:none;font-variant-ligatures:none;overflow-wrap:anywhere}}",
+            s.normal.size_pt,
+            pt(s.normal.line_centipt)
+        ),
+        "@media print{body{padding:0;max-width:none}}".into(),
+        block("h1", &s.title),
+        block("h2", &s.heading),
+        block("h3,h4,h5,h6", &s.subheading),
+        "h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}".into(),
+        block("p", &s.normal),
+        format!("ul,ol{{margin:0;padding-left:{}pt}}", s.list_indent_pt),
+        block("li", &s.list),
+        "li>p{margin:0}".into(),
+        format!("blockquote{{margin:0 0 {};padding-left:{}pt;font-style:italic}}", pt(s.quote.after_centipt), s.quote.indent_pt),
+        format!("pre{{white-space:pre-wrap;font:{}pt/{} 'Liberation Mono','DejaVu Sans Mono',monospace;margin:0 0 {}}}", s.code.size_pt, pt(s.code.line_centipt), pt(s.normal.after_centipt)),
+        "code{font-family:'Liberation Mono','DejaVu Sans Mono',monospace}".into(),
+        "table{border-collapse:collapse;width:100%;margin:0 0 6pt}th,td{border:0.5pt solid #666;padding:0 4pt;text-align:left;vertical-align:top}".into(),
+        format!("dl.facts{{margin:0;display:grid;grid-template-columns:auto 1fr;gap:0 8pt;line-height:{}}}dl.facts dt{{font-weight:bold}}dl.facts dd{{margin:0}}", pt(s.facts.line_centipt)),
+        ".not-ready{border:1.5pt solid #a3261b;padding:6pt 8pt;margin:0 0 12pt}.not-ready h2{margin-top:0;color:#a3261b}".into(),
+        ".empty{font-style:italic;color:#555}".into(),
+        format!(
+            "footer{{margin-top:{};font-size:{}pt;line-height:{};color:#444;border-top:0.5pt solid #999;padding-top:4pt}}",
+            pt(s.manifest.before_centipt),
+            s.manifest.size_pt,
+            pt(s.manifest.line_centipt)
+        ),
+    ]
+    .concat()
+}
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum HtmlImportError {
@@ -40,7 +73,8 @@ pub enum HtmlImportError {
 }
 
 pub fn export(draft: &Draft, doc: &Document) -> String {
-    let style_hash = base64::encode(&Sha256::digest(STYLE.as_bytes()));
+    let style = style();
+    let style_hash = base64::encode(&Sha256::digest(style.as_bytes()));
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(&format!(
@@ -48,7 +82,7 @@ pub fn export(draft: &Draft, doc: &Document) -> String {
     ));
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<meta name=\"generator\" content=\"{APP_NAME} {APP_VERSION}\">\n"));
-    out.push_str(&format!("<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<article>\n", escape(&doc.title)));
+    out.push_str(&format!("<title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n<article>\n", escape(&doc.title)));
     out.push_str(&format!("<h1>{}</h1>\n<dl class=\"facts\">\n", escape(&doc.title)));
     for (label, value) in &doc.facts {
         out.push_str(&format!("<dt>{label}</dt><dd>{}</dd>\n", escape(value)));
