@@ -1,16 +1,17 @@
 //! Page-count accuracy harness (`make bench`): a generated corpus of drafts from about 200 to
 //! 3,500 words, with lists, long words, URLs and names in several scripts. For each draft it
 //! compares the live count (the page engine) with our own PDF, with LibreOffice's rendering of
-//! our DOCX (`soffice --headless --convert-to pdf`, then `pdfinfo`), and with the naive
-//! 500-words-a-page rule. Prints the table and the agreement; asserts nothing (the PDF's equality
-//! is a test in tests/exports.rs).
+//! our DOCX (`soffice --headless --convert-to pdf`, then `pdfinfo`), with Chromium's print of our
+//! HTML (`scripts/print-html.mjs`), and with the naive 500-words-a-page rule; and the lines on the
+//! last page (`pdftotext`). Prints the table and the agreement; asserts nothing (the PDF's
+//! equality is a test in tests/exports.rs).
 
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
 use igf_proposal_editor::core::draft::{Draft, DraftId};
-use igf_proposal_editor::core::export::{Document, docx, pdf};
+use igf_proposal_editor::core::export::{Document, docx, html, pdf};
 use igf_proposal_editor::core::layout::layout;
 use igf_proposal_editor::core::people::{CoFacilitator, StakeholderGroup};
 use igf_proposal_editor::core::template::Kind;
@@ -73,6 +74,18 @@ fn pdf_pages(path: &Path) -> Option<usize> {
     text.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok())
 }
 
+/// Text lines on the last page of a PDF, as `pdftotext` reads them.
+fn last_page_lines(path: &Path) -> Option<usize> {
+    let pages = pdf_pages(path)?;
+    text_lines(path, &["-f", &pages.to_string(), "-l", &pages.to_string()])
+}
+
+/// Non-empty text lines of a PDF (or of the pages the arguments select).
+fn text_lines(path: &Path, pages: &[&str]) -> Option<usize> {
+    let out = Command::new("pdftotext").args(pages).arg("-layout").arg(path).arg("-").output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).lines().filter(|l| !l.trim().trim_matches('\u{c}').trim().is_empty()).count())
+}
+
 fn main() {
     let dir = std::env::temp_dir().join(format!("igf-pages-{}", std::process::id()));
     fs::create_dir_all(&dir).unwrap();
@@ -81,7 +94,14 @@ fn main() {
         let doc = Document::final_version(draft);
         fs::write(dir.join(format!("{}.docx", draft.id.as_str())), docx::export(draft, &doc)).unwrap();
         fs::write(dir.join(format!("{}-ours.pdf", draft.id.as_str())), pdf::export(&doc, 0)).unwrap();
+        fs::write(dir.join(format!("{}.html", draft.id.as_str())), html::export(draft, &doc)).unwrap();
     }
+    let html_files: Vec<_> = corpus.iter().map(|(d, _)| dir.join(format!("{}.html", d.id.as_str()))).collect();
+    let printed = Command::new("node")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/print-html.mjs"))
+        .args(&html_files)
+        .output()
+        .is_ok_and(|o| o.status.success());
     let docx_files: Vec<_> = corpus.iter().map(|(d, _)| dir.join(format!("{}.docx", d.id.as_str()))).collect();
     let profile = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
     let converted = Command::new("soffice")
@@ -90,33 +110,76 @@ fn main() {
         .args(&docx_files)
         .output()
         .is_ok_and(|o| o.status.success());
-    println!("{:<6} {:>6} {:>7} {:>6} {:>6} {:>6}", "draft", "words", "live", "ours", "LO", "naive");
-    let (mut ours_ok, mut lo_ok, mut naive_ok, mut lo_total) = (0, 0, 0, 0);
+    println!(
+        "{:<6} {:>6} {:>7} {:>5} {:>5} {:>5} {:>6}   {:>9} {:>9} {:>9}",
+        "draft", "words", "live", "ours", "LO", "Chr", "naive", "last:live", "LO", "Chr"
+    );
+    let mut agree = [0usize; 4]; // ours, LibreOffice, Chromium, naive (against LibreOffice)
+    let mut within = [0usize; 2];
+    let mut line_error = [0usize; 2];
+    let mut counted = [0usize; 2];
+    // Whole-document error in lines against LibreOffice: the page engine and the naive rule.
+    let (mut ours_lines_error, mut naive_lines_error, mut lines_counted) = (0.0f64, 0.0f64, 0usize);
     for (draft, _) in &corpus {
         let id = draft.id.as_str();
         let live = layout(&Document::final_version(draft));
+        let last_live = live.lines_per_page.last().copied().unwrap_or(0);
         let ours = pdf_pages(&dir.join(format!("{id}-ours.pdf")));
-        let lo = converted.then(|| pdf_pages(&dir.join("lo").join(format!("{id}.pdf")))).flatten();
+        let lo_pdf = dir.join("lo").join(format!("{id}.pdf"));
+        let chromium_pdf = dir.join(format!("{id}.chromium.pdf"));
+        let others = [converted.then(|| pdf_pages(&lo_pdf)).flatten(), printed.then(|| pdf_pages(&chromium_pdf)).flatten()];
+        let last_lines = [&lo_pdf, &chromium_pdf].map(|pdf| last_page_lines(pdf));
         let words = draft.total_words();
         let naive = words.div_ceil(500).max(1);
-        ours_ok += usize::from(ours == Some(live.pages()));
-        if let Some(lo) = lo {
-            lo_total += 1;
-            lo_ok += usize::from(lo == live.pages());
-            naive_ok += usize::from(lo == naive);
+        agree[0] += usize::from(ours == Some(live.pages()));
+        for k in 0..2 {
+            if let (Some(pages), Some(lines)) = (others[k], last_lines[k]) {
+                counted[k] += 1;
+                agree[k + 1] += usize::from(pages == live.pages());
+                let error = lines.abs_diff(last_live);
+                line_error[k] += error;
+                within[k] += usize::from(pages == live.pages() && error <= 3);
+            }
         }
+        agree[3] += usize::from(others[0] == Some(naive));
+        if let Some(actual) = converted.then(|| text_lines(&lo_pdf, &[])).flatten() {
+            let ours_total: usize = live.lines_per_page.iter().sum();
+            // The naive rule's 500 words fill a page of 49.85 lines of 14 pt.
+            let naive_total = words as f64 / 500.0 * 49.85;
+            ours_lines_error += ours_total.abs_diff(actual) as f64;
+            naive_lines_error += (naive_total - actual as f64).abs();
+            lines_counted += 1;
+        }
+        let show = |v: Option<usize>| v.map_or("-".to_owned(), |p| p.to_string());
         println!(
-            "{id:<6} {words:>6} {:>7.2} {:>6} {:>6} {naive:>6}",
+            "{id:<6} {words:>6} {:>7.2} {:>5} {:>5} {:>5} {naive:>6}   {last_live:>9} {:>9} {:>9}",
             live.fractional_pages(),
-            ours.map_or("-".into(), |p| p.to_string()),
-            lo.map_or("-".into(), |p| p.to_string())
+            show(ours),
+            show(others[0]),
+            show(others[1]),
+            show(last_lines[0]),
+            show(last_lines[1])
         );
     }
-    println!("our PDF equals the live count: {ours_ok} of {}", corpus.len());
-    if lo_total > 0 {
-        println!("LibreOffice (DOCX) equals the live count: {lo_ok} of {lo_total}; the naive 500-words rule: {naive_ok} of {lo_total}");
-    } else {
-        println!("LibreOffice was not run (soffice not found or failed)");
+    let total = corpus.len();
+    println!("our PDF has the live page count: {} of {total}", agree[0]);
+    for (k, name) in ["LibreOffice (DOCX)", "Chromium (HTML)"].iter().enumerate() {
+        if counted[k] == 0 {
+            println!("{name}: not run (tool missing or failed)");
+            continue;
+        }
+        println!(
+            "{name}: same page count {} of {}, and last page within 3 lines {} of {}; mean error on the last page {:.1} lines",
+            agree[k + 1], counted[k], within[k], counted[k], line_error[k] as f64 / counted[k] as f64
+        );
+    }
+    println!("naive 500-words-a-page rule against LibreOffice: {} of {}", agree[3], counted[0]);
+    if lines_counted > 0 {
+        println!(
+            "mean error in lines over the whole document against LibreOffice: page engine {:.1}, naive rule {:.1}",
+            ours_lines_error / lines_counted as f64,
+            naive_lines_error / lines_counted as f64
+        );
     }
     let _ = fs::remove_dir_all(&dir);
 }
