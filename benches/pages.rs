@@ -12,7 +12,7 @@ use std::process::Command;
 
 use igf_proposal_editor::core::draft::{Draft, DraftId};
 use igf_proposal_editor::core::export::{Document, docx, html, pdf};
-use igf_proposal_editor::core::layout::layout;
+use igf_proposal_editor::core::layout::{Typeset, layout, typeset};
 use igf_proposal_editor::core::people::{CoFacilitator, StakeholderGroup};
 use igf_proposal_editor::core::template::Kind;
 
@@ -66,6 +66,27 @@ fn draft(n: usize, target_words: usize) -> Draft {
             .collect();
     });
     draft
+}
+
+/// Lines with visible text on each page, as `pdftotext` would count them (it skips empty lines).
+fn text_lines_per_page(set: &Typeset) -> Vec<usize> {
+    set.pages
+        .iter()
+        .map(|lines| {
+            lines
+                .iter()
+                .filter(|line| {
+                    let paragraph = &set.paragraphs[line.paragraph];
+                    paragraph.cells.iter().zip(&set.breaks[line.paragraph]).any(|(cell, starts)| {
+                        starts.get(line.line).is_some_and(|&start| {
+                            let end = starts.get(line.line + 1).copied().unwrap_or(cell.len());
+                            cell[start..end].iter().any(|(c, _)| !c.is_whitespace())
+                        })
+                    })
+                })
+                .count()
+        })
+        .collect()
 }
 
 fn pdf_pages(path: &Path) -> Option<usize> {
@@ -123,7 +144,8 @@ fn main() {
     for (draft, _) in &corpus {
         let id = draft.id.as_str();
         let live = layout(&Document::final_version(draft));
-        let last_live = live.lines_per_page.last().copied().unwrap_or(0);
+        let visible = text_lines_per_page(&typeset(&Document::final_version(draft)));
+        let last_live = visible.last().copied().unwrap_or(0);
         let ours = pdf_pages(&dir.join(format!("{id}-ours.pdf")));
         let lo_pdf = dir.join("lo").join(format!("{id}.pdf"));
         let chromium_pdf = dir.join(format!("{id}.chromium.pdf"));
@@ -143,7 +165,7 @@ fn main() {
         }
         agree[3] += usize::from(others[0] == Some(naive));
         if let Some(actual) = converted.then(|| text_lines(&lo_pdf, &[])).flatten() {
-            let ours_total: usize = live.lines_per_page.iter().sum();
+            let ours_total: usize = visible.iter().sum();
             // The naive rule's 500 words fill a page of 49.85 lines of 14 pt.
             let naive_total = words as f64 / 500.0 * 49.85;
             ours_lines_error += ours_total.abs_diff(actual) as f64;

@@ -178,9 +178,14 @@ impl Body {
     }
 
     fn table(&mut self, head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
-        self.xml.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>");
+        // Equal, fixed columns: the geometry the page engine lays out.
+        let column = (SPEC.page_width_twips - 2 * SPEC.margin_twips) / head.len().max(1) as u32;
+        self.xml.push_str(&format!(
+            "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>",
+            column * head.len() as u32
+        ));
         for _ in head {
-            self.xml.push_str("<w:gridCol/>");
+            self.xml.push_str(&format!("<w:gridCol w:w=\"{column}\"/>"));
         }
         self.xml.push_str("</w:tblGrid>");
         let columns = head.len();
@@ -189,9 +194,9 @@ impl Body {
             if n == 0 {
                 self.xml.push_str("<w:trPr><w:tblHeader/></w:trPr>");
             }
-            for column in 0..columns {
-                self.xml.push_str("<w:tc>");
-                let cell = row.get(column).map_or(&[][..], Vec::as_slice);
+            for column_index in 0..columns {
+                self.xml.push_str(&format!("<w:tc><w:tcPr><w:tcW w:w=\"{column}\" w:type=\"dxa\"/></w:tcPr>"));
+                let cell = row.get(column_index).map_or(&[][..], Vec::as_slice);
                 let content: Vec<Inline> = if n == 0 { vec![Inline::Strong(cell.to_vec())] } else { cell.to_vec() };
                 self.paragraph("TableText", &[], &content);
                 self.xml.push_str("</w:tc>");

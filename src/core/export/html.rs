@@ -50,7 +50,7 @@ fn style() -> String {
         format!("blockquote{{margin:0 0 {};padding-left:{}pt;font-style:italic}}", pt(s.quote.after_centipt), s.quote.indent_pt),
         format!("pre{{white-space:pre-wrap;font:{}pt/{} 'Liberation Mono','DejaVu Sans Mono',monospace;margin:0 0 {}}}", s.code.size_pt, pt(s.code.line_centipt), pt(s.normal.after_centipt)),
         "code{font-family:'Liberation Mono','DejaVu Sans Mono',monospace}".into(),
-        "table{border-collapse:collapse;width:100%;margin:0 0 6pt}th,td{border:0.5pt solid #666;padding:0 4pt;text-align:left;vertical-align:top}".into(),
+        "table{border-collapse:collapse;width:100%;table-layout:fixed;margin:0 0 6pt}th,td{border:0.5pt solid #666;padding:0 4pt;text-align:left;vertical-align:top}".into(),
         format!("dl.facts{{margin:0;display:grid;grid-template-columns:auto 1fr;gap:0 8pt;line-height:{}}}dl.facts dt{{font-weight:bold}}dl.facts dd{{margin:0}}", pt(s.facts.line_centipt)),
         ".not-ready{border:1.5pt solid #a3261b;padding:6pt 8pt;margin:0 0 12pt}.not-ready h2{margin-top:0;color:#a3261b}".into(),
         ".empty{font-style:italic;color:#555}".into(),

@@ -23,7 +23,8 @@ const FONTS: [(&str, Style); 5] = [
 pub fn unsupported(doc: &Document) -> Vec<char> {
     let mut found = Vec::new();
     for paragraph in typeset(doc).paragraphs {
-        for (c, _) in paragraph.chars.iter().copied().chain(paragraph.marker.iter().flat_map(|m| m.chars().map(|c| (c, Style::default())))) {
+        let text = paragraph.cells.iter().flatten().map(|&(c, _)| c);
+        for c in text.chain(paragraph.marker.iter().flat_map(|m| m.chars())) {
             if win_ansi(c).is_none() && !c.is_whitespace() && !found.contains(&c) {
                 found.push(c);
             }
@@ -64,7 +65,7 @@ pub fn export(doc: &Document, not_ready: usize) -> Vec<u8> {
             content.push_str(&format!("0.64 0.15 0.11 rg BT /F1 9 Tf {margin:.2} {:.2} Td ({}) Tj ET 0 g\n", page_h - margin / 2.0, encode(&notice)));
         }
         for line in lines {
-            draw_line(&mut content, &set.paragraphs[line.paragraph], line, margin, page_h);
+            draw_line(&mut content, &set.paragraphs[line.paragraph], &set.breaks[line.paragraph], line, margin, page_h);
         }
         objects.push(format!(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page_w:.1} {page_h:.1}] /Resources << /Font << {fonts}>> >> /Contents {} 0 R >>",
@@ -88,38 +89,43 @@ pub fn export(doc: &Document, not_ready: usize) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn draw_line(content: &mut String, paragraph: &Paragraph, line: &PlacedLine, margin: f64, page_h: f64) {
+fn draw_line(content: &mut String, paragraph: &Paragraph, breaks: &[Vec<usize>], line: &PlacedLine, margin: f64, page_h: f64) {
     let style = paragraph.style;
     let size = style.size_pt;
     let top = f64::from(line.top_centipt) / 100.0;
     let line_height = f64::from(style.line_centipt) / 100.0;
     let baseline = page_h - margin - top - line_height + 0.25 * f64::from(size);
-    let left = margin + f64::from(paragraph.left_pt120()) / 120.0;
-    if let (Some(marker), true) = (&paragraph.marker, line.start == 0) {
+    if let (Some(marker), 0) = (&paragraph.marker, line.line) {
+        let left = margin + f64::from(paragraph.cell_left(0)) / 120.0;
         content.push_str(&format!("BT /F0 {size} Tf {:.2} {baseline:.2} Td ({}) Tj ET\n", left - 18.0, encode(marker)));
     }
-    let chars = &paragraph.chars[line.start..line.end];
-    let trimmed = chars.iter().rposition(|(c, _)| !c.is_whitespace()).map_or(0, |i| i + 1);
-    if trimmed == 0 {
-        return;
-    }
-    content.push_str(&format!("BT {left:.2} {baseline:.2} Td"));
-    let mut run = String::new();
-    let mut run_style: Option<Style> = None;
-    for &(c, s) in chars[..trimmed].iter().filter(|(c, _)| *c != '\n') {
-        if run_style != Some(s) {
-            if let Some(previous) = run_style {
-                content.push_str(&format!(" /F{} {size} Tf ({}) Tj", font_index(previous), encode(&run)));
-            }
-            run.clear();
-            run_style = Some(s);
+    for (cell_index, (cell, starts)) in paragraph.cells.iter().zip(breaks).enumerate() {
+        let Some(&start) = starts.get(line.line) else { continue };
+        let end = starts.get(line.line + 1).copied().unwrap_or(cell.len());
+        let chars = &cell[start..end];
+        let trimmed = chars.iter().rposition(|(c, _)| !c.is_whitespace()).map_or(0, |i| i + 1);
+        if trimmed == 0 {
+            continue;
         }
-        run.push(c);
+        let left = margin + f64::from(paragraph.cell_left(cell_index)) / 120.0;
+        content.push_str(&format!("BT {left:.2} {baseline:.2} Td"));
+        let mut run = String::new();
+        let mut run_style: Option<Style> = None;
+        for &(c, s) in chars[..trimmed].iter().filter(|(c, _)| *c != '\n') {
+            if run_style != Some(s) {
+                if let Some(previous) = run_style {
+                    content.push_str(&format!(" /F{} {size} Tf ({}) Tj", font_index(previous), encode(&run)));
+                }
+                run.clear();
+                run_style = Some(s);
+            }
+            run.push(c);
+        }
+        if let Some(last) = run_style {
+            content.push_str(&format!(" /F{} {size} Tf ({}) Tj", font_index(last), encode(&run)));
+        }
+        content.push_str(" ET\n");
     }
-    if let Some(last) = run_style {
-        content.push_str(&format!(" /F{} {size} Tf ({}) Tj", font_index(last), encode(&run)));
-    }
-    content.push_str(" ET\n");
 }
 
 fn font_index(style: Style) -> usize {

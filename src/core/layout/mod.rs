@@ -13,32 +13,57 @@ use spec::{ParagraphStyle, SPEC};
 use super::export::{Document, NOT_READY_TITLE};
 use super::markdown::{Block, Inline};
 
-/// A paragraph ready to lay out: its style, and its text as styled characters.
+/// A paragraph ready to lay out: its style, and its text as styled characters. A table row is
+/// a paragraph of several cells, side by side in equal columns; any other paragraph has one.
 #[derive(Clone, Debug)]
 pub struct Paragraph {
     pub style: &'static ParagraphStyle,
     /// Extra left indent in points (list nesting).
     pub indent_pt: u32,
-    pub chars: Vec<(char, Style)>,
+    pub cells: Vec<Vec<(char, Style)>>,
     /// A list item's bullet or number, set in the indent before the first line.
     pub marker: Option<String>,
     /// Which section of the document the paragraph belongs to, for the per-section bars.
     pub section: Option<usize>,
 }
 
+/// Space between a table cell's border and its text, in 1/120 pt (4 pt, as the DOCX sets).
+const CELL_MARGIN: u32 = 4 * UNITS_PER_PT;
+
 impl Paragraph {
-    /// Where the text starts, in 1/120 pt from the left margin.
-    pub fn left_pt120(&self) -> u32 {
-        (self.style.indent_pt + self.indent_pt) * UNITS_PER_PT
+    /// Where a cell's text starts, in 1/120 pt from the left margin.
+    pub fn cell_left(&self, cell: usize) -> u32 {
+        if self.cells.len() > 1 {
+            self.column_width() * cell as u32 + CELL_MARGIN
+        } else {
+            (self.style.indent_pt + self.indent_pt) * UNITS_PER_PT
+        }
+    }
+
+    /// How wide a cell's text may run, in 1/120 pt.
+    fn cell_width(&self) -> u32 {
+        if self.cells.len() > 1 {
+            self.column_width().saturating_sub(2 * CELL_MARGIN)
+        } else {
+            SPEC.text_width_pt120().saturating_sub(self.cell_left(0))
+        }
+    }
+
+    fn column_width(&self) -> u32 {
+        SPEC.text_width_pt120() / self.cells.len().max(1) as u32
+    }
+
+    /// The first character of each line, for each cell.
+    pub fn breaks(&self) -> Vec<Vec<usize>> {
+        self.cells.iter().map(|cell| break_lines(cell, self.style.size_pt, self.cell_width())).collect()
     }
 }
 
-/// One line on a page: which paragraph, which characters, and how far down it starts.
+/// One line on a page: which paragraph, which of its lines, and how far down it starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlacedLine {
     pub paragraph: usize,
-    pub start: usize,
-    pub end: usize,
+    pub line: usize,
     /// From the top of the text area, in 1/100 pt.
     pub top_centipt: u32,
 }
@@ -46,6 +71,8 @@ pub struct PlacedLine {
 /// A document set into lines and pages: what the PDF draws and the page count measures.
 pub struct Typeset {
     pub paragraphs: Vec<Paragraph>,
+    /// For each paragraph, for each cell, the first character of each line.
+    pub breaks: Vec<Vec<Vec<usize>>>,
     pub pages: Vec<Vec<PlacedLine>>,
     /// How far down the last page the text reaches, in 1/100 pt.
     pub last_bottom_centipt: u32,
@@ -99,6 +126,7 @@ pub fn typeset(doc: &Document) -> Typeset {
 }
 
 fn typeset_paragraphs(paragraphs: Vec<Paragraph>, sections: usize) -> Typeset {
+    let breaks: Vec<Vec<Vec<usize>>> = paragraphs.iter().map(Paragraph::breaks).collect();
     let page_height = SPEC.text_height_centipt();
     let mut pages: Vec<Vec<PlacedLine>> = vec![Vec::new()];
     let mut y = 0u32; // in 1/100 pt from the top of the text area
@@ -108,7 +136,7 @@ fn typeset_paragraphs(paragraphs: Vec<Paragraph>, sections: usize) -> Typeset {
     while index < paragraphs.len() {
         let paragraph = &paragraphs[index];
         let style = paragraph.style;
-        let starts = break_lines(paragraph);
+        let line_count = breaks[index].iter().map(Vec::len).max().unwrap_or(1);
         let line_height = style.line_centipt;
         let gap = if first_on_page && pages.len() > 1 { 0 } else { previous_after.max(style.before_centipt) };
         // Keep-with-next: the heading, its spacing and the next paragraph's first line must fit.
@@ -116,7 +144,7 @@ fn typeset_paragraphs(paragraphs: Vec<Paragraph>, sections: usize) -> Typeset {
             let next_first = paragraphs
                 .get(index + 1)
                 .map_or(0, |next| style.after_centipt.max(next.style.before_centipt) + next.style.line_centipt);
-            let needed = gap + line_height * starts.len() as u32 + next_first;
+            let needed = gap + line_height * line_count as u32 + next_first;
             if y + needed > page_height {
                 pages.push(Vec::new());
                 y = 0;
@@ -125,14 +153,13 @@ fn typeset_paragraphs(paragraphs: Vec<Paragraph>, sections: usize) -> Typeset {
             }
         }
         y += gap;
-        for (n, &start) in starts.iter().enumerate() {
+        for line in 0..line_count {
             if y + line_height > page_height && !first_on_page {
                 pages.push(Vec::new());
                 y = 0;
             }
-            let end = starts.get(n + 1).copied().unwrap_or(paragraph.chars.len());
             if let Some(page) = pages.last_mut() {
-                page.push(PlacedLine { paragraph: index, start, end, top_centipt: y });
+                page.push(PlacedLine { paragraph: index, line, top_centipt: y });
             }
             y += line_height;
             first_on_page = false;
@@ -140,18 +167,16 @@ fn typeset_paragraphs(paragraphs: Vec<Paragraph>, sections: usize) -> Typeset {
         previous_after = style.after_centipt;
         index += 1;
     }
-    Typeset { paragraphs, pages, last_bottom_centipt: y, sections }
+    Typeset { paragraphs, breaks, pages, last_bottom_centipt: y, sections }
 }
 
-/// Splits a paragraph into lines; returns the index of the first character of each line.
-fn break_lines(paragraph: &Paragraph) -> Vec<usize> {
-    let style = paragraph.style;
-    let limit = SPEC.text_width_pt120().saturating_sub((style.indent_pt + paragraph.indent_pt) * UNITS_PER_PT);
-    let chars = &paragraph.chars;
+/// Splits text into lines no wider than `limit` (1/120 pt); returns the index of the first
+/// character of each line.
+fn break_lines(chars: &[(char, Style)], size_pt: u32, limit: u32) -> Vec<usize> {
     if chars.is_empty() {
         return vec![0];
     }
-    let widths: Vec<u32> = chars.iter().map(|&(c, s)| width(c, s, style.size_pt)).collect();
+    let widths: Vec<u32> = chars.iter().map(|&(c, s)| width(c, s, size_pt)).collect();
     let mut starts = vec![0];
     let mut line_start = 0;
     let mut x = 0u32;
@@ -212,27 +237,27 @@ fn break_lines(paragraph: &Paragraph) -> Vec<usize> {
 /// The document as styled paragraphs, in the order the DOCX writes them.
 fn paragraphs(doc: &Document) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    let mut push = |style: &'static ParagraphStyle, indent_pt: u32, chars: Vec<(char, Style)>, marker: Option<String>, section: Option<usize>| {
-        out.push(Paragraph { style, indent_pt, chars, marker, section });
+    let mut push = |style: &'static ParagraphStyle, indent_pt: u32, cells: Vec<Vec<(char, Style)>>, marker: Option<String>, section: Option<usize>| {
+        out.push(Paragraph { style, indent_pt, cells, marker, section });
     };
     let plain = |text: &str, style: Style| text.chars().map(|c| (c, style)).collect::<Vec<_>>();
     let bold = Style { bold: true, ..Style::default() };
-    push(&SPEC.title, 0, plain(&doc.title, bold), None, None);
+    push(&SPEC.title, 0, vec![plain(&doc.title, bold)], None, None);
     for (label, value) in &doc.facts {
         let mut chars = plain(&format!("{label}: "), bold);
         chars.extend(plain(value, Style::default()));
-        push(&SPEC.facts, 0, chars, None, None);
+        push(&SPEC.facts, 0, vec![chars], None, None);
     }
     if !doc.not_ready.is_empty() {
-        push(&SPEC.notice, 0, plain(NOT_READY_TITLE, bold), None, None);
+        push(&SPEC.notice, 0, vec![plain(NOT_READY_TITLE, bold)], None, None);
         for message in &doc.not_ready {
-            push(&SPEC.notice, 0, plain(&format!("• {message}"), Style::default()), None, None);
+            push(&SPEC.notice, 0, vec![plain(&format!("• {message}"), Style::default())], None, None);
         }
     }
     for (index, section) in doc.sections.iter().enumerate() {
-        push(&SPEC.heading, 0, plain(section.heading, bold), None, Some(index));
+        push(&SPEC.heading, 0, vec![plain(section.heading, bold)], None, Some(index));
         if let Some(note) = section.empty_note {
-            push(&SPEC.normal, 0, plain(note, Style { italic: true, ..Style::default() }), None, Some(index));
+            push(&SPEC.normal, 0, vec![plain(note, Style { italic: true, ..Style::default() })], None, Some(index));
         }
         block_paragraphs(&section.blocks, 0, Some(index), &mut push);
         if doc.people_after == Some(index) {
@@ -240,37 +265,36 @@ fn paragraphs(doc: &Document) -> Vec<Paragraph> {
         }
     }
     if doc.people_after.is_none() && !doc.co_facilitators.is_empty() {
-        push(&SPEC.heading, 0, plain("Proposed co-facilitators", bold), None, None);
+        push(&SPEC.heading, 0, vec![plain("Proposed co-facilitators", bold)], None, None);
         people(doc, None, &mut push);
     }
-    push(&SPEC.manifest, 0, plain(&doc.manifest.line(), Style::default()), None, None);
+    push(&SPEC.manifest, 0, vec![plain(&doc.manifest.line(), Style::default())], None, None);
     out
 }
 
-type Push<'a> = dyn FnMut(&'static ParagraphStyle, u32, Vec<(char, Style)>, Option<String>, Option<usize>) + 'a;
+type Cells = Vec<Vec<(char, Style)>>;
+type Push<'a> = dyn FnMut(&'static ParagraphStyle, u32, Cells, Option<String>, Option<usize>) + 'a;
 
 fn block_paragraphs(blocks: &[Block], level: u32, section: Option<usize>, push: &mut Push<'_>) {
     for block in blocks {
         match block {
-            Block::Paragraph(content) => push(if level > 0 { &SPEC.quote } else { &SPEC.normal }, 0, styled(content, Style::default()), None, section),
-            Block::Heading { content, .. } => push(&SPEC.subheading, 0, styled(content, Style { bold: true, ..Style::default() }), None, section),
+            Block::Paragraph(content) => push(if level > 0 { &SPEC.quote } else { &SPEC.normal }, 0, vec![styled(content, Style::default())], None, section),
+            Block::Heading { content, .. } => push(&SPEC.subheading, 0, vec![styled(content, Style { bold: true, ..Style::default() })], None, section),
             Block::List { start, items } => list(*start, items, 0, section, push),
             Block::Quote(inner) => block_paragraphs(inner, level + 1, section, push),
             Block::Code(code) => {
                 for line in code.trim_end_matches('\n').split('\n') {
-                    push(&SPEC.code, 0, line.chars().map(|c| (c, Style { mono: true, ..Style::default() })).collect(), None, section);
+                    push(&SPEC.code, 0, vec![line.chars().map(|c| (c, Style { mono: true, ..Style::default() })).collect()], None, section);
                 }
             }
-            Block::Rule => push(&SPEC.normal, 0, Vec::new(), None, section),
+            Block::Rule => push(&SPEC.normal, 0, vec![Vec::new()], None, section),
             Block::Table { head, rows } => {
-                for row in std::iter::once(head).chain(rows) {
-                    let mut chars = Vec::new();
-                    for cell in row {
-                        chars.extend(styled(cell, Style::default()));
-                        chars.push((' ', Style::default()));
-                    }
-                    push(&SPEC.table_text, 0, chars, None, section);
+                for (n, row) in std::iter::once(head).chain(rows).enumerate() {
+                    let style = Style { bold: n == 0, ..Style::default() };
+                    let cells = (0..head.len()).map(|c| row.get(c).map_or_else(Vec::new, |cell| styled(cell, style))).collect();
+                    push(&SPEC.table_text, 0, cells, None, section);
                 }
+                push(&SPEC.table_after, 0, vec![Vec::new()], None, section);
             }
         }
     }
@@ -285,7 +309,7 @@ fn list(start: Option<u64>, items: &[Vec<Block>], depth: u32, section: Option<us
                 Block::Paragraph(content) => {
                     let style = if first { &SPEC.list } else { &SPEC.list_continue };
                     let marker = first.then(|| start.map_or_else(|| "•".to_owned(), |s| format!("{}.", s + number as u64)));
-                    push(style, depth * SPEC.list_indent_pt, styled(content, Style::default()), marker, section);
+                    push(style, depth * SPEC.list_indent_pt, vec![styled(content, Style::default())], marker, section);
                 }
                 other => block_paragraphs(std::slice::from_ref(other), 0, section, push),
             }
@@ -295,13 +319,14 @@ fn list(start: Option<u64>, items: &[Vec<Block>], depth: u32, section: Option<us
 }
 
 fn people(doc: &Document, section: Option<usize>, push: &mut Push<'_>) {
-    let row = |cells: [&str; 5]| cells.join("  ").chars().map(|c| (c, Style::default())).collect::<Vec<_>>();
-    push(&SPEC.table_text, 0, row(["Name", "Affiliation", "Stakeholder group", "Regional group", "MAG member"]), None, section);
+    let row = |cells: [&str; 5], style: Style| cells.iter().map(|cell| cell.chars().map(|c| (c, style)).collect()).collect::<Cells>();
+    let bold = Style { bold: true, ..Style::default() };
+    push(&SPEC.table_text, 0, row(["Name", "Affiliation", "Stakeholder group", "Regional group", "MAG member"], bold), None, section);
     for p in &doc.co_facilitators {
         let cells = [p.name.as_str(), p.affiliation.as_str(), p.group.map_or("", |g| g.label()), p.region.map_or("", |r| r.label()), if p.mag_member { "Yes" } else { "No" }];
-        push(&SPEC.table_text, 0, row(cells), None, section);
+        push(&SPEC.table_text, 0, row(cells, Style::default()), None, section);
     }
-    push(&SPEC.table_after, 0, Vec::new(), None, section);
+    push(&SPEC.table_after, 0, vec![Vec::new()], None, section);
 }
 
 fn styled(content: &[Inline], style: Style) -> Vec<(char, Style)> {
@@ -325,12 +350,12 @@ mod tests {
     use super::*;
 
     fn para(text: &str, style: &'static ParagraphStyle) -> Paragraph {
-        Paragraph { style, indent_pt: 0, chars: text.chars().map(|c| (c, Style::default())).collect(), marker: None, section: None }
+        Paragraph { style, indent_pt: 0, cells: vec![text.chars().map(|c| (c, Style::default())).collect()], marker: None, section: None }
     }
 
     fn lines(text: &str) -> Vec<String> {
         let p = para(text, &SPEC.normal);
-        let starts = break_lines(&p);
+        let starts = p.breaks().remove(0);
         let chars: Vec<char> = text.chars().collect();
         starts
             .iter()
