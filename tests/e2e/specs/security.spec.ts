@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { EditorPage } from '../pages/editor';
+
+test('the app runs under a strict Content-Security-Policy with zero violations', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { violations: string[] }).violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const editor = new EditorPage(page);
+  await editor.gotoStart();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).toContain("base-uri 'none'");
+  expect(policy).not.toContain('unsafe-inline');
+  expect(policy).not.toMatch(/'unsafe-eval'/);
+
+  await editor.create('New BPF proposal');
+  await editor.title.fill('Local Content <img src=x onerror=alert(1)>');
+  await editor.section('Proposed Theme/Issue for the BPF').fill('**Bold** [link](https://example.org) <script>alert(1)</script> ![i](https://example.org/x.png)');
+  await editor.addPerson('Amina Diallo', 'Government', true);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  for (const label of ['PDF (.pdf)', 'Word document (.docx)', 'Web page (.html)', 'Markdown (.md)', 'Plain text (.txt)', 'Draft file (.json)']) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: label }).click();
+    await download;
+  }
+  await page.keyboard.press('Escape');
+  await editor.backToDrafts();
+  await page.locator('input[type=file]').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('## Goals\n\nMore.') });
+  await page.getByRole('button', { name: 'Import as a new draft' }).click();
+  await expect(editor.title).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+
+  // Control: the detector does see a violation when one happens.
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = 'https://example.org/blocked.png';
+    document.body.append(img);
+  });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { violations: string[] }).violations.length)).toBe(1);
+});
