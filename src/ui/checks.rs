@@ -103,6 +103,14 @@ pub fn ChecksPanel(report: Memo<Report>) -> impl IntoView {
         debounce.call(move || set_announcement.set(summary));
     });
 
+    // Typing changes the page count at most keystrokes, the findings far less often: the lists
+    // re-render only when what they show changes.
+    let findings = Memo::new(move |_| report.with(|r| r.findings.clone()));
+    let section_bars = Memo::new(move |_| {
+        report.with(|r| {
+            r.pages.section_pages.iter().map(|(heading, pages)| (*heading, tenths(*pages), budget_percent(*pages))).collect::<Vec<_>>()
+        })
+    });
     let counts = move || {
         report.with(|r| {
             [Severity::MustFix, Severity::ShouldFix, Severity::Tip]
@@ -129,19 +137,16 @@ pub fn ChecksPanel(report: Memo<Report>) -> impl IntoView {
                 </div>
                 <p class="pages-note">"Laid out as the exported document: A4, Times 12 pt."</p>
                 <ul class="section-bars" aria-label="Pages per section">
-                    {move || report.with(|r| r.pages.section_pages.iter().map(|(heading, pages)| {
-                        let width = format!("{}%", budget_percent(*pages));
-                        view! {
-                            <li>
-                                <span class="section-bar-label">{format!("{heading}: {} pages", tenths(*pages))}</span>
-                                <span class="section-bar" aria-hidden="true"><span class="section-bar-fill" style:width=width></span></span>
-                            </li>
-                        }
-                    }).collect_view())}
+                    {move || section_bars.get().into_iter().map(|(heading, pages, percent)| view! {
+                        <li>
+                            <span class="section-bar-label">{format!("{heading}: {pages} pages")}</span>
+                            <span class="section-bar" aria-hidden="true"><span class="section-bar-fill" style:width=format!("{percent}%")></span></span>
+                        </li>
+                    }).collect_view()}
                 </ul>
             </div>
             <ul class="findings">
-                {move || report.with(|r| r.findings.iter().cloned().map(finding_item).collect_view())}
+                {move || findings.get().into_iter().map(finding_item).collect_view()}
             </ul>
             <p class="visually-hidden" aria-live="polite">{announcement}</p>
         </section>
