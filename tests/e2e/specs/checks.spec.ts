@@ -115,24 +115,24 @@ test('co-facilitators can be added, reordered and removed by keyboard, with undo
     await page.keyboard.type(name);
   }
   const names = () => page.getByRole('textbox', { name: 'Name', exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-  expect(await names()).toEqual(['Sara Lindqvist', 'Tunde Bello']);
+  await expect.poll(names).toEqual(['Sara Lindqvist', 'Tunde Bello']);
 
   await page.getByRole('button', { name: 'Move down co-facilitator 1' }).focus();
   await page.keyboard.press('Enter');
-  expect(await names()).toEqual(['Tunde Bello', 'Sara Lindqvist']);
+  await expect.poll(names).toEqual(['Tunde Bello', 'Sara Lindqvist']);
   // Focus follows the person who moved.
   await expect(page.getByRole('button', { name: 'Move up co-facilitator 2' })).toBeFocused();
 
   await page.getByRole('button', { name: 'Remove co-facilitator 1' }).focus();
   await page.keyboard.press('Enter');
-  expect(await names()).toEqual(['Sara Lindqvist']);
+  await expect.poll(names).toEqual(['Sara Lindqvist']);
   await expect(page.getByRole('status').filter({ hasText: 'Removed Tunde Bello.' })).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
-  expect(await names()).toEqual(['Tunde Bello', 'Sara Lindqvist']);
+  await expect.poll(names).toEqual(['Tunde Bello', 'Sara Lindqvist']);
 
   // Everything comes back after a reload.
   await page.reload();
-  expect(await names()).toEqual(['Tunde Bello', 'Sara Lindqvist']);
+  await expect.poll(names).toEqual(['Tunde Bello', 'Sara Lindqvist']);
 });
 
 test('the deadline setting changes the deadline, and bad input is explained', async ({ page }) => {
