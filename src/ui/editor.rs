@@ -17,7 +17,7 @@ use crate::core::draft::Draft;
 use crate::core::markdown::{self, Block};
 use crate::core::settings::Settings;
 use crate::core::template::SectionSpec;
-use crate::core::words::{count_words, describe_count};
+use crate::core::words::describe_count;
 
 /// Live, memoised state of one section: recomputed only when that section's text changes.
 #[derive(Clone, Copy)]
@@ -35,7 +35,8 @@ impl SectionState {
         let template = draft.with_untracked(|d| d.template());
         let text = Memo::new(move |_| draft.with(|d| d.section(index).to_owned()));
         let blocks = Memo::new(move |_| text.with(|t| markdown::parse(t)));
-        let words = Memo::new(move |_| blocks.with(|b| count_words(&markdown::plain_text(b))));
+        // The draft keeps each section's word count up to date as the text changes.
+        let words = Memo::new(move |_| draft.with(|d| d.section_words(index)));
         SectionState {
             index,
             spec: &template.sections[index],
@@ -69,9 +70,7 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
     let sections: Vec<SectionState> =
         (0..kind.template().sections.len()).map(|index| SectionState::new(draft, index)).collect();
     let title = Memo::new(move |_| draft.with(|d| d.title.clone()));
-    let title_words = Memo::new(move |_| title.with(|t| count_words(t)));
-    let section_words: Vec<Memo<usize>> = sections.iter().map(|s| s.words).collect();
-    let total_words = Memo::new(move |_| title_words.get() + section_words.iter().map(|w| w.get()).sum::<usize>());
+    let total_words = Memo::new(move |_| draft.with(|d| d.total_words()));
 
     let close_saver = autosaver;
     let close = move |_| {
