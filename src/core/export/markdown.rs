@@ -31,7 +31,7 @@ pub fn export(draft: &Draft, doc: &Document) -> String {
         out.push_str(&format!("{key}: {value}\n"));
     }
     out.push_str("---\n\n");
-    out.push_str(&format!("# {}\n\n", escape_line(&doc.title)));
+    out.push_str(&format!("# {}\n\n", escape_inline(&doc.title)));
     generated(&mut out, "facts", &doc.facts.iter().map(|(l, v)| format!("**{l}:** {}", escape_inline(v))).collect::<Vec<_>>().join("  \n"));
     if !doc.not_ready.is_empty() {
         let list: Vec<String> = doc.not_ready.iter().map(|m| format!("- {}", escape_inline(m))).collect();
@@ -105,10 +105,6 @@ fn escape_inline(text: &str) -> String {
         out.push(if c == '\n' { ' ' } else { c });
     }
     out
-}
-
-fn escape_line(text: &str) -> String {
-    escape_inline(text)
 }
 
 /// A line of section text that reads like one of our structural lines (an official heading line,
