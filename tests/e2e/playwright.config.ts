@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // The release build in dist/ is served from a sub-path (/dist/), which proves that its URLs
 // are relative. Debian's Chromium is used; Playwright never downloads a browser here.
-const port = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './specs',
