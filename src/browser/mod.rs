@@ -4,6 +4,9 @@
 //! panics on a browser that refuses storage.
 
 pub mod autosave;
+pub mod crypto;
 pub mod files;
+pub mod link;
 pub mod platform;
+pub mod review_store;
 pub mod storage;

@@ -124,6 +124,45 @@ pub fn open_draft_id() -> Option<DraftId> {
     DraftId::parse(&id)
 }
 
+// Generic access to one key, for stores kept in modules of their own (`review_store`).
+
+/// The value under a local storage key; `Ok(None)` when there is none.
+pub fn get(key: &str) -> Result<Option<String>, StorageError> {
+    local()?.get_item(key).map_err(|e| StorageError::Refused(js_message(&e)))
+}
+
+/// Writes a value and reads it back to make sure the browser kept it.
+pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
+    let storage = local()?;
+    storage.set_item(key, value).map_err(|error| classify_write_error(&error))?;
+    match storage.get_item(key) {
+        Ok(Some(back)) if back == value => Ok(()),
+        _ => Err(StorageError::VerifyFailed),
+    }
+}
+
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local()?.remove_item(key).map_err(|e| StorageError::Refused(js_message(&e)))
+}
+
+/// A value in this tab's session storage (`None` removes it). Losing it only costs a reload its
+/// place, so failures are ignored.
+pub fn set_session(key: &str, value: Option<&str>) {
+    if session_available() {
+        match value {
+            Some(value) => drop(SessionStorage::set(key, value)),
+            None => SessionStorage::delete(key),
+        }
+    }
+}
+
+pub fn session(key: &str) -> Option<String> {
+    if !session_available() {
+        return None;
+    }
+    SessionStorage::get(key).ok()
+}
+
 fn session_available() -> bool {
     web_sys::window().is_some_and(|w| matches!(w.session_storage(), Ok(Some(_))))
 }

@@ -10,6 +10,7 @@ use super::envelope::{self, EnvelopeError};
 use super::export::docx::{self, DocxImportError};
 use super::export::html::{self, HtmlImportError};
 use super::export::markdown::{self, MarkdownImportError};
+use super::review::{self, Review, ReviewError};
 use super::template::Kind;
 use super::words::count_words;
 
@@ -27,6 +28,8 @@ pub enum ImportError {
     Markdown { name: String, source: MarkdownImportError },
     #[error("“{name}” could not be read: {source}")]
     Html { name: String, source: HtmlImportError },
+    #[error("“{name}” is not a review this editor can read: {source}")]
+    Review { name: String, source: ReviewError },
 }
 
 /// Where one part of a foreign file went.
@@ -53,6 +56,8 @@ pub enum Imported {
     Own(Draft),
     /// Any other Markdown or text, mapped onto a template.
     Foreign(ForeignImport),
+    /// A reviewer's comments on one of the author's drafts.
+    Review(Review),
 }
 
 /// Reads a file of any format we know. `new_id` and `now_ms` are used for foreign files only.
@@ -67,6 +72,9 @@ pub fn read(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Im
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText { name: owned() })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lower_name = name.to_ascii_lowercase();
+    if text.trim_start().starts_with('{') && review::is_review(text) {
+        return review::decode(text).map(Imported::Review).map_err(|source| ImportError::Review { name: owned(), source });
+    }
     if text.trim_start().starts_with('{') || lower_name.ends_with(".json") {
         return envelope::decode(text).map(Imported::Own).map_err(|source| ImportError::DraftFile { name: owned(), source });
     }

@@ -7,6 +7,7 @@
 pub mod base64;
 pub mod calendar;
 pub mod checks;
+pub mod diff;
 pub mod draft;
 pub mod envelope;
 pub mod existing_work;
@@ -16,7 +17,9 @@ pub mod layout;
 pub mod length;
 pub mod markdown;
 pub mod people;
+pub mod review;
 pub mod settings;
+pub mod share;
 pub mod template;
 pub mod url;
 pub mod words;

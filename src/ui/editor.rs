@@ -10,6 +10,8 @@ use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
 use super::files::ExportMenu;
 use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::preview::blocks_view;
+use super::review::{Received, ReviewsPanel, SectionComments};
+use super::share::ShareButton;
 use crate::browser::autosave::{Autosaver, SaveStatus};
 use crate::browser::platform::{format_local_time, now_ms, today};
 use crate::core::checks::{Report, Severity, Target, check};
@@ -66,6 +68,7 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
     let report = Memo::new(move |_| draft.with(|d| check(d, today, &settings.get())));
     let touched = Touched::new();
     provide_context(touched);
+    Received::provide(draft);
 
     let sections: Vec<SectionState> =
         (0..kind.template().sections.len()).map(|index| SectionState::new(draft, index)).collect();
@@ -87,7 +90,10 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
                 <span class="total-words">{move || describe_count(total_words.get())}" in total"</span>
                 <SaveIndicator status=status />
             </p>
-            <ExportMenu draft=draft report=report />
+            <div class="button-row">
+                <ShareButton draft=draft report=report />
+                <ExportMenu draft=draft report=report />
+            </div>
         </header>
         <SaveFailure status=status />
         <main class="editor">
@@ -104,6 +110,7 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
             >
                 <p class="eyebrow">{format!("Template: {}", kind.template().source)}</p>
                 <h1 class="editor-kind">{kind.label()}</h1>
+                <ReviewsPanel />
                 <div class="field">
                     <label class="field-label" for="proposal-title">"Proposal title"</label>
                     <input
@@ -200,6 +207,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
             <FieldFindings report=report target=target id=findings_id />
             {(key == "timeframe").then(|| view! { <TimeframeDates draft=draft report=report /> })}
             {(key == "co-facilitators").then(|| view! { <CoFacilitatorList draft=draft report=report heading="Co-facilitators" /> })}
+            <SectionComments key=key />
         </section>
     }
 }

@@ -10,6 +10,8 @@ use crate::core::checks::{Report, Severity};
 use crate::core::draft::Draft;
 use crate::core::export::{self, Document, Format, pdf};
 use crate::core::import::{self, ForeignImport, Imported, map_foreign};
+use crate::core::share::Payload;
+use super::Incoming;
 use crate::core::settings::Settings;
 use crate::core::template::Kind;
 use crate::core::words::capitalise;
@@ -24,13 +26,7 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
         focus_element("export-button");
     };
     let export = move |format: Format| {
-        let (name, bytes) = draft.with_untracked(|d| {
-            (export::file_name(d, format, today()), report.with_untracked(|r| export::render(d, r, format)))
-        });
-        set_status.set(Some(match files::download(&name, format.mime(), &bytes) {
-            Ok(()) => format!("Downloaded “{name}”."),
-            Err(e) => format!("“{name}” could not be downloaded: {e}. Try again, or copy your text from the editor."),
-        }));
+        set_status.set(Some(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format)))));
     };
     let mailto = move || {
         draft.with(|d| {
@@ -88,9 +84,20 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
     }
 }
 
+/// Downloads one export of a draft; says what happened in a sentence.
+pub fn download_export(draft: &Draft, report: &Report, format: Format) -> String {
+    let name = export::file_name(draft, format, today());
+    match files::download(&name, format.mime(), &export::render(draft, report, format)) {
+        Ok(()) => format!("Downloaded “{name}”."),
+        Err(e) => format!("“{name}” could not be downloaded: {e}. Try again, or copy your text from the editor."),
+    }
+}
+
 /// What an import waits for before it changes anything.
 #[derive(Clone)]
 enum Pending {
+    /// A draft that is not stored here: add it to the drafts, or open it for review?
+    Choice(Draft),
     /// A draft whose id is already stored: replace it, or keep both?
     Conflict { incoming: Draft, existing: Draft },
     /// A foreign file mapped onto a template, shown before it is saved.
@@ -103,6 +110,7 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
     let input = NodeRef::<Input>::new();
     let pending = RwSignal::new(None::<Pending>);
     let (error, set_error) = signal(None::<String>);
+    let route = Incoming::get();
 
     // Saves an imported draft as its own entry and opens it.
     let finish = move |draft: Draft| {
@@ -126,8 +134,10 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
             match import::read(&name, &bytes, new_draft_id(), now_ms()) {
                 Ok(Imported::Own(incoming)) => match storage::load_draft(&incoming.id) {
                     Ok(Some(Ok(existing))) if existing != incoming => pending.set(Some(Pending::Conflict { incoming, existing })),
-                    _ => finish(incoming),
+                    Ok(Some(Ok(_))) => finish(incoming),
+                    _ => pending.set(Some(Pending::Choice(incoming))),
                 },
+                Ok(Imported::Review(review)) => route.open(Payload::Review(review)),
                 Ok(Imported::Foreign(import)) => {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
                     pending.set(Some(Pending::Foreign { name, text, import }));
@@ -148,6 +158,7 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
             <p class="hint">"Open a draft file, or a Word, Markdown, HTML or text file exported by this editor or written elsewhere."</p>
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
             {move || pending.get().map(|p| match p {
+                Pending::Choice(draft) => view! { <ImportChoice draft=draft pending=pending on_done=finish /> }.into_any(),
                 Pending::Conflict { incoming, existing } => view! {
                     <ConflictPrompt incoming=incoming existing=existing pending=pending on_done=finish />
                 }.into_any(),
@@ -177,6 +188,38 @@ fn ConflictPrompt(incoming: Draft, existing: Draft, pending: RwSignal<Option<Pen
                     on_done.run(copy);
                 }>"Keep both"</button>
                 <button type="button" class="button-secondary" on:click=move |_| on_done.run(replace.clone())>"Replace the stored draft"</button>
+                <ReviewButton draft=incoming pending=pending />
+                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+            </div>
+        </section>
+    }
+}
+
+/// Opens an imported draft read-only, to comment on it, without storing it.
+#[component]
+fn ReviewButton(draft: Draft, pending: RwSignal<Option<Pending>>) -> impl IntoView {
+    let route = Incoming::get();
+    view! {
+        <button type="button" class="button-secondary" on:click=move |_| {
+            pending.set(None);
+            route.open(Payload::Draft(draft.clone()));
+        }>"Open for review"</button>
+    }
+}
+
+#[component]
+fn ImportChoice(draft: Draft, pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
+    let add = draft.clone();
+    view! {
+        <section class="import-panel" role="region" aria-labelledby="choice-heading">
+            <h3 id="choice-heading">{format!("Open “{}”", draft.display_title())}</h3>
+            <p>{format!(
+                "A {} of {} words, last edited {}. Add it to your drafts to work on it, or open it for review to read it with its checks and comment on it, without adding it to your drafts.",
+                draft.kind.noun(), draft.total_words(), format_local(draft.updated_ms)
+            )}</p>
+            <div class="button-row">
+                <button type="button" class="button-primary" on:click=move |_| on_done.run(add.clone())>"Add to my drafts"</button>
+                <ReviewButton draft=draft pending=pending />
                 <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
             </div>
         </section>

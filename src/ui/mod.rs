@@ -6,6 +6,8 @@ mod details;
 mod editor;
 mod files;
 mod preview;
+mod review;
+mod share;
 mod start;
 
 use leptos::prelude::*;
@@ -13,29 +15,72 @@ use leptos::prelude::*;
 pub use editor::Editor;
 pub use start::StartScreen;
 
-use crate::browser::{platform, storage};
+use crate::browser::{link, platform, review_store, storage};
 use crate::core::draft::Draft;
+use crate::core::review::Review;
+use crate::core::share::{Body, Link, Payload};
+use crate::core::share as codec;
 use crate::core::settings::Settings;
 use crate::core::template::Kind;
 
-/// What the tab shows: the start screen, or one draft in the editor.
+/// What the tab shows: the start screen, one draft in the editor, someone else's draft in review,
+/// or a protected link waiting for its passphrase.
 #[derive(Clone)]
 enum Screen {
     Start,
     Editor { draft: Draft, stored: bool },
+    Review { draft: Draft, review: Review },
+    Locked(Link),
 }
 
-/// Reopens the draft this tab had open before a reload, if it still reads.
+/// Reopens the review or the draft this tab had open before a reload, if it still reads.
 fn initial_screen() -> Screen {
+    if let Some((draft, review)) = review_store::open_session() {
+        return Screen::Review { draft, review };
+    }
     storage::open_draft_id()
         .and_then(|id| storage::load_draft(&id).ok().flatten())
         .and_then(Result::ok)
         .map_or(Screen::Start, |draft| Screen::Editor { draft, stored: true })
 }
 
+/// Where shared drafts and reviews go, however they arrive: a link opened or pasted, or a file.
+/// Outside the App (a component mounted alone) it does nothing.
+#[derive(Clone, Copy, Default)]
+pub struct Incoming {
+    payload: Option<Callback<Payload>>,
+    link: Option<Callback<String>>,
+}
+
+impl Incoming {
+    pub fn get() -> Incoming {
+        use_context().unwrap_or_default()
+    }
+
+    pub fn open(&self, payload: Payload) {
+        if let Some(route) = self.payload {
+            route.run(payload);
+        }
+    }
+
+    pub fn open_link(&self, text: String) {
+        if let Some(route) = self.link {
+            route.run(text);
+        }
+    }
+}
+
+/// A sentence about the last link or review that arrived, shown above any screen.
+#[derive(Clone)]
+struct Notice {
+    error: bool,
+    text: String,
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let screen = RwSignal::new(initial_screen());
+    let notice = RwSignal::new(None::<Notice>);
     let (settings, settings_problem) = match storage::load_settings() {
         Ok(settings) => (settings, None),
         Err(problem) => (Settings::default(), Some(problem)),
@@ -43,19 +88,91 @@ pub fn App() -> impl IntoView {
     let settings = RwSignal::new(settings);
     provide_context(settings);
     let open = move |draft: Draft, stored: bool| {
+        review_store::close_session();
         storage::remember_open_draft(Some(&draft.id));
         screen.set(Screen::Editor { draft, stored });
     };
     let on_new = move |kind: Kind| open(Draft::new(platform::new_draft_id(), kind, platform::now_ms()), false);
     let on_open = move |draft: Draft| open(draft, true);
     let on_close = move |()| {
+        review_store::close_session();
         storage::remember_open_draft(None);
         screen.set(Screen::Start);
     };
-    move || match screen.get() {
-        Screen::Start => view! {
-            <StartScreen on_new=on_new on_open=on_open settings=settings settings_problem=settings_problem.clone() />
-        }.into_any(),
-        Screen::Editor { draft, stored } => view! { <Editor initial=draft stored=stored on_close=on_close /> }.into_any(),
+
+    let on_payload = Callback::new(move |payload: Payload| match payload {
+        Payload::Draft(draft) => {
+            notice.set(None);
+            let review = review_store::session_for(&draft)
+                .unwrap_or_else(|| Review::of(&draft, review_store::reviewer_name(), platform::now_ms()));
+            storage::remember_open_draft(None);
+            if let Err(e) = review_store::save_session(&draft, &review) {
+                notice.set(Some(Notice { error: true, text: format!("Your comments cannot be kept in this browser ({e}): send your review before you close this tab.") }));
+            }
+            screen.set(Screen::Review { draft, review });
+        }
+        Payload::Review(review) => {
+            // Leave the editor first, so that it saves what is pending before the draft is read.
+            screen.set(Screen::Start);
+            leptos::task::spawn_local(async move {
+                let reviewer = if review.reviewer.trim().is_empty() { "a reviewer".to_owned() } else { review.reviewer.trim().to_owned() };
+                match review_store::receive(review) {
+                    Ok((draft, merged)) => {
+                        let what = match (merged.added, merged.updated) {
+                            (0, 0) => format!("The review from {reviewer} was already here: nothing changed."),
+                            (added, updated) => format!("The review from {reviewer} is added to this draft: {added} new and {updated} updated comments, shown beside their sections."),
+                        };
+                        notice.set(Some(Notice { error: false, text: what }));
+                        open(draft, true);
+                    }
+                    Err(text) => notice.set(Some(Notice { error: true, text: format!("{text} Nothing was changed.") })),
+                }
+            });
+        }
+    });
+    let on_link = Callback::new(move |text: String| match codec::parse(&text) {
+        Ok(Link { content, body: Body::Plain(bytes) }) => match codec::unpack(content, &bytes) {
+            Ok(payload) => on_payload.run(payload),
+            Err(e) => notice.set(Some(Notice { error: true, text: format!("{e} Nothing was changed.") })),
+        },
+        Ok(locked) => {
+            notice.set(None);
+            screen.set(Screen::Locked(locked));
+        }
+        Err(e) => notice.set(Some(Notice { error: true, text: format!("{e} Nothing was changed.") })),
+    });
+    provide_context(Incoming { payload: Some(on_payload), link: Some(on_link) });
+
+    // A link opened in this tab, now or later: read it, then clear it so a reload does not
+    // open it again.
+    let take_fragment = move |fragment: String| {
+        if codec::looks_like_link(&fragment) {
+            link::clear_fragment();
+            on_link.run(fragment);
+        }
+    };
+    take_fragment(link::fragment());
+    // The App lives as long as the page, and so does its listener.
+    if let Some(listener) = link::on_fragment_change(take_fragment) {
+        listener.forget();
+    }
+
+    view! {
+        {move || notice.get().map(|n| view! {
+            <div class=if n.error { "banner banner-error app-notice" } else { "banner app-notice" } role=if n.error { "alert" } else { "status" }>
+                <p>{n.text}</p>
+                <button type="button" class="button-quiet" on:click=move |_| notice.set(None)>"Dismiss"</button>
+            </div>
+        })}
+        {move || match screen.get() {
+            Screen::Start => view! {
+                <StartScreen on_new=on_new on_open=on_open settings=settings settings_problem=settings_problem.clone() />
+            }.into_any(),
+            Screen::Editor { draft, stored } => view! { <Editor initial=draft stored=stored on_close=on_close /> }.into_any(),
+            Screen::Review { draft, review } => view! { <review::ReviewScreen draft=draft review=review on_close=on_close /> }.into_any(),
+            Screen::Locked(locked) => view! {
+                <share::UnlockScreen link=locked on_open=on_payload on_cancel=move |()| screen.set(Screen::Start) />
+            }.into_any(),
+        }}
     }
 }

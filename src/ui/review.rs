@@ -1,0 +1,475 @@
+//! Reviews, both sides. The reviewer's screen shows someone else's draft read-only, with its
+//! checks and page count, and lets the reviewer comment on each section (or a passage of it) and
+//! send the comments back. In the author's editor, received comments show beside their sections,
+//! can be resolved, and a review of an earlier version says so and shows what changed since.
+
+use std::collections::BTreeMap;
+
+use leptos::html::Textarea;
+use leptos::prelude::*;
+
+use super::checks::ChecksPanel;
+use super::preview::blocks_view;
+use super::share::{DialogButton, LinkPanel};
+use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
+use crate::browser::{files, link, review_store, storage};
+use crate::core::checks::check;
+use crate::core::diff::{Change, diff_sections};
+use crate::core::draft::Draft;
+use crate::core::export::{self, Document, Format};
+use crate::core::review::{self, Comment, GENERAL, MAX_QUOTE_CHARS, Review, TITLE, fingerprints};
+use crate::core::settings::Settings;
+use crate::core::share::{self, Content, Payload};
+use crate::core::template::Template;
+
+/// What a comment key names, for people.
+fn place(template: &Template, key: &str) -> String {
+    match key {
+        GENERAL => "the whole draft".into(),
+        TITLE => "the title".into(),
+        key => template.section_index(key).map_or_else(|| format!("a section this template lacks ({key})"), |i| format!("“{}”", template.sections[i].heading)),
+    }
+}
+
+/// The reviewer's screen.
+#[component]
+pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    let settings = use_context::<RwSignal<Settings>>().unwrap_or_else(|| RwSignal::new(Settings::default()));
+    let checked = draft.clone();
+    let report = Memo::new(move |_| check(&checked, today(), &settings.get()));
+    let review = RwSignal::new(review);
+    let (problem, set_problem) = signal(None::<String>);
+    let (status, set_status) = signal(None::<String>);
+    let kept = draft.clone();
+    // Every change to the review is kept at once, so a reload or a closed tab loses nothing.
+    Effect::new(move |_| {
+        let result = review.with(|r| review_store::save_session(&kept, r));
+        set_problem.set(result.err().map(|e| format!("Your comments could not be kept in this browser ({e}). Send your review before you close this tab.")));
+    });
+
+    let copy = draft.clone();
+    let save_copy = move |_| {
+        let mut mine = copy.clone();
+        mine.id = new_draft_id();
+        set_status.set(Some(match storage::save_draft(&mine) {
+            Ok(()) => format!("A copy of “{}” is now among your drafts. Your review continues here.", mine.display_title()),
+            Err(e) => format!("The copy could not be saved in this browser ({e}); nothing was changed."),
+        }));
+    };
+    let doc = Document::final_version(&draft);
+    let template = draft.template();
+    let title = draft.display_title();
+    let people = (!doc.co_facilitators.is_empty()).then(|| people_table(&doc));
+    let mut people = Some(people);
+    let people_after = doc.people_after;
+    let sections = doc
+        .sections
+        .into_iter()
+        .enumerate()
+        .map(|(index, section)| {
+            let key = template.sections[index].key;
+            let heading_id = format!("review-{key}-heading");
+            let content_id = format!("section-{key}-text");
+            let table = if people_after == Some(index) { people.take().flatten() } else { None };
+            let (labelled_by, heading_dom_id, content_dom_id) = (heading_id.clone(), heading_id.clone(), content_id.clone());
+            view! {
+                <section class="section-field" aria-labelledby=labelled_by>
+                    <h2 class="section-heading" id=heading_dom_id>{section.heading}</h2>
+                    <div class="paper review-text" id=content_dom_id tabindex="-1">
+                        {section.empty_note.map(|note| view! { <p class="paper-empty">{note}</p> })}
+                        {blocks_view(section.blocks, 3)}
+                        {table}
+                    </div>
+                    <CommentThread review=review key=key heading_id=heading_id content_id=content_id />
+                </section>
+            }
+        })
+        .collect_view();
+    let rest = people.flatten();
+    let reviewer_name = move || review.with(|r| r.reviewer.clone());
+    let before_send = move |()| {
+        let (named, any) = review.with(|r| (!r.reviewer.trim().is_empty(), !r.comments.is_empty()));
+        let problem = match (named, any) {
+            (true, true) => None,
+            (_, false) => Some("Add at least one comment before you send your review."),
+            (false, true) => Some("Enter your name first (under the banner), so the author knows whose comments these are."),
+        };
+        set_status.set(problem.map(str::to_owned));
+        if !named {
+            focus_element("reviewer-name");
+        }
+        problem.is_none()
+    };
+    let open = RwSignal::new(false);
+    let sent = move || review.with(|r| Review { sent_ms: now_ms(), ..r.clone() });
+    let packed = Signal::derive(move || open.get().then(|| share::pack(&Payload::Review(sent())).1));
+    let subject = {
+        let title = title.clone();
+        Signal::derive(move || format!("My review of “{title}”, from {}", reviewer_name().trim()))
+    };
+    let file_name = format!("Review-of-{}", export::file_name(&draft, Format::DraftFile, today()));
+    let download = move |_| {
+        let result = files::download(&file_name, Format::DraftFile.mime(), review::encode(&sent()).as_bytes());
+        set_status.set(Some(match result {
+            Ok(()) => format!("Downloaded “{file_name}”: send it to the author, who opens it with Import."),
+            Err(e) => format!("The review file could not be downloaded: {e}. Try again, or send the link."),
+        }));
+    };
+    let count = move || match review.with(|r| r.comments.len()) {
+        1 => "1 comment".to_owned(),
+        n => format!("{n} comments"),
+    };
+    view! {
+        <header class="app-bar">
+            <button type="button" class="button-quiet" on:click=move |_| on_close.run(())>"← All drafts"</button>
+            <p class="app-bar-totals">{count}</p>
+            <div class="button-row">
+                <button type="button" class="button-secondary" on:click=save_copy>"Save a copy"</button>
+                <DialogButton label="Send review" heading="Send your review" id="send" open=open before_open=before_send>
+                    <p>{move || format!(
+                        "The review carries your {} and your name, and names the version of the draft you read; not the draft itself. The author opens it in the browser where the draft was written, and sees each comment beside its section.",
+                        count()
+                    )}</p>
+                    <LinkPanel content=Content::Review packed=packed subject=subject id="send">
+                        <button type="button" class="button-secondary" on:click=download.clone()>"Download the review file"</button>
+                    </LinkPanel>
+                </DialogButton>
+            </div>
+        </header>
+        <div class="banner banner-review" role="note" aria-labelledby="review-banner-heading">
+            <h1 id="review-banner-heading" class="banner-heading">"You are reviewing someone else's draft"</h1>
+            <p>
+                "“" {title.clone()} "” is shown read-only, with its checks and page count. It is not among your drafts, and nothing here changes them. "
+                "Your comments stay in this browser until you send them with “Send review”. To work on the text yourself, use “Save a copy”."
+            </p>
+        </div>
+        {move || problem.get().map(|p| view! { <p class="banner banner-error" role="alert">{p}</p> })}
+        <p class="review-status" role="status">{status}</p>
+        <main class="editor">
+            <div class="editor-form">
+                <div class="details-card">
+                    <label class="field-label" for="reviewer-name">"Your name"</label>
+                    <p class="hint" id="reviewer-name-hint">"Shown to the author with your comments."</p>
+                    <input id="reviewer-name" type="text" autocomplete="name" aria-describedby="reviewer-name-hint"
+                        prop:value=reviewer_name
+                        on:input:target=move |ev| {
+                            let name = ev.target().value();
+                            // Remembered for the next review; losing it only means typing it again.
+                            let _ = review_store::save_reviewer_name(&name);
+                            review.update(|r| r.reviewer = name);
+                        } />
+                </div>
+                <section class="section-field" aria-labelledby="review-title-heading">
+                    <p class="eyebrow">{draft.kind.label()}</p>
+                    <h2 class="section-heading" id="review-title-heading">
+                        <span id="proposal-title" tabindex="-1">{title.clone()}</span>
+                    </h2>
+                    <dl class="facts">
+                        {doc.facts.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
+                    </dl>
+                    <CommentThread review=review key=GENERAL heading_id="review-title-heading".into() content_id="proposal-title".into() />
+                </section>
+                {sections}
+                {rest.map(|table| view! {
+                    <section class="section-field" aria-labelledby="review-people-heading">
+                        <h2 class="section-heading" id="review-people-heading">"Proposed co-facilitators"</h2>
+                        <div class="paper review-text">{table}</div>
+                    </section>
+                })}
+            </div>
+            <aside class="editor-side" aria-label="Checks">
+                <ChecksPanel report=report />
+            </aside>
+        </main>
+    }
+}
+
+fn people_table(doc: &Document) -> AnyView {
+    let rows = doc
+        .co_facilitators
+        .iter()
+        .map(|p| {
+            let cells = [p.name.clone(), p.affiliation.clone(), p.group.map_or("", |g| g.label()).to_owned(), if p.mag_member { "Yes" } else { "No" }.to_owned()];
+            view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table>
+                <thead><tr><th scope="col">"Name"</th><th scope="col">"Affiliation"</th><th scope="col">"Stakeholder group"</th><th scope="col">"MAG member"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// A comment being written: a new one, or an edit of the comment with this id.
+#[derive(Clone)]
+struct Writing {
+    id: Option<String>,
+    quote: String,
+    text: String,
+}
+
+/// The reviewer's comments on one part of the draft, and the form to add one.
+#[component]
+fn CommentThread(review: RwSignal<Review>, key: &'static str, heading_id: String, content_id: String) -> impl IntoView {
+    let writing = RwSignal::new(None::<Writing>);
+    let pressed_quote = StoredValue::new(None::<String>);
+    let selected = {
+        let content_id = content_id.clone();
+        move || link::selected_text_in(&content_id).map(|q| q.trim().chars().take(MAX_QUOTE_CHARS).collect::<String>()).filter(|q| !q.is_empty())
+    };
+    let at_press = selected.clone();
+    let comments = move || review.with(|r| r.comments.iter().filter(|c| c.section == key).cloned().collect::<Vec<_>>());
+    view! {
+        <ul class="comments">
+            {move || comments().into_iter().map(|c| {
+                let (edit, remove) = (c.clone(), c.id.clone());
+                view! {
+                    <li class="comment">
+                        <CommentBody comment=c meta=None />
+                        <div class="button-row">
+                            <button type="button" class="button-quiet" on:click=move |_| writing.set(Some(Writing { id: Some(edit.id.clone()), quote: edit.quote.clone(), text: edit.text.clone() }))>"Edit"</button>
+                            <button type="button" class="button-quiet" on:click=move |_| review.update(|r| r.comments.retain(|c| c.id != remove))>"Delete"</button>
+                        </div>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        {move || match writing.get() {
+            None => view! {
+                <button type="button" class="button-secondary" aria-describedby=heading_id.clone()
+                    // Pressing the button may clear the selection in some browsers: read it first.
+                    on:pointerdown={ let at_press = at_press.clone(); move |_| pressed_quote.set_value(at_press()) }
+                    on:click={ let selected = selected.clone(); move |_| {
+                        let quote = pressed_quote.try_update_value(Option::take).flatten().or_else(&selected).unwrap_or_default();
+                        writing.set(Some(Writing { id: None, quote, text: String::new() }));
+                    }}>"Add comment"</button>
+            }.into_any(),
+            Some(draft) => view! { <CommentForm review=review key=key writing=writing initial=draft heading_id=heading_id.clone() /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn CommentForm(review: RwSignal<Review>, key: &'static str, writing: RwSignal<Option<Writing>>, initial: Writing, heading_id: String) -> impl IntoView {
+    let quote = RwSignal::new(initial.quote);
+    let text = RwSignal::new(initial.text);
+    let (error, set_error) = signal(None::<&'static str>);
+    let field = NodeRef::<Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(field) = field.get() {
+            let _ = field.focus();
+        }
+    });
+    let ids = format!("comment-{key}");
+    let (quote_id, text_id, error_id) = (format!("{ids}-quote"), format!("{ids}-text"), format!("{ids}-error"));
+    let id = initial.id;
+    let save = move |_| {
+        let body = text.get_untracked().trim().to_owned();
+        if body.is_empty() {
+            set_error.set(Some("Write your comment before saving it."));
+            return;
+        }
+        let quote: String = quote.get_untracked().trim().chars().take(MAX_QUOTE_CHARS).collect();
+        let now = now_ms();
+        review.update(|r| match id.as_ref().and_then(|id| r.comments.iter_mut().find(|c| &c.id == id)) {
+            Some(existing) => {
+                existing.text = body;
+                existing.quote = quote;
+                existing.time_ms = now;
+            }
+            None => {
+                let id: String = new_draft_id().as_str().chars().take(12).collect();
+                r.comments.push(Comment { id, section: key.into(), quote, text: body, time_ms: now, resolved: false });
+            }
+        });
+        writing.set(None);
+    };
+    view! {
+        <div class="comment-form" role="group" aria-labelledby=heading_id>
+            <label class="field-label-small" for=quote_id.clone()>"Quoted passage (optional)"</label>
+            <textarea id=quote_id rows="2" prop:value=move || quote.get() on:input:target=move |ev| quote.set(ev.target().value())></textarea>
+            <label class="field-label-small" for=text_id.clone()>"Comment"</label>
+            <textarea id=text_id rows="4" node_ref=field aria-describedby=error_id.clone()
+                prop:value=move || text.get() on:input:target=move |ev| text.set(ev.target().value())></textarea>
+            <p class="field-message" id=error_id role="alert">{error}</p>
+            <div class="button-row">
+                <button type="button" class="button-primary" on:click=save>"Save comment"</button>
+                <button type="button" class="button-quiet" on:click=move |_| writing.set(None)>"Cancel"</button>
+            </div>
+        </div>
+    }
+}
+
+/// A comment's quote, text and time; `meta` adds who wrote it and its state, for the author.
+#[component]
+fn CommentBody(comment: Comment, meta: Option<String>) -> impl IntoView {
+    view! {
+        <p class="comment-meta">{meta.map(|m| format!("{m} · "))}{format_local(comment.time_ms)}</p>
+        {(!comment.quote.is_empty()).then(|| view! { <blockquote class="comment-quote">{comment.quote}</blockquote> })}
+        <p class="comment-text">{comment.text}</p>
+    }
+}
+
+/// The reviews received for the draft in the editor, shared by the panel and the comment lists.
+#[derive(Clone, Copy)]
+pub struct Received {
+    reviews: RwSignal<Vec<Review>>,
+    draft: RwSignal<Draft>,
+    /// Fingerprints of the draft as it is now, to tell which reviewed parts changed.
+    now: Memo<BTreeMap<String, String>>,
+    problem: RwSignal<Option<String>>,
+}
+
+impl Received {
+    pub fn provide(draft: RwSignal<Draft>) {
+        let id = draft.with_untracked(|d| d.id.clone());
+        let (reviews, problem) = match review_store::received(&id) {
+            Ok(reviews) => (reviews, None),
+            Err(e) => (Vec::new(), Some(format!("The reviews stored for this draft cannot be read ({e}); they are left as they are."))),
+        };
+        let now = Memo::new(move |_| draft.with(fingerprints));
+        provide_context(Received { reviews: RwSignal::new(reviews), draft, now, problem: RwSignal::new(problem) });
+    }
+
+    fn toggle(&self, id: &str, resolved: bool) {
+        self.reviews.update(|r| {
+            review::set_resolved(r, id, resolved);
+        });
+        let result = self.draft.with_untracked(|d| self.reviews.with_untracked(|r| review_store::save_received(&d.id, r)));
+        self.problem.set(result.err().map(|e| format!("The change could not be saved in this browser ({e}); it holds in this tab only.")));
+    }
+
+    /// Every received comment on these keys, oldest first, with who wrote it and whether its
+    /// part changed since it was written.
+    fn comments(&self, keys: impl Fn(&str) -> bool) -> Vec<(Comment, String, bool)> {
+        let now = self.now.get();
+        let now = &now;
+        let keys = &keys;
+        let mut out: Vec<_> = self.reviews.with(|reviews| {
+            reviews
+                .iter()
+                .flat_map(|r| {
+                    r.comments.iter().filter(|c| keys(&c.section)).map(move |c| {
+                        let changed = c.section != GENERAL && r.fingerprints.get(&c.section) != now.get(&c.section);
+                        (c.clone(), r.reviewer.clone(), changed)
+                    })
+                })
+                .collect()
+        });
+        out.sort_by_key(|(c, _, _)| c.time_ms);
+        out
+    }
+}
+
+fn author_comment((comment, reviewer, changed): (Comment, String, bool), received: Received) -> impl IntoView {
+    let resolved = comment.resolved;
+    let id = comment.id.clone();
+    let text_id = format!("received-{}", comment.id);
+    let mut meta = if reviewer.trim().is_empty() { "A reviewer".to_owned() } else { reviewer };
+    if resolved {
+        meta.push_str(" · Resolved");
+    }
+    if changed {
+        meta.push_str(" · this part changed since");
+    }
+    let item_id = text_id.clone();
+    view! {
+        <li class="comment" class:comment-resolved=resolved id=item_id>
+            <CommentBody comment=comment meta=Some(meta) />
+            <button type="button" class="button-quiet" aria-describedby=text_id on:click=move |_| received.toggle(&id, !resolved)>
+                {if resolved { "Reopen" } else { "Resolve" }}
+            </button>
+        </li>
+    }
+}
+
+/// Received comments on one section, beside it in the editor.
+#[component]
+pub fn SectionComments(key: &'static str) -> impl IntoView {
+    let received = use_context::<Received>();
+    move || {
+        let received = received?;
+        let comments = received.comments(|k| k == key);
+        let label = format!("Review comments ({})", comments.len());
+        (!comments.is_empty()).then(|| view! {
+            <div class="received" role="group" aria-label=label>
+                <ul class="comments">{comments.into_iter().map(|c| author_comment(c, received)).collect_view()}</ul>
+            </div>
+        })
+    }
+}
+
+/// The reviews of the draft in the editor: who commented, comments on the whole draft, and for
+/// a review of an earlier version, what changed since.
+#[component]
+pub fn ReviewsPanel() -> impl IntoView {
+    let received = use_context::<Received>();
+    move || {
+        let received = received?;
+        let template = received.draft.with(|d| d.template());
+        let reviews = received.reviews.get();
+        if reviews.is_empty() && received.problem.with(Option::is_none) {
+            return None;
+        }
+        let open = reviews.iter().flat_map(|r| &r.comments).filter(|c| !c.resolved).count();
+        let total = reviews.iter().map(|r| r.comments.len()).sum::<usize>();
+        let mut names: Vec<&str> = reviews.iter().map(|r| r.reviewer.trim()).filter(|n| !n.is_empty()).collect();
+        names.dedup();
+        let summary = format!("{open} open of {total} comments, from {}. Each shows beside its section.", if names.is_empty() { "reviewers".to_owned() } else { names.join(", ") });
+        let now = received.now.get();
+        let notices = reviews
+            .iter()
+            .filter_map(|r| {
+                let changed = r.changed_since(&now, template);
+                (!changed.is_empty()).then(|| earlier_version(r, &changed, received))
+            })
+            .collect_view();
+        let general = received.comments(|k| k == GENERAL || (k != TITLE && template.section_index(k).is_none()));
+        Some(view! {
+            <section class="details-card reviews" aria-labelledby="reviews-heading">
+                <h2 id="reviews-heading" class="field-label">"Reviews"</h2>
+                {move || received.problem.get().map(|p| view! { <p class="banner banner-error" role="alert">{p}</p> })}
+                <p>{summary}</p>
+                {notices}
+                {(!general.is_empty()).then(|| view! {
+                    <h3 class="field-label-small">"On the whole draft"</h3>
+                    <ul class="comments">{general.into_iter().map(|c| author_comment(c, received)).collect_view()}</ul>
+                })}
+            </section>
+        })
+    }
+}
+
+fn earlier_version(review: &Review, changed: &[String], received: Received) -> impl IntoView + use<> {
+    let template = received.draft.with_untracked(|d| d.template());
+    let names: Vec<String> = changed.iter().map(|k| place(template, k)).collect();
+    let who = if review.reviewer.trim().is_empty() { "A reviewer".to_owned() } else { review.reviewer.trim().to_owned() };
+    let text = format!("{who} reviewed an earlier version (sent {}). Changed since then: {}.", format_local(review.sent_ms), names.join(", "));
+    let old = received.draft.with_untracked(|d| review_store::shared_version(&d.id, &review.draft_sha256));
+    let shown = RwSignal::new(false);
+    view! {
+        <div class="earlier-version">
+            <p>{text}</p>
+            {match old {
+                None => view! { <p class="hint">"The version they read is not kept in this browser, so only the changed parts are named."</p> }.into_any(),
+                Some(old) => view! {
+                    <button type="button" class="button-quiet" aria-expanded=move || shown.get().to_string() on:click=move |_| shown.update(|s| *s = !*s)>
+                        "Show what changed"
+                    </button>
+                    {move || shown.get().then(|| received.draft.with(|current| diff_sections(&old, current)).into_iter().map(|d| view! {
+                        <h4 class="field-label-small">{d.heading}</h4>
+                        <p class="diff">{d.changes.into_iter().map(|c| match c {
+                            Change::Same(t) => view! { <span>{t}</span> }.into_any(),
+                            Change::Added(t) => view! { <ins>{t}</ins> }.into_any(),
+                            Change::Removed(t) => view! { <del>{t}</del> }.into_any(),
+                        }).collect_view()}</p>
+                    }).collect_view())}
+                }.into_any(),
+            }}
+        </div>
+    }
+}
