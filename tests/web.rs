@@ -6,7 +6,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use igf_proposal_editor::browser::autosave::{Autosaver, SaveStatus};
-use igf_proposal_editor::browser::storage;
+use igf_proposal_editor::browser::crypto::{self, CryptoError};
+use igf_proposal_editor::browser::{review_store, storage};
+use igf_proposal_editor::core::review::{Comment, Merged, Review};
+use igf_proposal_editor::core::share::{self, Body, Link, Payload};
 use igf_proposal_editor::core::draft::{Draft, DraftId};
 use igf_proposal_editor::core::template::Kind;
 use igf_proposal_editor::ui::Editor;
@@ -149,4 +152,85 @@ async fn typing_updates_the_counts_and_the_preview() {
     drop(handle);
     parent.remove();
     local_storage().remove_item("igf-proposal-editor/draft/web-typing").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_sealed_link_opens_with_its_passphrase_only() {
+    let mut shared = draft("web-sealed", Kind::NewWg);
+    shared.set_title("Sealed — 日本語 🎉".into(), 2_000);
+    let (content, packed) = share::pack(&Payload::Draft(shared.clone()));
+    let sealed = crypto::seal("correct horse battery", &packed).await.unwrap();
+    let again = crypto::seal("correct horse battery", &packed).await.unwrap();
+    assert_ne!((sealed.salt, sealed.iv), (again.salt, again.iv), "every link gets a fresh salt and iv");
+    let text = format!("https://example.org/#{}", share::fragment(&Link { content, body: Body::Sealed(sealed) }));
+    assert!(text.contains("#igf.1.de.") && !text.contains("correct"), "{text}");
+
+    let Ok(Link { content, body: Body::Sealed(back) }) = share::parse(&text) else { panic!("not a sealed link: {text}") };
+    let plain = crypto::open("correct horse battery", &back).await.unwrap();
+    assert_eq!(share::unpack(content, &plain), Ok(Payload::Draft(shared)));
+    assert_eq!(crypto::open("Correct horse battery", &back).await, Err(CryptoError::WrongPassphrase));
+    assert_eq!(crypto::open("", &back).await, Err(CryptoError::WrongPassphrase));
+    // The salt is authenticated with the ciphertext: changing it fails like a wrong passphrase.
+    let mut tampered = back.clone();
+    tampered.salt[0] ^= 1;
+    assert_eq!(crypto::open("correct horse battery", &tampered).await, Err(CryptoError::WrongPassphrase));
+    assert!(CryptoError::WrongPassphrase.to_string().starts_with("The passphrase is not the right one"));
+}
+
+fn comment(id: &str, section: &str, text: &str) -> Comment {
+    Comment { id: id.into(), section: section.into(), quote: "the quoted words".into(), text: text.into(), time_ms: 3_000, resolved: false }
+}
+
+#[wasm_bindgen_test]
+async fn a_review_is_filed_with_its_draft_and_shown_beside_its_section() {
+    let mut reviewed = draft("web-reviewed", Kind::NewBpf);
+    reviewed.set_section(0, "Local content.".into(), 2_000);
+    storage::save_draft(&reviewed).unwrap();
+    let review = Review {
+        comments: vec![comment("c1", "theme", "Say which regions <b>first</b>."), comment("c2", "general", "Good start.")],
+        ..Review::of(&reviewed, "Rahul".into(), 4_000)
+    };
+    let (back, merged) = review_store::receive(review.clone()).unwrap();
+    assert_eq!((back, merged), (reviewed.clone(), Merged { added: 2, updated: 0 }));
+    assert_eq!(review_store::receive(review.clone()).unwrap().1, Merged::default(), "the same review twice adds nothing");
+    assert_eq!(review_store::received(&reviewed.id).unwrap(), vec![review.clone()]);
+
+    let mut elsewhere = review.clone();
+    elsewhere.draft_id = DraftId::parse("web-absent").unwrap();
+    let refusal = review_store::receive(elsewhere).unwrap_err();
+    assert!(refusal.contains("not in this browser"), "{refusal}");
+    assert_eq!(local_storage().get_item("igf-proposal-editor/reviews/web-absent").unwrap(), None);
+
+    let parent = container();
+    let initial = reviewed.clone();
+    let handle = mount_to(parent.clone(), move || view! { <Editor initial=initial.clone() stored=true on_close=|()| {} /> });
+    tick().await;
+    let field = parent.query_selector("#section-theme-text").unwrap().unwrap();
+    let section = field.closest(".section-field").unwrap().unwrap();
+    let comments = section.query_selector(".comments").unwrap().unwrap().text_content().unwrap();
+    assert!(comments.contains("Rahul") && comments.contains("Say which regions <b>first</b>.") && comments.contains("the quoted words"), "{comments}");
+    assert!(section.query_selector(".comments b").unwrap().is_none(), "comment text is text, never markup");
+    let panel = parent.query_selector(".reviews").unwrap().unwrap().text_content().unwrap();
+    assert!(panel.contains("2 open of 2 comments, from Rahul") && panel.contains("Good start."), "{panel}");
+    assert!(!panel.contains("earlier version"), "{panel}");
+
+    // Resolving is kept in storage.
+    let resolve: web_sys::HtmlElement = section.query_selector(".comment button").unwrap().unwrap().unchecked_into();
+    assert_eq!(resolve.text_content().unwrap(), "Resolve");
+    resolve.click();
+    tick().await;
+    assert!(review_store::received(&reviewed.id).unwrap()[0].comments[0].resolved);
+
+    // Editing the section makes the review one of an earlier version.
+    let field: web_sys::HtmlTextAreaElement = field.unchecked_into();
+    field.set_value("Local content, rewritten.");
+    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+    let panel = parent.query_selector(".reviews").unwrap().unwrap().text_content().unwrap();
+    assert!(panel.contains("Rahul reviewed an earlier version") && panel.contains("“Proposed Theme/Issue for the BPF”"), "{panel}");
+    drop(handle);
+    parent.remove();
+    for key in ["draft", "reviews"] {
+        local_storage().remove_item(&format!("igf-proposal-editor/{key}/web-reviewed")).unwrap();
+    }
 }

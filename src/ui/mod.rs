@@ -106,9 +106,6 @@ pub fn App() -> impl IntoView {
             let review = review_store::session_for(&draft)
                 .unwrap_or_else(|| Review::of(&draft, review_store::reviewer_name(), platform::now_ms()));
             storage::remember_open_draft(None);
-            if let Err(e) = review_store::save_session(&draft, &review) {
-                notice.set(Some(Notice { error: true, text: format!("Your comments cannot be kept in this browser ({e}): send your review before you close this tab.") }));
-            }
             screen.set(Screen::Review { draft, review });
         }
         Payload::Review(review) => {

@@ -189,14 +189,15 @@ fn people_table(doc: &Document) -> AnyView {
         .co_facilitators
         .iter()
         .map(|p| {
-            let cells = [p.name.clone(), p.affiliation.clone(), p.group.map_or("", |g| g.label()).to_owned(), if p.mag_member { "Yes" } else { "No" }.to_owned()];
+            let label = |l: Option<&'static str>| l.unwrap_or("").to_owned();
+            let cells = [p.name.clone(), p.affiliation.clone(), label(p.group.map(|g| g.label())), label(p.region.map(|r| r.label())), if p.mag_member { "Yes" } else { "No" }.to_owned()];
             view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
         })
         .collect_view();
     view! {
         <div class="table-scroll">
             <table>
-                <thead><tr><th scope="col">"Name"</th><th scope="col">"Affiliation"</th><th scope="col">"Stakeholder group"</th><th scope="col">"MAG member"</th></tr></thead>
+                <thead><tr><th scope="col">"Name"</th><th scope="col">"Affiliation"</th><th scope="col">"Stakeholder group"</th><th scope="col">"Regional group"</th><th scope="col">"MAG member"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
@@ -346,6 +347,9 @@ impl Received {
     /// Every received comment on these keys, oldest first, with who wrote it and whether its
     /// part changed since it was written.
     fn comments(&self, keys: impl Fn(&str) -> bool) -> Vec<(Comment, String, bool)> {
+        if self.reviews.with(Vec::is_empty) {
+            return Vec::new();
+        }
         let now = self.now.get();
         let now = &now;
         let keys = &keys;
@@ -417,8 +421,12 @@ pub fn ReviewsPanel() -> impl IntoView {
         }
         let open = reviews.iter().flat_map(|r| &r.comments).filter(|c| !c.resolved).count();
         let total = reviews.iter().map(|r| r.comments.len()).sum::<usize>();
-        let mut names: Vec<&str> = reviews.iter().map(|r| r.reviewer.trim()).filter(|n| !n.is_empty()).collect();
-        names.dedup();
+        let mut names: Vec<&str> = Vec::new();
+        for name in reviews.iter().map(|r| r.reviewer.trim()).filter(|n| !n.is_empty()) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
         let summary = format!("{open} open of {total} comments, from {}. Each shows beside its section.", if names.is_empty() { "reviewers".to_owned() } else { names.join(", ") });
         let now = received.now.get();
         let notices = reviews

@@ -50,6 +50,8 @@ for (const label of ['Draft file (.json)', 'Markdown (.md)', 'Web page (.html)']
     const second = new EditorPage(other);
     await second.gotoStart();
     await other.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
+    // A draft this browser does not have: add it, or open it for review.
+    await other.getByRole('button', { name: 'Add to my drafts' }).click();
     await expect(second.title).toHaveValue('Newcomer Engagement — «naïve» <b>&</b> 日本語');
     await second.backToDrafts();
     expect(await storedDrafts(other)).toEqual(before);
@@ -170,6 +172,7 @@ test('the Word export opens in LibreOffice with every heading, and comes back th
   const other = await fresh.newPage();
   await new EditorPage(other).gotoStart();
   await other.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
+  await other.getByRole('button', { name: 'Add to my drafts' }).click();
   await expect(new EditorPage(other).title).toHaveValue('Gender and Digital Rights');
   await new EditorPage(other).backToDrafts();
   expect(await storedDrafts(other)).toEqual(before);
