@@ -7,6 +7,7 @@
 pub mod base64;
 pub mod calendar;
 pub mod checks;
+pub mod deflate;
 pub mod diff;
 pub mod draft;
 pub mod envelope;

@@ -12,8 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
@@ -76,32 +75,6 @@ pub enum ReviewError {
     Draft(#[from] EnvelopeError),
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ReviewV1 {
-    review: u32,
-    draft_id: String,
-    draft_sha256: String,
-    draft_title: String,
-    fingerprints: BTreeMap<String, String>,
-    reviewer: String,
-    sent_ms: u64,
-    comments: Vec<CommentV1>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CommentV1 {
-    id: String,
-    section: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    quote: String,
-    text: String,
-    time_ms: u64,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    resolved: bool,
-}
-
 impl Review {
     /// An empty review of `draft` as it is now.
     pub fn of(draft: &Draft, reviewer: String, now_ms: u64) -> Review {
@@ -119,11 +92,15 @@ impl Review {
     /// Keys of the title and the sections whose fingerprints differ now (`now` comes from
     /// [`fingerprints`] of the current draft), title first, then in template order.
     pub fn changed_since(&self, now: &BTreeMap<String, String>, template: &Template) -> Vec<String> {
-        let keys: std::collections::BTreeSet<&String> = self.fingerprints.keys().chain(now.keys()).collect();
-        let order = |key: &str| if key == TITLE { 0 } else { template.section_index(key).map_or(usize::MAX, |i| i + 1) };
-        let mut changed: Vec<String> =
-            keys.into_iter().filter(|k| self.fingerprints.get(*k) != now.get(*k)).cloned().collect();
-        changed.sort_by_key(|k| order(k));
+        // Title, then the template's sections in order, then any other key; no sort needed.
+        let known = std::iter::once(TITLE).chain(template.sections.iter().map(|s| s.key));
+        let others = self.fingerprints.keys().chain(now.keys()).map(String::as_str).filter(|k| *k != TITLE && template.section_index(k).is_none());
+        let mut changed: Vec<String> = Vec::new();
+        for key in known.chain(others) {
+            if self.fingerprints.get(key) != now.get(key) && !changed.iter().any(|c| c == key) {
+                changed.push(key.to_owned());
+            }
+        }
         changed
     }
 }
@@ -131,9 +108,12 @@ impl Review {
 /// A short fingerprint of the title and of each section's text (the first 64 bits of SHA-256).
 pub fn fingerprints(draft: &Draft) -> BTreeMap<String, String> {
     let short = |text: &str| Sha256::digest(text.as_bytes())[..8].iter().map(|b| format!("{b:02x}")).collect::<String>();
-    std::iter::once((TITLE.to_owned(), short(&draft.title)))
-        .chain(draft.sections_by_key().map(|(key, text)| (key.to_owned(), short(text))))
-        .collect()
+    let mut prints = BTreeMap::new();
+    prints.insert(TITLE.to_owned(), short(&draft.title));
+    for (key, text) in draft.sections_by_key() {
+        prints.insert(key.to_owned(), short(text));
+    }
+    prints
 }
 
 /// Comment ids: 1 to 64 characters from `[A-Za-z0-9_-]`.
@@ -141,58 +121,91 @@ pub fn valid_id(id: &str) -> bool {
     DraftId::parse(id).is_some()
 }
 
-fn to_wire(review: &Review) -> ReviewV1 {
-    ReviewV1 {
-        review: FORMAT,
-        draft_id: review.draft_id.as_str().to_owned(),
-        draft_sha256: review.draft_sha256.clone(),
-        draft_title: review.draft_title.clone(),
-        fingerprints: review.fingerprints.clone(),
-        reviewer: review.reviewer.clone(),
-        sent_ms: review.sent_ms,
-        comments: review
-            .comments
-            .iter()
-            .map(|c| CommentV1 {
-                id: c.id.clone(),
-                section: c.section.clone(),
-                quote: c.quote.clone(),
-                text: c.text.clone(),
-                time_ms: c.time_ms,
-                resolved: c.resolved,
-            })
-            .collect(),
+/// The wire form, written by hand over `serde_json::Value`: derived codecs would cost the bundle
+/// several times as much code.
+fn to_value(review: &Review) -> Value {
+    let comments: Vec<Value> = review
+        .comments
+        .iter()
+        .map(|c| {
+            let mut comment = json!({ "id": c.id, "section": c.section, "text": c.text, "time_ms": c.time_ms });
+            if !c.quote.is_empty() {
+                comment["quote"] = json!(c.quote);
+            }
+            if c.resolved {
+                comment["resolved"] = json!(true);
+            }
+            comment
+        })
+        .collect();
+    json!({
+        "review": FORMAT,
+        "draft_id": review.draft_id.as_str(),
+        "draft_sha256": review.draft_sha256,
+        "draft_title": review.draft_title,
+        "fingerprints": review.fingerprints,
+        "reviewer": review.reviewer,
+        "sent_ms": review.sent_ms,
+        "comments": comments,
+    })
+}
+
+fn invalid<T>(what: String) -> Result<T, ReviewError> {
+    Err(ReviewError::Invalid(what))
+}
+
+fn text(value: &Value, key: &str) -> Result<String, ReviewError> {
+    match value.get(key) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        _ => invalid(format!("the text “{key}” is missing")),
     }
 }
 
-fn from_wire(wire: ReviewV1) -> Result<Review, ReviewError> {
-    let invalid = |what: String| Err(ReviewError::Invalid(what));
-    let Some(draft_id) = DraftId::parse(&wire.draft_id) else {
-        return invalid(format!("the draft id “{}” is not valid", wire.draft_id));
+fn number(value: &Value, key: &str) -> Result<u64, ReviewError> {
+    value.get(key).and_then(Value::as_u64).map_or_else(|| invalid(format!("the number “{key}” is missing")), Ok)
+}
+
+fn from_value(value: &Value) -> Result<Review, ReviewError> {
+    check_format(value, "review", FORMAT)?;
+    let id = text(value, "draft_id")?;
+    let Some(draft_id) = DraftId::parse(&id) else {
+        return invalid(format!("the draft id “{id}” is not valid"));
     };
-    if wire.draft_sha256.len() != 64 || !wire.draft_sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+    let draft_sha256 = text(value, "draft_sha256")?.to_ascii_lowercase();
+    if draft_sha256.len() != 64 || !draft_sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
         return invalid("the draft's SHA-256 is not 64 hexadecimal digits".into());
     }
-    if wire.comments.len() > MAX_COMMENTS {
-        return invalid(format!("it has {} comments; at most {MAX_COMMENTS} are read", wire.comments.len()));
+    let mut fingerprints = BTreeMap::new();
+    for (key, print) in value.get("fingerprints").and_then(Value::as_object).into_iter().flatten() {
+        fingerprints.insert(key.clone(), print.as_str().unwrap_or_default().to_owned());
     }
-    let mut comments = Vec::with_capacity(wire.comments.len());
-    for c in wire.comments {
-        if !valid_id(&c.id) {
-            return invalid(format!("the comment id “{}” is not valid", c.id));
+    let Some(Value::Array(items)) = value.get("comments") else {
+        return invalid("the list of comments is missing".into());
+    };
+    if items.len() > MAX_COMMENTS {
+        return invalid(format!("it has {} comments; at most {MAX_COMMENTS} are read", items.len()));
+    }
+    let mut comments = Vec::with_capacity(items.len());
+    for item in items {
+        let id = text(item, "id")?;
+        if !valid_id(&id) {
+            return invalid(format!("the comment id “{id}” is not valid"));
         }
-        if c.text.chars().count() > MAX_TEXT_CHARS || c.quote.chars().count() > MAX_TEXT_CHARS {
-            return invalid(format!("comment {} is longer than {MAX_TEXT_CHARS} characters", c.id));
+        let quote = item.get("quote").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let body = text(item, "text")?;
+        if body.chars().count() > MAX_TEXT_CHARS || quote.chars().count() > MAX_TEXT_CHARS {
+            return invalid(format!("comment {id} is longer than {MAX_TEXT_CHARS} characters"));
         }
-        comments.push(Comment { id: c.id, section: c.section, quote: c.quote, text: c.text, time_ms: c.time_ms, resolved: c.resolved });
+        let resolved = item.get("resolved").and_then(Value::as_bool).unwrap_or(false);
+        comments.push(Comment { section: text(item, "section")?, time_ms: number(item, "time_ms")?, id, quote, text: body, resolved });
     }
     Ok(Review {
         draft_id,
-        draft_sha256: wire.draft_sha256.to_ascii_lowercase(),
-        draft_title: wire.draft_title,
-        fingerprints: wire.fingerprints,
-        reviewer: wire.reviewer,
-        sent_ms: wire.sent_ms,
+        draft_sha256,
+        draft_title: text(value, "draft_title")?,
+        fingerprints,
+        reviewer: text(value, "reviewer")?,
+        sent_ms: number(value, "sent_ms")?,
         comments,
     })
 }
@@ -207,22 +220,16 @@ fn check_format(value: &Value, key: &str, supported: u32) -> Result<(), ReviewEr
         None => Err(ReviewError::NotAReview),
         Some(Some(n)) if n == u64::from(supported) => Ok(()),
         Some(Some(n)) if n > u64::from(supported) => Err(ReviewError::NewerFormat { found: n, supported }),
-        Some(_) => Err(ReviewError::Invalid(format!("format “{}” was never written by this editor", value[key]))),
+        Some(_) => invalid(format!("format “{}” was never written by this editor", value[key])),
     }
 }
 
-fn review_from_value(value: Value) -> Result<Review, ReviewError> {
-    check_format(&value, "review", FORMAT)?;
-    from_wire(ReviewV1::deserialize(value).map_err(|e| ReviewError::Invalid(e.to_string()))?)
-}
-
 pub fn encode(review: &Review) -> String {
-    // Serializing strings, maps and integers cannot fail.
-    serde_json::to_string(&to_wire(review)).unwrap_or_default()
+    to_value(review).to_string()
 }
 
 pub fn decode(text: &str) -> Result<Review, ReviewError> {
-    review_from_value(json_value(text)?)
+    from_value(&json_value(text)?)
 }
 
 /// Whether a JSON text is a review rather than a draft (it names its format under "review").
@@ -232,30 +239,30 @@ pub fn is_review(text: &str) -> bool {
 
 /// The reviews an author has received for one draft.
 pub fn encode_received(reviews: &[Review]) -> String {
-    let items: Vec<ReviewV1> = reviews.iter().map(to_wire).collect();
-    serde_json::json!({ "reviews": FORMAT, "items": items }).to_string()
+    let items: Vec<Value> = reviews.iter().map(to_value).collect();
+    json!({ "reviews": FORMAT, "items": items }).to_string()
 }
 
 pub fn decode_received(text: &str) -> Result<Vec<Review>, ReviewError> {
-    let mut value = json_value(text)?;
+    let value = json_value(text)?;
     check_format(&value, "reviews", FORMAT)?;
-    match value.get_mut("items").map(Value::take) {
-        Some(Value::Array(items)) => items.into_iter().map(review_from_value).collect(),
-        _ => Err(ReviewError::Invalid("the list of reviews is missing".into())),
+    match value.get("items") {
+        Some(Value::Array(items)) => items.iter().map(from_value).collect(),
+        _ => invalid("the list of reviews is missing".into()),
     }
 }
 
 /// A review in progress, kept with the draft it is about so that a reload loses nothing.
 pub fn encode_session(draft: &Draft, review: &Review) -> String {
     let draft: Value = serde_json::from_str(&envelope::encode(draft)).unwrap_or_default();
-    serde_json::json!({ "reviewing": FORMAT, "draft": draft, "review": to_wire(review) }).to_string()
+    json!({ "reviewing": FORMAT, "draft": draft, "review": to_value(review) }).to_string()
 }
 
 pub fn decode_session(text: &str) -> Result<(Draft, Review), ReviewError> {
-    let mut value = json_value(text)?;
+    let value = json_value(text)?;
     check_format(&value, "reviewing", FORMAT)?;
     let draft = envelope::decode(&value["draft"].to_string())?;
-    let review = review_from_value(value["review"].take())?;
+    let review = from_value(&value["review"])?;
     if review.draft_id != draft.id {
         return Err(ReviewError::OtherDraft);
     }
@@ -266,7 +273,7 @@ pub fn decode_session(text: &str) -> Result<(Draft, Review), ReviewError> {
 /// is compared with.
 pub fn encode_shared(versions: &[Draft]) -> String {
     let items: Vec<Value> = versions.iter().filter_map(|d| serde_json::from_str(&envelope::encode(d)).ok()).collect();
-    serde_json::json!({ "shared": FORMAT, "versions": items }).to_string()
+    json!({ "shared": FORMAT, "versions": items }).to_string()
 }
 
 pub fn decode_shared(text: &str) -> Result<Vec<Draft>, ReviewError> {
@@ -274,7 +281,7 @@ pub fn decode_shared(text: &str) -> Result<Vec<Draft>, ReviewError> {
     check_format(&value, "shared", FORMAT)?;
     match value.get("versions") {
         Some(Value::Array(items)) => items.iter().map(|v| Ok(envelope::decode(&v.to_string())?)).collect(),
-        _ => Err(ReviewError::Invalid("the list of shared versions is missing".into())),
+        _ => invalid("the list of shared versions is missing".into()),
     }
 }
 
@@ -376,7 +383,7 @@ mod tests {
         for (text, expected) in table {
             assert_eq!(decode(&text), Err(expected), "{text}");
         }
-        assert!(matches!(decode(&good.replace("\"reviewer\"", "\"who\"")), Err(ReviewError::Invalid(_))));
+        assert_eq!(decode(&good.replace("\"reviewer\"", "\"who\"")), Err(ReviewError::Invalid("the text “reviewer” is missing".into())));
         assert_eq!(decode_received("{\"reviews\":1}"), Err(ReviewError::Invalid("the list of reviews is missing".into())));
     }
 

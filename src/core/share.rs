@@ -3,7 +3,7 @@
 //!
 //! Fragment: `igf.<version>.<content>.<data>`. `content` is `d` for a draft (its stored
 //! envelope) or `r` for a review, with `e` appended when encrypted. `data` is base64url, without
-//! padding, of the JSON compressed with zlib (deflate with an Adler-32 checksum, so a cut or
+//! padding, of the JSON deflated and followed by the first 4 bytes of its SHA-256 (so a cut or
 //! changed link is detected). An encrypted link's data is
 //! `iterations (u32, big-endian) ‖ salt (16) ‖ iv (12) ‖ AES-GCM ciphertext of the compressed
 //! JSON`; the key comes from the passphrase by PBKDF2-SHA-256 (in `browser::crypto`), and the
@@ -14,10 +14,11 @@
 //! twice, a full URL or the bare fragment, trailing punctuation. Everything else is a clear error,
 //! and nothing unpacks to more than [`MAX_UNPACKED`].
 
-use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_zlib_with_limit};
+use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_with_limit};
+use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use super::base64;
+use super::{base64, deflate};
 use super::draft::Draft;
 use super::envelope::{self, EnvelopeError};
 use super::review::{self, Review, ReviewError};
@@ -70,7 +71,7 @@ impl Sealed {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
-    /// zlib-compressed JSON.
+    /// Packed JSON (see [`pack`]).
     Plain(Vec<u8>),
     Sealed(Sealed),
 }
@@ -105,13 +106,26 @@ pub enum ShareError {
     Review(ReviewError),
 }
 
-/// The JSON a payload travels as, compressed.
+/// The JSON a payload travels as: deflated, then the first 4 bytes of its SHA-256, so that a
+/// changed link is never read as another draft.
 pub fn pack(payload: &Payload) -> (Content, Vec<u8>) {
     let (content, json) = match payload {
         Payload::Draft(draft) => (Content::Draft, envelope::encode(draft)),
         Payload::Review(review) => (Content::Review, review::encode(review)),
     };
-    (content, miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9))
+    (content, pack_bytes(json.as_bytes()))
+}
+
+fn checksum(bytes: &[u8]) -> [u8; 4] {
+    let digest = Sha256::digest(bytes);
+    [digest[0], digest[1], digest[2], digest[3]]
+}
+
+/// [`pack`] for any bytes.
+pub fn pack_bytes(bytes: &[u8]) -> Vec<u8> {
+    let mut packed = deflate::compress(bytes);
+    packed.extend_from_slice(&checksum(bytes));
+    packed
 }
 
 /// The fragment (without `#`) for a link.
@@ -164,6 +178,9 @@ pub fn parse(text: &str) -> Result<Link, ShareError> {
     };
     // A length no whole bytes give means the link was cut: decode what is there, and let the
     // checks below say it is incomplete.
+    if !data.is_ascii() {
+        return Err(ShareError::Damaged);
+    }
     let data = if data.len() % 4 == 1 { &data[..data.len() - 1] } else { data };
     let bytes = base64::decode(data).ok_or(ShareError::Damaged)?;
     let body = if code.ends_with('e') { Body::Sealed(unframe(&bytes)?) } else { Body::Plain(bytes) };
@@ -186,13 +203,17 @@ fn unframe(bytes: &[u8]) -> Result<Sealed, ShareError> {
     Ok(Sealed { iterations, salt, iv, ciphertext: bytes[HEAD..].to_vec() })
 }
 
-/// Unpacks compressed JSON (a plain link's body, or a sealed one's after decryption).
-pub fn unpack(content: Content, compressed: &[u8]) -> Result<Payload, ShareError> {
-    let json = decompress_to_vec_zlib_with_limit(compressed, MAX_UNPACKED).map_err(|e| match e.status {
+/// Unpacks what [`pack`] made (a plain link's body, or a sealed one's after decryption).
+pub fn unpack(content: Content, packed: &[u8]) -> Result<Payload, ShareError> {
+    let Some(split) = packed.len().checked_sub(4).filter(|n| *n > 0) else { return Err(ShareError::Incomplete) };
+    let json = decompress_to_vec_with_limit(&packed[..split], MAX_UNPACKED).map_err(|e| match e.status {
         TINFLStatus::HasMoreOutput => ShareError::TooLarge,
         TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => ShareError::Incomplete,
         _ => ShareError::Damaged,
     })?;
+    if checksum(&json) != packed[split..] {
+        return Err(ShareError::Damaged);
+    }
     let json = String::from_utf8(json).map_err(|_| ShareError::Damaged)?;
     match content {
         Content::Draft => envelope::decode(&json).map(Payload::Draft).map_err(ShareError::Draft),
@@ -294,6 +315,12 @@ mod tests {
         format!("https://igf.example.org/editor/#{}", fragment(&Link { content, body: Body::Plain(bytes) }))
     }
 
+    /// The link with the character at `at` changed to another of the alphabet.
+    fn flip(link: &str, at: usize) -> String {
+        let c = if &link[at..=at] == "A" { "B" } else { "A" };
+        format!("{}{c}{}", &link[..at], &link[at + 1..])
+    }
+
     fn open(text: &str) -> Result<Payload, ShareError> {
         match parse(text)? {
             Link { content, body: Body::Plain(bytes) } => unpack(content, &bytes),
@@ -348,7 +375,7 @@ mod tests {
             ("igf.1".into(), ShareError::Incomplete),
             ("igf.1.d".into(), ShareError::Incomplete),
             (cut(3), ShareError::Incomplete),
-            (link.replace("#igf.1.d.eN", "#igf.1.d.fN"), ShareError::Damaged),
+            (flip(&link, link.len() - 2), ShareError::Damaged),
             ("igf.1.d.A*AA".into(), ShareError::Damaged),
             ("igf.1.de.AAAA".into(), ShareError::Incomplete),
             ("x".repeat(MAX_LINK_CHARS + 1), ShareError::TooLong),
@@ -356,14 +383,13 @@ mod tests {
         for (text, expected) in table {
             assert_eq!(open(&text), Err(expected), "{}", &text[..text.len().min(80)]);
         }
-        let json = miniz_oxide::deflate::compress_to_vec_zlib(b"{\"schema\":9}", 9);
-        let newer = fragment(&Link { content: Content::Draft, body: Body::Plain(json) });
+        let newer = fragment(&Link { content: Content::Draft, body: Body::Plain(pack_bytes(b"{\"schema\":9}")) });
         assert!(matches!(open(&newer), Err(ShareError::Draft(EnvelopeError::NewerSchema { .. }))));
     }
 
     #[test]
     fn a_decompression_bomb_is_refused() {
-        let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&vec![b' '; 8 << 20], 9);
+        let bomb = pack_bytes(&vec![b' '; 8 << 20]);
         assert!(bomb.len() < 100_000, "{}", bomb.len());
         let text = fragment(&Link { content: Content::Draft, body: Body::Plain(bomb) });
         assert_eq!(open(&text), Err(ShareError::TooLarge));

@@ -44,13 +44,10 @@ fn initial_screen() -> Screen {
         .map_or(Screen::Start, |draft| Screen::Editor { draft, stored: true })
 }
 
-/// Where shared drafts and reviews go, however they arrive: a link opened or pasted, or a file.
+/// Where shared drafts and reviews go, however they arrive: a link, or a file through Import.
 /// Outside the App (a component mounted alone) it does nothing.
 #[derive(Clone, Copy, Default)]
-pub struct Incoming {
-    payload: Option<Callback<Payload>>,
-    link: Option<Callback<String>>,
-}
+pub struct Incoming(Option<Callback<Payload>>);
 
 impl Incoming {
     pub fn get() -> Incoming {
@@ -58,29 +55,17 @@ impl Incoming {
     }
 
     pub fn open(&self, payload: Payload) {
-        if let Some(route) = self.payload {
+        if let Some(route) = self.0 {
             route.run(payload);
         }
     }
-
-    pub fn open_link(&self, text: String) {
-        if let Some(route) = self.link {
-            route.run(text);
-        }
-    }
-}
-
-/// A sentence about the last link or review that arrived, shown above any screen.
-#[derive(Clone)]
-struct Notice {
-    error: bool,
-    text: String,
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let screen = RwSignal::new(initial_screen());
-    let notice = RwSignal::new(None::<Notice>);
+    // A sentence about the last link or review that arrived, shown above any screen.
+    let notice = RwSignal::new(None::<String>);
     let (settings, settings_problem) = match storage::load_settings() {
         Ok(settings) => (settings, None),
         Err(problem) => (Settings::default(), Some(problem)),
@@ -112,40 +97,43 @@ pub fn App() -> impl IntoView {
             // Leave the editor first, so that it saves what is pending before the draft is read.
             screen.set(Screen::Start);
             leptos::task::spawn_local(async move {
-                let reviewer = if review.reviewer.trim().is_empty() { "a reviewer".to_owned() } else { review.reviewer.trim().to_owned() };
+                let reviewer = match review.reviewer.trim() {
+                    "" => "a reviewer".to_owned(),
+                    name => name.to_owned(),
+                };
                 match review_store::receive(review) {
                     Ok((draft, merged)) => {
-                        let what = match (merged.added, merged.updated) {
+                        notice.set(Some(match (merged.added, merged.updated) {
                             (0, 0) => format!("The review from {reviewer} was already here: nothing changed."),
                             (added, updated) => format!("The review from {reviewer} is added to this draft: {added} new and {updated} updated comments, shown beside their sections."),
-                        };
-                        notice.set(Some(Notice { error: false, text: what }));
+                        }));
                         open(draft, true);
                     }
-                    Err(text) => notice.set(Some(Notice { error: true, text: format!("{text} Nothing was changed.") })),
+                    Err(text) => notice.set(Some(format!("{text} Nothing was changed."))),
                 }
             });
         }
     });
-    let on_link = Callback::new(move |text: String| match codec::parse(&text) {
-        Ok(Link { content, body: Body::Plain(bytes) }) => match codec::unpack(content, &bytes) {
-            Ok(payload) => on_payload.run(payload),
-            Err(e) => notice.set(Some(Notice { error: true, text: format!("{e} Nothing was changed.") })),
-        },
-        Ok(locked) => {
-            notice.set(None);
-            screen.set(Screen::Locked(locked));
-        }
-        Err(e) => notice.set(Some(Notice { error: true, text: format!("{e} Nothing was changed.") })),
-    });
-    provide_context(Incoming { payload: Some(on_payload), link: Some(on_link) });
+    provide_context(Incoming(Some(on_payload)));
 
-    // A link opened in this tab, now or later: read it, then clear it so a reload does not
+    // A link opened in this tab, now or later: read it, then clear it so that a reload does not
     // open it again.
     let take_fragment = move |fragment: String| {
-        if codec::looks_like_link(&fragment) {
-            link::clear_fragment();
-            on_link.run(fragment);
+        if !codec::looks_like_link(&fragment) {
+            return;
+        }
+        link::clear_fragment();
+        let opened = codec::parse(&fragment).and_then(|l| match l.body {
+            Body::Plain(bytes) => codec::unpack(l.content, &bytes).map(Ok),
+            Body::Sealed(_) => Ok(Err(l)),
+        });
+        match opened {
+            Ok(Ok(payload)) => on_payload.run(payload),
+            Ok(Err(locked)) => {
+                notice.set(None);
+                screen.set(Screen::Locked(locked));
+            }
+            Err(e) => notice.set(Some(format!("{e} Nothing was changed."))),
         }
     };
     take_fragment(link::fragment());
@@ -155,9 +143,9 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        {move || notice.get().map(|n| view! {
-            <div class=if n.error { "banner banner-error app-notice" } else { "banner app-notice" } role=if n.error { "alert" } else { "status" }>
-                <p>{n.text}</p>
+        {move || notice.get().map(|text| view! {
+            <div class="banner app-notice" role="alert">
+                <p>{text}</p>
                 <button type="button" class="button-quiet" on:click=move |_| notice.set(None)>"Dismiss"</button>
             </div>
         })}

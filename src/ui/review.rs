@@ -3,14 +3,12 @@
 //! send the comments back. In the author's editor, received comments show beside their sections,
 //! can be resolved, and a review of an earlier version says so and shows what changed since.
 
-use std::collections::BTreeMap;
-
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
 use super::checks::ChecksPanel;
 use super::preview::blocks_view;
-use super::share::{DialogButton, LinkPanel};
+use super::share::{DialogButton, LinkPanel, Offer};
 use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
 use crate::browser::{files, link, review_store, storage};
 use crate::core::checks::check;
@@ -87,26 +85,26 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
         .collect_view();
     let rest = people.flatten();
     let reviewer_name = move || review.with(|r| r.reviewer.clone());
-    let before_send = move |()| {
-        let (named, any) = review.with(|r| (!r.reviewer.trim().is_empty(), !r.comments.is_empty()));
+    let sent = move || review.with_untracked(|r| Review { sent_ms: now_ms(), ..r.clone() });
+    let offer = Offer::new(Content::Review, move || share::pack(&Payload::Review(sent())).1);
+    let before_send = Box::new(move || {
+        let (named, any) = review.with_untracked(|r| (!r.reviewer.trim().is_empty(), !r.comments.is_empty()));
         let problem = match (named, any) {
             (true, true) => None,
-            (_, false) => Some("Add at least one comment before you send your review."),
-            (false, true) => Some("Enter your name first (under the banner), so the author knows whose comments these are."),
+            (_, false) => Some("Add at least one comment before you send your review.".to_owned()),
+            (false, true) => Some("Enter your name first (under the banner), so the author knows whose comments these are.".to_owned()),
         };
-        set_status.set(problem.map(str::to_owned));
         if !named {
             focus_element("reviewer-name");
         }
-        problem.is_none()
-    };
-    let open = RwSignal::new(false);
-    let sent = move || review.with(|r| Review { sent_ms: now_ms(), ..r.clone() });
-    let packed = Signal::derive(move || open.get().then(|| share::pack(&Payload::Review(sent())).1));
-    let subject = {
-        let title = title.clone();
-        Signal::derive(move || format!("My review of “{title}”, from {}", reviewer_name().trim()))
-    };
+        let ready = problem.is_none();
+        set_status.set(problem);
+        if ready {
+            offer.refresh();
+        }
+        ready
+    });
+    let subject = format!("My review of “{title}”");
     let file_name = format!("Review-of-{}", export::file_name(&draft, Format::DraftFile, today()));
     let download = move |_| {
         let result = files::download(&file_name, Format::DraftFile.mime(), review::encode(&sent()).as_bytes());
@@ -125,13 +123,10 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
             <p class="app-bar-totals">{count}</p>
             <div class="button-row">
                 <button type="button" class="button-secondary" on:click=save_copy>"Save a copy"</button>
-                <DialogButton label="Send review" heading="Send your review" id="send" open=open before_open=before_send>
-                    <p>{move || format!(
-                        "The review carries your {} and your name, and names the version of the draft you read; not the draft itself. The author opens it in the browser where the draft was written, and sees each comment beside its section.",
-                        count()
-                    )}</p>
-                    <LinkPanel content=Content::Review packed=packed subject=subject id="send">
-                        <button type="button" class="button-secondary" on:click=download.clone()>"Download the review file"</button>
+                <DialogButton label="Send review" heading="Send your review" before_open=before_send>
+                    <p>"The review carries your comments and your name, and names the version of the draft you read; not the draft itself. The author opens it in the browser where the draft was written, and sees each comment beside its section."</p>
+                    <LinkPanel offer=offer subject=subject>
+                        <button type="button" class="button-secondary" on:click=download>"Download the review file"</button>
                     </LinkPanel>
                 </DialogButton>
             </div>
@@ -205,98 +200,72 @@ fn people_table(doc: &Document) -> AnyView {
     .into_any()
 }
 
-/// A comment being written: a new one, or an edit of the comment with this id.
-#[derive(Clone)]
-struct Writing {
-    id: Option<String>,
-    quote: String,
-    text: String,
-}
-
 /// The reviewer's comments on one part of the draft, and the form to add one.
 #[component]
 fn CommentThread(review: RwSignal<Review>, key: &'static str, heading_id: String, content_id: String) -> impl IntoView {
-    let writing = RwSignal::new(None::<Writing>);
-    let pressed_quote = StoredValue::new(None::<String>);
-    let selected = {
-        let content_id = content_id.clone();
-        move || link::selected_text_in(&content_id).map(|q| q.trim().chars().take(MAX_QUOTE_CHARS).collect::<String>()).filter(|q| !q.is_empty())
-    };
-    let at_press = selected.clone();
+    // The quoted passage while the form is open.
+    let writing = RwSignal::new(None::<String>);
+    // The selection when the button was pressed (kept untracked: nothing shows it).
+    let pressed = RwSignal::new(None::<String>);
+    let selected = move || link::selected_text_in(&content_id).map(|q| q.trim().chars().take(MAX_QUOTE_CHARS).collect::<String>());
     let comments = move || review.with(|r| r.comments.iter().filter(|c| c.section == key).cloned().collect::<Vec<_>>());
     view! {
         <ul class="comments">
             {move || comments().into_iter().map(|c| {
-                let (edit, remove) = (c.clone(), c.id.clone());
+                let id = c.id.clone();
                 view! {
                     <li class="comment">
                         <CommentBody comment=c meta=None />
-                        <div class="button-row">
-                            <button type="button" class="button-quiet" on:click=move |_| writing.set(Some(Writing { id: Some(edit.id.clone()), quote: edit.quote.clone(), text: edit.text.clone() }))>"Edit"</button>
-                            <button type="button" class="button-quiet" on:click=move |_| review.update(|r| r.comments.retain(|c| c.id != remove))>"Delete"</button>
-                        </div>
+                        <button type="button" class="button-quiet" on:click=move |_| review.update(|r| r.comments.retain(|c| c.id != id))>"Delete"</button>
                     </li>
                 }
             }).collect_view()}
         </ul>
         {move || match writing.get() {
-            None => view! {
-                <button type="button" class="button-secondary" aria-describedby=heading_id.clone()
-                    // Pressing the button may clear the selection in some browsers: read it first.
-                    on:pointerdown={ let at_press = at_press.clone(); move |_| pressed_quote.set_value(at_press()) }
-                    on:click={ let selected = selected.clone(); move |_| {
-                        let quote = pressed_quote.try_update_value(Option::take).flatten().or_else(&selected).unwrap_or_default();
-                        writing.set(Some(Writing { id: None, quote, text: String::new() }));
-                    }}>"Add comment"</button>
-            }.into_any(),
-            Some(draft) => view! { <CommentForm review=review key=key writing=writing initial=draft heading_id=heading_id.clone() /> }.into_any(),
+            None => {
+                let (at_press, selected) = (selected.clone(), selected.clone());
+                view! {
+                    <button type="button" class="button-secondary" aria-describedby=heading_id.clone()
+                        // Pressing the button may clear the selection in some browsers: read it first.
+                        on:pointerdown=move |_| *pressed.write_untracked() = at_press()
+                        on:click=move |_| {
+                            let quote = pressed.write_untracked().take().or_else(&selected).unwrap_or_default();
+                            writing.set(Some(quote));
+                            request_animation_frame(move || {
+                                focus_element(&format!("comment-{key}-text"));
+                            });
+                        }>"Add comment"</button>
+                }.into_any()
+            }
+            Some(quote) => view! { <CommentForm review=review key=key writing=writing quote=quote heading_id=heading_id.clone() /> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn CommentForm(review: RwSignal<Review>, key: &'static str, writing: RwSignal<Option<Writing>>, initial: Writing, heading_id: String) -> impl IntoView {
-    let quote = RwSignal::new(initial.quote);
-    let text = RwSignal::new(initial.text);
-    let (error, set_error) = signal(None::<&'static str>);
-    let field = NodeRef::<Textarea>::new();
-    Effect::new(move |_| {
-        if let Some(field) = field.get() {
-            let _ = field.focus();
-        }
-    });
-    let ids = format!("comment-{key}");
-    let (quote_id, text_id, error_id) = (format!("{ids}-quote"), format!("{ids}-text"), format!("{ids}-error"));
-    let id = initial.id;
+fn CommentForm(review: RwSignal<Review>, key: &'static str, writing: RwSignal<Option<String>>, quote: String, heading_id: String) -> impl IntoView {
+    let quote_field = NodeRef::<Textarea>::new();
+    let text_field = NodeRef::<Textarea>::new();
+    let error = RwSignal::new(None::<String>);
     let save = move |_| {
-        let body = text.get_untracked().trim().to_owned();
+        let (Some(quote), Some(text)) = (quote_field.get(), text_field.get()) else { return };
+        let body = text.value().trim().to_owned();
         if body.is_empty() {
-            set_error.set(Some("Write your comment before saving it."));
+            error.set(Some("Write your comment before saving it.".into()));
             return;
         }
-        let quote: String = quote.get_untracked().trim().chars().take(MAX_QUOTE_CHARS).collect();
-        let now = now_ms();
-        review.update(|r| match id.as_ref().and_then(|id| r.comments.iter_mut().find(|c| &c.id == id)) {
-            Some(existing) => {
-                existing.text = body;
-                existing.quote = quote;
-                existing.time_ms = now;
-            }
-            None => {
-                let id: String = new_draft_id().as_str().chars().take(12).collect();
-                r.comments.push(Comment { id, section: key.into(), quote, text: body, time_ms: now, resolved: false });
-            }
-        });
+        let quote: String = quote.value().trim().chars().take(MAX_QUOTE_CHARS).collect();
+        let id: String = new_draft_id().as_str().chars().take(12).collect();
+        review.update(|r| r.comments.push(Comment { id, section: key.into(), quote, text: body, time_ms: now_ms(), resolved: false }));
         writing.set(None);
     };
     view! {
         <div class="comment-form" role="group" aria-labelledby=heading_id>
-            <label class="field-label-small" for=quote_id.clone()>"Quoted passage (optional)"</label>
-            <textarea id=quote_id rows="2" prop:value=move || quote.get() on:input:target=move |ev| quote.set(ev.target().value())></textarea>
-            <label class="field-label-small" for=text_id.clone()>"Comment"</label>
-            <textarea id=text_id rows="4" node_ref=field aria-describedby=error_id.clone()
-                prop:value=move || text.get() on:input:target=move |ev| text.set(ev.target().value())></textarea>
-            <p class="field-message" id=error_id role="alert">{error}</p>
+            <label class="field-label-small" for=format!("comment-{key}-quote")>"Quoted passage (optional)"</label>
+            <textarea id=format!("comment-{key}-quote") rows="2" node_ref=quote_field prop:value=quote></textarea>
+            <label class="field-label-small" for=format!("comment-{key}-text")>"Comment"</label>
+            <textarea id=format!("comment-{key}-text") rows="4" node_ref=text_field aria-describedby=format!("comment-{key}-error")></textarea>
+            <p class="field-message" id=format!("comment-{key}-error") role="alert">{move || error.get()}</p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=save>"Save comment"</button>
                 <button type="button" class="button-quiet" on:click=move |_| writing.set(None)>"Cancel"</button>
@@ -320,8 +289,6 @@ fn CommentBody(comment: Comment, meta: Option<String>) -> impl IntoView {
 pub struct Received {
     reviews: RwSignal<Vec<Review>>,
     draft: RwSignal<Draft>,
-    /// Fingerprints of the draft as it is now, to tell which reviewed parts changed.
-    now: Memo<BTreeMap<String, String>>,
     problem: RwSignal<Option<String>>,
 }
 
@@ -332,8 +299,7 @@ impl Received {
             Ok(reviews) => (reviews, None),
             Err(e) => (Vec::new(), Some(format!("The reviews stored for this draft cannot be read ({e}); they are left as they are."))),
         };
-        let now = Memo::new(move |_| draft.with(fingerprints));
-        provide_context(Received { reviews: RwSignal::new(reviews), draft, now, problem: RwSignal::new(problem) });
+        provide_context(Received { reviews: RwSignal::new(reviews), draft, problem: RwSignal::new(problem) });
     }
 
     fn toggle(&self, id: &str, resolved: bool) {
@@ -344,16 +310,16 @@ impl Received {
         self.problem.set(result.err().map(|e| format!("The change could not be saved in this browser ({e}); it holds in this tab only.")));
     }
 
-    /// Every received comment on these keys, oldest first, with who wrote it and whether its
-    /// part changed since it was written.
+    /// Every received comment on these keys, review by review, with who wrote it and whether
+    /// its part changed since it was written.
     fn comments(&self, keys: impl Fn(&str) -> bool) -> Vec<(Comment, String, bool)> {
         if self.reviews.with(Vec::is_empty) {
             return Vec::new();
         }
-        let now = self.now.get();
+        let now = self.draft.with(fingerprints);
         let now = &now;
         let keys = &keys;
-        let mut out: Vec<_> = self.reviews.with(|reviews| {
+        self.reviews.with(|reviews| {
             reviews
                 .iter()
                 .flat_map(|r| {
@@ -363,9 +329,7 @@ impl Received {
                     })
                 })
                 .collect()
-        });
-        out.sort_by_key(|(c, _, _)| c.time_ms);
-        out
+        })
     }
 }
 
@@ -428,7 +392,7 @@ pub fn ReviewsPanel() -> impl IntoView {
             }
         }
         let summary = format!("{open} open of {total} comments, from {}. Each shows beside its section.", if names.is_empty() { "reviewers".to_owned() } else { names.join(", ") });
-        let now = received.now.get();
+        let now = received.draft.with(fingerprints);
         let notices = reviews
             .iter()
             .filter_map(|r| {

@@ -44,7 +44,6 @@ pub fn StartScreen(
             </ul>
             <h2 id="drafts-heading">"Your drafts"</h2>
             <ImportButton on_open=on_open />
-            <super::share::OpenLink />
             {match listing {
                 Ok(drafts) if drafts.is_empty() => view! {
                     <p class="muted">"No drafts yet. A draft appears here as soon as you type in it."</p>
