@@ -10,7 +10,7 @@ use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
 use super::files::ExportMenu;
 use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::preview::blocks_view;
-use super::review::{Received, ReviewsPanel, SectionComments};
+use super::review::{Received, ReceivedComments, ReviewsPanel};
 use super::share::ShareButton;
 use crate::browser::autosave::{Autosaver, SaveStatus};
 use crate::browser::platform::{format_local_time, now_ms, today};
@@ -207,7 +207,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
             <FieldFindings report=report target=target id=findings_id />
             {(key == "timeframe").then(|| view! { <TimeframeDates draft=draft report=report /> })}
             {(key == "co-facilitators").then(|| view! { <CoFacilitatorList draft=draft report=report heading="Co-facilitators" /> })}
-            <SectionComments key=key />
+            <ReceivedComments key=Some(key) />
         </section>
     }
 }

@@ -14,7 +14,7 @@ use crate::browser::{files, link, review_store, storage};
 use crate::core::checks::check;
 use crate::core::diff::{Change, diff_sections};
 use crate::core::draft::Draft;
-use crate::core::export::{self, Document, Format};
+use crate::core::export::{self, Document, Format, person_line};
 use crate::core::review::{self, Comment, GENERAL, MAX_QUOTE_CHARS, Review, TITLE, fingerprints};
 use crate::core::settings::Settings;
 use crate::core::share::{self, Content, Payload};
@@ -57,8 +57,10 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
     let doc = Document::final_version(&draft);
     let template = draft.template();
     let title = draft.display_title();
-    let people = (!doc.co_facilitators.is_empty()).then(|| people_table(&doc));
-    let mut people = Some(people);
+    // Co-facilitators as lines, as in the plain-text export: one element type, no table.
+    let lines = |texts: Vec<String>| texts.into_iter().map(|t| view! { <p>{t}</p> }).collect_view();
+    let people: Vec<String> = doc.co_facilitators.iter().map(person_line).collect();
+    let mut people = (!people.is_empty()).then(|| lines(people));
     let people_after = doc.people_after;
     let sections = doc
         .sections
@@ -68,7 +70,7 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
             let key = template.sections[index].key;
             let heading_id = format!("review-{key}-heading");
             let content_id = format!("section-{key}-text");
-            let table = if people_after == Some(index) { people.take().flatten() } else { None };
+            let table = if people_after == Some(index) { people.take() } else { None };
             let (labelled_by, heading_dom_id, content_dom_id) = (heading_id.clone(), heading_id.clone(), content_id.clone());
             view! {
                 <section class="section-field" aria-labelledby=labelled_by>
@@ -83,7 +85,7 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
             }
         })
         .collect_view();
-    let rest = people.flatten();
+    let rest = people;
     let reviewer_name = move || review.with(|r| r.reviewer.clone());
     let sent = move || review.with_untracked(|r| Review { sent_ms: now_ms(), ..r.clone() });
     let offer = Offer::new(Content::Review, move || share::pack(&Payload::Review(sent())).1);
@@ -113,14 +115,9 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
             Err(e) => format!("The review file could not be downloaded: {e}. Try again, or send the link."),
         }));
     };
-    let count = move || match review.with(|r| r.comments.len()) {
-        1 => "1 comment".to_owned(),
-        n => format!("{n} comments"),
-    };
     view! {
         <header class="app-bar">
             <button type="button" class="button-quiet" on:click=move |_| on_close.run(())>"← All drafts"</button>
-            <p class="app-bar-totals">{count}</p>
             <div class="button-row">
                 <button type="button" class="button-secondary" on:click=save_copy>"Save a copy"</button>
                 <DialogButton label="Send review" heading="Send your review" before_open=before_send>
@@ -159,9 +156,7 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
                     <h2 class="section-heading" id="review-title-heading">
                         <span id="proposal-title" tabindex="-1">{title.clone()}</span>
                     </h2>
-                    <dl class="facts">
-                        {doc.facts.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
-                    </dl>
+                    {lines(doc.facts.into_iter().map(|(label, value)| format!("{label}: {value}")).collect())}
                     <CommentThread review=review key=GENERAL heading_id="review-title-heading".into() content_id="proposal-title".into() />
                 </section>
                 {sections}
@@ -177,27 +172,6 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
             </aside>
         </main>
     }
-}
-
-fn people_table(doc: &Document) -> AnyView {
-    let rows = doc
-        .co_facilitators
-        .iter()
-        .map(|p| {
-            let label = |l: Option<&'static str>| l.unwrap_or("").to_owned();
-            let cells = [p.name.clone(), p.affiliation.clone(), label(p.group.map(|g| g.label())), label(p.region.map(|r| r.label())), if p.mag_member { "Yes" } else { "No" }.to_owned()];
-            view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
-        })
-        .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table>
-                <thead><tr><th scope="col">"Name"</th><th scope="col">"Affiliation"</th><th scope="col">"Stakeholder group"</th><th scope="col">"Regional group"</th><th scope="col">"MAG member"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
 }
 
 /// The reviewer's comments on one part of the draft, and the form to add one.
@@ -244,25 +218,23 @@ fn CommentThread(review: RwSignal<Review>, key: &'static str, heading_id: String
 
 #[component]
 fn CommentForm(review: RwSignal<Review>, key: &'static str, writing: RwSignal<Option<String>>, quote: String, heading_id: String) -> impl IntoView {
-    let quote_field = NodeRef::<Textarea>::new();
     let text_field = NodeRef::<Textarea>::new();
     let error = RwSignal::new(None::<String>);
+    let shown = quote.clone();
     let save = move |_| {
-        let (Some(quote), Some(text)) = (quote_field.get(), text_field.get()) else { return };
+        let Some(text) = text_field.get() else { return };
         let body = text.value().trim().to_owned();
         if body.is_empty() {
             error.set(Some("Write your comment before saving it.".into()));
             return;
         }
-        let quote: String = quote.value().trim().chars().take(MAX_QUOTE_CHARS).collect();
         let id: String = new_draft_id().as_str().chars().take(12).collect();
-        review.update(|r| r.comments.push(Comment { id, section: key.into(), quote, text: body, time_ms: now_ms(), resolved: false }));
+        review.update(|r| r.comments.push(Comment { id, section: key.into(), quote: quote.clone(), text: body, time_ms: now_ms(), resolved: false }));
         writing.set(None);
     };
     view! {
         <div class="comment-form" role="group" aria-labelledby=heading_id>
-            <label class="field-label-small" for=format!("comment-{key}-quote")>"Quoted passage (optional)"</label>
-            <textarea id=format!("comment-{key}-quote") rows="2" node_ref=quote_field prop:value=quote></textarea>
+            {(!shown.is_empty()).then(|| view! { <blockquote class="comment-quote">{shown}</blockquote> })}
             <label class="field-label-small" for=format!("comment-{key}-text")>"Comment"</label>
             <textarea id=format!("comment-{key}-text") rows="4" node_ref=text_field aria-describedby=format!("comment-{key}-error")></textarea>
             <p class="field-message" id=format!("comment-{key}-error") role="alert">{move || error.get()}</p>
@@ -288,6 +260,9 @@ fn CommentBody(comment: Comment, meta: Option<String>) -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct Received {
     reviews: RwSignal<Vec<Review>>,
+    /// For each review, the parts changed since it; recomputed as the author types, but it
+    /// notifies the views only when the answer changes.
+    changed: Memo<Vec<Vec<String>>>,
     draft: RwSignal<Draft>,
     problem: RwSignal<Option<String>>,
 }
@@ -299,7 +274,15 @@ impl Received {
             Ok(reviews) => (reviews, None),
             Err(e) => (Vec::new(), Some(format!("The reviews stored for this draft cannot be read ({e}); they are left as they are."))),
         };
-        provide_context(Received { reviews: RwSignal::new(reviews), draft, problem: RwSignal::new(problem) });
+        let reviews = RwSignal::new(reviews);
+        let changed = Memo::new(move |_| {
+            if reviews.with(Vec::is_empty) {
+                return Vec::new();
+            }
+            let (now, template) = draft.with(|d| (fingerprints(d), d.template()));
+            reviews.with(|all| all.iter().map(|r| r.changed_since(&now, template)).collect())
+        });
+        provide_context(Received { reviews, changed, draft, problem: RwSignal::new(problem) });
     }
 
     fn toggle(&self, id: &str, resolved: bool) {
@@ -309,65 +292,50 @@ impl Received {
         let result = self.draft.with_untracked(|d| self.reviews.with_untracked(|r| review_store::save_received(&d.id, r)));
         self.problem.set(result.err().map(|e| format!("The change could not be saved in this browser ({e}); it holds in this tab only.")));
     }
-
-    /// Every received comment on these keys, review by review, with who wrote it and whether
-    /// its part changed since it was written.
-    fn comments(&self, keys: impl Fn(&str) -> bool) -> Vec<(Comment, String, bool)> {
-        if self.reviews.with(Vec::is_empty) {
-            return Vec::new();
-        }
-        let now = self.draft.with(fingerprints);
-        let now = &now;
-        let keys = &keys;
-        self.reviews.with(|reviews| {
-            reviews
-                .iter()
-                .flat_map(|r| {
-                    r.comments.iter().filter(|c| keys(&c.section)).map(move |c| {
-                        let changed = c.section != GENERAL && r.fingerprints.get(&c.section) != now.get(&c.section);
-                        (c.clone(), r.reviewer.clone(), changed)
-                    })
-                })
-                .collect()
-        })
-    }
 }
 
-fn author_comment((comment, reviewer, changed): (Comment, String, bool), received: Received) -> impl IntoView {
-    let resolved = comment.resolved;
-    let id = comment.id.clone();
-    let text_id = format!("received-{}", comment.id);
-    let mut meta = if reviewer.trim().is_empty() { "A reviewer".to_owned() } else { reviewer };
-    if resolved {
-        meta.push_str(" · Resolved");
-    }
-    if changed {
-        meta.push_str(" · this part changed since");
-    }
-    let item_id = text_id.clone();
-    view! {
-        <li class="comment" class:comment-resolved=resolved id=item_id>
-            <CommentBody comment=comment meta=Some(meta) />
-            <button type="button" class="button-quiet" aria-describedby=text_id on:click=move |_| received.toggle(&id, !resolved)>
-                {if resolved { "Reopen" } else { "Resolve" }}
-            </button>
-        </li>
-    }
-}
-
-/// Received comments on one section, beside it in the editor.
+/// Received comments beside one section (`Some(key)`), or on the draft as a whole and on parts
+/// the template lacks (`None`).
 #[component]
-pub fn SectionComments(key: &'static str) -> impl IntoView {
+pub fn ReceivedComments(key: Option<&'static str>) -> impl IntoView {
     let received = use_context::<Received>();
     move || {
         let received = received?;
-        let comments = received.comments(|k| k == key);
-        let label = format!("Review comments ({})", comments.len());
-        (!comments.is_empty()).then(|| view! {
-            <div class="received" role="group" aria-label=label>
-                <ul class="comments">{comments.into_iter().map(|c| author_comment(c, received)).collect_view()}</ul>
-            </div>
-        })
+        let template = received.draft.with_untracked(|d| d.template());
+        let shows = |k: &str| match key {
+            Some(key) => k == key,
+            None => k == GENERAL || template.section_index(k).is_none(),
+        };
+        let changed = received.changed.get();
+        let items = received.reviews.with(|reviews| {
+            reviews
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| r.comments.iter().filter(|c| shows(&c.section)).map(move |c| (i, r.reviewer.trim().to_owned(), c.clone())))
+                .map(|(i, reviewer, comment)| {
+                    let resolved = comment.resolved;
+                    let id = comment.id.clone();
+                    let text_id = format!("received-{id}");
+                    let mut meta = if reviewer.is_empty() { "A reviewer".to_owned() } else { reviewer };
+                    if resolved {
+                        meta.push_str(" · Resolved");
+                    }
+                    if changed.get(i).is_some_and(|keys| keys.contains(&comment.section)) {
+                        meta.push_str(" · this part changed since");
+                    }
+                    let describe = text_id.clone();
+                    view! {
+                        <li class="comment" class:comment-resolved=resolved id=text_id>
+                            <CommentBody comment=comment meta=Some(meta) />
+                            <button type="button" class="button-quiet" aria-describedby=describe on:click=move |_| received.toggle(&id, !resolved)>
+                                {if resolved { "Reopen" } else { "Resolve" }}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        });
+        (!items.is_empty()).then(|| view! { <ul class="comments" aria-label="Review comments">{items}</ul> })
     }
 }
 
@@ -378,7 +346,6 @@ pub fn ReviewsPanel() -> impl IntoView {
     let received = use_context::<Received>();
     move || {
         let received = received?;
-        let template = received.draft.with(|d| d.template());
         let reviews = received.reviews.get();
         if reviews.is_empty() && received.problem.with(Option::is_none) {
             return None;
@@ -392,25 +359,17 @@ pub fn ReviewsPanel() -> impl IntoView {
             }
         }
         let summary = format!("{open} open of {total} comments, from {}. Each shows beside its section.", if names.is_empty() { "reviewers".to_owned() } else { names.join(", ") });
-        let now = received.draft.with(fingerprints);
-        let notices = reviews
-            .iter()
-            .filter_map(|r| {
-                let changed = r.changed_since(&now, template);
-                (!changed.is_empty()).then(|| earlier_version(r, &changed, received))
-            })
-            .collect_view();
-        let general = received.comments(|k| k == GENERAL || (k != TITLE && template.section_index(k).is_none()));
+        let notices = move || {
+            let changed = received.changed.get();
+            reviews.iter().zip(changed).filter(|(_, keys)| !keys.is_empty()).map(|(r, keys)| earlier_version(r, &keys, received)).collect_view()
+        };
         Some(view! {
             <section class="details-card reviews" aria-labelledby="reviews-heading">
                 <h2 id="reviews-heading" class="field-label">"Reviews"</h2>
                 {move || received.problem.get().map(|p| view! { <p class="banner banner-error" role="alert">{p}</p> })}
                 <p>{summary}</p>
                 {notices}
-                {(!general.is_empty()).then(|| view! {
-                    <h3 class="field-label-small">"On the whole draft"</h3>
-                    <ul class="comments">{general.into_iter().map(|c| author_comment(c, received)).collect_view()}</ul>
-                })}
+                <ReceivedComments key=None />
             </section>
         })
     }
@@ -435,7 +394,7 @@ fn earlier_version(review: &Review, changed: &[String], received: Received) -> i
                     {move || shown.get().then(|| received.draft.with(|current| diff_sections(&old, current)).into_iter().map(|d| view! {
                         <h4 class="field-label-small">{d.heading}</h4>
                         <p class="diff">{d.changes.into_iter().map(|c| match c {
-                            Change::Same(t) => view! { <span>{t}</span> }.into_any(),
+                            Change::Same(t) => t.into_any(),
                             Change::Added(t) => view! { <ins>{t}</ins> }.into_any(),
                             Change::Removed(t) => view! { <del>{t}</del> }.into_any(),
                         }).collect_view()}</p>
