@@ -358,7 +358,11 @@ pub fn ReviewsPanel() -> impl IntoView {
                 names.push(name);
             }
         }
-        let summary = format!("{open} open of {total} comments, from {}. Each shows beside its section.", if names.is_empty() { "reviewers".to_owned() } else { names.join(", ") });
+        let summary = format!(
+            "{open} open of {total} comment{}, from {}. Each shows beside its section.",
+            if total == 1 { "" } else { "s" },
+            if names.is_empty() { "reviewers".to_owned() } else { names.join(", ") }
+        );
         let notices = move || {
             let changed = received.changed.get();
             reviews.iter().zip(changed).filter(|(_, keys)| !keys.is_empty()).map(|(r, keys)| earlier_version(r, &keys, received)).collect_view()
