@@ -202,6 +202,17 @@ impl Draft {
             && self.details == Details::default()
     }
 
+    /// A copy under a new id, titled as a copy, with its own fresh history of edits.
+    pub fn duplicate(&self, id: DraftId, now_ms: u64) -> Draft {
+        let mut copy = self.clone();
+        copy.id = id;
+        copy.title = format!("Copy of {}", self.display_title());
+        copy.created_ms = now_ms;
+        copy.updated_ms = now_ms;
+        copy.revision = 0;
+        copy
+    }
+
     /// The title, or a name that says what the draft is when it has none.
     pub fn display_title(&self) -> String {
         match self.title.trim() {
