@@ -289,7 +289,7 @@ fn a_backup_restores_every_draft_into_an_empty_browser() {
     for d in &drafts {
         source.save(d, None).unwrap();
     }
-    let (file, count) = source.backup(99).unwrap();
+    let (file, count) = source.backup(99, None).unwrap();
     assert_eq!((count, source.meta().last_backup_ms), (3, Some(99)));
     let (fresh, _) = store();
     let report = fresh.restore(&file, 100).unwrap();
@@ -302,6 +302,20 @@ fn a_backup_restores_every_draft_into_an_empty_browser() {
 }
 
 #[test]
+fn a_backup_carries_the_editor_text_that_could_not_be_stored() {
+    let (store, kv) = faulty_store();
+    let stored = draft("a", "Stored text", 10);
+    store.save(&stored, None).unwrap();
+    kv.set_fault(Some(Fault::Always(StoreError::QuotaExceeded)));
+    let mut unsaved = stored.clone();
+    unsaved.set_section(0, "Typed while the storage was full".into(), 20);
+    let (file, count) = store.backup(30, Some(&unsaved)).unwrap();
+    assert_eq!(count, 1);
+    let drafts = backup::decode(&file).unwrap();
+    assert_eq!(drafts, [Ok(unsaved)]);
+}
+
+#[test]
 fn restoring_merges_without_overwriting_newer_drafts() {
     let (store, _) = store();
     let old_a = draft("a", "A, as backed up", 10);
@@ -310,7 +324,7 @@ fn restoring_merges_without_overwriting_newer_drafts() {
     for d in [&old_a, &new_b, &same_c] {
         store.save(d, None).unwrap();
     }
-    let (file, _) = store.backup(20).unwrap();
+    let (file, _) = store.backup(20, None).unwrap();
     // Since the backup: A was edited here (newer), B is older here, D was created.
     let raw_a = store.load(&id("a")).unwrap().unwrap().raw;
     let mut edited_a = old_a.clone();

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
+use crate::core::calendar::CivilDate;
 use crate::core::draft::Draft;
 use crate::core::envelope::{self, EnvelopeError};
 
@@ -95,6 +96,11 @@ pub fn decode(text: &str) -> Result<Vec<Result<Draft, EnvelopeError>>, BackupErr
     }
     let file: BackupFile = serde_json::from_value(value).map_err(|_| BackupError::NotABackup)?;
     Ok(file.drafts.iter().map(|draft| envelope::decode(&draft.to_string())).collect())
+}
+
+/// The backup's file name, dated so that several backups sort by day.
+pub fn file_name(today: CivilDate) -> String {
+    format!("igf-proposal-drafts-backup-{}.json", today.iso())
 }
 
 /// Whether a file looks like a backup, so that "Import" can point to "Restore from backup".

@@ -25,6 +25,8 @@ const VERSION: u32 = 1;
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     Auto,
+    /// Saved by the author with "Save a snapshot now".
+    Manual,
     BeforeImport,
     BeforeRestore,
     BeforeReview,
@@ -36,6 +38,7 @@ impl Reason {
     pub fn label(self) -> &'static str {
         match self {
             Reason::Auto => "Automatic",
+            Reason::Manual => "Saved by you",
             Reason::BeforeImport => "Before an import",
             Reason::BeforeRestore => "Before a restore",
             Reason::BeforeReview => "Before a review was merged",

@@ -13,6 +13,7 @@
 //!   overwrite each other silently.
 
 pub mod backup;
+pub mod catalog;
 pub mod history;
 mod memory;
 
@@ -23,6 +24,7 @@ use thiserror::Error;
 
 use super::draft::{Draft, DraftId};
 use super::envelope::{self, EnvelopeError};
+use super::settings::{self, Settings};
 use history::{Reason, Snapshot};
 pub use memory::{Fault, Faulty, MemoryStore};
 
@@ -338,6 +340,19 @@ impl Store {
         Ok(true)
     }
 
+    /// The stored settings; the defaults when none are stored. An unreadable value is reported
+    /// and left in place until the author saves new settings.
+    pub fn settings(&self) -> Result<Settings, String> {
+        match self.kv.get(keys::SETTINGS) {
+            Ok(Some(text)) => settings::decode(&text).map_err(|e| e.to_string()),
+            _ => Ok(Settings::default()),
+        }
+    }
+
+    pub fn save_settings(&self, value: &Settings) -> Result<(), StoreError> {
+        self.write_verified(keys::SETTINGS, &settings::encode(value))
+    }
+
     pub fn meta(&self) -> Meta {
         self.kv
             .get(keys::META)
@@ -361,15 +376,18 @@ impl Store {
         Ok(total)
     }
 
-    /// One file with every readable stored draft (and those of newer schemas, verbatim);
-    /// records the time of the backup.
-    pub fn backup(&self, now_ms: u64) -> Result<(String, usize), StoreError> {
+    /// One file with every stored draft (those of newer schemas verbatim), with `current` (the
+    /// text in the editor, which may not be stored yet) in place of its stored copy. Records
+    /// the time of the backup.
+    pub fn backup(&self, now_ms: u64, current: Option<&Draft>) -> Result<(String, usize), StoreError> {
+        let skip = current.map(|draft| keys::draft(&draft.id));
         let mut raws = Vec::new();
         for key in self.kv.keys()? {
-            if key.starts_with(keys::DRAFT) && let Some(raw) = self.kv.get(&key)? {
+            if key.starts_with(keys::DRAFT) && Some(&key) != skip.as_ref() && let Some(raw) = self.kv.get(&key)? {
                 raws.push(raw);
             }
         }
+        raws.extend(current.map(envelope::encode));
         raws.sort();
         let file = backup::encode(&raws, now_ms);
         // The file is made even if the time cannot be recorded.
