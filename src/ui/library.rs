@@ -85,7 +85,9 @@ impl Library {
             Ok(()) => {
                 self.refresh();
                 self.notice.set(Some(Notice { text: format!("“{title}” moved to the trash."), undo: Some(id) }));
-                focus_element("undo-delete");
+                request_animation_frame(|| {
+                    focus_element("undo-delete");
+                });
             }
             Err(e) => self.say(format!("“{title}” could not be deleted because {e}. It is unchanged.")),
         }
@@ -249,7 +251,11 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
                 <button type="button" class="button-quiet" on:click={
                     move |_| {
                         renaming.set(true);
-                        focus_element(&focus_rename);
+                        // The field is rendered on the next update, then focused.
+                        let id = focus_rename.clone();
+                        request_animation_frame(move || {
+                            focus_element(&id);
+                        });
                     }
                 }>"Rename"<span class="visually-hidden">{format!(" “{dup_title}”")}</span></button>
                 <button type="button" class="button-quiet" on:click={

@@ -21,6 +21,7 @@ async function titles(editor: EditorPage) {
 }
 
 test('drafts can be renamed, duplicated, deleted with undo, sorted and filtered', async ({ page }) => {
+  test.setTimeout(120_000);
   const editor = new EditorPage(page);
   await editor.gotoStart();
   await newDraft(editor, 'Alpha on cybersecurity', 'Norms in practice.');
@@ -106,6 +107,7 @@ test('two tabs on one draft never overwrite each other silently', async ({ conte
 });
 
 test('typing then closing the tab at once, 50 times, loses no character', async ({ context }) => {
+  test.setTimeout(300_000);
   const setup = new EditorPage(await context.newPage());
   await setup.gotoStart();
   await newDraft(setup, 'Closed quickly', 'Start.');
