@@ -12,7 +12,7 @@ use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, Timefr
 use super::preview::blocks_view;
 use crate::browser::autosave::{Autosaver, SaveStatus};
 use crate::browser::platform::{format_local_time, now_ms, today};
-use crate::core::checks::{Report, Severity, Target, check};
+use crate::core::checks::{Checker, Report, Severity, Target};
 use crate::core::draft::Draft;
 use crate::core::markdown::{self, Block};
 use crate::core::settings::Settings;
@@ -63,7 +63,12 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
 
     let settings = use_context::<RwSignal<Settings>>().unwrap_or_else(|| RwSignal::new(Settings::default()));
     let today = today();
-    let report = Memo::new(move |_| draft.with(|d| check(d, today, &settings.get())));
+    // The checker keeps each section's layout, so a keystroke lays out only the edited section.
+    let checker = std::sync::Mutex::new(Checker::default());
+    let report = Memo::new(move |_| {
+        let mut checker = checker.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        draft.with(|d| checker.check(d, today, &settings.get()))
+    });
     let touched = Touched::new();
     provide_context(touched);
 
