@@ -5,12 +5,11 @@
 // Usage: node scripts/bench/browser.mjs   (after `make dist`; writes target/bench/browser.json)
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DRAFT_ID, TYPED_SECTION, envelope, markdown } from './draft.mjs';
-import { percentile, sleep } from './stats.mjs';
+import { MARKED, percentile, sleep } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -31,8 +30,7 @@ function buildBaseline() {
   const dir = join(out, 'baseline');
   mkdirSync(dir, { recursive: true });
   copyFileSync(join(root, 'benches', 'baseline', 'index.html'), join(dir, 'index.html'));
-  const require = createRequire(join(here, 'package.json'));
-  copyFileSync(require.resolve('marked/lib/marked.esm.js'), join(dir, 'marked.esm.js'));
+  copyFileSync(MARKED, join(dir, 'marked.esm.js'));
   return dir;
 }
 

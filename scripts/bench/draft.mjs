@@ -25,7 +25,13 @@ from peers who have done the work.
 
 The theme is narrowly defined. It does not cover machine translation or content moderation, which
 other IGF processes address; it covers the plumbing that lets people use their own languages and
-scripts in names, addresses and forms, and the conditions under which local-language content grows.`,
+scripts in names, addresses and forms, and the conditions under which local-language content grows.
+
+Three trends make the theme timely. Mobile-first users now outnumber desktop users in every
+developing region, and their keyboards default to local scripts. Governments are moving public
+services online, where a form that rejects a name or an address shuts a citizen out. And new
+generic top-level domains in Arabic, Chinese, Cyrillic, Devanagari and other scripts have been
+delegated, yet many of them are still refused by the software that should accept them.`,
   objectives: `- Collect case studies of Universal Acceptance readiness from at least five regions.
 - Identify common obstacles: legacy validation code, missing fonts, input methods, policies.
 - Describe practices that helped local-language content grow, from public procurement rules to
@@ -50,7 +56,12 @@ The report will have three parts:
 3. The checklist, with a short guide to using it and links to the relevant technical standards.
 
 A short summary for policy makers, translated into the six UN languages, will accompany the report.
-All material will be published under an open licence so that others can adapt it.`,
+All material will be published under an open licence so that others can adapt it.
+
+Each case study will follow the same outline, so that readers can compare them: the organisation
+and its users, the systems concerned, what went wrong before, what was changed, what it cost, how
+long it took, and what the organisation would do differently. Where an organisation agrees, the
+case study will also list the tools and test data it used, so that others can repeat its tests.`,
   outreach: `An open call for input on the IGF mailing lists and through national and regional IGF initiatives;
 two webinars in different time zones; a session at the annual meeting; and, after publication,
 presentations at regional registry and developer meetings, with the checklist translated into the
@@ -64,7 +75,11 @@ draft texts and a summary of every meeting, so that newcomers can join at any po
 
 After publication, the co-facilitators will present the results at two regional IGFs and at one
 technical meeting of domain registries, and will ask the national and regional IGF initiatives to
-share the checklist with their communities.`,
+share the checklist with their communities.
+
+Success will be measured in three ways: the number and regional spread of contributions received,
+the number of organisations that test the checklist and report back, and the number of national
+and regional initiatives that discuss the results at their own meetings in the following year.`,
   timeframe: `One year: call for input in April and May, case-study interviews in June to August, drafting in
 September, public comment in October, final report at the annual meeting.
 
@@ -77,7 +92,10 @@ September, public comment in October, final report at the annual meeting.
 | Final report | Annual meeting | Report, checklist and summary |
 
 If participants wish to continue the work, the BPF will say so in its annual report and ask the
-MAG to renew it for a second year focused on testing the checklist.`,
+MAG to renew it for a second year focused on testing the checklist.
+
+The co-facilitators will hold a virtual meeting every two weeks during the interviews and the
+drafting, open to anyone on the mailing list, with notes published within a week of each meeting.`,
   'co-facilitators': `The three MAG co-facilitators come from three stakeholder groups and three regions; a fourth,
 non-MAG co-facilitator brings the experience of a software company that has made its products ready.`,
 };

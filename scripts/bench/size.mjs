@@ -5,10 +5,10 @@
 // Usage: node scripts/bench/size.mjs   (after `make dist`; writes target/bench/size.json)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { MARKED } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'dist');
@@ -43,9 +43,12 @@ function distSizes() {
 /** The crate a symbol belongs to: the first path segment of its name (for `<T as Trait>::f`,
  * the crate of `T`), with core, alloc and std together. A heuristic, as in cargo-bloat. */
 function crateOf(name) {
-  if (/^data\[/.test(name)) return '(data segments)';
+  if (/^data segment|^data\[/.test(name)) return '(data segments)';
+  if (/function names/.test(name)) return '(names section)';
   if (/^(code|func)\[/.test(name)) return '(unnamed functions)';
-  const path = name.replace(/^[<&*(\[\s]+|^(mut|dyn|const) /g, '').match(/^([A-Za-z_][A-Za-z0-9_]*)::/);
+  // `<T as tachys::view::Render>::f`: a generic type, so the trait's crate.
+  const generic = name.match(/^<[A-Z]\w* as (\w+)/);
+  const path = generic ?? name.replace(/^[<&*(\[\s]+|^(mut|dyn|const) /g, '').match(/^([A-Za-z_]\w*)(?:\[[0-9a-f]+\])?::/);
   if (!path) return `(${name.replace(/\[\d+\]$/, '').slice(0, 40)})`;
   return ['core', 'alloc', 'std'].includes(path[1]) ? 'std (core, alloc)' : path[1];
 }
@@ -73,8 +76,8 @@ function twiggy(wasm) {
     // Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent; names may hold commas.
     const cells = line.split(',');
     const [shallow] = cells.slice(-4);
-    return { name: cells.slice(0, -4).join(',').replace(/^"|"$/g, ''), bytes: Number(shallow) };
-  }).filter((r) => Number.isFinite(r.bytes) && !/^Σ|^\d+ total/.test(r.name));
+    return { name: cells.slice(0, -4).join(',').replace(/^"|"$/g, '').replace(/""/g, '"'), bytes: Number(shallow) };
+  }).filter((r) => Number.isFinite(r.bytes) && !/^Σ|^\d+ total/.test(r.name) && !/function names/.test(r.name));
   const total = rows.reduce((sum, r) => sum + r.bytes, 0);
   const crates = new Map();
   for (const r of rows) crates.set(crateOf(r.name), (crates.get(crateOf(r.name)) ?? 0) + r.bytes);
@@ -94,7 +97,7 @@ function print({ files, total, budgeted, baseline }, profile) {
   console.log(line('baseline page (HTML + marked)', baseline));
   if (!profile) return;
   const pct = (bytes) => `${((100 * bytes) / profile.total).toFixed(1).padStart(5)} %`;
-  console.log(`\nWhat costs most in the wasm (twiggy, raw bytes after wasm-opt -Oz; crates by name, a heuristic)`);
+  console.log(`\nWhat costs most in the wasm (twiggy, raw bytes after wasm-opt, names section left out; crates by name, a heuristic)`);
   for (const c of profile.crates.slice(0, 15)) console.log(`  ${c.crate.padEnd(44)} ${kb(c.bytes).padStart(10)} ${pct(c.bytes)}`);
   console.log('Largest items:');
   for (const f of profile.functions.slice(0, 15)) console.log(`  ${f.name.slice(0, 90).padEnd(90)} ${kb(f.bytes).padStart(10)}`);
@@ -102,8 +105,7 @@ function print({ files, total, budgeted, baseline }, profile) {
 
 /** The baseline page: its HTML (with its inline script and CSS) and `marked`. */
 function baselineSizes() {
-  const require = createRequire(join(root, 'scripts', 'bench', 'package.json'));
-  const files = [join(root, 'benches', 'baseline', 'index.html'), require.resolve('marked/lib/marked.esm.js')];
+  const files = [join(root, 'benches', 'baseline', 'index.html'), MARKED];
   return files.map((f) => sizes(readFileSync(f))).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
 }
 

@@ -9,3 +9,6 @@ export function percentile(values, p) {
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The baseline's Markdown renderer, from this folder's node_modules (setup.sh bench). */
+export const MARKED = new URL('./node_modules/marked/lib/marked.esm.js', import.meta.url).pathname;
