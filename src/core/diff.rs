@@ -1,61 +1,64 @@
-//! What changed between two versions of a draft: the title and each section that differs, as a
-//! word diff (longest common subsequence of words).
+//! What changed between two versions of a draft: by section, then by word.
+//!
+//! Word diffs use Myers' algorithm over tokens (runs of non-space or of space characters), so
+//! the pieces put together give back each text exactly. Past [`MAX_EDITS`] edits in one
+//! section the diff gives up on detail and shows the section as replaced, which keeps the
+//! worst case bounded.
 
 use super::draft::Draft;
 
-/// One run of words, with the white space that follows each word.
+/// The most token edits searched per section before reporting a whole replacement.
+pub const MAX_EDITS: usize = 1500;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
+pub enum Piece {
     Same(String),
     Added(String),
     Removed(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Unchanged,
+    Text(Vec<Piece>),
+    /// The structured details (dates, people, code of conduct) differ.
+    Details,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SectionDiff {
-    /// A section key, or "title".
-    pub key: String,
-    /// The section's official heading, "Title", or the key of a section the template lacks.
     pub heading: String,
-    pub changes: Vec<Change>,
+    pub change: Change,
 }
 
-/// Beyond this many word pairs the middle of a section is shown as replaced whole, so that a
-/// diff never takes long or much memory.
-const MAX_CELLS: usize = 4_000_000;
-
-/// The title and every section whose text differs, title first, then in template order.
+/// The title, each template section in order, and the details, each with its change.
 pub fn diff_sections(old: &Draft, new: &Draft) -> Vec<SectionDiff> {
-    let mut out = Vec::new();
-    if old.title != new.title {
-        out.push(SectionDiff { key: "title".into(), heading: "Title".into(), changes: diff_words(&old.title, &new.title) });
+    let mut diffs = vec![SectionDiff { heading: "Title".into(), change: text_change(&old.title, &new.title) }];
+    for (index, spec) in new.template().sections.iter().enumerate() {
+        let before = old.sections_by_key().find(|(key, _)| *key == spec.key).map_or("", |(_, text)| text);
+        diffs.push(SectionDiff { heading: spec.heading.into(), change: text_change(before, new.section(index)) });
     }
-    let old_text = |key: &str| old.sections_by_key().find(|(k, _)| *k == key).map_or("", |(_, t)| t);
-    let mut keys: Vec<&str> = new.sections_by_key().map(|(k, _)| k).collect();
-    keys.extend(old.sections_by_key().map(|(k, _)| k).filter(|k| !new.sections_by_key().any(|(n, _)| n == *k)));
-    for key in keys {
-        let new_text = new.sections_by_key().find(|(k, _)| *k == key).map_or("", |(_, t)| t);
-        if old_text(key) != new_text {
-            let template = new.template();
-            let heading = template.section_index(key).map_or(key, |i| template.sections[i].heading);
-            out.push(SectionDiff { key: key.into(), heading: heading.into(), changes: diff_words(old_text(key), new_text) });
-        }
-    }
-    out
+    let details = if old.details() == new.details() { Change::Unchanged } else { Change::Details };
+    diffs.push(SectionDiff { heading: "Submission details".into(), change: details });
+    diffs
 }
 
-/// Words with their trailing white space; leading white space is a token of its own.
+fn text_change(old: &str, new: &str) -> Change {
+    if old == new { Change::Unchanged } else { Change::Text(diff_words(old, new)) }
+}
+
+/// Splits into runs of whitespace and runs of anything else.
 fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut in_space = true;
+    let mut space = None;
     for (i, c) in text.char_indices() {
-        let space = c.is_whitespace();
-        if !space && in_space && i > start {
+        let is_space = c.is_whitespace();
+        if space.is_some_and(|s| s != is_space) {
             out.push(&text[start..i]);
             start = i;
         }
-        in_space = space;
+        space = Some(is_space);
     }
     if start < text.len() {
         out.push(&text[start..]);
@@ -63,116 +66,180 @@ fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
-/// A word diff: words compare without their white space; runs of one kind are joined.
-pub fn diff_words(old: &str, new: &str) -> Vec<Change> {
-    let (a, b) = (tokens(old), tokens(new));
-    let same = |x: &str, y: &str| x.trim_end() == y.trim_end();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| same(x, y)).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| same(x, y)).count();
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Same,
+    Added,
+    Removed,
+}
+
+/// The word-level changes from `old` to `new`, adjacent pieces of a kind merged.
+pub fn diff_words(old: &str, new: &str) -> Vec<Piece> {
+    let a = tokens(old);
+    let b = tokens(new);
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (mid_a, mid_b) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-
-    let mut ops: Vec<(u8, &str)> = b[..prefix].iter().map(|t| (0, *t)).collect();
-    if mid_a.len() * mid_b.len() > MAX_CELLS {
-        ops.extend(mid_a.iter().map(|t| (1, *t)));
-        ops.extend(mid_b.iter().map(|t| (2, *t)));
-    } else {
-        // lengths[i][j]: the longest common subsequence of mid_a[i..] and mid_b[j..].
-        let width = mid_b.len() + 1;
-        let mut lengths = vec![0u32; (mid_a.len() + 1) * width];
-        for i in (0..mid_a.len()).rev() {
-            for j in (0..mid_b.len()).rev() {
-                lengths[i * width + j] = if same(mid_a[i], mid_b[j]) {
-                    lengths[(i + 1) * width + j + 1] + 1
-                } else {
-                    lengths[(i + 1) * width + j].max(lengths[i * width + j + 1])
-                };
-            }
+    let mut ops: Vec<(Op, &str)> = a[..prefix].iter().map(|t| (Op::Same, *t)).collect();
+    match myers(mid_a, mid_b) {
+        Some(middle) => ops.extend(middle),
+        None => {
+            ops.extend(mid_a.iter().map(|t| (Op::Removed, *t)));
+            ops.extend(mid_b.iter().map(|t| (Op::Added, *t)));
         }
-        let (mut i, mut j) = (0, 0);
-        while i < mid_a.len() || j < mid_b.len() {
-            if i < mid_a.len() && j < mid_b.len() && same(mid_a[i], mid_b[j]) {
-                ops.push((0, mid_b[j]));
-                (i, j) = (i + 1, j + 1);
-            } else if j == mid_b.len() || (i < mid_a.len() && lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) {
-                ops.push((1, mid_a[i]));
-                i += 1;
-            } else {
-                ops.push((2, mid_b[j]));
-                j += 1;
+    }
+    ops.extend(a[a.len() - suffix..].iter().map(|t| (Op::Same, *t)));
+    merge(ops)
+}
+
+fn merge(ops: Vec<(Op, &str)>) -> Vec<Piece> {
+    let mut pieces: Vec<(Op, String)> = Vec::new();
+    for (op, token) in ops {
+        match pieces.last_mut() {
+            Some((last, text)) if *last == op => text.push_str(token),
+            _ => pieces.push((op, token.to_owned())),
+        }
+    }
+    pieces
+        .into_iter()
+        .map(|(op, text)| match op {
+            Op::Same => Piece::Same(text),
+            Op::Added => Piece::Added(text),
+            Op::Removed => Piece::Removed(text),
+        })
+        .collect()
+}
+
+/// Myers' O(ND) shortest edit script; `None` past [`MAX_EDITS`].
+fn myers<'a>(a: &[&'a str], b: &[&'a str]) -> Option<Vec<(Op, &'a str)>> {
+    let (n, m) = (a.len() as isize, b.len() as isize);
+    let max = (n + m) as usize;
+    let offset = max as isize + 1;
+    let mut v = vec![0isize; 2 * max + 3];
+    // trace[d] holds v over diagonals -d..=d as it was before step d.
+    let mut trace: Vec<Vec<isize>> = Vec::new();
+    for d in 0..=max.min(MAX_EDITS) as isize {
+        trace.push(v[(offset - d) as usize..=(offset + d) as usize].to_vec());
+        for k in (-d..=d).step_by(2) {
+            let i = (offset + k) as usize;
+            let mut x = if k == -d || (k != d && v[i - 1] < v[i + 1]) { v[i + 1] } else { v[i - 1] + 1 };
+            let mut y = x - k;
+            while x < n && y < m && a[x as usize] == b[y as usize] {
+                x += 1;
+                y += 1;
+            }
+            v[i] = x;
+            if x >= n && y >= m {
+                return Some(backtrack(a, b, &trace, x, y));
             }
         }
     }
-    ops.extend(b[b.len() - suffix..].iter().map(|t| (0, *t)));
+    None
+}
 
-    let mut out: Vec<Change> = Vec::new();
-    for (kind, token) in ops {
-        match (out.last_mut(), kind) {
-            (Some(Change::Same(s)), 0) | (Some(Change::Removed(s)), 1) | (Some(Change::Added(s)), 2) => s.push_str(token),
-            (_, 0) => out.push(Change::Same(token.into())),
-            (_, 1) => out.push(Change::Removed(token.into())),
-            _ => out.push(Change::Added(token.into())),
+fn backtrack<'a>(a: &[&'a str], b: &[&'a str], trace: &[Vec<isize>], mut x: isize, mut y: isize) -> Vec<(Op, &'a str)> {
+    let mut ops = Vec::new();
+    for d in (1..trace.len() as isize).rev() {
+        let before = &trace[d as usize];
+        let at = |k: isize| before[(k + d) as usize];
+        let k = x - y;
+        let down = k == -d || (k != d && at(k - 1) < at(k + 1));
+        let prev_k = if down { k + 1 } else { k - 1 };
+        let prev_x = at(prev_k);
+        let prev_y = prev_x - prev_k;
+        let (mid_x, mid_y) = if down { (prev_x, prev_y + 1) } else { (prev_x + 1, prev_y) };
+        while x > mid_x && y > mid_y {
+            x -= 1;
+            y -= 1;
+            ops.push((Op::Same, a[x as usize]));
         }
+        if down {
+            ops.push((Op::Added, b[prev_y as usize]));
+        } else {
+            ops.push((Op::Removed, a[prev_x as usize]));
+        }
+        (x, y) = (prev_x, prev_y);
     }
-    out
+    while x > 0 && y > 0 {
+        x -= 1;
+        y -= 1;
+        ops.push((Op::Same, a[x as usize]));
+    }
+    ops.reverse();
+    ops
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::draft::DraftId;
-    use crate::core::template::Kind;
-    use Change::*;
+
+    fn render(pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Same(t) => t.clone(),
+                Piece::Added(t) => format!("[+{t}]"),
+                Piece::Removed(t) => format!("[-{t}]"),
+            })
+            .collect()
+    }
+
+    fn side(pieces: &[Piece], old: bool) -> String {
+        pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Same(t) => Some(t.as_str()),
+                Piece::Added(t) => (!old).then_some(t.as_str()),
+                Piece::Removed(t) => old.then_some(t.as_str()),
+            })
+            .collect()
+    }
 
     #[test]
-    fn word_diffs() {
-        let table: &[(&str, &str, Vec<Change>)] = &[
-            ("", "", vec![]),
-            ("a b", "a b", vec![Same("a b".into())]),
-            ("", "new words", vec![Added("new words".into())]),
-            ("old words", "", vec![Removed("old words".into())]),
-            ("the quick fox", "the slow fox", vec![Same("the ".into()), Removed("quick ".into()), Added("slow ".into()), Same("fox".into())]),
-            ("a b c d", "a c d e", vec![Same("a ".into()), Removed("b ".into()), Same("c d ".into()), Added("e".into())]),
-            ("one\ntwo", "one two", vec![Same("one two".into())]),
-            ("  lead", "lead", vec![Removed("  ".into()), Same("lead".into())]),
-            ("日本 語", "日本 語 🎉", vec![Same("日本 語 ".into()), Added("🎉".into())]),
+    fn word_diffs_are_minimal_and_rebuild_both_texts() {
+        let cases = [
+            ("", "", ""),
+            ("", "new text", "[+new text]"),
+            ("old text", "", "[-old text]"),
+            ("the quick fox", "the slow fox", "the [-quick][+slow] fox"),
+            ("a b c d", "a c d e", "a [-b ]c d[+ e]"),
+            ("one two three", "zero one two three", "[+zero ]one two three"),
+            ("same", "same", "same"),
+            ("line one\n\nline two", "line one\n\nline 2", "line one\n\nline [-two][+2]"),
+            ("Déjà vu ничего", "Déjà ничего vu", "Déjà [-vu ]ничего[+ vu]"),
         ];
-        for (old, new, expected) in table {
-            assert_eq!(&diff_words(old, new), expected, "{old:?} -> {new:?}");
+        for (old, new, expected) in cases {
+            let pieces = diff_words(old, new);
+            assert_eq!(render(&pieces), expected, "{old:?} -> {new:?}");
+            assert_eq!(side(&pieces, true), old);
+            assert_eq!(side(&pieces, false), new);
         }
     }
 
     #[test]
-    fn the_new_text_is_rebuilt_from_same_and_added_runs() {
-        let old = "Para one has words.\n\nPara two — ünïcödé, and more words here.\n- item";
-        let new = "Para one has new words.\n\nPara two, and more words there.\n- item\n- item two";
-        let changes = diff_words(old, new);
-        let rebuilt: String = changes.iter().filter_map(|c| match c { Same(s) | Added(s) => Some(s.as_str()), Removed(_) => None }).collect();
-        assert_eq!(rebuilt, new);
-        let removed: String = changes.iter().filter_map(|c| match c { Removed(s) => Some(s.as_str()), _ => None }).collect();
-        assert!(removed.contains("ünïcödé,") && removed.contains("here.") && !removed.contains("Para"), "{removed:?}");
+    fn huge_rewrites_fall_back_to_a_replacement_that_still_rebuilds_both() {
+        let old: String = (0..3000).map(|i| format!("a{i} ")).collect();
+        let new: String = (0..3000).map(|i| format!("b{i} ")).collect();
+        let pieces = diff_words(&old, &new);
+        assert_eq!(side(&pieces, true), old);
+        assert_eq!(side(&pieces, false), new);
+        assert!(pieces.len() <= 3, "a replacement, not thousands of pieces");
     }
 
     #[test]
-    fn lists_changed_sections_in_template_order() {
-        let mut old = Draft::new(DraftId::parse("d").unwrap(), Kind::NewWg, 0);
-        old.set_section(0, "Purpose.".into(), 1);
-        old.set_section(3, "Plan.".into(), 1);
+    fn sections_report_only_what_changed() {
+        use crate::core::draft::DraftId;
+        use crate::core::template::Kind;
+        let id = DraftId::parse("d").unwrap();
+        let mut old = Draft::new(id, Kind::NewBpf, 0);
+        old.set_section(0, "Cyber norms.".into(), 1);
         let mut new = old.clone();
-        new.set_section(3, "Plan B.".into(), 2);
-        new.set_section(1, "Goals.".into(), 2);
-        new.set_title("Youth".into(), 2);
+        new.set_title("A title".into(), 2);
+        new.set_section(0, "Cyber norms and trust.".into(), 2);
         let diffs = diff_sections(&old, &new);
-        let headings: Vec<&str> = diffs.iter().map(|d| d.heading.as_str()).collect();
-        assert_eq!(headings, ["Title", "Objectives/Goals of the WG", "Implementation Plan (if appropriate)"]);
-        assert_eq!(diffs[2].changes, vec![Removed("Plan.".into()), Added("Plan B.".into())]);
-        assert!(diff_sections(&new, &new).is_empty());
-    }
-
-    #[test]
-    fn long_sections_stay_fast() {
-        let old: String = (0..3000).map(|i| format!("w{i} ")).collect();
-        let new: String = (0..3000).map(|i| format!("v{i} ")).collect();
-        let changes = diff_words(&old, &new);
-        assert_eq!(changes, vec![Removed(old), Added(new)]);
+        let changed: Vec<&str> =
+            diffs.iter().filter(|d| d.change != Change::Unchanged).map(|d| d.heading.as_str()).collect();
+        assert_eq!(changed, ["Title", new.template().sections[0].heading]);
+        assert_eq!(diffs.len(), new.template().sections.len() + 2);
     }
 }

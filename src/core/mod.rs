@@ -21,6 +21,7 @@ pub mod people;
 pub mod review;
 pub mod settings;
 pub mod share;
+pub mod store;
 pub mod template;
 pub mod url;
 pub mod words;

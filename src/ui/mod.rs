@@ -5,6 +5,8 @@ mod checks;
 mod details;
 mod editor;
 mod files;
+mod history;
+mod library;
 mod preview;
 mod review;
 mod share;
@@ -18,30 +20,78 @@ pub use start::StartScreen;
 use crate::browser::{link, platform, review_store, storage};
 use crate::core::draft::Draft;
 use crate::core::review::Review;
-use crate::core::share::{Body, Link, Payload};
-use crate::core::share as codec;
+use crate::core::share::{self as codec, Body, Link, Payload};
 use crate::core::settings::Settings;
+use crate::core::store::Store;
 use crate::core::template::Kind;
+
+/// The drafts store, shared through context (the browser's storage is not `Send`).
+pub type StoreHandle = StoredValue<Store, LocalStorage>;
 
 /// What the tab shows: the start screen, one draft in the editor, someone else's draft in review,
 /// or a protected link waiting for its passphrase.
 #[derive(Clone)]
 enum Screen {
     Start,
-    Editor { draft: Draft, stored: bool },
+    /// `known` is the stored text the draft was read from; `None` for a draft never stored.
+    Editor { draft: Draft, known: Option<String> },
     Review { draft: Draft, review: Review },
     Locked(Link),
 }
 
+/// Opens drafts in the editor and goes back to the start screen; shared through context.
+#[derive(Clone, Copy)]
+pub struct Navigator {
+    screen: RwSignal<Screen>,
+}
+
+impl Navigator {
+    /// Opens a stored draft as it is stored now.
+    pub fn open_stored(self, store: &Store, draft: Draft) {
+        let known = store.load(&draft.id).ok().flatten().map(|loaded| loaded.raw);
+        self.open(draft, known);
+    }
+
+    pub fn open(self, draft: Draft, known: Option<String>) {
+        review_store::close_session();
+        storage::remember_open_draft(Some(&draft.id));
+        self.screen.set(Screen::Editor { draft, known });
+    }
+
+    pub fn start(self) {
+        review_store::close_session();
+        storage::remember_open_draft(None);
+        self.screen.set(Screen::Start);
+    }
+}
+
 /// Reopens the review or the draft this tab had open before a reload, if it still reads.
-fn initial_screen() -> Screen {
-    if let Some((draft, review)) = review_store::open_session() {
+fn initial_screen(store: &Store) -> Screen {
+    if let Some((draft, review)) = review_store::open_session(store) {
         return Screen::Review { draft, review };
     }
-    storage::open_draft_id()
-        .and_then(|id| storage::load_draft(&id).ok().flatten())
-        .and_then(Result::ok)
-        .map_or(Screen::Start, |draft| Screen::Editor { draft, stored: true })
+    let loaded = storage::open_draft_id().and_then(|id| store.load(&id).ok().flatten());
+    match loaded {
+        Some(loaded) => match loaded.draft {
+            Ok(draft) => Screen::Editor { draft, known: Some(loaded.raw) },
+            Err(_) => Screen::Start,
+        },
+        None => Screen::Start,
+    }
+}
+
+/// Puts the store, the settings and the navigator in context for everything below; returns the
+/// navigator. The app calls it once; tests call it to mount single screens.
+pub fn provide_app_context(store: Store) -> (Navigator, Option<String>) {
+    let (settings, settings_problem) = match store.settings() {
+        Ok(settings) => (settings, None),
+        Err(problem) => (Settings::default(), Some(problem)),
+    };
+    provide_context(RwSignal::new(settings));
+    let navigator = Navigator { screen: RwSignal::new(initial_screen(&store)) };
+    provide_context(StoreHandle::new_local(store));
+    provide_context(navigator);
+    (navigator, settings_problem)
 }
 
 /// Where shared drafts and reviews go, however they arrive: a link, or a file through Import.
@@ -61,61 +111,56 @@ impl Incoming {
     }
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    let screen = RwSignal::new(initial_screen());
-    // A sentence about the last link or review that arrived, shown above any screen.
-    let notice = RwSignal::new(None::<String>);
-    let (settings, settings_problem) = match storage::load_settings() {
-        Ok(settings) => (settings, None),
-        Err(problem) => (Settings::default(), Some(problem)),
-    };
-    let settings = RwSignal::new(settings);
-    provide_context(settings);
-    let open = move |draft: Draft, stored: bool| {
-        review_store::close_session();
-        storage::remember_open_draft(Some(&draft.id));
-        screen.set(Screen::Editor { draft, stored });
-    };
-    let on_new = move |kind: Kind| open(Draft::new(platform::new_draft_id(), kind, platform::now_ms()), false);
-    let on_open = move |draft: Draft| open(draft, true);
-    let on_close = move |()| {
-        review_store::close_session();
-        storage::remember_open_draft(None);
-        screen.set(Screen::Start);
-    };
-
-    let on_payload = Callback::new(move |payload: Payload| match payload {
+/// Opens what a link or a file brought: someone else's draft in review mode, or a review of
+/// one of the author's drafts in the editor, beside its sections. `notice` says what happened.
+fn receive(navigator: Navigator, notice: RwSignal<Option<String>>) -> Callback<Payload> {
+    let store = expect_context::<StoreHandle>();
+    Callback::new(move |payload: Payload| match payload {
         Payload::Draft(draft) => {
             notice.set(None);
-            let review = review_store::session_for(&draft)
-                .unwrap_or_else(|| Review::of(&draft, review_store::reviewer_name(), platform::now_ms()));
+            let review = store
+                .with_value(|s| review_store::session_for(s, &draft))
+                .unwrap_or_else(|| Review::of(&draft, store.with_value(review_store::reviewer_name), platform::now_ms()));
             storage::remember_open_draft(None);
-            screen.set(Screen::Review { draft, review });
+            navigator.screen.set(Screen::Review { draft, review });
         }
         Payload::Review(review) => {
             // Leave the editor first, so that it saves what is pending before the draft is read.
-            screen.set(Screen::Start);
+            navigator.start();
             leptos::task::spawn_local(async move {
                 let reviewer = match review.reviewer.trim() {
                     "" => "a reviewer".to_owned(),
                     name => name.to_owned(),
                 };
-                match review_store::receive(review) {
+                match store.with_value(|s| review_store::receive(s, review)) {
                     Ok((draft, merged)) => {
                         notice.set(Some(match (merged.added, merged.updated) {
                             (0, 0) => format!("The review from {reviewer} was already here: nothing changed."),
                             (added, updated) => format!("The review from {reviewer} is added to this draft: {added} new and {updated} updated comments, shown beside their sections."),
                         }));
-                        open(draft, true);
+                        store.with_value(|s| navigator.open_stored(s, draft));
                     }
                     Err(text) => notice.set(Some(format!("{text} Nothing was changed."))),
                 }
             });
         }
-    });
-    provide_context(Incoming(Some(on_payload)));
+    })
+}
 
+#[component]
+pub fn App() -> impl IntoView {
+    let (store, refused) = storage::open_store();
+    let (navigator, settings_problem) = provide_app_context(store);
+    let settings = expect_context::<RwSignal<Settings>>();
+    let on_new = move |kind: Kind| {
+        navigator.open(Draft::new(platform::new_draft_id(), kind, platform::now_ms()), None);
+        // Starting a draft is the moment to ask the browser to keep this site's data.
+        leptos::task::spawn_local(async { storage::request_persistence().await; });
+    };
+    // A sentence about the last link or review that arrived, shown above any screen.
+    let notice = RwSignal::new(None::<String>);
+    let on_payload = receive(navigator, notice);
+    provide_context(Incoming(Some(on_payload)));
     // A link opened in this tab, now or later: read it, then clear it so that a reload does not
     // open it again.
     let take_fragment = move |fragment: String| {
@@ -131,7 +176,7 @@ pub fn App() -> impl IntoView {
             Ok(Ok(payload)) => on_payload.run(payload),
             Ok(Err(locked)) => {
                 notice.set(None);
-                screen.set(Screen::Locked(locked));
+                navigator.screen.set(Screen::Locked(locked));
             }
             Err(e) => notice.set(Some(format!("{e} Nothing was changed."))),
         }
@@ -141,7 +186,6 @@ pub fn App() -> impl IntoView {
     if let Some(listener) = link::on_fragment_change(take_fragment) {
         listener.forget();
     }
-
     view! {
         {move || notice.get().map(|text| view! {
             <div class="banner app-notice" role="alert">
@@ -149,14 +193,22 @@ pub fn App() -> impl IntoView {
                 <button type="button" class="button-quiet" on:click=move |_| notice.set(None)>"Dismiss"</button>
             </div>
         })}
-        {move || match screen.get() {
+        {refused.map(|error| view! {
+            <div class="banner banner-error" role="alert">
+                <p>{format!(
+                    "Drafts cannot be kept in this browser because {error}. You can still write: your text stays in this tab until you close it, \
+                     so download it (Export, then Draft file) before you leave, or allow this site to store data and reload."
+                )}</p>
+            </div>
+        })}
+        {move || match navigator.screen.get() {
             Screen::Start => view! {
-                <StartScreen on_new=on_new on_open=on_open settings=settings settings_problem=settings_problem.clone() />
+                <StartScreen on_new=on_new settings=settings settings_problem=settings_problem.clone() />
             }.into_any(),
-            Screen::Editor { draft, stored } => view! { <Editor initial=draft stored=stored on_close=on_close /> }.into_any(),
-            Screen::Review { draft, review } => view! { <review::ReviewScreen draft=draft review=review on_close=on_close /> }.into_any(),
+            Screen::Editor { draft, known } => view! { <Editor initial=draft known=known /> }.into_any(),
+            Screen::Review { draft, review } => view! { <review::ReviewScreen draft=draft review=review on_close=move |()| navigator.start() /> }.into_any(),
             Screen::Locked(locked) => view! {
-                <share::UnlockScreen link=locked on_open=on_payload on_cancel=move |()| screen.set(Screen::Start) />
+                <share::UnlockScreen link=locked on_open=on_payload on_cancel=move |()| navigator.start() />
             }.into_any(),
         }}
     }

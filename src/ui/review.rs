@@ -6,13 +6,14 @@
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
+use super::StoreHandle;
 use super::checks::ChecksPanel;
 use super::preview::blocks_view;
 use super::share::{DialogButton, LinkPanel, Offer};
 use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
-use crate::browser::{files, link, review_store, storage};
+use crate::browser::{files, link, review_store};
 use crate::core::checks::check;
-use crate::core::diff::{Change, diff_sections};
+use crate::core::diff::{Change, Piece, diff_sections};
 use crate::core::draft::Draft;
 use crate::core::export::{self, Document, Format, person_line};
 use crate::core::review::{self, Comment, GENERAL, MAX_QUOTE_CHARS, Review, TITLE, fingerprints};
@@ -36,12 +37,13 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
     let checked = draft.clone();
     let report = Memo::new(move |_| check(&checked, today(), &settings.get()));
     let review = RwSignal::new(review);
+    let store = expect_context::<StoreHandle>();
     let (problem, set_problem) = signal(None::<String>);
     let (status, set_status) = signal(None::<String>);
     let kept = draft.clone();
     // Every change to the review is kept at once, so a reload or a closed tab loses nothing.
     Effect::new(move |_| {
-        let result = review.with(|r| review_store::save_session(&kept, r));
+        let result = review.with(|r| store.with_value(|s| review_store::save_session(s, &kept, r)));
         set_problem.set(result.err().map(|e| format!("Your comments could not be kept in this browser ({e}). Send your review before you close this tab.")));
     });
 
@@ -49,8 +51,8 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
     let save_copy = move |_| {
         let mut mine = copy.clone();
         mine.id = new_draft_id();
-        set_status.set(Some(match storage::save_draft(&mine) {
-            Ok(()) => format!("A copy of “{}” is now among your drafts. Your review continues here.", mine.display_title()),
+        set_status.set(Some(match store.with_value(|s| s.save(&mine, None)) {
+            Ok(_) => format!("A copy of “{}” is now among your drafts. Your review continues here.", mine.display_title()),
             Err(e) => format!("The copy could not be saved in this browser ({e}); nothing was changed."),
         }));
     };
@@ -77,7 +79,7 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
                     <h2 class="section-heading" id=heading_dom_id>{section.heading}</h2>
                     <div class="paper review-text" id=content_dom_id tabindex="-1">
                         {section.empty_note.map(|note| view! { <p class="paper-empty">{note}</p> })}
-                        {blocks_view(section.blocks, 3)}
+                        {blocks_view(section.blocks.to_vec(), 3)}
                         {table}
                     </div>
                     <CommentThread review=review key=key heading_id=heading_id content_id=content_id />
@@ -147,7 +149,7 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
                         on:input:target=move |ev| {
                             let name = ev.target().value();
                             // Remembered for the next review; losing it only means typing it again.
-                            let _ = review_store::save_reviewer_name(&name);
+                            let _ = store.with_value(|s| review_store::save_reviewer_name(s, &name));
                             review.update(|r| r.reviewer = name);
                         } />
                 </div>
@@ -259,6 +261,7 @@ fn CommentBody(comment: Comment, meta: Option<String>) -> impl IntoView {
 /// The reviews received for the draft in the editor, shared by the panel and the comment lists.
 #[derive(Clone, Copy)]
 pub struct Received {
+    store: StoreHandle,
     reviews: RwSignal<Vec<Review>>,
     /// For each review, the parts changed since it; recomputed as the author types, but it
     /// notifies the views only when the answer changes.
@@ -270,7 +273,8 @@ pub struct Received {
 impl Received {
     pub fn provide(draft: RwSignal<Draft>) {
         let id = draft.with_untracked(|d| d.id.clone());
-        let (reviews, problem) = match review_store::received(&id) {
+        let store = expect_context::<StoreHandle>();
+        let (reviews, problem) = match store.with_value(|s| review_store::received(s, &id)) {
             Ok(reviews) => (reviews, None),
             Err(e) => (Vec::new(), Some(format!("The reviews stored for this draft cannot be read ({e}); they are left as they are."))),
         };
@@ -282,14 +286,14 @@ impl Received {
             let (now, template) = draft.with(|d| (fingerprints(d), d.template()));
             reviews.with(|all| all.iter().map(|r| r.changed_since(&now, template)).collect())
         });
-        provide_context(Received { reviews, changed, draft, problem: RwSignal::new(problem) });
+        provide_context(Received { store, reviews, changed, draft, problem: RwSignal::new(problem) });
     }
 
     fn toggle(&self, id: &str, resolved: bool) {
         self.reviews.update(|r| {
             review::set_resolved(r, id, resolved);
         });
-        let result = self.draft.with_untracked(|d| self.reviews.with_untracked(|r| review_store::save_received(&d.id, r)));
+        let result = self.draft.with_untracked(|d| self.reviews.with_untracked(|r| self.store.with_value(|s| review_store::save_received(s, &d.id, r))));
         self.problem.set(result.err().map(|e| format!("The change could not be saved in this browser ({e}); it holds in this tab only.")));
     }
 }
@@ -384,7 +388,7 @@ fn earlier_version(review: &Review, changed: &[String], received: Received) -> i
     let names: Vec<String> = changed.iter().map(|k| place(template, k)).collect();
     let who = if review.reviewer.trim().is_empty() { "A reviewer".to_owned() } else { review.reviewer.trim().to_owned() };
     let text = format!("{who} reviewed an earlier version (sent {}). Changed since then: {}.", format_local(review.sent_ms), names.join(", "));
-    let old = received.draft.with_untracked(|d| review_store::shared_version(&d.id, &review.draft_sha256));
+    let old = received.draft.with_untracked(|d| received.store.with_value(|s| review_store::shared_version(s, &d.id, &review.draft_sha256)));
     let shown = RwSignal::new(false);
     view! {
         <div class="earlier-version">
@@ -395,13 +399,16 @@ fn earlier_version(review: &Review, changed: &[String], received: Received) -> i
                     <button type="button" class="button-quiet" aria-expanded=move || shown.get().to_string() on:click=move |_| shown.update(|s| *s = !*s)>
                         "Show what changed"
                     </button>
-                    {move || shown.get().then(|| received.draft.with(|current| diff_sections(&old, current)).into_iter().map(|d| view! {
+                    {move || shown.get().then(|| received.draft.with(|current| diff_sections(&old, current)).into_iter().filter(|d| d.change != Change::Unchanged).map(|d| view! {
                         <h4 class="field-label-small">{d.heading}</h4>
-                        <p class="diff">{d.changes.into_iter().map(|c| match c {
-                            Change::Same(t) => t.into_any(),
-                            Change::Added(t) => view! { <ins>{t}</ins> }.into_any(),
-                            Change::Removed(t) => view! { <del>{t}</del> }.into_any(),
-                        }).collect_view()}</p>
+                        <p class="diff">{match d.change {
+                            Change::Text(pieces) => pieces.into_iter().map(|p| match p {
+                                Piece::Same(t) => t.into_any(),
+                                Piece::Added(t) => view! { <ins>{t}</ins> }.into_any(),
+                                Piece::Removed(t) => view! { <del>{t}</del> }.into_any(),
+                            }).collect_view().into_any(),
+                            _ => "The dates, people or other details changed.".into_any(),
+                        }}</p>
                     }).collect_view())}
                 }.into_any(),
             }}

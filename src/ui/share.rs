@@ -7,6 +7,7 @@
 use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
 
+use super::StoreHandle;
 use super::files::download_export;
 use crate::browser::platform::{Debounce, focus_element};
 use crate::browser::{crypto, link, review_store};
@@ -154,9 +155,10 @@ pub fn DialogButton(label: &'static str, heading: &'static str, before_open: Box
 pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
     let offer = Offer::new(Content::Draft, move || draft.with_untracked(|d| share::pack(&Payload::Draft(d.clone())).1));
     let status = offer.status;
+    let store = expect_context::<StoreHandle>();
     // The shared version is kept, so that a review of it can later show what changed since.
     let before_open = Box::new(move || {
-        status.set(draft.with_untracked(review_store::remember_shared).err().map(|e| {
+        status.set(draft.with_untracked(|d| store.with_value(|s| review_store::remember_shared(s, d))).err().map(|e| {
             format!("This version could not be kept for comparing with reviews later ({e}); sharing still works.")
         }));
         offer.refresh();

@@ -29,7 +29,7 @@ test('the app runs under a strict Content-Security-Policy with zero violations',
   }
   await page.keyboard.press('Escape');
   await editor.backToDrafts();
-  await page.locator('input[type=file]').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('## Goals\n\nMore.') });
+  await page.locator('.import input[type=file]').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('## Goals\n\nMore.') });
   await page.getByRole('button', { name: 'Import as a new draft' }).click();
   await expect(editor.title).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);

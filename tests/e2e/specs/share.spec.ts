@@ -209,7 +209,7 @@ test('files instead of links: the draft file opens for review, the review file c
 
   const reviewer = await reviewerWithOwnDraft(browser);
   const r = reviewer.page;
-  await r.locator('input[type=file]').setInputFiles({ name: draftFile.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(draftPath) });
+  await r.locator('.import input[type=file]').setInputFiles({ name: draftFile.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(draftPath) });
   await r.getByRole('button', { name: 'Open for review' }).click();
   await expect(r.getByRole('heading', { name: "You are reviewing someone else's draft" })).toBeVisible();
   await r.getByRole('textbox', { name: 'Your name' }).fill('Amina');
@@ -233,7 +233,7 @@ test('files instead of links: the draft file opens for review, the review file c
 
   await page.waitForTimeout(700);
   await author.backToDrafts();
-  await page.locator('input[type=file]').setInputFiles({ name: reviewFile.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(reviewPath) });
+  await page.locator('.import input[type=file]').setInputFiles({ name: reviewFile.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(reviewPath) });
   const timeframe = page.locator('.section-field').filter({ has: author.section('Timeframe for the work') });
   await expect(timeframe.locator('.comment-text')).toHaveText('Name the months.');
   await expect(timeframe.locator('.comment-meta')).toContainText('Amina');
