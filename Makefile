@@ -7,7 +7,7 @@ export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS := fallback
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve dist dev test test-native test-browser test-e2e bench setup-build setup-test clean
+.PHONY: serve dist dev test test-native test-browser test-e2e bench fuzz-long setup-build setup-test clean
 
 ## Build the release site into dist/ and serve it at http://127.0.0.1:$(PORT)/
 serve: dist
@@ -38,10 +38,19 @@ test-browser:
 test-e2e: dist
 	cd tests/e2e && npx playwright test
 
-## Benchmarks and budgets (printed, never asserted on timing).
+## Benchmarks and budgets (printed, never asserted on timing), then the long fuzzing run.
 bench:
 	cargo bench --bench engine
 	cargo bench --bench pages
+	$(MAKE) --no-print-directory fuzz-long
+
+## The fuzzing properties of tests/fuzz.rs with many cases (`cargo test` runs a short pass), and
+## every pathological input through every export.
+FUZZ_CASES ?= 20000
+fuzz-long:
+	@start=$$(date +%s); \
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release --test fuzz --test pathological -- --include-ignored && \
+	echo "fuzz-long: $(FUZZ_CASES) cases per property passed in $$(( $$(date +%s) - start )) s"
 
 setup-build:
 	scripts/setup.sh build
