@@ -1,9 +1,11 @@
-//! The only code that calls the browser: storage, autosave, files, clock, ids, focus.
+//! The only code that calls the browser: storage, autosave, files, clock, ids, focus, and the
+//! service worker.
 //!
 //! Invariant: every browser failure becomes a value (`Result`, a status callback); nothing here
 //! panics on a browser that refuses storage.
 
 pub mod autosave;
 pub mod files;
+pub mod offline;
 pub mod platform;
 pub mod storage;

@@ -7,11 +7,13 @@ mod editor;
 mod files;
 mod preview;
 mod start;
+mod update;
 
 use leptos::prelude::*;
 
 pub use editor::Editor;
 pub use start::StartScreen;
+use update::UpdatePrompt;
 
 use crate::browser::{platform, storage};
 use crate::core::draft::Draft;
@@ -52,10 +54,11 @@ pub fn App() -> impl IntoView {
         storage::remember_open_draft(None);
         screen.set(Screen::Start);
     };
-    move || match screen.get() {
+    let current = move || match screen.get() {
         Screen::Start => view! {
             <StartScreen on_new=on_new on_open=on_open settings=settings settings_problem=settings_problem.clone() />
         }.into_any(),
         Screen::Editor { draft, stored } => view! { <Editor initial=draft stored=stored on_close=on_close /> }.into_any(),
-    }
+    };
+    view! { <UpdatePrompt /> {current} }
 }
