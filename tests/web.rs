@@ -6,10 +6,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use igf_proposal_editor::browser::autosave::{Autosaver, SaveStatus};
-use igf_proposal_editor::browser::storage;
+use igf_proposal_editor::browser::storage::LocalKv;
 use igf_proposal_editor::core::draft::{Draft, DraftId};
+use igf_proposal_editor::core::store::{Fault, Faulty, Store, StoreError};
 use igf_proposal_editor::core::template::Kind;
-use igf_proposal_editor::ui::Editor;
+use igf_proposal_editor::ui::{Editor, provide_app_context};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -33,42 +34,95 @@ fn container() -> web_sys::HtmlElement {
     element.unchecked_into()
 }
 
-#[wasm_bindgen_test]
-fn saves_and_loads_drafts_through_local_storage() {
-    let mut written = draft("web-save", Kind::ContinuingBpf);
-    written.set_title("Gender & Digital Rights — 日本語 🎉".into(), 2_000);
-    written.set_section(6, "Report\n\n<script>alert(1)</script>".into(), 3_000);
-    storage::save_draft(&written).unwrap();
+fn local_store() -> Store {
+    Store::new(Rc::new(LocalKv::open().unwrap()))
+}
 
-    let loaded = storage::load_draft(&written.id).unwrap().unwrap().unwrap();
-    assert_eq!(loaded, written);
-    let stored = local_storage().get_item("igf-proposal-editor/draft/web-save").unwrap().unwrap();
-    assert!(stored.starts_with("{\"schema\":2,"), "{stored}");
-    let listed = storage::list_drafts().unwrap();
-    assert!(listed.iter().any(|entry| entry.draft.as_ref().is_ok_and(|d| *d == written)));
+/// A store over the real local storage whose writes fail as `fault` says.
+fn faulty_local(fault: Fault) -> (Store, Rc<Faulty<LocalKv>>) {
+    let kv = Rc::new(Faulty::new(LocalKv::open().unwrap(), fault));
+    (Store::new(kv.clone()), kv)
+}
 
-    assert!(storage::load_draft(&DraftId::parse("absent").unwrap()).unwrap().is_none());
-    local_storage().remove_item("igf-proposal-editor/draft/web-save").unwrap();
+fn remove_keys(prefix_of_id: &str) {
+    let storage = local_storage();
+    let keys: Vec<String> = (0..storage.length().unwrap()).filter_map(|i| storage.key(i).unwrap()).collect();
+    for key in keys.into_iter().filter(|k| k.contains(prefix_of_id)) {
+        storage.remove_item(&key).unwrap();
+    }
+}
+
+fn recorder() -> (Rc<RefCell<Vec<SaveStatus>>>, impl Fn(SaveStatus) + 'static) {
+    let statuses = Rc::new(RefCell::new(Vec::new()));
+    let seen = Rc::clone(&statuses);
+    (statuses, move |status| seen.borrow_mut().push(status))
 }
 
 #[wasm_bindgen_test]
-fn a_damaged_stored_draft_is_listed_with_its_reason_and_left_alone() {
-    let key = "igf-proposal-editor/draft/web-broken";
-    local_storage().set_item(key, "{\"schema\":1,\"draft\":").unwrap();
-    let listed = storage::list_drafts().unwrap();
-    let broken = listed.iter().find(|entry| entry.key == key).unwrap();
-    let reason = broken.draft.as_ref().unwrap_err().to_string();
-    assert!(reason.contains("not valid JSON"), "{reason}");
-    assert_eq!(local_storage().get_item(key).unwrap().as_deref(), Some("{\"schema\":1,\"draft\":"));
-    local_storage().remove_item(key).unwrap();
+fn saves_and_loads_drafts_through_local_storage() {
+    let store = local_store();
+    let mut written = draft("web-save", Kind::ContinuingBpf);
+    written.set_title("Gender & Digital Rights — 日本語 🎉".into(), 2_000);
+    written.set_section(6, "Report\n\n<script>alert(1)</script>".into(), 3_000);
+    store.save(&written, None).unwrap();
+
+    let loaded = store.load(&written.id).unwrap().unwrap();
+    assert_eq!(loaded.draft.unwrap(), written);
+    let stored = local_storage().get_item("igf-proposal-editor/draft/web-save").unwrap().unwrap();
+    assert!(stored.starts_with("{\"schema\":2,"), "{stored}");
+    assert!(store.list(5_000).unwrap().drafts.contains(&written));
+    assert!(store.load(&DraftId::parse("absent").unwrap()).unwrap().is_none());
+    remove_keys("web-save");
+}
+
+#[wasm_bindgen_test]
+fn corrupted_and_truncated_values_are_moved_aside_and_the_rest_still_lists() {
+    let good = draft("web-q-good", Kind::NewBpf);
+    let store = local_store();
+    let mut written = good.clone();
+    written.set_title("Still fine".into(), 2_000);
+    let envelope = store.save(&written, None).unwrap();
+    let damaged = [
+        ("web-q-truncated", envelope[..envelope.len() - 9].to_owned()),
+        ("web-q-garbage", "\u{0}\u{1}not json at all".to_owned()),
+        ("web-q-v1-cut", "{\"schema\":1,\"draft\":".to_owned()),
+    ];
+    for (id, value) in &damaged {
+        local_storage().set_item(&format!("igf-proposal-editor/draft/{id}"), value).unwrap();
+    }
+    let listing = store.list(77_000).unwrap();
+    assert!(listing.drafts.contains(&written));
+    for (id, value) in &damaged {
+        assert_eq!(local_storage().get_item(&format!("igf-proposal-editor/draft/{id}")).unwrap(), None);
+        let moved = listing.quarantined.iter().find(|q| q.key.ends_with(&format!("-draft-{id}"))).expect("quarantined");
+        assert_eq!(local_storage().get_item(&moved.key).unwrap().as_ref(), Some(value), "kept byte for byte");
+    }
+    remove_keys("web-q-");
+}
+
+#[wasm_bindgen_test]
+fn every_schema_fixture_reads_and_a_newer_schema_is_left_untouched() {
+    let fixtures = [
+        ("fixture-v1", include_str!("fixtures/draft-schema-1.json")),
+        ("fixture-v2", include_str!("fixtures/draft-schema-2.json")),
+        ("fixture-v3", include_str!("fixtures/draft-schema-3.json")),
+    ];
+    for (id, text) in fixtures {
+        local_storage().set_item(&format!("igf-proposal-editor/draft/{id}"), text).unwrap();
+    }
+    let listing = local_store().list(1).unwrap();
+    let ids: Vec<&str> = listing.drafts.iter().map(|d| d.id.as_str()).filter(|id| id.starts_with("fixture")).collect();
+    assert_eq!(ids, ["fixture-v2", "fixture-v1"], "newest edit first");
+    assert!(listing.newer.iter().any(|n| n.schema == 3));
+    assert_eq!(local_storage().get_item("igf-proposal-editor/draft/fixture-v3").unwrap().as_deref(), Some(fixtures[2].1));
+    remove_keys("fixture-v");
 }
 
 #[wasm_bindgen_test]
 fn autosave_skips_blank_new_drafts_and_writes_on_flush() {
-    let statuses = Rc::new(RefCell::new(Vec::new()));
-    let seen = Rc::clone(&statuses);
+    let (statuses, on_status) = recorder();
     let mut current = draft("web-autosave", Kind::NewWg);
-    let saver = Autosaver::new(&current, false, move |status| seen.borrow_mut().push(status));
+    let saver = Autosaver::new(local_store(), &current, None, on_status);
     let key = "igf-proposal-editor/draft/web-autosave";
 
     saver.schedule(current.clone());
@@ -80,15 +134,140 @@ fn autosave_skips_blank_new_drafts_and_writes_on_flush() {
     assert_eq!(statuses.borrow().last(), Some(&SaveStatus::Pending));
     saver.flush();
     assert!(matches!(statuses.borrow().last(), Some(SaveStatus::Saved(_))));
-    let loaded = storage::load_draft(&current.id).unwrap().unwrap().unwrap();
-    assert_eq!(loaded, current);
+    assert_eq!(local_store().load(&current.id).unwrap().unwrap().draft.unwrap(), current);
+    assert_eq!(local_store().snapshots(&current.id).unwrap().len(), 1, "the first save takes a snapshot");
 
     // Dropping the saver writes whatever is still pending.
     current.set_section(0, "Changed just before closing.".into(), 3_000);
     saver.schedule(current.clone());
     drop(saver);
-    assert_eq!(storage::load_draft(&current.id).unwrap().unwrap().unwrap(), current);
-    local_storage().remove_item(key).unwrap();
+    assert_eq!(local_store().load(&current.id).unwrap().unwrap().draft.unwrap(), current);
+    remove_keys("web-autosave");
+}
+
+#[wasm_bindgen_test]
+fn writes_that_always_fail_keep_the_text_pending_and_retry_when_storage_works() {
+    for error in [StoreError::QuotaExceeded, StoreError::Unavailable("SecurityError: storage is disabled".into())] {
+        let (store, kv) = faulty_local(Fault::Always(error.clone()));
+        let (statuses, on_status) = recorder();
+        let mut current = draft("web-always", Kind::NewBpf);
+        let saver = Autosaver::new(store, &current, None, on_status);
+        current.set_section(0, "Typed while storage fails.".into(), 2_000);
+        saver.schedule(current.clone());
+        saver.flush();
+        assert_eq!(statuses.borrow().last(), Some(&SaveStatus::Failed(error.clone())));
+        assert_eq!(local_storage().get_item("igf-proposal-editor/draft/web-always").unwrap(), None);
+        kv.set_fault(None);
+        saver.flush();
+        assert!(matches!(statuses.borrow().last(), Some(SaveStatus::Saved(_))), "{:?}", statuses.borrow());
+        assert_eq!(local_store().load(&current.id).unwrap().unwrap().draft.unwrap(), current);
+        drop(saver);
+        remove_keys("web-always");
+    }
+}
+
+#[wasm_bindgen_test]
+fn writes_above_a_size_fail_as_a_full_quota_and_smaller_ones_go_through() {
+    let used = local_store().usage_bytes().unwrap();
+    let (store, _kv) = faulty_local(Fault::AboveBytes(used + 6_000));
+    let (statuses, on_status) = recorder();
+    let mut current = draft("web-above", Kind::NewBpf);
+    let saver = Autosaver::new(store, &current, None, on_status);
+    current.set_section(0, "Short.".into(), 2_000);
+    saver.schedule(current.clone());
+    saver.flush();
+    assert!(matches!(statuses.borrow().last(), Some(SaveStatus::Saved(_))));
+    current.set_section(0, "Long. ".repeat(1_000), 3_000);
+    saver.schedule(current.clone());
+    saver.flush();
+    assert_eq!(statuses.borrow().last(), Some(&SaveStatus::Failed(StoreError::QuotaExceeded)));
+    current.set_section(0, "Short again.".into(), 4_000);
+    saver.schedule(current.clone());
+    saver.flush();
+    assert!(matches!(statuses.borrow().last(), Some(SaveStatus::Saved(_))));
+    assert_eq!(local_store().load(&current.id).unwrap().unwrap().draft.unwrap(), current);
+    drop(saver);
+    remove_keys("web-above");
+}
+
+#[wasm_bindgen_test]
+fn writes_that_fail_now_and_then_lose_nothing() {
+    let (store, _kv) = faulty_local(Fault::EveryNth(3));
+    let (statuses, on_status) = recorder();
+    let mut current = draft("web-flaky", Kind::NewWg);
+    let saver = Autosaver::new(store, &current, None, on_status);
+    for step in 0..40u64 {
+        current.set_section(0, format!("Version {step}"), 2_000 + step);
+        saver.schedule(current.clone());
+        saver.flush();
+    }
+    let failures = statuses.borrow().iter().filter(|s| matches!(s, SaveStatus::Failed(_))).count();
+    assert!(failures > 5, "the fault fired {failures} times");
+    while !matches!(statuses.borrow().last(), Some(SaveStatus::Saved(_))) {
+        saver.flush();
+    }
+    assert_eq!(local_store().load(&current.id).unwrap().unwrap().draft.unwrap(), current);
+    drop(saver);
+    remove_keys("web-flaky");
+}
+
+#[wasm_bindgen_test]
+fn another_tab_writing_the_draft_stops_this_tab_from_saving_over_it() {
+    let store = local_store();
+    let mut original = draft("web-twotabs", Kind::NewBpf);
+    original.set_title("Shared".into(), 2_000);
+    let known = store.save(&original, None).unwrap();
+    let (statuses, on_status) = recorder();
+    let saver = Autosaver::new(store.clone(), &original, Some(known), on_status);
+
+    // The other tab saves; browsers tell this tab with a `storage` event.
+    let mut other = original.clone();
+    other.set_title("Changed in the other tab".into(), 3_000);
+    let other_raw = igf_proposal_editor::core::envelope::encode(&other);
+    local_storage().set_item("igf-proposal-editor/draft/web-twotabs", &other_raw).unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some("igf-proposal-editor/draft/web-twotabs"));
+    init.set_new_value(Some(&other_raw));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    assert_eq!(statuses.borrow().last(), Some(&SaveStatus::Failed(StoreError::ChangedElsewhere)));
+
+    let mut mine = original.clone();
+    mine.set_title("This tab's title".into(), 4_000);
+    saver.schedule(mine);
+    saver.flush();
+    drop(saver);
+    assert_eq!(local_store().load(&other.id).unwrap().unwrap().raw, other_raw, "the other tab's save survives");
+    remove_keys("web-twotabs");
+}
+
+/// Mounts the editor with the app's context over `store`.
+fn mount_editor(parent: &web_sys::HtmlElement, store: Store, initial: Draft) -> impl Sized {
+    mount_to(parent.clone(), move || {
+        provide_app_context(store.clone());
+        view! { <Editor initial=initial.clone() known=None /> }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_full_quota_shows_the_banner_and_keeps_the_text() {
+    let parent = container();
+    let (store, _kv) = faulty_local(Fault::Always(StoreError::QuotaExceeded));
+    let handle = mount_editor(&parent, store, draft("web-banner", Kind::NewBpf));
+    tick().await;
+    let field: web_sys::HtmlTextAreaElement =
+        parent.query_selector("#section-theme-text").unwrap().unwrap().unchecked_into();
+    field.set_value("Words that must not be lost.");
+    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    gloo_timers::future::TimeoutFuture::new(800).await;
+    tick().await;
+    let banner = parent.query_selector(".banner-error").unwrap().expect("a banner").text_content().unwrap();
+    assert!(banner.contains("storage for this site is full"), "{banner}");
+    assert!(banner.contains("Download a backup now"), "{banner}");
+    assert_eq!(field.value(), "Words that must not be lost.");
+    drop(handle);
+    parent.remove();
+    remove_keys("web-banner");
 }
 
 #[wasm_bindgen_test]
@@ -96,9 +275,7 @@ async fn the_editor_shows_every_heading_of_each_kind_in_order() {
     for kind in Kind::ALL {
         let parent = container();
         let initial = draft("web-headings", kind);
-        let handle = mount_to(parent.clone(), move || {
-            view! { <Editor initial=initial.clone() stored=false on_close=|()| {} /> }
-        });
+        let handle = mount_editor(&parent, local_store(), initial);
         tick().await;
         let labels = parent.query_selector_all("h2.section-heading > label").unwrap();
         let texts: Vec<String> =
@@ -121,9 +298,7 @@ async fn the_editor_shows_every_heading_of_each_kind_in_order() {
 async fn typing_updates_the_counts_and_the_preview() {
     let parent = container();
     let initial = draft("web-typing", Kind::NewBpf);
-    let handle = mount_to(parent.clone(), move || {
-        view! { <Editor initial=initial.clone() stored=false on_close=|()| {} /> }
-    });
+    let handle = mount_editor(&parent, local_store(), initial);
     tick().await;
     let field: web_sys::HtmlTextAreaElement =
         parent.query_selector("#section-theme-text").unwrap().unwrap().unchecked_into();
@@ -148,5 +323,5 @@ async fn typing_updates_the_counts_and_the_preview() {
     assert!(checks.contains("Give the proposal a title"), "{checks}");
     drop(handle);
     parent.remove();
-    local_storage().remove_item("igf-proposal-editor/draft/web-typing").unwrap();
+    remove_keys("web-typing");
 }

@@ -1,107 +1,111 @@
-//! Drafts in the browser's local storage, one key per draft, through gloo-storage.
+//! The browser's storage behind `core::store`: local storage as a [`KeyValue`], the tab's open
+//! draft in session storage, `storage` events from other tabs, and persistent-storage requests.
 //!
-//! Keys: `igf-proposal-editor/draft/<id>` holds a versioned envelope (`core::envelope`). Which
-//! draft a tab has open lives in session storage, so a reload reopens it and a new tab starts at
-//! the start screen. Every failure comes back as a [`StorageError`] value; nothing here panics,
-//! including in browsers that disable storage.
+//! Every failure comes back as a value; nothing here panics, including in browsers that disable
+//! storage (then drafts live in memory for the life of the tab, and the author is told).
 
-use gloo_storage::{LocalStorage, SessionStorage, Storage};
-use thiserror::Error;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_storage::{SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
-use crate::core::draft::{Draft, DraftId};
-use crate::core::envelope::{self, EnvelopeError};
-use crate::core::settings::{self, Settings};
+use crate::core::draft::DraftId;
+use crate::core::store::{KeyValue, MemoryStore, Store, StoreError};
 
-const DRAFT_PREFIX: &str = "igf-proposal-editor/draft/";
 const OPEN_DRAFT_KEY: &str = "igf-proposal-editor/open-draft";
-const SETTINGS_KEY: &str = "igf-proposal-editor/settings";
 
-#[derive(Debug, Error, Clone, PartialEq, Eq)]
-pub enum StorageError {
-    #[error("this browser does not let the editor use its local storage ({0})")]
-    Unavailable(String),
-    #[error("the browser's storage for this site is full")]
-    QuotaExceeded,
-    #[error("the browser refused to save ({0})")]
-    Refused(String),
-    #[error("the saved copy did not read back the same, so the storage cannot be trusted")]
-    VerifyFailed,
-}
+/// The browser's local storage.
+pub struct LocalKv(web_sys::Storage);
 
-/// One stored draft, or the reason it cannot be read (the value is left untouched).
-#[derive(Debug)]
-pub struct StoredDraft {
-    pub key: String,
-    pub draft: Result<Draft, EnvelopeError>,
-}
-
-fn local() -> Result<web_sys::Storage, StorageError> {
-    // gloo's `raw()` panics where storage is disabled, so probe the window first.
-    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
-    match window.local_storage() {
-        Ok(Some(_)) => Ok(LocalStorage::raw()),
-        Ok(None) => Err(StorageError::Unavailable("no local storage".into())),
-        Err(error) => Err(StorageError::Unavailable(js_message(&error))),
+impl LocalKv {
+    pub fn open() -> Result<LocalKv, StoreError> {
+        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(LocalKv(storage)),
+            Ok(None) => Err(StoreError::Unavailable("no local storage".into())),
+            Err(error) => Err(StoreError::Unavailable(js_message(&error))),
+        }
     }
 }
 
-fn key_for(id: &DraftId) -> String {
-    format!("{DRAFT_PREFIX}{}", id.as_str())
-}
+impl KeyValue for LocalKv {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.get_item(key).map_err(|e| StoreError::Unavailable(js_message(&e)))
+    }
 
-/// Every stored draft, readable or not, newest edit first; unreadable ones last.
-pub fn list_drafts() -> Result<Vec<StoredDraft>, StorageError> {
-    let storage = local()?;
-    let length = storage.length().map_err(|e| StorageError::Unavailable(js_message(&e)))?;
-    let mut drafts: Vec<StoredDraft> = (0..length)
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(DRAFT_PREFIX))
-        .filter_map(|key| {
-            let text = storage.get_item(&key).ok().flatten()?;
-            Some(StoredDraft { draft: envelope::decode(&text), key })
-        })
-        .collect();
-    drafts.sort_by_key(|entry| match &entry.draft {
-        Ok(draft) => (0, u64::MAX - draft.updated_ms),
-        Err(_) => (1, 0),
-    });
-    Ok(drafts)
-}
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.set_item(key, value).map_err(|e| classify_write_error(&e))
+    }
 
-/// Loads one draft; `Ok(None)` when there is no such draft.
-pub fn load_draft(id: &DraftId) -> Result<Option<Result<Draft, EnvelopeError>>, StorageError> {
-    let text = local()?.get_item(&key_for(id)).map_err(|e| StorageError::Refused(js_message(&e)))?;
-    Ok(text.map(|text| envelope::decode(&text)))
-}
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.0.remove_item(key).map_err(|e| StoreError::Refused(js_message(&e)))
+    }
 
-/// Writes an encoded draft and reads it back to make sure the browser kept it.
-pub fn write_encoded(id: &DraftId, encoded: &str) -> Result<(), StorageError> {
-    let storage = local()?;
-    let key = key_for(id);
-    storage.set_item(&key, encoded).map_err(|error| classify_write_error(&error))?;
-    match storage.get_item(&key) {
-        Ok(Some(back)) if back == encoded => Ok(()),
-        _ => Err(StorageError::VerifyFailed),
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let length = self.0.length().map_err(|e| StoreError::Unavailable(js_message(&e)))?;
+        Ok((0..length).filter_map(|index| self.0.key(index).ok().flatten()).collect())
     }
 }
 
-pub fn save_draft(draft: &Draft) -> Result<(), StorageError> {
-    write_encoded(&draft.id, &envelope::encode(draft))
-}
-
-/// The stored settings; the defaults when none are stored. An unreadable value is reported and
-/// left in place.
-pub fn load_settings() -> Result<Settings, String> {
-    let Ok(storage) = local() else { return Ok(Settings::default()) };
-    match storage.get_item(SETTINGS_KEY) {
-        Ok(Some(text)) => settings::decode(&text).map_err(|e| e.to_string()),
-        _ => Ok(Settings::default()),
+/// The store the app uses: local storage, or memory with the reason local storage is refused.
+pub fn open_store() -> (Store, Option<StoreError>) {
+    match LocalKv::open() {
+        Ok(local) => (Store::new(Rc::new(local)), None),
+        Err(error) => (Store::new(Rc::new(MemoryStore::default())), Some(error)),
     }
 }
 
-pub fn save_settings(value: &Settings) -> Result<(), StorageError> {
-    local()?.set_item(SETTINGS_KEY, &settings::encode(value)).map_err(|e| classify_write_error(&e))
+/// Calls `on_change` with the new value (`None` when removed) whenever another tab changes
+/// `key`. Browsers fire `storage` events only in the other tabs, never in the writer.
+pub fn watch_key(key: String, on_change: impl Fn(Option<String>) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+        // A `clear()` elsewhere arrives with no key.
+        if event.key().is_none_or(|k| k == key) {
+            on_change(event.new_value());
+        }
+    }))
+}
+
+/// Whether the browser keeps this site's storage under storage pressure, and how much of its
+/// quota the site uses, in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Persistence {
+    pub persisted: bool,
+    pub usage: Option<u64>,
+    pub quota: Option<u64>,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent in insecure contexts and old browsers.
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).ok()?.then(|| navigator.storage())
+}
+
+async fn promise(promise: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
+    JsFuture::from(promise.ok()?).await.ok()
+}
+
+/// Asks the browser to keep this site's data (some browsers ask the user), then reports.
+pub async fn request_persistence() -> Persistence {
+    if let Some(manager) = storage_manager() {
+        promise(manager.persist()).await;
+    }
+    persistence().await
+}
+
+pub async fn persistence() -> Persistence {
+    let Some(manager) = storage_manager() else { return Persistence::default() };
+    let persisted = promise(manager.persisted()).await.and_then(|v| v.as_bool()).unwrap_or(false);
+    let estimate = promise(manager.estimate()).await;
+    let number = |name: &str| {
+        let value = js_sys::Reflect::get(estimate.as_ref()?, &JsValue::from_str(name)).ok()?;
+        value.as_f64().map(|v| v as u64)
+    };
+    Persistence { persisted, usage: number("usage"), quota: number("quota") }
 }
 
 /// Remembers which draft this tab shows, so a reload reopens it.
@@ -128,15 +132,12 @@ fn session_available() -> bool {
     web_sys::window().is_some_and(|w| matches!(w.session_storage(), Ok(Some(_))))
 }
 
-fn classify_write_error(error: &JsValue) -> StorageError {
-    let name = error
-        .dyn_ref::<web_sys::DomException>()
-        .map(|e| e.name())
-        .unwrap_or_default();
+fn classify_write_error(error: &JsValue) -> StoreError {
+    let name = error.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
     match name.as_str() {
-        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::QuotaExceeded,
-        "SecurityError" => StorageError::Unavailable(js_message(error)),
-        _ => StorageError::Refused(js_message(error)),
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
+        "SecurityError" => StoreError::Unavailable(js_message(error)),
+        _ => StoreError::Refused(js_message(error)),
     }
 }
 

@@ -202,6 +202,26 @@ impl Draft {
             && self.details == Details::default()
     }
 
+    /// A copy under a new id, titled as a copy, with its own fresh history of edits.
+    pub fn duplicate(&self, id: DraftId, now_ms: u64) -> Draft {
+        let mut copy = self.clone();
+        copy.id = id;
+        copy.title = format!("Copy of {}", self.display_title());
+        copy.created_ms = now_ms;
+        copy.updated_ms = now_ms;
+        copy.revision = 0;
+        copy
+    }
+
+    /// Takes an older version's content (a snapshot) as a new edit of this draft, so that it
+    /// saves over the current text like any other change.
+    pub fn replace_content(&mut self, older: &Draft, now_ms: u64) {
+        let (id, created_ms, revision, updated_ms) = (self.id.clone(), self.created_ms, self.revision, self.updated_ms);
+        *self = older.clone();
+        (self.id, self.created_ms, self.revision, self.updated_ms) = (id, created_ms, revision, updated_ms);
+        self.touch(now_ms);
+    }
+
     /// The title, or a name that says what the draft is when it has none.
     pub fn display_title(&self) -> String {
         match self.title.trim() {

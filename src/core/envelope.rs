@@ -18,7 +18,7 @@ use super::template::Kind;
 /// The schema this build writes.
 pub const SCHEMA: u32 = 2;
 
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum EnvelopeError {
     #[error("the stored text is not valid JSON (line {line}, column {column}: {message})")]
     Json { line: usize, column: usize, message: String },

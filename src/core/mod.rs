@@ -7,6 +7,7 @@
 pub mod base64;
 pub mod calendar;
 pub mod checks;
+pub mod diff;
 pub mod draft;
 pub mod envelope;
 pub mod existing_work;
@@ -17,6 +18,7 @@ pub mod length;
 pub mod markdown;
 pub mod people;
 pub mod settings;
+pub mod store;
 pub mod template;
 pub mod url;
 pub mod words;

@@ -7,15 +7,20 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
+use super::{Navigator, StoreHandle};
 use super::files::ExportMenu;
+use super::history::HistoryPanel;
 use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::preview::blocks_view;
 use crate::browser::autosave::{Autosaver, SaveStatus};
-use crate::browser::platform::{format_local_time, now_ms, today};
+use crate::browser::files::download;
+use crate::browser::platform::{format_local_time, new_draft_id, now_ms, today};
 use crate::core::checks::{Report, Severity, Target, check};
 use crate::core::draft::Draft;
 use crate::core::markdown::{self, Block};
 use crate::core::settings::Settings;
+use crate::core::store::history::Reason;
+use crate::core::store::{Loaded, StoreError, backup};
 use crate::core::template::SectionSpec;
 use crate::core::words::describe_count;
 
@@ -48,13 +53,15 @@ impl SectionState {
     }
 }
 
-/// Edits one draft. `stored` says whether it already exists in storage; `on_close` returns to
-/// the start screen after everything is saved.
+/// Edits one draft. `known` is the stored text it was read from (`None` for a new draft).
 #[component]
-pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
     let kind = initial.kind;
-    let (status, set_status) = signal(if stored { SaveStatus::Saved(initial.updated_ms) } else { SaveStatus::Idle });
-    let autosaver = Rc::new(Autosaver::new(&initial, stored, move |s| set_status.set(s)));
+    let store = expect_context::<StoreHandle>().get_value();
+    let navigator = expect_context::<Navigator>();
+    let initial_status = if known.is_some() { SaveStatus::Saved(initial.updated_ms) } else { SaveStatus::Idle };
+    let (status, set_status) = signal(initial_status);
+    let autosaver = Rc::new(Autosaver::new(store, &initial, known, move |s| set_status.set(s)));
     let draft = RwSignal::new(initial);
 
     let saver = Rc::clone(&autosaver);
@@ -75,8 +82,9 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
     let close_saver = autosaver;
     let close = move |_| {
         close_saver.flush();
-        on_close.run(());
+        navigator.start();
     };
+    let history_open = RwSignal::new(false);
     let title_target = Target::Title;
     let title_findings = format!("{}-findings", dom_id(title_target));
 
@@ -87,9 +95,11 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
                 <span class="total-words">{move || describe_count(total_words.get())}" in total"</span>
                 <SaveIndicator status=status />
             </p>
+            <button type="button" class="button-secondary" aria-expanded=move || history_open.get().to_string()
+                aria-controls="history-panel" on:click=move |_| history_open.update(|o| *o = !*o)>"History"</button>
             <ExportMenu draft=draft report=report />
         </header>
-        <SaveFailure status=status />
+        <SaveFailure status=status draft=draft />
         <main class="editor">
             <div class="editor-form"
                 on:focusout=move |ev| {
@@ -130,6 +140,9 @@ pub fn Editor(initial: Draft, stored: bool, #[prop(into)] on_close: Callback<()>
                 <CodeOfConduct draft=draft report=report />
             </div>
             <aside class="editor-side" aria-label="Checks and preview">
+                <div id="history-panel" hidden=move || !history_open.get()>
+                    {move || history_open.get().then(|| view! { <HistoryPanel draft=draft /> })}
+                </div>
                 <ChecksPanel report=report />
                 <section class="preview" aria-labelledby="preview-heading">
                     <h2 id="preview-heading" class="side-heading">"Preview"</h2>
@@ -231,17 +244,80 @@ fn SaveIndicator(status: ReadSignal<SaveStatus>) -> impl IntoView {
     view! { <span class="save-indicator">{label}</span> }
 }
 
+/// Why the latest changes are not saved, and what the author can do; the text stays in the tab.
 #[component]
-fn SaveFailure(status: ReadSignal<SaveStatus>) -> impl IntoView {
+fn SaveFailure(status: ReadSignal<SaveStatus>, draft: RwSignal<Draft>) -> impl IntoView {
+    let store = expect_context::<StoreHandle>();
+    let navigator = expect_context::<Navigator>();
+    let (note, set_note) = signal(None::<String>);
+    let show_latest = move |_| {
+        let current = draft.get_untracked();
+        let outcome = store.with_value(|s| {
+            s.snapshot(&current, Reason::BeforeReplace, now_ms())?;
+            s.load(&current.id)
+        });
+        match outcome {
+            Ok(Some(Loaded { raw, draft: Ok(latest) })) => navigator.open(latest, Some(raw)),
+            Ok(_) => set_note.set(Some("The other version cannot be opened here; save this tab's text as a copy instead.".into())),
+            Err(e) => set_note.set(Some(format!(
+                "This tab's text could not be kept in the draft's history because {e}, so it was not replaced. Save it as a copy instead."
+            ))),
+        }
+    };
+    let save_copy = move |_| {
+        let copy = draft.with_untracked(|d| d.duplicate(new_draft_id(), now_ms()));
+        match store.with_value(|s| s.save(&copy, None)) {
+            Ok(raw) => navigator.open(copy, Some(raw)),
+            Err(e) => set_note.set(Some(format!(
+                "The copy could not be saved because {e}. Download your text instead: Export, then Draft file."
+            ))),
+        }
+    };
+    let download_backup = move |_| {
+        let made = draft.with_untracked(|d| store.with_value(|s| s.backup(now_ms(), Some(d))));
+        set_note.set(Some(match made {
+            Ok((file, count)) => {
+                let name = backup::file_name(today());
+                match download(&name, "application/json", file.as_bytes()) {
+                    Ok(()) => format!("Downloaded “{name}” with {count} drafts, including this one as it is now."),
+                    Err(e) => format!("The backup could not be downloaded: {e}. Copy your text somewhere safe."),
+                }
+            }
+            Err(e) => format!("The backup could not be made because {e}. Use Export, then Draft file, to keep this draft."),
+        }));
+    };
     move || match status.get() {
+        SaveStatus::Failed(error @ (StoreError::ChangedElsewhere | StoreError::DeletedElsewhere)) => {
+            let deleted = error == StoreError::DeletedElsewhere;
+            Some(view! {
+                <div class="banner banner-warning" role="alert">
+                    <p>{if deleted {
+                        "This draft was deleted in another tab or window, so this tab stopped saving it. Your text here is kept: save it as a copy to go on writing."
+                    } else {
+                        "This draft was changed in another tab or window, so this tab stopped saving to avoid writing over that change. Your text here is kept: show the latest version (this tab's text goes into the draft's history first), or save this tab's text as a copy."
+                    }}</p>
+                    <div class="button-row">
+                        {(!deleted).then(|| view! {
+                            <button type="button" class="button-primary" on:click=show_latest>"Show the latest version"</button>
+                        })}
+                        <button type="button" class="button-secondary" on:click=save_copy>"Save this tab's text as a copy"</button>
+                    </div>
+                    <p>{note}</p>
+                </div>
+            }.into_any())
+        }
         SaveStatus::Failed(error) => Some(view! {
             <div class="banner banner-error" role="alert">
                 <p>
                     {format!("Your latest changes could not be saved: {error}. ")}
-                    "Keep this tab open: your text is safe here, and saving is tried again at your next change."
+                    "Your text is safe in this tab as long as it stays open, and saving is tried again every few seconds. Download a backup now to be sure."
                 </p>
+                <div class="button-row">
+                    <button type="button" class="button-primary" on:click=download_backup>"Download a backup now"</button>
+                </div>
+                <p>{note}</p>
             </div>
-        }),
+        }.into_any()),
         _ => None,
     }
 }

@@ -5,12 +5,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
-use crate::browser::{files, storage};
+use crate::browser::files;
+use super::StoreHandle;
 use crate::core::checks::{Report, Severity};
 use crate::core::draft::Draft;
 use crate::core::export::{self, Document, Format, pdf};
 use crate::core::import::{self, ForeignImport, Imported, map_foreign};
 use crate::core::settings::Settings;
+use crate::core::store::history::Reason;
+use crate::core::store::{Loaded, StoreError};
 use crate::core::template::Kind;
 use crate::core::words::capitalise;
 
@@ -104,12 +107,24 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
     let pending = RwSignal::new(None::<Pending>);
     let (error, set_error) = signal(None::<String>);
 
-    // Saves an imported draft as its own entry and opens it.
-    let finish = move |draft: Draft| {
+    let store = expect_context::<StoreHandle>();
+    // Saves an imported draft and opens it; a stored draft it replaces goes to its history first.
+    let finish = move |mut draft: Draft| {
         pending.set(None);
-        match storage::save_draft(&draft) {
+        let saved = store.with_value(|s| -> Result<(), StoreError> {
+            let existing = s.load(&draft.id)?;
+            match &existing {
+                Some(Loaded { draft: Ok(old), .. }) => s.snapshot(old, Reason::BeforeImport, now_ms())?,
+                // Never written over: a draft this version cannot read.
+                Some(Loaded { draft: Err(_), .. }) => draft.id = new_draft_id(),
+                None => {}
+            }
+            let expected = existing.as_ref().filter(|l| l.draft.is_ok()).map(|l| l.raw.as_str());
+            s.save(&draft, expected).map(drop)
+        });
+        match saved {
             Ok(()) => on_open.run(draft),
-            Err(e) => set_error.set(Some(format!("The draft could not be saved in this browser ({e}); nothing was changed."))),
+            Err(e) => set_error.set(Some(format!("The draft could not be saved in this browser because {e}. Nothing was changed."))),
         }
     };
     let on_file = move |_| {
@@ -124,8 +139,10 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 Err(e) => return set_error.set(Some(format!("{e}. Nothing was changed."))),
             };
             match import::read(&name, &bytes, new_draft_id(), now_ms()) {
-                Ok(Imported::Own(incoming)) => match storage::load_draft(&incoming.id) {
-                    Ok(Some(Ok(existing))) if existing != incoming => pending.set(Some(Pending::Conflict { incoming, existing })),
+                Ok(Imported::Own(incoming)) => match store.with_value(|s| s.load(&incoming.id)) {
+                    Ok(Some(Loaded { draft: Ok(existing), .. })) if existing != incoming => {
+                        pending.set(Some(Pending::Conflict { incoming, existing }))
+                    }
                     _ => finish(incoming),
                 },
                 Ok(Imported::Foreign(import)) => {
@@ -167,7 +184,7 @@ fn ConflictPrompt(incoming: Draft, existing: Draft, pending: RwSignal<Option<Pen
         <section class="import-panel" role="region" aria-labelledby="conflict-heading">
             <h3 id="conflict-heading">"This draft is already in your browser"</h3>
             <p>{format!(
-                "“{}” is stored here already, last edited {}. The file holds a different version. Replace the stored one, or keep both?",
+                "“{}” is stored here already, last edited {}. The file holds a different version. Replace the stored one (its text stays in the draft’s history), or keep both?",
                 existing.display_title(), format_local(existing.updated_ms)
             )}</p>
             <div class="button-row">

@@ -2,10 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::browser::platform::format_local;
-use crate::browser::storage::{self, StoredDraft};
-use crate::core::draft::Draft;
-use super::files::ImportButton;
+use super::library::DraftLibrary;
+use super::StoreHandle;
 use crate::core::people::is_plausible_email;
 use crate::core::settings::Settings;
 use crate::core::template::Kind;
@@ -13,12 +11,10 @@ use crate::core::template::Kind;
 #[component]
 pub fn StartScreen(
     #[prop(into)] on_new: Callback<Kind>,
-    #[prop(into)] on_open: Callback<Draft>,
     settings: RwSignal<Settings>,
     /// Why the stored settings could not be read, if they could not.
     settings_problem: Option<String>,
 ) -> impl IntoView {
-    let listing = storage::list_drafts();
     view! {
         <header class="app-bar">
             <p class="app-name">"IGF Proposal Editor"</p>
@@ -42,24 +38,7 @@ pub fn StartScreen(
                     </li>
                 }).collect_view()}
             </ul>
-            <h2 id="drafts-heading">"Your drafts"</h2>
-            <ImportButton on_open=on_open />
-            {match listing {
-                Ok(drafts) if drafts.is_empty() => view! {
-                    <p class="muted">"No drafts yet. A draft appears here as soon as you type in it."</p>
-                }.into_any(),
-                Ok(drafts) => view! {
-                    <ul class="draft-list" aria-labelledby="drafts-heading" aria-label="Drafts">
-                        {drafts.into_iter().map(|entry| draft_item(entry, on_open)).collect_view()}
-                    </ul>
-                }.into_any(),
-                Err(error) => view! {
-                    <p class="banner banner-error" role="alert">
-                        {format!("Your drafts cannot be listed because {error}. ")}
-                        "Allow this site to store data in your browser settings, then reload the page."
-                    </p>
-                }.into_any(),
-            }}
+            <DraftLibrary />
             <SettingsForm settings=settings problem=settings_problem />
         </main>
     }
@@ -71,9 +50,10 @@ fn SettingsForm(settings: RwSignal<Settings>, problem: Option<String>) -> impl I
     let (message, set_message) = signal(problem.map(|p| {
         format!("Your saved settings could not be read ({p}), so the defaults are used until you change them.")
     }));
+    let store = expect_context::<StoreHandle>();
     let save = move |change: Box<dyn FnOnce(&mut Settings)>| {
         settings.update(change);
-        let result = storage::save_settings(&settings.get_untracked());
+        let result = store.with_value(|s| s.save_settings(&settings.get_untracked()));
         set_message.set(result.err().map(|e| format!("The setting applies in this tab but could not be saved: {e}.")));
     };
     let range = Settings::DEADLINE_WEEKS_RANGE;
@@ -120,37 +100,6 @@ fn SettingsForm(settings: RwSignal<Settings>, problem: Option<String>) -> impl I
         </details>
     }
 }
-fn draft_item(entry: StoredDraft, on_open: Callback<Draft>) -> AnyView {
-    match entry.draft {
-        Ok(draft) => {
-            let meta_id = format!("draft-meta-{}", draft.id.as_str());
-            let meta = format!(
-                "{} · {} words · edited {}",
-                draft.kind.label(),
-                draft.total_words(),
-                format_local(draft.updated_ms)
-            );
-            let title = draft.display_title();
-            view! {
-                <li class="draft-item">
-                    <button type="button" class="draft-open" aria-describedby=meta_id.clone()
-                        on:click=move |_| on_open.run(draft.clone())>
-                        {title}
-                    </button>
-                    <p class="draft-meta" id=meta_id>{meta}</p>
-                </li>
-            }
-            .into_any()
-        }
-        Err(error) => view! {
-            <li class="draft-item draft-broken">
-                <p>{format!("A saved draft could not be opened because {error}. It is left untouched in storage (key {}).", entry.key)}</p>
-            </li>
-        }
-        .into_any(),
-    }
-}
-
 fn kind_summary(kind: Kind) -> &'static str {
     match kind {
         Kind::NewBpf => "Propose a new Best Practice Forum on a topic the IGF community should gather good practice on (Annex II).",
