@@ -37,8 +37,9 @@ pub fn register(on_update: impl Fn() + 'static) {
     }
     let on_update: Rc<dyn Fn()> = Rc::new(on_update);
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register(WORKER_URL)).await else { return };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        let registered = JsFuture::from(container.register(WORKER_URL)).await;
+        // Anything but a registration (a refusal, a stub that blocks workers) means no worker.
+        let Some(registration) = registered.ok().and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok()) else { return };
         watch(&registration, &container, on_update);
         REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
     });

@@ -91,8 +91,9 @@ async function cached(page: Page): Promise<Record<string, string[]>> {
   });
 }
 
+/** The stylesheet the page uses; null while the page is between two documents. */
 async function currentStylesheet(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('link[rel=stylesheet]')?.getAttribute('href') ?? null);
+  return page.evaluate(() => document.querySelector('link[rel=stylesheet]')?.getAttribute('href') ?? null).catch(() => null);
 }
 
 test('after one visit the editor loads and works offline; a new build waits for "Reload"', async ({ browser }, info) => {

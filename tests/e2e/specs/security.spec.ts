@@ -32,7 +32,9 @@ test('the app runs under a strict Content-Security-Policy with zero violations',
   }
   await page.keyboard.press('Escape');
   await editor.backToDrafts();
-  await page.locator('input[type=file]').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('## Goals\n\nMore.') });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('## Goals\n\nMore.') });
   await page.getByRole('button', { name: 'Import as a new draft' }).click();
   await expect(editor.title).toBeVisible();
   // The service worker registered and cached the build under the same policy.
