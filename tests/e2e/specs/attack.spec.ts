@@ -187,7 +187,8 @@ test('foreign files and file names made of attack strings are shown inert, befor
   const seen = watch(page);
   const editor = new EditorPage(page);
   await editor.gotoStart();
-  const vectors = CORPUS.slice(-60);
+  // A file that carries our own draft marker is read as our HTML (and refused): leave it out.
+  const vectors = CORPUS.slice(-60).filter((v) => !v.includes('igf-proposal-draft'));
   // A foreign Markdown file: a hostile title, headings that match sections, hostile text.
   const foreign = [`# ${vectors[0]}`, ...vectors.flatMap((v, i) => [i % 10 === 0 ? '## Objectives' : `## ${v}`, v])].join('\n\n');
   await importFile(page, { name: `${vectors[1]}.md`, mimeType: 'text/markdown', buffer: Buffer.from(foreign) });
@@ -206,32 +207,46 @@ test('foreign files and file names made of attack strings are shown inert, befor
   await context.close();
 });
 
-test('50 KB of pathological Markdown does not stop typing, the preview or the count', async ({ page }) => {
+test('50 KB of pathological Markdown, pasted, does not stop typing, the preview or the count', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.gotoStart();
   await editor.create('New BPF proposal');
-  const section = editor.section('Objectives/Goals of the BPF');
+  const heading = 'Objectives/Goals of the BPF';
+  const section = editor.section(heading);
   const size = 50 * 1024;
   const fill = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  let lists = '';
+  for (let i = 0; lists.length < size; i++) lists += `${'  '.repeat(i % 300)}- item\n`;
   const inputs = {
     'nested quotes': fill('>'),
-    'nested lists': Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i % 300)}- item`).join('\n'),
+    'nested lists': lists,
     stars: fill('*'),
     'open brackets': fill('['),
     'links in links': fill('[[a](b)'),
     backticks: fill('`'),
     'emphasis mix': fill('*a **b _c __d ~~e '),
     'raw HTML': fill('<a href="javascript:alert(1)">'),
-    'a wide table': `${'| a '.repeat(1500)}|\n${'|---'.repeat(1500)}|\n${'| b '.repeat(1500)}|`,
+    'a wide table': `${'| a '.repeat(4000)}|\n${'|---'.repeat(4000)}|\n${'| b '.repeat(4000)}|`,
   };
+  const handle = await section.elementHandle();
   for (const [name, text] of Object.entries(inputs)) {
-    await section.fill(text);
-    await expect(editor.checks, name).toContainText(/\d+\.\d of 3 pages/);
-    // Typing after it still works: the preview, the count and the checks catch up.
+    // Pasted at once (one input event; Playwright's fill would type it line by line).
+    await page.evaluate(async ([element, value]) => {
+      const area = element as HTMLTextAreaElement;
+      area.value = value as string;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    }, [handle, text] as const);
+    const before = await editor.sectionCount(heading).textContent();
+    // Then typed after, key by key: the preview, the section's count and the checks catch up.
     await section.press('Control+End');
+    const started = Date.now();
     await section.pressSequentially('\n\nzqxj done');
     await expect(editor.preview, name).toContainText('zqxj done');
     await expect(section).toHaveValue(`${text}\n\nzqxj done`);
-    await expect(editor.sectionCount('Objectives/Goals of the BPF'), name).not.toHaveText('0 words');
+    await expect(editor.sectionCount(heading), name).not.toHaveText(before!);
+    await expect(editor.checks, name).toContainText(/\d+\.\d of 3 pages/);
+    // A figure for the report, never asserted: speed belongs to benchmarks.
+    console.log(`${name}: 11 keys typed after ${text.length} bytes in ${Date.now() - started} ms`);
   }
 });
