@@ -7,7 +7,7 @@ export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS := fallback
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve dist dev test test-native test-browser test-e2e bench fuzz-long setup-build setup-test clean
+.PHONY: serve dist dev test test-native test-browser test-e2e bench fuzz-long setup-build setup-test setup-bench clean
 
 ## Build the release site into dist/ and serve it at http://127.0.0.1:$(PORT)/
 serve: dist
@@ -38,10 +38,15 @@ test-browser:
 test-e2e: dist
 	cd tests/e2e && npx playwright test
 
-## Benchmarks and budgets (printed, never asserted on timing), then the long fuzzing run.
-bench:
+## Benchmarks and budgets (printed, never asserted on timing): size, engine, page-count
+## harness, then load, typing and memory in Chromium beside a bare-textarea baseline, and one
+## table of every figure with its budget (also as JSON in target/bench/); then the long fuzzing run.
+bench: setup-bench dist
+	node scripts/bench/size.mjs
 	cargo bench --bench engine
 	cargo bench --bench pages
+	node scripts/bench/browser.mjs
+	node scripts/bench/report.mjs
 	$(MAKE) --no-print-directory fuzz-long
 
 ## The fuzzing properties of tests/fuzz.rs with many cases (`cargo test` runs a short pass), and
@@ -57,6 +62,9 @@ setup-build:
 
 setup-test:
 	scripts/setup.sh test
+
+setup-bench:
+	scripts/setup.sh bench
 
 clean:
 	rm -rf dist target tests/e2e/test-results

@@ -1,15 +1,17 @@
-//! Native engine benchmarks: checks (which include the page layout), the layout alone and the
-//! storage encoding, on drafts of 1, 3 and 30 pages. Run by `make bench`.
-//! Timings are medians over many runs; they are printed, never asserted (machines are shared).
+//! Native engine benchmarks on drafts of 1, 3 and 30 pages, so the growth with size shows: the
+//! checks (which include the page layout), the layout alone, each export, the storage encoding
+//! and the share codec. Run by `make bench`, which also reads the figures from
+//! target/bench/engine.json. Timings are medians over many runs; they are printed, never
+//! asserted (machines are shared).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use igf_proposal_editor::core::calendar::CivilDate;
-use igf_proposal_editor::core::checks::check;
+use igf_proposal_editor::core::checks::{Checker, check};
 use igf_proposal_editor::core::draft::{Draft, DraftId};
 use igf_proposal_editor::core::envelope;
-use igf_proposal_editor::core::export::Document;
+use igf_proposal_editor::core::export::{Document, Format, render};
 use igf_proposal_editor::core::layout::layout;
 use igf_proposal_editor::core::settings::Settings;
 use igf_proposal_editor::core::template::Kind;
@@ -57,24 +59,77 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     )
 }
 
+/// The median time of `f` right after a keystroke in the middle section of `draft` (a character
+/// typed, then deleted, in turn), the edit included: what the live checks cost per key.
+fn keystroke(draft: &Draft, runs: usize, mut f: impl FnMut(&Draft)) -> Duration {
+    let mut draft = draft.clone();
+    let index = draft.template().sections.len() / 2;
+    let original = draft.section(index).to_owned();
+    let typed = format!("{original}x");
+    f(&draft);
+    let mut n = 0u64;
+    time(runs, || {
+        n += 1;
+        let text = if n % 2 == 1 { typed.clone() } else { original.clone() };
+        draft.set_section(index, text, 10 + n);
+        f(&draft);
+    })
+}
+
+/// One figure: what was timed, on how many pages, and its median.
+struct Row {
+    name: String,
+    pages: usize,
+    median: Duration,
+}
+
 fn main() {
     let today = CivilDate::new(2026, 11, 29).unwrap();
     let settings = Settings::default();
-    println!("{:<28} {:>8} {:>14}", "engine (native, median)", "pages", "time");
+    let mut rows = Vec::new();
+    println!("{:<36} {:>6} {:>12}", "engine (native, median)", "pages", "time");
+    let mut record = |name: &str, pages: usize, median: Duration| {
+        println!("{name:<36} {pages:>6} {:>9.1} µs", median.as_secs_f64() * 1e6);
+        rows.push(Row { name: name.to_owned(), pages, median });
+    };
     for pages in [1, 3, 30] {
         let draft = draft_of(pages);
-        let runs = if pages == 30 { 50 } else { 500 };
-        let checks = time(runs, || {
+        let runs = if pages == 30 { 30 } else { 300 };
+        let mut checker = Checker::default();
+        record("checks, whole draft", pages, time(runs, || {
             black_box(check(black_box(&draft), today, &settings));
-        });
-        println!("{:<28} {:>8} {:>11.1} µs", "checks (all rules)", pages, checks.as_secs_f64() * 1e6);
-        let pages_laid_out = time(runs, || {
+        }));
+        record("checks + layout, per keystroke", pages, keystroke(&draft, runs, |d| {
+            black_box(checker.check(d, today, &settings));
+        }));
+        record("layout (page engine)", pages, time(runs, || {
             black_box(layout(&Document::final_version(black_box(&draft))));
-        });
-        println!("{:<28} {:>8} {:>11.1} µs", "layout (page engine)", pages, pages_laid_out.as_secs_f64() * 1e6);
-        let encode = time(runs, || {
+        }));
+        let report = check(&draft, today, &settings);
+        for format in Format::ALL {
+            let runs = if pages == 30 { 10 } else { 50 };
+            record(&format!("export {}", format.extension()), pages, time(runs, || {
+                black_box(render(black_box(&draft), &report, format));
+            }));
+        }
+        // Share codec: its row goes here once src/core/share.rs (branch `share`) is on main.
+        record("storage envelope encode", pages, time(runs, || {
             black_box(envelope::encode(black_box(&draft)));
-        });
-        println!("{:<28} {:>8} {:>11.1} µs", "storage envelope encode", pages, encode.as_secs_f64() * 1e6);
+        }));
+    }
+    write_json(&rows);
+}
+
+/// target/bench/engine.json, for the table of `make bench`.
+fn write_json(rows: &[Row]) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("bench");
+    let rows: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| serde_json::json!({ "name": r.name, "pages": r.pages, "micros": r.median.as_secs_f64() * 1e6 }))
+        .collect();
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("engine.json"), serde_json::json!({ "rows": rows }).to_string()));
+    if let Err(error) = written {
+        eprintln!("engine bench: could not write {}: {error}", dir.join("engine.json").display());
     }
 }

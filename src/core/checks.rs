@@ -8,7 +8,7 @@ use super::calendar::{CivilDate, YearMonth};
 use super::draft::Draft;
 use super::existing_work::{WorkKind, related_work};
 use super::markdown;
-use super::length::{self, MAX_PAGES, MIN_PAGES, PageCount, tenths};
+use super::length::{MAX_PAGES, MIN_PAGES, PageCount, PageCounter, tenths};
 use super::people::{CoFacilitator, is_plausible_email};
 use super::settings::Settings;
 use super::template::{Kind, SectionSpec};
@@ -115,6 +115,24 @@ const SOURCE_BPF_CONDUCT: &str = "Annex II, Working Modalities and Guidelines";
 
 /// Judges a draft. `today` is the author's calendar date.
 pub fn check(draft: &Draft, today: CivilDate, settings: &Settings) -> Report {
+    Checker::default().check(draft, today, settings)
+}
+
+/// Judges a draft again and again as it is edited, for the live checks: it keeps the layout of
+/// each section between calls, so a keystroke lays out only the section it changed. Its reports
+/// are the same as [`check`]'s.
+#[derive(Default)]
+pub struct Checker {
+    pages: PageCounter,
+}
+
+impl Checker {
+    pub fn check(&mut self, draft: &Draft, today: CivilDate, settings: &Settings) -> Report {
+        judge(draft, today, settings, &mut self.pages)
+    }
+}
+
+fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageCounter) -> Report {
     let mut findings = Vec::new();
     let kind = draft.kind;
     let template_source = if kind.is_bpf() { SOURCE_BPF_TEMPLATE } else { SOURCE_WG_TEMPLATE };
@@ -139,7 +157,7 @@ pub fn check(draft: &Draft, today: CivilDate, settings: &Settings) -> Report {
     let deadline = meeting_and_deadline(draft, today, settings, &mut findings);
     timeframe(draft, &mut findings);
     contact_and_conduct(draft, &mut findings);
-    let pages = length::page_count(draft);
+    let pages = pages.count(draft);
     length_findings(&pages, template_source, &mut findings);
 
     findings.sort_by_key(|f| f.severity);

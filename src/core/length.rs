@@ -3,7 +3,7 @@
 
 use super::draft::Draft;
 use super::export::Document;
-use super::layout::layout;
+use super::layout::{Layout, SectionCache};
 
 pub const MIN_PAGES: f64 = 2.0;
 pub const MAX_PAGES: f64 = 3.0;
@@ -16,8 +16,25 @@ pub struct PageCount {
     pub section_pages: Vec<(&'static str, f64)>,
 }
 
+/// Counts the pages of a draft again and again as it is edited: only the sections whose text
+/// changed since the last count are laid out again.
+#[derive(Default)]
+pub struct PageCounter {
+    cache: SectionCache,
+}
+
+impl PageCounter {
+    pub fn count(&mut self, draft: &Draft) -> PageCount {
+        let doc = Document::final_version_cached(draft, &mut self.cache);
+        of_layout(draft, &self.cache.layout(&doc))
+    }
+}
+
 pub fn page_count(draft: &Draft) -> PageCount {
-    let laid_out = layout(&Document::final_version(draft));
+    PageCounter::default().count(draft)
+}
+
+fn of_layout(draft: &Draft, laid_out: &Layout) -> PageCount {
     let total_lines: usize = laid_out.lines_per_page.iter().sum();
     let pages = laid_out.fractional_pages();
     let per_line = if total_lines == 0 { 0.0 } else { pages / total_lines as f64 };

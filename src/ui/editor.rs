@@ -15,7 +15,7 @@ use super::preview::blocks_view;
 use crate::browser::autosave::{Autosaver, SaveStatus};
 use crate::browser::files::download;
 use crate::browser::platform::{format_local_time, new_draft_id, now_ms, today};
-use crate::core::checks::{Report, Severity, Target, check};
+use crate::core::checks::{Checker, Report, Severity, Target};
 use crate::core::draft::Draft;
 use crate::core::markdown::{self, Block};
 use crate::core::settings::Settings;
@@ -70,7 +70,12 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
 
     let settings = use_context::<RwSignal<Settings>>().unwrap_or_else(|| RwSignal::new(Settings::default()));
     let today = today();
-    let report = Memo::new(move |_| draft.with(|d| check(d, today, &settings.get())));
+    // The checker keeps each section's layout, so a keystroke lays out only the edited section.
+    let checker = std::sync::Mutex::new(Checker::default());
+    let report = Memo::new(move |_| {
+        let mut checker = checker.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        draft.with(|d| checker.check(d, today, &settings.get()))
+    });
     let touched = Touched::new();
     provide_context(touched);
 

@@ -69,7 +69,7 @@ pub fn HistoryPanel(draft: RwSignal<Draft>) -> impl IntoView {
             <h2 id="history-heading" class="side-heading">"History"</h2>
             <p class="hint">"Snapshots are taken every few minutes while you write, after large changes, and before an import or restore replaces your text."</p>
             <button type="button" class="button-secondary" on:click=save_now>"Save a snapshot now"</button>
-            <p id="history-notice" class="field-message" role="status" tabindex="-1">{notice}</p>
+            <p id="history-notice" class="history-notice" role="status" tabindex="-1">{notice}</p>
             <Show when=move || snapshots.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="muted">"No snapshots yet."</p> }>
                 <ul class="snapshot-list" aria-label="Snapshots">

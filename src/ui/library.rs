@@ -85,7 +85,9 @@ impl Library {
             Ok(()) => {
                 self.refresh();
                 self.notice.set(Some(Notice { text: format!("“{title}” moved to the trash."), undo: Some(id) }));
-                focus_element("undo-delete");
+                request_animation_frame(|| {
+                    focus_element("undo-delete");
+                });
             }
             Err(e) => self.say(format!("“{title}” could not be deleted because {e}. It is unchanged.")),
         }
@@ -217,6 +219,7 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
     let button_title = title.clone();
     let ready = summary.must_fix == 0;
     let focus_rename = rename_id.clone();
+    let describe = open_id.clone();
     view! {
         <li class="draft-item">
             <Show when=move || renaming.get() fallback={
@@ -245,14 +248,19 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
                 </div>
             </Show>
             <p class="draft-meta" id=format!("draft-meta-{key}") data-ready=ready.to_string()>{meta}</p>
+            // Each action is described by the draft's title, so "Rename" says which draft.
             <div class="draft-actions">
-                <button type="button" class="button-quiet" on:click={
+                <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click={
                     move |_| {
                         renaming.set(true);
-                        focus_element(&focus_rename);
+                        // The field is rendered on the next update, then focused.
+                        let id = focus_rename.clone();
+                        request_animation_frame(move || {
+                            focus_element(&id);
+                        });
                     }
-                }>"Rename"<span class="visually-hidden">{format!(" “{dup_title}”")}</span></button>
-                <button type="button" class="button-quiet" on:click={
+                }>"Rename"</button>
+                <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click={
                     let (id, title) = (dup_id.clone(), dup_title.clone());
                     move |_| {
                         let (id, title) = (id.clone(), title.clone());
@@ -261,11 +269,11 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
                             Err(e) => Err(format!("“{title}” could not be copied because {e}.")),
                         });
                     }
-                }>"Duplicate"<span class="visually-hidden">{format!(" “{}”", dup_title.clone())}</span></button>
-                <button type="button" class="button-quiet button-danger" on:click={
+                }>"Duplicate"</button>
+                <button type="button" class="button-quiet button-danger" aria-describedby=describe on:click={
                     let (id, title) = (del_id.clone(), del_title.clone());
                     move |_| library.delete(id.clone(), title.clone())
-                }>"Delete"<span class="visually-hidden">{format!(" “{}”", del_title.clone())}</span></button>
+                }>"Delete"</button>
             </div>
         </li>
     }
@@ -393,18 +401,18 @@ fn TrashList(library: Library) -> impl IntoView {
                     {move || library.shelf.with(|s| s.trash.clone()).into_iter().map(|(id, title, deleted_ms)| {
                         let restore_id = id.clone();
                         let purge_title = title.clone();
+                        let label_id = format!("trash-{}", id.as_str());
                         view! {
                             <li>
-                                <span>{format!("“{title}”, deleted {}", format_local(deleted_ms))}</span>
-                                <button type="button" class="button-quiet" on:click=move |_| library.restore(restore_id.clone())>
-                                    "Restore"<span class="visually-hidden">{format!(" “{title}”")}</span>
-                                </button>
-                                <button type="button" class="button-quiet button-danger" on:click=move |_| {
+                                <span id=label_id.clone()>{format!("“{title}”, deleted {}", format_local(deleted_ms))}</span>
+                                <button type="button" class="button-quiet" aria-describedby=label_id.clone()
+                                    on:click=move |_| library.restore(restore_id.clone())>"Restore"</button>
+                                <button type="button" class="button-quiet button-danger" aria-describedby=label_id on:click=move |_| {
                                     let (id, title) = (id.clone(), purge_title.clone());
                                     library.act(move |s| s.purge(&id)
                                         .map(|()| format!("“{title}” was deleted for good."))
                                         .map_err(|e| format!("“{title}” could not be deleted because {e}.")));
-                                }>"Delete forever"<span class="visually-hidden">{format!(" “{}”", purge_title.clone())}</span></button>
+                                }>"Delete forever"</button>
                             </li>
                         }
                     }).collect_view()}

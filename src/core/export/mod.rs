@@ -12,12 +12,15 @@ pub mod markdown;
 pub mod pdf;
 pub mod text;
 
+use std::sync::Arc;
+
 use sha2::{Digest, Sha256};
 
 use super::calendar::{CivilDate, YearMonth};
 use super::checks::{Report, Severity};
 use super::draft::Draft;
 use super::envelope;
+use super::layout::SectionCache;
 use super::markdown::{Block, parse};
 use super::people::CoFacilitator;
 use super::words::capitalise;
@@ -134,7 +137,8 @@ pub struct Document {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocSection {
     pub heading: &'static str,
-    pub blocks: Vec<Block>,
+    /// Shared, so a [`SectionCache`] can hand out a section's blocks without copying them.
+    pub blocks: Arc<[Block]>,
     /// Shown in place of an empty section: "Not written yet." or "Optional; left empty.".
     pub empty_note: Option<&'static str>,
 }
@@ -145,16 +149,22 @@ impl Document {
     /// The document as exported now: marked as not ready while must-fix findings remain.
     pub fn new(draft: &Draft, report: &Report) -> Document {
         let not_ready = report.findings.iter().filter(|f| f.severity == Severity::MustFix).map(|f| f.message.clone()).collect();
-        Document::with_notice(draft, not_ready)
+        Document::build(draft, not_ready, &mut |_, text| parse(text).into())
     }
 
     /// The document as it will be submitted, without the not-ready notice: what the page count
     /// measures.
     pub fn final_version(draft: &Draft) -> Document {
-        Document::with_notice(draft, Vec::new())
+        Document::build(draft, Vec::new(), &mut |_, text| parse(text).into())
     }
 
-    fn with_notice(draft: &Draft, not_ready: Vec<String>) -> Document {
+    /// [`Document::final_version`], with each section's blocks from `cache`, which parses only
+    /// the sections whose text changed since its last use.
+    pub fn final_version_cached(draft: &Draft, cache: &mut SectionCache) -> Document {
+        Document::build(draft, Vec::new(), &mut |index, text| cache.blocks(index, text))
+    }
+
+    fn build(draft: &Draft, not_ready: Vec<String>, blocks_of: &mut dyn FnMut(usize, &str) -> Arc<[Block]>) -> Document {
         let details = draft.details();
         let mut facts = vec![("Proposal", draft.kind.label().to_owned())];
         let proposer = match (details.proposer.name.trim(), details.proposer.email.trim()) {
@@ -187,7 +197,7 @@ impl Document {
             .iter()
             .enumerate()
             .map(|(index, spec)| {
-                let blocks = parse(draft.section(index));
+                let blocks = blocks_of(index, draft.section(index));
                 let has_table = people_after == Some(index) && !details.co_facilitators.is_empty();
                 let empty_note = match (blocks.is_empty() && !has_table, spec.optional) {
                     (false, _) => None,
@@ -255,13 +265,14 @@ pub fn person_line(person: &CoFacilitator) -> String {
 
 /// The file's contents, with the "not ready" marking taken from the report.
 pub fn render(draft: &Draft, report: &Report, format: Format) -> Vec<u8> {
-    let doc = Document::new(draft, report);
+    // Built only for the formats that show it: the PDF marks the final version in its margin.
+    let doc = || Document::new(draft, report);
     match format {
-        Format::Pdf => pdf::export(&Document::final_version(draft), doc.not_ready.len()),
-        Format::Docx => docx::export(draft, &doc),
-        Format::Html => html::export(draft, &doc).into_bytes(),
-        Format::Markdown => markdown::export(draft, &doc).into_bytes(),
-        Format::Text => text::export(&doc).into_bytes(),
+        Format::Pdf => pdf::export(&Document::final_version(draft), report.count(Severity::MustFix)),
+        Format::Docx => docx::export(draft, &doc()),
+        Format::Html => html::export(draft, &doc()).into_bytes(),
+        Format::Markdown => markdown::export(draft, &doc()).into_bytes(),
+        Format::Text => text::export(&doc()).into_bytes(),
         Format::DraftFile => envelope::encode(draft).into_bytes(),
     }
 }

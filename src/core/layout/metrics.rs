@@ -48,10 +48,9 @@ pub fn width(c: char, style: Style, size_pt: u32) -> u32 {
         let units = u32::from(face.units_per_em);
         (u32::from(advance) * em + units / 2) / units
     };
-    match (face.advance(c), fallback.advance(c)) {
-        (Some(advance), _) => scaled(face, advance),
-        (None, Some(advance)) => scaled(fallback, advance),
-        (None, None) => em,
+    match face.advance(c) {
+        Some(advance) => scaled(face, advance),
+        None => fallback.advance(c).map_or(em, |advance| scaled(fallback, advance)),
     }
 }
 

@@ -1,17 +1,23 @@
 //! The page engine: a [`Document`] laid out into lines and pages with the rules measured in
-//! page-model.md, on the typography of [`spec`]. The live page count and (later) the PDF come
-//! from this one layout, so they always agree.
+//! page-model.md, on the typography of [`spec`]. The live page count and the PDF come from this
+//! one layout, so they always agree.
+//!
+//! Layout runs in two steps: each paragraph is broken into lines (the costly part, which depends
+//! only on the paragraph), then the lines are placed on pages. While a draft is edited, a
+//! [`SectionCache`] keeps each section's lines between two layouts, so a keystroke breaks only
+//! the lines of the section it changed; the result is the same as laying out afresh.
 
 pub mod metrics;
 mod metrics_data;
 pub mod spec;
 
+use std::sync::Arc;
 
 use metrics::{Style, UNITS_PER_PT, width};
 use spec::{ParagraphStyle, SPEC};
 
 use super::export::{Document, NOT_READY_TITLE};
-use super::markdown::{Block, Inline};
+use super::markdown::{Block, Inline, parse};
 
 /// A paragraph ready to lay out: its style, and its text as styled characters. A table row is
 /// a paragraph of several cells, side by side in equal columns; any other paragraph has one.
@@ -68,11 +74,14 @@ pub struct PlacedLine {
     pub top_centipt: u32,
 }
 
+/// For each cell of a paragraph, the first character of each line.
+type Breaks = Vec<Vec<usize>>;
+
 /// A document set into lines and pages: what the PDF draws and the page count measures.
 pub struct Typeset {
     pub paragraphs: Vec<Paragraph>,
     /// For each paragraph, for each cell, the first character of each line.
-    pub breaks: Vec<Vec<Vec<usize>>>,
+    pub breaks: Vec<Breaks>,
     pub pages: Vec<Vec<PlacedLine>>,
     /// How far down the last page the text reaches, in 1/100 pt.
     pub last_bottom_centipt: u32,
@@ -103,17 +112,8 @@ impl Layout {
 
 impl Typeset {
     pub fn summary(&self) -> Layout {
-        let mut section_lines = vec![0; self.sections];
-        for line in self.pages.iter().flatten() {
-            if let Some(section) = self.paragraphs[line.paragraph].section {
-                section_lines[section] += 1;
-            }
-        }
-        Layout {
-            lines_per_page: self.pages.iter().map(Vec::len).collect(),
-            last_page_fill: f64::from(self.last_bottom_centipt) / f64::from(SPEC.text_height_centipt()),
-            section_lines,
-        }
+        let measures: Vec<Measure> = self.paragraphs.iter().zip(&self.breaks).map(|(p, b)| Measure::of(p, b)).collect();
+        summarize(&self.pages, self.last_bottom_centipt, &measures, self.sections)
     }
 }
 
@@ -122,11 +122,36 @@ pub fn layout(doc: &Document) -> Layout {
 }
 
 pub fn typeset(doc: &Document) -> Typeset {
-    typeset_paragraphs(paragraphs(doc), doc.sections.len())
+    let mut paragraphs = Vec::new();
+    walk(doc, &mut paragraphs);
+    typeset_paragraphs(paragraphs, doc.sections.len())
 }
 
 fn typeset_paragraphs(paragraphs: Vec<Paragraph>, sections: usize) -> Typeset {
-    let breaks: Vec<Vec<Vec<usize>>> = paragraphs.iter().map(Paragraph::breaks).collect();
+    let breaks: Vec<Breaks> = paragraphs.iter().map(Paragraph::breaks).collect();
+    let measures: Vec<Measure> = paragraphs.iter().zip(&breaks).map(|(p, b)| Measure::of(p, b)).collect();
+    let (pages, last_bottom_centipt) = paginate(&measures);
+    Typeset { paragraphs, breaks, pages, last_bottom_centipt, sections }
+}
+
+/// What placing a paragraph on pages needs to know of it.
+#[derive(Clone, Copy, Debug)]
+struct Measure {
+    style: &'static ParagraphStyle,
+    /// Lines of its tallest cell.
+    lines: usize,
+    section: Option<usize>,
+}
+
+impl Measure {
+    fn of(paragraph: &Paragraph, breaks: &Breaks) -> Measure {
+        Measure { style: paragraph.style, lines: breaks.iter().map(Vec::len).max().unwrap_or(1), section: paragraph.section }
+    }
+}
+
+/// Places the paragraphs' lines on pages; returns the pages and how far down the last one the
+/// text reaches (1/100 pt).
+fn paginate(paragraphs: &[Measure]) -> (Vec<Vec<PlacedLine>>, u32) {
     let page_height = SPEC.text_height_centipt();
     let mut pages: Vec<Vec<PlacedLine>> = vec![Vec::new()];
     let mut y = 0u32; // in 1/100 pt from the top of the text area
@@ -136,7 +161,7 @@ fn typeset_paragraphs(paragraphs: Vec<Paragraph>, sections: usize) -> Typeset {
     while index < paragraphs.len() {
         let paragraph = &paragraphs[index];
         let style = paragraph.style;
-        let line_count = breaks[index].iter().map(Vec::len).max().unwrap_or(1);
+        let line_count = paragraph.lines;
         let line_height = style.line_centipt;
         let gap = if first_on_page && pages.len() > 1 { 0 } else { previous_after.max(style.before_centipt) };
         // Keep-with-next: the heading, its spacing and the next paragraph's first line must fit.
@@ -167,7 +192,106 @@ fn typeset_paragraphs(paragraphs: Vec<Paragraph>, sections: usize) -> Typeset {
         previous_after = style.after_centipt;
         index += 1;
     }
-    Typeset { paragraphs, breaks, pages, last_bottom_centipt: y, sections }
+    (pages, y)
+}
+
+fn summarize(pages: &[Vec<PlacedLine>], last_bottom_centipt: u32, paragraphs: &[Measure], sections: usize) -> Layout {
+    let mut section_lines = vec![0; sections];
+    for line in pages.iter().flatten() {
+        if let Some(section) = paragraphs[line.paragraph].section {
+            section_lines[section] += 1;
+        }
+    }
+    Layout {
+        lines_per_page: pages.iter().map(Vec::len).collect(),
+        last_page_fill: f64::from(last_bottom_centipt) / f64::from(SPEC.text_height_centipt()),
+        section_lines,
+    }
+}
+
+/// What the page engine keeps of each section of a draft being edited, between two layouts: its
+/// text, its parsed blocks and the measures of its paragraphs. A section whose text did not
+/// change is neither parsed nor broken into lines again.
+#[derive(Default)]
+pub struct SectionCache {
+    sections: Vec<Option<CachedSection>>,
+}
+
+struct CachedSection {
+    text: String,
+    blocks: Arc<[Block]>,
+    /// Set by the first layout that uses these very blocks.
+    measures: Option<Vec<Measure>>,
+}
+
+impl SectionCache {
+    /// The blocks of section `index`, parsed again only when its text changed since last time.
+    pub fn blocks(&mut self, index: usize, text: &str) -> Arc<[Block]> {
+        if self.sections.len() <= index {
+            self.sections.resize_with(index + 1, || None);
+        }
+        let slot = &mut self.sections[index];
+        match slot {
+            Some(cached) if cached.text == text => Arc::clone(&cached.blocks),
+            _ => {
+                let blocks: Arc<[Block]> = parse(text).into();
+                *slot = Some(CachedSection { text: text.to_owned(), blocks: Arc::clone(&blocks), measures: None });
+                blocks
+            }
+        }
+    }
+
+    /// Lays out a document, as [`layout`] does, reusing the lines of each section whose blocks
+    /// came from [`SectionCache::blocks`] (the very same blocks, so the same text).
+    pub fn layout(&mut self, doc: &Document) -> Layout {
+        let mut sink = Measured { cache: self, measures: Vec::new() };
+        walk(doc, &mut sink);
+        let measures = sink.measures;
+        let (pages, last_bottom) = paginate(&measures);
+        summarize(&pages, last_bottom, &measures, doc.sections.len())
+    }
+}
+
+/// Receives a document's paragraphs in order.
+trait Sink {
+    fn paragraph(&mut self, paragraph: Paragraph);
+
+    /// The Markdown body of section `index`.
+    fn body(&mut self, index: usize, blocks: &Arc<[Block]>) {
+        block_paragraphs(blocks, 0, Some(index), &mut |p| self.paragraph(p));
+    }
+}
+
+impl Sink for Vec<Paragraph> {
+    fn paragraph(&mut self, paragraph: Paragraph) {
+        self.push(paragraph);
+    }
+}
+
+/// Measures paragraphs as they come, and whole section bodies from the cache.
+struct Measured<'a> {
+    cache: &'a mut SectionCache,
+    measures: Vec<Measure>,
+}
+
+impl Sink for Measured<'_> {
+    fn paragraph(&mut self, paragraph: Paragraph) {
+        self.measures.push(Measure::of(&paragraph, &paragraph.breaks()));
+    }
+
+    fn body(&mut self, index: usize, blocks: &Arc<[Block]>) {
+        let cached = self.cache.sections.get_mut(index).and_then(Option::as_mut).filter(|c| Arc::ptr_eq(&c.blocks, blocks));
+        let Some(cached) = cached else {
+            block_paragraphs(blocks, 0, Some(index), &mut |p| self.paragraph(p));
+            return;
+        };
+        let measures = cached.measures.get_or_insert_with(|| {
+            let mut fresh = Vec::new();
+            block_paragraphs(blocks, 0, Some(index), &mut |p: Paragraph| fresh.push(Measure::of(&p, &p.breaks())));
+            fresh
+        });
+        self.measures.extend_from_slice(measures);
+    }
 }
 
 /// Splits text into lines no wider than `limit` (1/120 pt); returns the index of the first
@@ -242,98 +366,98 @@ fn break_lines(chars: &[(char, Style)], size_pt: u32, limit: u32) -> Vec<usize> 
 }
 
 /// The document as styled paragraphs, in the order the DOCX writes them.
-fn paragraphs(doc: &Document) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    let mut push = |style: &'static ParagraphStyle, indent_pt: u32, cells: Vec<Vec<(char, Style)>>, marker: Option<String>, section: Option<usize>| {
-        out.push(Paragraph { style, indent_pt, cells, marker, section });
-    };
+fn walk(doc: &Document, sink: &mut dyn Sink) {
+    let para = |style: &'static ParagraphStyle, cells: Cells, section: Option<usize>| Paragraph { style, indent_pt: 0, cells, marker: None, section };
     let plain = |text: &str, style: Style| text.chars().map(|c| (c, style)).collect::<Vec<_>>();
     let bold = Style { bold: true, ..Style::default() };
-    push(&SPEC.title, 0, vec![plain(&doc.title, bold)], None, None);
+    sink.paragraph(para(&SPEC.title, vec![plain(&doc.title, bold)], None));
     for (label, value) in &doc.facts {
         let mut chars = plain(&format!("{label}: "), bold);
         chars.extend(plain(value, Style::default()));
-        push(&SPEC.facts, 0, vec![chars], None, None);
+        sink.paragraph(para(&SPEC.facts, vec![chars], None));
     }
     if !doc.not_ready.is_empty() {
-        push(&SPEC.notice, 0, vec![plain(NOT_READY_TITLE, bold)], None, None);
+        sink.paragraph(para(&SPEC.notice, vec![plain(NOT_READY_TITLE, bold)], None));
         for message in &doc.not_ready {
-            push(&SPEC.notice, 0, vec![plain(&format!("• {message}"), Style::default())], None, None);
+            sink.paragraph(para(&SPEC.notice, vec![plain(&format!("• {message}"), Style::default())], None));
         }
     }
     for (index, section) in doc.sections.iter().enumerate() {
-        push(&SPEC.heading, 0, vec![plain(section.heading, bold)], None, Some(index));
+        sink.paragraph(para(&SPEC.heading, vec![plain(section.heading, bold)], Some(index)));
         if let Some(note) = section.empty_note {
-            push(&SPEC.normal, 0, vec![plain(note, Style { italic: true, ..Style::default() })], None, Some(index));
+            sink.paragraph(para(&SPEC.normal, vec![plain(note, Style { italic: true, ..Style::default() })], Some(index)));
         }
-        block_paragraphs(&section.blocks, 0, Some(index), &mut push);
+        sink.body(index, &section.blocks);
         if doc.people_after == Some(index) {
-            people(doc, Some(index), &mut push);
+            people(doc, Some(index), &mut |p| sink.paragraph(p));
         }
     }
     if doc.people_after.is_none() && !doc.co_facilitators.is_empty() {
-        push(&SPEC.heading, 0, vec![plain("Proposed co-facilitators", bold)], None, None);
-        people(doc, None, &mut push);
+        sink.paragraph(para(&SPEC.heading, vec![plain("Proposed co-facilitators", bold)], None));
+        people(doc, None, &mut |p| sink.paragraph(p));
     }
-    push(&SPEC.manifest, 0, vec![plain(&doc.manifest.line(), Style::default())], None, None);
-    out
+    sink.paragraph(para(&SPEC.manifest, vec![plain(&doc.manifest.line(), Style::default())], None));
 }
 
 type Cells = Vec<Vec<(char, Style)>>;
-type Push<'a> = dyn FnMut(&'static ParagraphStyle, u32, Cells, Option<String>, Option<usize>) + 'a;
+type Push<'a> = dyn FnMut(Paragraph) + 'a;
 
-fn block_paragraphs(blocks: &[Block], level: u32, section: Option<usize>, push: &mut Push<'_>) {
+fn emit(out: &mut Push<'_>, style: &'static ParagraphStyle, indent_pt: u32, cells: Cells, marker: Option<String>, section: Option<usize>) {
+    out(Paragraph { style, indent_pt, cells, marker, section });
+}
+
+fn block_paragraphs(blocks: &[Block], level: u32, section: Option<usize>, out: &mut Push<'_>) {
     for block in blocks {
         match block {
-            Block::Paragraph(content) => push(if level > 0 { &SPEC.quote } else { &SPEC.normal }, 0, vec![styled(content, Style::default())], None, section),
-            Block::Heading { content, .. } => push(&SPEC.subheading, 0, vec![styled(content, Style { bold: true, ..Style::default() })], None, section),
-            Block::List { start, items } => list(*start, items, 0, section, push),
-            Block::Quote(inner) => block_paragraphs(inner, level + 1, section, push),
+            Block::Paragraph(content) => emit(out, if level > 0 { &SPEC.quote } else { &SPEC.normal }, 0, vec![styled(content, Style::default())], None, section),
+            Block::Heading { content, .. } => emit(out, &SPEC.subheading, 0, vec![styled(content, Style { bold: true, ..Style::default() })], None, section),
+            Block::List { start, items } => list(*start, items, 0, section, out),
+            Block::Quote(inner) => block_paragraphs(inner, level + 1, section, out),
             Block::Code(code) => {
                 for line in code.trim_end_matches('\n').split('\n') {
-                    push(&SPEC.code, 0, vec![line.chars().map(|c| (c, Style { mono: true, ..Style::default() })).collect()], None, section);
+                    emit(out, &SPEC.code, 0, vec![line.chars().map(|c| (c, Style { mono: true, ..Style::default() })).collect()], None, section);
                 }
             }
-            Block::Rule => push(&SPEC.normal, 0, vec![Vec::new()], None, section),
+            Block::Rule => emit(out, &SPEC.normal, 0, vec![Vec::new()], None, section),
             Block::Table { head, rows } => {
                 for (n, row) in std::iter::once(head).chain(rows).enumerate() {
                     let style = Style { bold: n == 0, ..Style::default() };
                     let cells = (0..head.len()).map(|c| row.get(c).map_or_else(Vec::new, |cell| styled(cell, style))).collect();
-                    push(&SPEC.table_text, 0, cells, None, section);
+                    emit(out, &SPEC.table_text, 0, cells, None, section);
                 }
-                push(&SPEC.table_after, 0, vec![Vec::new()], None, section);
+                emit(out, &SPEC.table_after, 0, vec![Vec::new()], None, section);
             }
         }
     }
 }
 
-fn list(start: Option<u64>, items: &[Vec<Block>], depth: u32, section: Option<usize>, push: &mut Push<'_>) {
+fn list(start: Option<u64>, items: &[Vec<Block>], depth: u32, section: Option<usize>, out: &mut Push<'_>) {
     for (number, item) in items.iter().enumerate() {
         let mut first = true;
         for block in item {
             match block {
-                Block::List { start, items } => list(*start, items, (depth + 1).min(8), section, push),
+                Block::List { start, items } => list(*start, items, (depth + 1).min(8), section, out),
                 Block::Paragraph(content) => {
                     let style = if first { &SPEC.list } else { &SPEC.list_continue };
                     let marker = first.then(|| start.map_or_else(|| "•".to_owned(), |s| format!("{}.", s + number as u64)));
-                    push(style, depth * SPEC.list_indent_pt, vec![styled(content, Style::default())], marker, section);
+                    emit(out, style, depth * SPEC.list_indent_pt, vec![styled(content, Style::default())], marker, section);
                 }
-                other => block_paragraphs(std::slice::from_ref(other), 0, section, push),
+                other => block_paragraphs(std::slice::from_ref(other), 0, section, out),
             }
             first = false;
         }
     }
 }
 
-fn people(doc: &Document, section: Option<usize>, push: &mut Push<'_>) {
+fn people(doc: &Document, section: Option<usize>, out: &mut Push<'_>) {
     let row = |cells: [&str; 5], style: Style| cells.iter().map(|cell| cell.chars().map(|c| (c, style)).collect()).collect::<Cells>();
     let bold = Style { bold: true, ..Style::default() };
-    push(&SPEC.table_text, 0, row(["Name", "Affiliation", "Stakeholder group", "Regional group", "MAG member"], bold), None, section);
+    emit(out, &SPEC.table_text, 0, row(["Name", "Affiliation", "Stakeholder group", "Regional group", "MAG member"], bold), None, section);
     for p in &doc.co_facilitators {
         let cells = [p.name.as_str(), p.affiliation.as_str(), p.group.map_or("", |g| g.label()), p.region.map_or("", |r| r.label()), if p.mag_member { "Yes" } else { "No" }];
-        push(&SPEC.table_text, 0, row(cells, Style::default()), None, section);
+        emit(out, &SPEC.table_text, 0, row(cells, Style::default()), None, section);
     }
-    push(&SPEC.table_after, 0, vec![Vec::new()], None, section);
+    emit(out, &SPEC.table_after, 0, vec![Vec::new()], None, section);
 }
 
 fn styled(content: &[Inline], style: Style) -> Vec<(char, Style)> {
@@ -355,6 +479,8 @@ fn styled(content: &[Inline], style: Style) -> Vec<(char, Style)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::draft::{Draft, DraftId};
+    use crate::core::template::Kind;
 
     fn para(text: &str, style: &'static ParagraphStyle) -> Paragraph {
         Paragraph { style, indent_pt: 0, cells: vec![text.chars().map(|c| (c, Style::default())).collect()], marker: None, section: None }
@@ -416,5 +542,22 @@ mod tests {
         paragraphs.push(para("word", &SPEC.normal));
         let layout = typeset_paragraphs(paragraphs, 0).summary();
         assert_eq!(layout.lines_per_page, [34, 2]);
+    }
+
+    #[test]
+    fn a_cache_reuses_lines_only_for_the_blocks_it_parsed() {
+        let mut draft = Draft::new(DraftId::parse("cache").unwrap(), Kind::NewBpf, 0);
+        draft.set_section(0, "A first section, long enough to wrap onto a second line of the page, and then a third one.".repeat(3), 1);
+        let mut cache = SectionCache::default();
+        let cached = Document::final_version_cached(&draft, &mut cache);
+        assert_eq!(cache.layout(&cached), layout(&cached));
+        assert_eq!(cache.layout(&cached), layout(&cached), "the second layout, from the cache");
+        draft.set_section(0, "Now a short one.".into(), 2);
+        let elsewhere = Document::final_version(&draft);
+        assert_eq!(cache.layout(&elsewhere), layout(&elsewhere), "blocks parsed elsewhere are laid out afresh");
+        assert_eq!(cache.layout(&cached), layout(&cached), "the older document still gets its own lines");
+        let now = Document::final_version_cached(&draft, &mut cache);
+        assert_ne!(layout(&now), layout(&cached));
+        assert_eq!(cache.layout(&now), layout(&now));
     }
 }

@@ -49,7 +49,7 @@ for (const label of ['Draft file (.json)', 'Markdown (.md)', 'Web page (.html)']
     const other = await fresh.newPage();
     const second = new EditorPage(other);
     await second.gotoStart();
-    await other.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
+    await other.locator('.import input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
     await expect(second.title).toHaveValue('Newcomer Engagement — «naïve» <b>&</b> 日本語');
     await second.backToDrafts();
     expect(await storedDrafts(other)).toEqual(before);
@@ -92,14 +92,14 @@ test('importing an older copy of a stored draft asks before it changes anything'
   await editor.section('Timeframe for the work').fill('Changed after the export.');
   await editor.backToDrafts();
   const before = await storedDrafts(page);
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: readFileSync(path) });
+  await page.locator('.import input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: readFileSync(path) });
   const prompt = page.getByRole('region', { name: 'This draft is already in your browser' });
   await expect(prompt).toBeVisible();
   expect(await storedDrafts(page)).toEqual(before);
   await prompt.getByRole('button', { name: 'Cancel' }).click();
   expect(await storedDrafts(page)).toEqual(before);
 
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: readFileSync(path) });
+  await page.locator('.import input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: readFileSync(path) });
   await page.getByRole('button', { name: 'Keep both' }).click();
   await expect(editor.section('Timeframe for the work')).toHaveValue('One IGF cycle.');
   await editor.backToDrafts();
@@ -110,7 +110,7 @@ test('a foreign Markdown file is mapped by its headings, shown, then saved on re
   const editor = new EditorPage(page);
   await editor.gotoStart();
   const markdown = '# Youth in the IGF\n\nIntro text.\n\n## Purpose\n\nTo bring young people in.\n\n## 2. Goals\n\n1. Review.\n\n## Deliverables\n\nA paper.\n\n## Timeline:\n\nFebruary to December.\n';
-  await page.locator('input[type=file]').setInputFiles({ name: 'youth.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  await page.locator('.import input[type=file]').setInputFiles({ name: 'youth.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
   const preview = page.getByRole('region', { name: 'Check where the parts of “youth.md” go' });
   await expect(preview).toContainText('“Purpose” → Purpose of the WG');
   await expect(preview).toContainText('“2. Goals” → Objectives/Goals of the WG');
@@ -127,7 +127,7 @@ test('a foreign Markdown file is mapped by its headings, shown, then saved on re
 test('a broken file gets a specific error and changes nothing', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.gotoStart();
-  await page.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":2,\n"draft": [}') });
+  await page.locator('.import input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":2,\n"draft": [}') });
   await expect(page.getByRole('alert')).toHaveText('“broken.json” is not a draft file: the stored text is not valid JSON (line 2, column 11: expected value). Nothing was changed.');
   expect(Object.keys(await storedDrafts(page))).toHaveLength(0);
 });
@@ -169,7 +169,7 @@ test('the Word export opens in LibreOffice with every heading, and comes back th
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await new EditorPage(other).gotoStart();
-  await other.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
+  await other.locator('.import input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
   await expect(new EditorPage(other).title).toHaveValue('Gender and Digital Rights');
   await new EditorPage(other).backToDrafts();
   expect(await storedDrafts(other)).toEqual(before);
