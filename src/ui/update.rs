@@ -10,8 +10,9 @@ pub fn UpdatePrompt() -> impl IntoView {
     let (available, set_available) = signal(false);
     offline::register(move || set_available.set(true));
     view! {
-        // Always in the page, so that screen readers announce what appears in it.
-        <div class="update-slot" role="status">
+        // Always in the page, so that screen readers announce what appears in it (a live region
+        // without the status role, which belongs to the screen's own messages).
+        <div class="update-slot" aria-live="polite">
             {move || available.get().then(|| view! {
                 <div class="banner banner-info update">
                     <p>

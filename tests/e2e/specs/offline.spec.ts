@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -135,11 +136,17 @@ test('after one visit the editor loads and works offline; a new build waits for 
   const v1Css = await currentStylesheet(page);
   const v2Css = deployNewBuild();
   await page.reload();
-  const prompt = page.getByRole('status').filter({ hasText: 'Update available.' });
+  const prompt = page.locator('.update-slot').filter({ hasText: 'Update available.' });
   await expect(prompt).toBeVisible();
   await expect(prompt.getByRole('button', { name: 'Reload' })).toBeVisible();
   expect(await currentStylesheet(page)).toBe(v1Css);
   await page.screenshot({ path: info.outputPath('update-available.png') });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${colorScheme}: ${v.id}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: null });
 
   // "Later" hides the prompt; the new build keeps waiting, and a reload offers it again.
   await prompt.getByRole('button', { name: 'Later' }).click();
@@ -151,7 +158,7 @@ test('after one visit the editor loads and works offline; a new build waits for 
   // A second tab of the same build switches together with the first.
   const other = await context.newPage();
   await other.goto(base);
-  await expect(other.getByRole('status').filter({ hasText: 'Update available.' })).toBeVisible();
+  await expect(other.locator('.update-slot').filter({ hasText: 'Update available.' })).toBeVisible();
 
   // "Reload": the new build takes over and every tab reloads once into it, with nothing of the
   // old build loaded and the draft as it was.
