@@ -7,7 +7,7 @@ export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS := fallback
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve dist dev test test-native test-browser test-e2e bench setup-build setup-test setup-bench clean
+.PHONY: serve dist dev test test-native test-browser test-e2e bench fuzz-long setup-build setup-test setup-bench clean
 
 ## Build the release site into dist/ and serve it at http://127.0.0.1:$(PORT)/
 serve: dist
@@ -40,13 +40,22 @@ test-e2e: dist
 
 ## Benchmarks and budgets (printed, never asserted on timing): size, engine, page-count
 ## harness, then load, typing and memory in Chromium beside a bare-textarea baseline, and one
-## table of every figure with its budget (also as JSON in target/bench/).
+## table of every figure with its budget (also as JSON in target/bench/); then the long fuzzing run.
 bench: setup-bench dist
 	node scripts/bench/size.mjs
 	cargo bench --bench engine
 	cargo bench --bench pages
 	node scripts/bench/browser.mjs
 	node scripts/bench/report.mjs
+	$(MAKE) --no-print-directory fuzz-long
+
+## The fuzzing properties of tests/fuzz.rs with many cases (`cargo test` runs a short pass), and
+## every pathological input through every export.
+FUZZ_CASES ?= 20000
+fuzz-long:
+	@start=$$(date +%s); \
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release --test fuzz --test pathological -- --include-ignored && \
+	echo "fuzz-long: $(FUZZ_CASES) cases per property passed in $$(( $$(date +%s) - start )) s"
 
 setup-build:
 	scripts/setup.sh build

@@ -1,4 +1,5 @@
-//! The only code that calls the browser: storage, autosave, files, clock, ids, focus.
+//! The only code that calls the browser: storage, autosave, files, clock, ids, focus, and the
+//! service worker.
 //!
 //! Invariant: every browser failure becomes a value (`Result`, a status callback); nothing here
 //! panics on a browser that refuses storage.
@@ -7,6 +8,7 @@ pub mod autosave;
 pub mod crypto;
 pub mod files;
 pub mod link;
+pub mod offline;
 pub mod platform;
 pub mod review_store;
 pub mod storage;

@@ -11,11 +11,13 @@ mod preview;
 mod review;
 mod share;
 mod start;
+mod update;
 
 use leptos::prelude::*;
 
 pub use editor::Editor;
 pub use start::StartScreen;
+use update::UpdatePrompt;
 
 use crate::browser::{link, platform, review_store, storage};
 use crate::core::draft::Draft;
@@ -187,6 +189,7 @@ pub fn App() -> impl IntoView {
         listener.forget();
     }
     view! {
+        <UpdatePrompt />
         {move || notice.get().map(|text| view! {
             <div class="banner app-notice" role="alert">
                 <p>{text}</p>

@@ -47,7 +47,7 @@ impl Paragraph {
     }
 
     /// How wide a cell's text may run, in 1/120 pt.
-    fn cell_width(&self) -> u32 {
+    pub fn cell_width(&self) -> u32 {
         if self.cells.len() > 1 {
             self.column_width().saturating_sub(2 * CELL_MARGIN)
         } else {
@@ -333,6 +333,13 @@ fn break_lines(chars: &[(char, Style)], size_pt: u32, limit: u32) -> Vec<usize> 
             last_space = None;
             last_other = None;
             x = widths[at..=i].iter().sum();
+            // A word carried over whole may be wider than the line itself: cut it where it
+            // overflows, as a word longer than a line is cut.
+            if x > limit && at < i {
+                starts.push(i);
+                line_start = i;
+                x = widths[i];
+            }
             i += 1;
             continue;
         }
@@ -514,6 +521,10 @@ mod tests {
         // A word longer than a line is cut at the overflowing character.
         let cut = lines(&"x".repeat(100));
         assert_eq!(cut, ["x".repeat(75), "x".repeat(25)]);
+        // A word moved to the next line and longer than it is cut where it overflows there,
+        // even when the character that overflowed first is wider than what moved before it.
+        let carried = lines(&format!("i {}W{}", "x".repeat(74), "x".repeat(10)));
+        assert_eq!(carried, ["i ".to_owned(), "x".repeat(74), format!("W{}", "x".repeat(10))]);
     }
 
     #[test]

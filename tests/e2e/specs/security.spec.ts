@@ -14,6 +14,9 @@ test('the app runs under a strict Content-Security-Policy with zero violations',
   expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
   expect(policy).toContain("object-src 'none'");
   expect(policy).toContain("base-uri 'none'");
+  // The service worker and the web app manifest come from the site itself.
+  expect(policy).toContain("worker-src 'self'");
+  expect(policy).toContain("manifest-src 'self'");
   expect(policy).not.toContain('unsafe-inline');
   expect(policy).not.toMatch(/'unsafe-eval'/);
 
@@ -29,9 +32,13 @@ test('the app runs under a strict Content-Security-Policy with zero violations',
   }
   await page.keyboard.press('Escape');
   await editor.backToDrafts();
-  await page.locator('.import input[type=file]').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('## Goals\n\nMore.') });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('## Goals\n\nMore.') });
   await page.getByRole('button', { name: 'Import as a new draft' }).click();
   await expect(editor.title).toBeVisible();
+  // The service worker registered and cached the build under the same policy.
+  await page.evaluate(() => navigator.serviceWorker.ready);
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 
   // Control: the detector does see a violation when one happens.

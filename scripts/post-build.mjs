@@ -1,0 +1,13 @@
+// Trunk post-build hook. Trunk runs the hooks of one stage side by side, so the steps that
+// depend on each other are chained here: the Content-Security-Policy goes into index.html
+// first, then the service worker's precache list hashes the final files.
+import { addPolicy } from './csp.mjs';
+import { writePrecache } from './precache.mjs';
+
+// Dev builds carry Trunk's reload script and are never cached by the service worker.
+if (process.env.TRUNK_PROFILE === 'release') {
+  const dir = process.env.TRUNK_STAGING_DIR;
+  addPolicy(dir);
+  const { hash, files } = writePrecache(dir);
+  console.log(`post-build: policy added; precache list of ${files} files, build ${hash}`);
+}
