@@ -21,6 +21,7 @@ use igf_proposal_editor::core::length::page_count;
 use igf_proposal_editor::core::markdown::{Block, Inline, MAX_DEPTH, parse};
 use igf_proposal_editor::core::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use igf_proposal_editor::core::settings::Settings;
+use igf_proposal_editor::core::{review, share};
 use igf_proposal_editor::core::template::Kind;
 use proptest::prelude::*;
 
@@ -147,6 +148,8 @@ fn assert_import_is_sound(name: &str, bytes: &[u8]) -> Result<(), TestCaseError>
             assert_engine_is_sound(&draft)?;
         }
         Ok(Imported::Foreign(foreign)) => assert_engine_is_sound(&foreign.draft)?,
+        // A review file carries comments and the reviewed draft's id and hash, never a draft.
+        Ok(Imported::Review(review)) => prop_assert!(review::decode(&review::encode(&review)).is_ok()),
         Err(error) => prop_assert!(error.to_string().starts_with(&format!("“{name}”")), "{}", error),
     }
     Ok(())
@@ -317,5 +320,33 @@ proptest! {
     fn a_newer_schema_is_refused_never_read(draft in draft(), newer in (SCHEMA + 1)..u32::MAX) {
         let text = envelope::encode(&draft).replacen(&format!("\"schema\":{SCHEMA}"), &format!("\"schema\":{newer}"), 1);
         prop_assert_eq!(envelope::decode(&text), Err(EnvelopeError::NewerSchema { found: newer, supported: SCHEMA }));
+    }
+
+    #[test]
+    fn the_share_link_decoder_gives_the_draft_or_an_error_for_any_text(text in soup(80), prefix in prop::sample::select(&["", "#", "#igf.1.d.", "#igf.1.r.", "#igf.1.de.", "https://x/#igf.1.d.", "igf.2.d."][..])) {
+        let input = format!("{prefix}{text}");
+        if let Ok(link) = share::parse(&input) {
+            if let share::Body::Plain(bytes) = &link.body {
+                let _ = share::unpack(link.content, bytes);
+            }
+        }
+    }
+
+    #[test]
+    fn a_damaged_share_link_never_opens_as_another_draft(draft in draft(), mutations in prop::collection::vec(mutation(), 1..4)) {
+        let (content, packed) = share::pack(&share::Payload::Draft(draft.clone()));
+        let link = share::fragment(&share::Link { content, body: share::Body::Plain(packed) });
+        let mut bytes = link.into_bytes();
+        for mutation in &mutations {
+            mutate(&mut bytes, mutation);
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(parsed) = share::parse(&text) {
+            if let share::Body::Plain(body) = &parsed.body {
+                if let Ok(share::Payload::Draft(opened)) = share::unpack(parsed.content, body) {
+                    prop_assert_eq!(opened, draft);
+                }
+            }
+        }
     }
 }
