@@ -10,19 +10,19 @@ use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
 use super::{Navigator, StoreHandle};
 use super::files::ExportMenu;
 use super::history::HistoryPanel;
+use super::library::download_backup;
 use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::preview::blocks_view;
 use super::review::{Received, ReceivedComments, ReviewsPanel};
 use super::share::ShareButton;
 use crate::browser::autosave::{Autosaver, SaveStatus};
-use crate::browser::files::download;
 use crate::browser::platform::{format_local_time, new_draft_id, now_ms, today};
 use crate::core::checks::{Checker, Report, Severity, Target};
 use crate::core::draft::Draft;
 use crate::core::markdown::{self, Block};
 use crate::core::settings::Settings;
 use crate::core::store::history::Reason;
-use crate::core::store::{Loaded, StoreError, backup};
+use crate::core::store::{Loaded, StoreError};
 use crate::core::template::SectionSpec;
 use crate::core::words::describe_count;
 
@@ -287,17 +287,7 @@ fn SaveFailure(status: ReadSignal<SaveStatus>, draft: RwSignal<Draft>) -> impl I
         }
     };
     let download_backup = move |_| {
-        let made = draft.with_untracked(|d| store.with_value(|s| s.backup(now_ms(), Some(d))));
-        set_note.set(Some(match made {
-            Ok((file, count)) => {
-                let name = backup::file_name(today());
-                match download(&name, "application/json", file.as_bytes()) {
-                    Ok(()) => format!("Downloaded “{name}” with {count} drafts, including this one as it is now."),
-                    Err(e) => format!("The backup could not be downloaded: {e}. Copy your text somewhere safe."),
-                }
-            }
-            Err(e) => format!("The backup could not be made because {e}. Use Export, then Draft file, to keep this draft."),
-        }));
+        set_note.set(Some(draft.with_untracked(|d| store.with_value(|s| download_backup(s, Some(d))))));
     };
     move || match status.get() {
         SaveStatus::Failed(error @ (StoreError::ChangedElsewhere | StoreError::DeletedElsewhere)) => {

@@ -283,20 +283,7 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
 fn BackupButtons(library: Library) -> impl IntoView {
     let input = NodeRef::<Input>::new();
     let back_up = move |_| {
-        let result = library.store.with_value(|s| s.backup(now_ms(), None));
-        let text = match result {
-            Ok((file, count)) => {
-                let name = backup::file_name(today());
-                match files::download(&name, "application/json", file.as_bytes()) {
-                    Ok(()) => format!(
-                        "Downloaded “{name}” with {}. Keep it somewhere safe; “Restore from backup” brings the drafts back in any browser.",
-                        if count == 1 { "1 draft".to_owned() } else { format!("{count} drafts") }
-                    ),
-                    Err(e) => format!("The backup could not be downloaded: {e}. Try again."),
-                }
-            }
-            Err(e) => format!("The backup could not be made because {e}. Try again after reloading the page."),
-        };
+        let text = library.store.with_value(|s| download_backup(s, None));
         library.refresh();
         library.say(text);
     };
@@ -327,6 +314,23 @@ fn BackupButtons(library: Library) -> impl IntoView {
             <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" node_ref=input
                 accept=".json,application/json" on:change=on_file />
         </div>
+    }
+}
+
+/// Backs up every draft (with `current`, the editor's text, in place of its stored copy) as a
+/// download, and says what happened in one sentence.
+pub(super) fn download_backup(store: &Store, current: Option<&Draft>) -> String {
+    let (file, count) = match store.backup(now_ms(), current) {
+        Ok(made) => made,
+        Err(e) => return format!("The backup could not be made because {e}. Use Export, then Draft file, to keep a draft."),
+    };
+    let name = backup::file_name(today());
+    let drafts = if count == 1 { "1 draft".to_owned() } else { format!("{count} drafts") };
+    match files::download(&name, "application/json", file.as_bytes()) {
+        Ok(()) => format!(
+            "Downloaded “{name}” with {drafts}. Keep it somewhere safe; “Restore from backup” on the start screen brings them back in any browser."
+        ),
+        Err(e) => format!("The backup could not be downloaded: {e}. Try again."),
     }
 }
 

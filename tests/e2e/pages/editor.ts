@@ -96,3 +96,12 @@ export class EditorPage {
     if (mag) await row.getByRole('checkbox', { name: 'MAG member' }).check();
   }
 }
+
+/** Every stored draft of the page's browser profile, by storage key. */
+export async function storedDrafts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate((prefix) => {
+    const out: Record<string, string> = {};
+    for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) out[key] = localStorage.getItem(key)!;
+    return out;
+  }, 'igf-proposal-editor/draft/');
+}

@@ -1,16 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { EditorPage } from '../pages/editor';
-
-const STORED = 'igf-proposal-editor/draft/';
-
-async function storedDrafts(page: Page): Promise<Record<string, string>> {
-  return page.evaluate((prefix) => {
-    const out: Record<string, string> = {};
-    for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) out[key] = localStorage.getItem(key)!;
-    return out;
-  }, STORED);
-}
+import { EditorPage, storedDrafts } from '../pages/editor';
 
 async function writeDraft(editor: EditorPage) {
   await editor.gotoStart();

@@ -2,17 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { EditorPage } from '../pages/editor';
-
-const STORED = 'igf-proposal-editor/draft/';
-
-async function storedDrafts(page: Page): Promise<Record<string, string>> {
-  return page.evaluate((prefix) => {
-    const out: Record<string, string> = {};
-    for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) out[key] = localStorage.getItem(key)!;
-    return out;
-  }, STORED);
-}
+import { EditorPage, storedDrafts } from '../pages/editor';
 
 async function expectNoViolations(page: Page, where: string) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
