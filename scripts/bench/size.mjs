@@ -4,7 +4,7 @@
 // its function names.
 // Usage: node scripts/bench/size.mjs   (after `make dist`; writes target/bench/size.json)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -30,7 +30,10 @@ export const counted = (file) => /\.(wasm|js|css)$/.test(file);
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 function distSizes() {
-  const files = readdirSync(dist).sort().map((file) => ({ file, ...sizes(readFileSync(join(dist, file))) }));
+  // Recursive (dist/icons/), with paths relative to dist/.
+  const files = readdirSync(dist, { recursive: true }).sort()
+    .filter((file) => statSync(join(dist, file)).isFile())
+    .map((file) => ({ file, ...sizes(readFileSync(join(dist, file))) }));
   const sum = (list, key) => list.reduce((total, f) => total + f[key], 0);
   const budgeted = files.filter((f) => counted(f.file));
   return {
