@@ -8,6 +8,7 @@ use super::calendar::{CivilDate, YearMonth};
 use super::draft::Draft;
 use super::existing_work::{WorkKind, related_work};
 use super::markdown;
+use super::order;
 use super::length::{MAX_PAGES, MIN_PAGES, PageCount, PageCounter, tenths};
 use super::people::{CoFacilitator, is_plausible_email};
 use super::settings::Settings;
@@ -160,7 +161,7 @@ fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageC
     let pages = pages.count(draft);
     length_findings(&pages, template_source, &mut findings);
 
-    findings.sort_by_key(|f| f.severity);
+    order::sort_by(&mut findings, &mut |a, b| a.severity.cmp(&b.severity));
     Report { findings, deadline, pages }
 }
 

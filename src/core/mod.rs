@@ -17,6 +17,7 @@ pub mod import;
 pub mod layout;
 pub mod length;
 pub mod markdown;
+pub mod order;
 pub mod people;
 pub mod review;
 pub mod settings;

@@ -3,6 +3,7 @@
 use crate::core::calendar::CivilDate;
 use crate::core::checks::{Severity, check};
 use crate::core::draft::Draft;
+use crate::core::order;
 use crate::core::settings::Settings;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +78,7 @@ impl SortOrder {
 pub fn arrange(summaries: &[Summary], order: SortOrder, filter: &str) -> Vec<Summary> {
     let words: Vec<String> = filter.split_whitespace().map(str::to_ascii_lowercase).collect();
     let mut shown: Vec<Summary> = summaries.iter().filter(|s| matches(s, &words)).cloned().collect();
-    shown.sort_by(|a, b| {
+    order::sort_by(&mut shown, &mut |a, b| {
         let primary = match order {
             SortOrder::LastEdited => std::cmp::Ordering::Equal,
             SortOrder::Title => a.title.to_ascii_lowercase().cmp(&b.title.to_ascii_lowercase()),

@@ -24,6 +24,7 @@ use thiserror::Error;
 
 use super::draft::{Draft, DraftId};
 use super::envelope::{self, EnvelopeError};
+use super::order;
 use super::settings::{self, Settings};
 use history::{Reason, Snapshot};
 pub use memory::{Fault, Faulty, MemoryStore};
@@ -177,8 +178,8 @@ impl Store {
                 },
             }
         }
-        listing.drafts.sort_by(|a, b| b.updated_ms.cmp(&a.updated_ms).then_with(|| a.id.cmp(&b.id)));
-        listing.quarantined.sort_by(|a, b| a.key.cmp(&b.key));
+        order::sort_by(&mut listing.drafts, &mut |a, b| b.updated_ms.cmp(&a.updated_ms).then_with(|| a.id.cmp(&b.id)));
+        order::sort_by(&mut listing.quarantined, &mut |a, b| a.key.cmp(&b.key));
         Ok(listing)
     }
 
@@ -308,7 +309,7 @@ impl Store {
                 trashed.push(Trashed { deleted_ms: entry.deleted_ms, draft: envelope::decode(&entry.draft), id });
             }
         }
-        trashed.sort_by(|a, b| b.deleted_ms.cmp(&a.deleted_ms));
+        order::sort_by(&mut trashed, &mut |a, b| b.deleted_ms.cmp(&a.deleted_ms));
         Ok(trashed)
     }
 
@@ -397,7 +398,7 @@ impl Store {
             }
         }
         raws.extend(current.map(envelope::encode));
-        raws.sort();
+        order::sort_by(&mut raws, &mut |a, b| a.cmp(b));
         let file = backup::encode(&raws, now_ms);
         // The file is made even if the time cannot be recorded.
         let _ = self.set_meta(Meta { last_backup_ms: Some(now_ms), ..self.meta() });
