@@ -14,6 +14,7 @@ use igf_proposal_editor::core::envelope;
 use igf_proposal_editor::core::export::{Document, Format, render};
 use igf_proposal_editor::core::layout::layout;
 use igf_proposal_editor::core::settings::Settings;
+use igf_proposal_editor::core::share;
 use igf_proposal_editor::core::template::Kind;
 use igf_proposal_editor::core::words::count_words;
 
@@ -112,7 +113,16 @@ fn main() {
                 black_box(render(black_box(&draft), &report, format));
             }));
         }
-        // Share codec: its row goes here once src/core/share.rs (branch `share`) is on main.
+        let link = || share::fragment(&share::Link { content: share::Content::Draft, body: share::Body::Plain(share::pack(&share::Payload::Draft(draft.clone())).1) });
+        record("share link, make", pages, time(runs, || {
+            black_box(link());
+        }));
+        let made = link();
+        record("share link, open", pages, time(runs, || {
+            let opened = share::parse(black_box(&made)).expect("our own link");
+            let share::Body::Plain(packed) = opened.body else { unreachable!("a plain link") };
+            black_box(share::unpack(opened.content, &packed).expect("our own payload"));
+        }));
         record("storage envelope encode", pages, time(runs, || {
             black_box(envelope::encode(black_box(&draft)));
         }));

@@ -5,13 +5,11 @@
 //! build never rewrites data it does not understand. Sections are stored by key, not position,
 //! so templates can grow without breaking stored drafts.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use thiserror::Error;
 
 use super::draft::{Details, Draft, DraftId, MeetingFormat};
+use super::json::{self, Fields, Object, Value};
+use super::order;
 use super::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use super::template::Kind;
 
@@ -32,38 +30,19 @@ pub enum EnvelopeError {
     Invalid(String),
 }
 
-#[derive(Serialize, Deserialize)]
-struct EnvelopeV1 {
-    schema: u32,
-    draft: StoredDraftV1,
+impl From<json::SyntaxError> for EnvelopeError {
+    fn from(error: json::SyntaxError) -> EnvelopeError {
+        EnvelopeError::Json { line: error.line, column: error.column, message: error.message.to_owned() }
+    }
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredDraftV1 {
+/// A draft as stored, in the latest schema: what older schemas migrate to.
+struct StoredDraft {
     id: String,
     kind: String,
     title: String,
-    sections: BTreeMap<String, String>,
-    created_ms: u64,
-    updated_ms: u64,
-    revision: u64,
-}
-
-#[derive(Serialize, Deserialize)]
-struct EnvelopeV2 {
-    schema: u32,
-    draft: StoredDraftV2,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredDraftV2 {
-    id: String,
-    kind: String,
-    title: String,
-    sections: BTreeMap<String, String>,
-    co_facilitators: Vec<StoredCoFacilitatorV2>,
+    sections: Vec<(String, String)>,
+    co_facilitators: Vec<StoredCoFacilitator>,
     meeting_date: String,
     meeting_format: Option<String>,
     timeframe_start: String,
@@ -76,9 +55,7 @@ struct StoredDraftV2 {
     revision: u64,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredCoFacilitatorV2 {
+struct StoredCoFacilitator {
     name: String,
     affiliation: String,
     /// The stakeholder group's label, as on IGF forms.
@@ -89,61 +66,71 @@ struct StoredCoFacilitatorV2 {
     email: String,
 }
 
-/// Writes a draft as an envelope of the current schema.
+const V1_FIELDS: &[&str] = &["id", "kind", "title", "sections", "created_ms", "updated_ms", "revision"];
+const V2_FIELDS: &[&str] = &[
+    "id", "kind", "title", "sections", "co_facilitators", "meeting_date", "meeting_format", "timeframe_start",
+    "timeframe_end", "proposer_name", "proposer_email", "code_of_conduct", "created_ms", "updated_ms", "revision",
+];
+const PERSON_FIELDS: &[&str] = &["name", "affiliation", "stakeholder_group", "region", "mag_member", "email"];
+
+/// Writes a draft as an envelope of the current schema: the fields in a fixed order and the
+/// sections sorted by key, so that equal drafts give equal text (a review names the version it
+/// read by the text's SHA-256).
 pub fn encode(draft: &Draft) -> String {
+    envelope_value(draft).to_string()
+}
+
+/// The envelope of [`encode`] as a JSON value, for formats that embed drafts.
+pub fn envelope_value(draft: &Draft) -> Value {
     let details = draft.details();
-    let stored = StoredDraftV2 {
-        id: draft.id.as_str().to_owned(),
-        kind: draft.kind.code().to_owned(),
-        title: draft.title.clone(),
-        sections: draft.sections_by_key().map(|(k, t)| (k.to_owned(), t.to_owned())).collect(),
-        co_facilitators: details
-            .co_facilitators
-            .iter()
-            .map(|c| StoredCoFacilitatorV2 {
-                name: c.name.clone(),
-                affiliation: c.affiliation.clone(),
-                stakeholder_group: c.group.map(|g| g.label().to_owned()),
-                region: c.region.map(|r| r.label().to_owned()),
-                mag_member: c.mag_member,
-                email: c.email.clone(),
-            })
-            .collect(),
-        meeting_date: details.meeting_date.clone(),
-        meeting_format: details.meeting_format.map(|f| f.code().to_owned()),
-        timeframe_start: details.timeframe_start.clone(),
-        timeframe_end: details.timeframe_end.clone(),
-        proposer_name: details.proposer.name.clone(),
-        proposer_email: details.proposer.email.clone(),
-        code_of_conduct: details.code_of_conduct,
-        created_ms: draft.created_ms,
-        updated_ms: draft.updated_ms,
-        revision: draft.revision,
-    };
-    // Serializing plain strings and integers cannot fail.
-    serde_json::to_string(&EnvelopeV2 { schema: SCHEMA, draft: stored }).unwrap_or_default()
+    let mut sections: Vec<(&str, &str)> = draft.sections_by_key().collect();
+    order::sort_by(&mut sections, &mut |a, b| a.0.cmp(b.0));
+    let sections = sections.into_iter().fold(Object::new(), |object, (key, text)| object.with(key, text));
+    let people = details.co_facilitators.iter().map(|c| {
+        Value::from(
+            Object::new()
+                .with("name", &c.name)
+                .with("affiliation", &c.affiliation)
+                .with("stakeholder_group", c.group.map(StakeholderGroup::label))
+                .with("region", c.region.map(Region::label))
+                .with("mag_member", c.mag_member)
+                .with("email", &c.email),
+        )
+    });
+    let stored = Object::new()
+        .with("id", draft.id.as_str())
+        .with("kind", draft.kind.code())
+        .with("title", &draft.title)
+        .with("sections", sections)
+        .with("co_facilitators", people.collect::<Vec<_>>())
+        .with("meeting_date", &details.meeting_date)
+        .with("meeting_format", details.meeting_format.map(MeetingFormat::code))
+        .with("timeframe_start", &details.timeframe_start)
+        .with("timeframe_end", &details.timeframe_end)
+        .with("proposer_name", &details.proposer.name)
+        .with("proposer_email", &details.proposer.email)
+        .with("code_of_conduct", details.code_of_conduct)
+        .with("created_ms", draft.created_ms)
+        .with("updated_ms", draft.updated_ms)
+        .with("revision", draft.revision);
+    Value::from(Object::new().with("schema", SCHEMA).with("draft", stored))
 }
 
 /// Reads an envelope of any schema this build knows.
 pub fn decode(text: &str) -> Result<Draft, EnvelopeError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| EnvelopeError::Json {
-        line: error.line(),
-        column: error.column(),
-        message: strip_position(&error),
-    })?;
-    let Value::Object(fields) = &value else {
+    decode_value(&json::parse(text)?)
+}
+
+/// Reads an envelope already parsed, as embedded in another format.
+pub fn decode_value(value: &Value) -> Result<Draft, EnvelopeError> {
+    let Value::Object(fields) = value else {
         return Err(EnvelopeError::Invalid("the stored value is not a JSON object".into()));
     };
+    let draft = || fields.get("draft").ok_or_else(|| EnvelopeError::Invalid("missing field `draft`".into()));
     match fields.get("schema").map(Value::as_u64) {
         None => Err(EnvelopeError::MissingSchema),
-        Some(Some(1)) => {
-            let envelope = EnvelopeV1::deserialize(value).map_err(|e| EnvelopeError::Invalid(e.to_string()))?;
-            from_v2(migrate_v1(envelope.draft))
-        }
-        Some(Some(2)) => {
-            let envelope = EnvelopeV2::deserialize(value).map_err(|e| EnvelopeError::Invalid(e.to_string()))?;
-            from_v2(envelope.draft)
-        }
+        Some(Some(1)) => from_stored(read_v1(draft()?).map_err(EnvelopeError::Invalid)?),
+        Some(Some(2)) => from_stored(read_v2(draft()?).map_err(EnvelopeError::Invalid)?),
         Some(Some(found)) if found > u64::from(SCHEMA) => Err(EnvelopeError::NewerSchema {
             found: u32::try_from(found).unwrap_or(u32::MAX),
             supported: SCHEMA,
@@ -155,13 +142,27 @@ pub fn decode(text: &str) -> Result<Draft, EnvelopeError> {
     }
 }
 
+fn read_sections(fields: &Fields) -> Result<Vec<(String, String)>, String> {
+    let Value::Object(sections) = fields.value("sections")? else {
+        return Err("the field `sections` must be an object".into());
+    };
+    sections
+        .iter()
+        .map(|(key, text)| match text.as_str() {
+            Some(text) => Ok((key.to_owned(), text.to_owned())),
+            None => Err(format!("the section `{key}` must be a string, not {}", text.kind())),
+        })
+        .collect()
+}
+
 /// Schema 1 had no structured details: they start empty.
-fn migrate_v1(v1: StoredDraftV1) -> StoredDraftV2 {
-    StoredDraftV2 {
-        id: v1.id,
-        kind: v1.kind,
-        title: v1.title,
-        sections: v1.sections,
+fn read_v1(value: &Value) -> Result<StoredDraft, String> {
+    let fields = Fields::of(value, Some(V1_FIELDS))?;
+    Ok(StoredDraft {
+        id: fields.string("id")?,
+        kind: fields.string("kind")?,
+        title: fields.string("title")?,
+        sections: read_sections(&fields)?,
         co_facilitators: Vec::new(),
         meeting_date: String::new(),
         meeting_format: None,
@@ -170,13 +171,51 @@ fn migrate_v1(v1: StoredDraftV1) -> StoredDraftV2 {
         proposer_name: String::new(),
         proposer_email: String::new(),
         code_of_conduct: false,
-        created_ms: v1.created_ms,
-        updated_ms: v1.updated_ms,
-        revision: v1.revision,
-    }
+        created_ms: fields.u64("created_ms")?,
+        updated_ms: fields.u64("updated_ms")?,
+        revision: fields.u64("revision")?,
+    })
 }
 
-fn from_v2(stored: StoredDraftV2) -> Result<Draft, EnvelopeError> {
+fn read_v2(value: &Value) -> Result<StoredDraft, String> {
+    let fields = Fields::of(value, Some(V2_FIELDS))?;
+    let Value::Array(people) = fields.value("co_facilitators")? else {
+        return Err("the field `co_facilitators` must be a list".into());
+    };
+    let co_facilitators = people
+        .iter()
+        .map(|person| {
+            let person = Fields::of(person, Some(PERSON_FIELDS))?;
+            Ok(StoredCoFacilitator {
+                name: person.string("name")?,
+                affiliation: person.string("affiliation")?,
+                stakeholder_group: person.optional_string("stakeholder_group")?,
+                region: person.optional_string("region")?,
+                mag_member: person.bool("mag_member")?,
+                email: person.string("email")?,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(StoredDraft {
+        id: fields.string("id")?,
+        kind: fields.string("kind")?,
+        title: fields.string("title")?,
+        sections: read_sections(&fields)?,
+        co_facilitators,
+        meeting_date: fields.string("meeting_date")?,
+        meeting_format: fields.optional_string("meeting_format")?,
+        timeframe_start: fields.string("timeframe_start")?,
+        timeframe_end: fields.string("timeframe_end")?,
+        proposer_name: fields.string("proposer_name")?,
+        proposer_email: fields.string("proposer_email")?,
+        code_of_conduct: fields.bool("code_of_conduct")?,
+        created_ms: fields.u64("created_ms")?,
+        updated_ms: fields.u64("updated_ms")?,
+        revision: fields.u64("revision")?,
+    })
+}
+
+fn from_stored(stored: StoredDraft) -> Result<Draft, EnvelopeError> {
     let id = DraftId::parse(&stored.id)
         .ok_or_else(|| EnvelopeError::Invalid(format!("the draft id “{}” is not valid", stored.id)))?;
     let kind = Kind::from_code(&stored.kind)
@@ -231,15 +270,6 @@ fn parse_label<T>(label: Option<String>, parse: fn(&str) -> Option<T>, what: &st
     }
 }
 
-/// serde_json appends " at line L column C"; we report the position in our own words.
-fn strip_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(at) => text[..at].to_owned(),
-        None => text,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,14 +313,16 @@ mod tests {
 
     #[test]
     fn writes_a_versioned_envelope_with_sections_by_key() {
-        let value: serde_json::Value = serde_json::from_str(&encode(&sample())).unwrap();
-        assert_eq!(value["schema"], 2);
-        assert_eq!(value["draft"]["kind"], "bpf-continuing");
-        assert_eq!(value["draft"]["sections"]["annual-report"], "Report");
-        assert_eq!(value["draft"]["revision"], 4);
-        assert_eq!(value["draft"]["co_facilitators"][0]["stakeholder_group"], "Intergovernmental Organization");
-        assert_eq!(value["draft"]["co_facilitators"][0]["region"], "Latin American and Caribbean Group (GRULAC)");
-        assert_eq!(value["draft"]["meeting_format"], "virtual");
+        let value = json::parse(&encode(&sample())).unwrap();
+        let draft = value.get("draft").unwrap();
+        let person = &draft.get("co_facilitators").and_then(Value::as_array).unwrap()[0];
+        assert_eq!(value.get("schema").and_then(Value::as_u64), Some(2));
+        assert_eq!(draft.get("kind").and_then(Value::as_str), Some("bpf-continuing"));
+        assert_eq!(draft.get("sections").and_then(|s| s.get("annual-report")).and_then(Value::as_str), Some("Report"));
+        assert_eq!(draft.get("revision").and_then(Value::as_u64), Some(4));
+        assert_eq!(person.get("stakeholder_group").and_then(Value::as_str), Some("Intergovernmental Organization"));
+        assert_eq!(person.get("region").and_then(Value::as_str), Some("Latin American and Caribbean Group (GRULAC)"));
+        assert_eq!(draft.get("meeting_format").and_then(Value::as_str), Some("virtual"));
     }
 
     #[test]
@@ -344,6 +376,23 @@ mod tests {
         assert_eq!(decode(&bad_kind).unwrap_err(), EnvelopeError::Invalid("the kind “bpf-someday” is unknown".into()));
         let bad_id = encode(&sample()).replace("\"d1\"", "\"../x\"");
         assert!(matches!(decode(&bad_id), Err(EnvelopeError::Invalid(m)) if m.contains("id")));
+    }
+
+    /// The exact text serde_json wrote before this module had its own JSON writer: stored drafts
+    /// and the SHA-256 that reviews name must not change with the writer.
+    #[test]
+    fn writes_exactly_what_earlier_versions_wrote() {
+        let mut draft = Draft::new(DraftId::parse("d1").unwrap(), Kind::ContinuingBpf, 1);
+        draft.set_title("Q \"x\" \\ \u{1} \u{7f} é 🎉\t".into(), 2);
+        draft.set_section(0, "a\r\nb\u{8}\u{c}</script>".into(), 3);
+        draft.set_section(6, "Report".into(), 4);
+        draft.edit_details(5, |d| {
+            d.co_facilitators.push(CoFacilitator { name: "N".into(), group: Some(StakeholderGroup::CivilSociety), ..Default::default() });
+            d.meeting_format = Some(MeetingFormat::Virtual);
+        });
+        let expected = "{\"schema\":2,\"draft\":{\"id\":\"d1\",\"kind\":\"bpf-continuing\",\"title\":\"Q \\\"x\\\" \\\\ \\u0001 \u{7f} é 🎉\\t\",\"sections\":{\"annual-report\":\"Report\",\"co-facilitators\":\"\",\"objectives\":\"\",\"outputs\":\"\",\"outreach\":\"\",\"theme\":\"a\\r\\nb\\b\\f</script>\",\"timeframe\":\"\"},\"co_facilitators\":[{\"name\":\"N\",\"affiliation\":\"\",\"stakeholder_group\":\"Civil Society\",\"region\":null,\"mag_member\":false,\"email\":\"\"}],\"meeting_date\":\"\",\"meeting_format\":\"virtual\",\"timeframe_start\":\"\",\"timeframe_end\":\"\",\"proposer_name\":\"\",\"proposer_email\":\"\",\"code_of_conduct\":false,\"created_ms\":1,\"updated_ms\":5,\"revision\":4}}";
+        assert_eq!(encode(&draft), expected);
+        assert_eq!(decode(expected), Ok(draft));
     }
 
     #[test]

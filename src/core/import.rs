@@ -267,7 +267,7 @@ mod tests {
             ("empty.md", b"  \n", "“empty.md” is empty"),
             ("x.docx", b"PK\x03\x04rest", "“x.docx” could not be read: the file is not a ZIP archive (no end-of-directory record)"),
             ("bin.txt", &[0xff, 0xfe, 0x00, 0x41], "“bin.txt” is not a text file this editor can read (it is not UTF-8 text)"),
-            ("d.json", b"{\"schema\":2,\n  \"draft\": [}", "“d.json” is not a draft file: the stored text is not valid JSON (line 2, column 13: expected value)"),
+            ("d.json", b"{\"schema\":2,\n  \"draft\": [}", "“d.json” is not a draft file: the stored text is not valid JSON (line 2, column 13: expected a value)"),
             ("page.html", b"<!DOCTYPE html><p>hi</p>", "“page.html” could not be read: this HTML file was not written by the IGF Proposal Editor: it carries no draft"),
         ];
         for (name, bytes, message) in cases {

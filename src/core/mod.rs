@@ -14,6 +14,7 @@ pub mod envelope;
 pub mod existing_work;
 pub mod export;
 pub mod import;
+pub mod json;
 pub mod layout;
 pub mod length;
 pub mod markdown;

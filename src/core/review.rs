@@ -12,12 +12,12 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use super::draft::{Draft, DraftId};
 use super::envelope::{self, EnvelopeError};
+use super::json::{self, Object, Value};
 use super::export::Manifest;
 use super::template::Template;
 
@@ -121,33 +121,34 @@ pub fn valid_id(id: &str) -> bool {
     DraftId::parse(id).is_some()
 }
 
-/// The wire form, written by hand over `serde_json::Value`: derived codecs would cost the bundle
-/// several times as much code.
+/// The wire form. Optional parts (a quote, the resolved mark) are left out when empty.
 fn to_value(review: &Review) -> Value {
     let comments: Vec<Value> = review
         .comments
         .iter()
         .map(|c| {
-            let mut comment = json!({ "id": c.id, "section": c.section, "text": c.text, "time_ms": c.time_ms });
+            let mut comment = Object::new().with("id", &c.id).with("section", &c.section).with("text", &c.text).with("time_ms", c.time_ms);
             if !c.quote.is_empty() {
-                comment["quote"] = json!(c.quote);
+                comment.insert("quote", Value::from(&c.quote));
             }
             if c.resolved {
-                comment["resolved"] = json!(true);
+                comment.insert("resolved", Value::Bool(true));
             }
-            comment
+            Value::from(comment)
         })
         .collect();
-    json!({
-        "review": FORMAT,
-        "draft_id": review.draft_id.as_str(),
-        "draft_sha256": review.draft_sha256,
-        "draft_title": review.draft_title,
-        "fingerprints": review.fingerprints,
-        "reviewer": review.reviewer,
-        "sent_ms": review.sent_ms,
-        "comments": comments,
-    })
+    let fingerprints = review.fingerprints.iter().fold(Object::new(), |prints, (key, print)| prints.with(key, print));
+    Value::from(
+        Object::new()
+            .with("review", FORMAT)
+            .with("draft_id", review.draft_id.as_str())
+            .with("draft_sha256", &review.draft_sha256)
+            .with("draft_title", &review.draft_title)
+            .with("fingerprints", fingerprints)
+            .with("reviewer", &review.reviewer)
+            .with("sent_ms", review.sent_ms)
+            .with("comments", comments),
+    )
 }
 
 fn invalid<T>(what: String) -> Result<T, ReviewError> {
@@ -176,8 +177,8 @@ fn from_value(value: &Value) -> Result<Review, ReviewError> {
         return invalid("the draft's SHA-256 is not 64 hexadecimal digits".into());
     }
     let mut fingerprints = BTreeMap::new();
-    for (key, print) in value.get("fingerprints").and_then(Value::as_object).into_iter().flatten() {
-        fingerprints.insert(key.clone(), print.as_str().unwrap_or_default().to_owned());
+    for (key, print) in value.get("fingerprints").and_then(Value::as_object).into_iter().flat_map(Object::iter) {
+        fingerprints.insert(key.to_owned(), print.as_str().unwrap_or_default().to_owned());
     }
     let Some(Value::Array(items)) = value.get("comments") else {
         return invalid("the list of comments is missing".into());
@@ -211,7 +212,7 @@ fn from_value(value: &Value) -> Result<Review, ReviewError> {
 }
 
 fn json_value(text: &str) -> Result<Value, ReviewError> {
-    serde_json::from_str(text).map_err(|e| ReviewError::Json { line: e.line(), column: e.column() })
+    json::parse(text).map_err(|e| ReviewError::Json { line: e.line, column: e.column })
 }
 
 /// Reads the format number under `key` first, so a newer format is named as such.
@@ -220,7 +221,7 @@ fn check_format(value: &Value, key: &str, supported: u32) -> Result<(), ReviewEr
         None => Err(ReviewError::NotAReview),
         Some(Some(n)) if n == u64::from(supported) => Ok(()),
         Some(Some(n)) if n > u64::from(supported) => Err(ReviewError::NewerFormat { found: n, supported }),
-        Some(_) => invalid(format!("format “{}” was never written by this editor", value[key])),
+        Some(_) => invalid(format!("format “{}” was never written by this editor", value.get(key).unwrap_or(&Value::Null))),
     }
 }
 
@@ -240,7 +241,7 @@ pub fn is_review(text: &str) -> bool {
 /// The reviews an author has received for one draft.
 pub fn encode_received(reviews: &[Review]) -> String {
     let items: Vec<Value> = reviews.iter().map(to_value).collect();
-    json!({ "reviews": FORMAT, "items": items }).to_string()
+    Value::from(Object::new().with("reviews", FORMAT).with("items", items)).to_string()
 }
 
 pub fn decode_received(text: &str) -> Result<Vec<Review>, ReviewError> {
@@ -254,15 +255,15 @@ pub fn decode_received(text: &str) -> Result<Vec<Review>, ReviewError> {
 
 /// A review in progress, kept with the draft it is about so that a reload loses nothing.
 pub fn encode_session(draft: &Draft, review: &Review) -> String {
-    let draft: Value = serde_json::from_str(&envelope::encode(draft)).unwrap_or_default();
-    json!({ "reviewing": FORMAT, "draft": draft, "review": to_value(review) }).to_string()
+    let session = Object::new().with("reviewing", FORMAT).with("draft", envelope::envelope_value(draft)).with("review", to_value(review));
+    Value::from(session).to_string()
 }
 
 pub fn decode_session(text: &str) -> Result<(Draft, Review), ReviewError> {
     let value = json_value(text)?;
     check_format(&value, "reviewing", FORMAT)?;
-    let draft = envelope::decode(&value["draft"].to_string())?;
-    let review = from_value(&value["review"])?;
+    let draft = envelope::decode_value(value.get("draft").unwrap_or(&Value::Null))?;
+    let review = from_value(value.get("review").unwrap_or(&Value::Null))?;
     if review.draft_id != draft.id {
         return Err(ReviewError::OtherDraft);
     }
@@ -272,15 +273,15 @@ pub fn decode_session(text: &str) -> Result<(Draft, Review), ReviewError> {
 /// The versions of a draft its author shared, newest last: what a review of an earlier version
 /// is compared with.
 pub fn encode_shared(versions: &[Draft]) -> String {
-    let items: Vec<Value> = versions.iter().filter_map(|d| serde_json::from_str(&envelope::encode(d)).ok()).collect();
-    json!({ "shared": FORMAT, "versions": items }).to_string()
+    let items: Vec<Value> = versions.iter().map(envelope::envelope_value).collect();
+    Value::from(Object::new().with("shared", FORMAT).with("versions", items)).to_string()
 }
 
 pub fn decode_shared(text: &str) -> Result<Vec<Draft>, ReviewError> {
     let value = json_value(text)?;
     check_format(&value, "shared", FORMAT)?;
     match value.get("versions") {
-        Some(Value::Array(items)) => items.iter().map(|v| Ok(envelope::decode(&v.to_string())?)).collect(),
+        Some(Value::Array(items)) => items.iter().map(|v| Ok(envelope::decode_value(v)?)).collect(),
         _ => invalid("the list of shared versions is missing".into()),
     }
 }

@@ -1,9 +1,8 @@
 //! Settings that may change from year to year, stored apart from drafts as a versioned envelope:
 //! `{"schema": 1, "bpf_deadline_weeks": 3}`.
 
-use serde::{Deserialize, Serialize};
-
 use super::envelope::EnvelopeError;
+use super::json::{self, Fields, Object, Value};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
@@ -27,48 +26,35 @@ impl Default for Settings {
 /// The IGF Secretariat's public address.
 pub const DEFAULT_SECRETARIAT_EMAIL: &str = "igf@un.org";
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredSettingsV1 {
-    schema: u32,
-    bpf_deadline_weeks: u8,
-    #[serde(default = "default_email")]
-    secretariat_email: String,
-}
-
-fn default_email() -> String {
-    DEFAULT_SECRETARIAT_EMAIL.to_owned()
-}
-
 const SCHEMA: u32 = 1;
+const FIELDS: &[&str] = &["schema", "bpf_deadline_weeks", "secretariat_email"];
 
 pub fn encode(settings: &Settings) -> String {
-    let stored = StoredSettingsV1 {
-        schema: SCHEMA,
-        bpf_deadline_weeks: settings.bpf_deadline_weeks,
-        secretariat_email: settings.secretariat_email.clone(),
-    };
-    serde_json::to_string(&stored).unwrap_or_default()
+    let stored = Object::new()
+        .with("schema", SCHEMA)
+        .with("bpf_deadline_weeks", u32::from(settings.bpf_deadline_weeks))
+        .with("secretariat_email", &settings.secretariat_email);
+    Value::from(stored).to_string()
 }
 
 pub fn decode(text: &str) -> Result<Settings, EnvelopeError> {
-    let stored: StoredSettingsV1 = serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            EnvelopeError::Json { line: e.line(), column: e.column(), message: e.to_string() }
-        } else {
-            EnvelopeError::Invalid(e.to_string())
-        }
-    })?;
-    if stored.schema > SCHEMA {
-        return Err(EnvelopeError::NewerSchema { found: stored.schema, supported: SCHEMA });
+    let value = json::parse(text)?;
+    let fields = Fields::of(&value, Some(FIELDS)).map_err(EnvelopeError::Invalid)?;
+    let schema = fields.u64("schema").map_err(EnvelopeError::Invalid)?;
+    if schema > u64::from(SCHEMA) {
+        let found = u32::try_from(schema).unwrap_or(u32::MAX);
+        return Err(EnvelopeError::NewerSchema { found, supported: SCHEMA });
     }
-    if !Settings::DEADLINE_WEEKS_RANGE.contains(&stored.bpf_deadline_weeks) {
-        return Err(EnvelopeError::Invalid(format!(
-            "a deadline of {} weeks is outside 0 to 12 weeks",
-            stored.bpf_deadline_weeks
-        )));
-    }
-    Ok(Settings { bpf_deadline_weeks: stored.bpf_deadline_weeks, secretariat_email: stored.secretariat_email })
+    let weeks = fields.u64("bpf_deadline_weeks").map_err(EnvelopeError::Invalid)?;
+    let Some(weeks) = u8::try_from(weeks).ok().filter(|w| Settings::DEADLINE_WEEKS_RANGE.contains(w)) else {
+        return Err(EnvelopeError::Invalid(format!("a deadline of {weeks} weeks is outside 0 to 12 weeks")));
+    };
+    // Settings saved before the address existed have none.
+    let secretariat_email = fields.optional_string("secretariat_email").map_err(EnvelopeError::Invalid)?;
+    Ok(Settings {
+        bpf_deadline_weeks: weeks,
+        secretariat_email: secretariat_email.unwrap_or_else(|| DEFAULT_SECRETARIAT_EMAIL.to_owned()),
+    })
 }
 
 #[cfg(test)]
@@ -81,6 +67,8 @@ mod tests {
         assert_eq!(decode(&encode(&settings)), Ok(settings));
         assert_eq!(Settings::default().bpf_deadline_weeks, 3);
         assert!(matches!(decode("{\"schema\":1,\"bpf_deadline_weeks\":40}"), Err(EnvelopeError::Invalid(_))));
+        assert!(matches!(decode("{\"schema\":1,\"bpf_deadline_weeks\":300}"), Err(EnvelopeError::Invalid(_))));
+        assert_eq!(decode("{\"schema\":1,\"bpf_deadline_weeks\":3,\"x\":1}"), Err(EnvelopeError::Invalid("unknown field `x`".into())));
         assert!(matches!(decode("{\"schema\":9,\"bpf_deadline_weeks\":3}"), Err(EnvelopeError::NewerSchema { .. })));
         assert!(matches!(decode("{"), Err(EnvelopeError::Json { .. })));
         let older = decode("{\"schema\":1,\"bpf_deadline_weeks\":2}").unwrap();

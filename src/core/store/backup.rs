@@ -3,13 +3,12 @@
 //! `{"format":"igf-proposal-editor-backup","version":1,"created_ms":…,"drafts":[envelope…]}`.
 //! Each draft is its stored envelope, so restoring runs the same schema migrations as loading.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use thiserror::Error;
 
 use crate::core::calendar::CivilDate;
 use crate::core::draft::Draft;
 use crate::core::envelope::{self, EnvelopeError};
+use crate::core::json::{self, Fields, Object, Value};
 
 pub const FORMAT: &str = "igf-proposal-editor-backup";
 pub const VERSION: u32 = 1;
@@ -22,14 +21,6 @@ pub enum BackupError {
     NotABackup,
     #[error("the backup was made by a newer version of this editor (backup version {0}); reload the page to get the newest version, then restore again")]
     Newer(u32),
-}
-
-#[derive(Serialize, Deserialize)]
-struct BackupFile {
-    format: String,
-    version: u32,
-    created_ms: u64,
-    drafts: Vec<Value>,
 }
 
 /// What a restore did, by draft title.
@@ -76,16 +67,21 @@ impl RestoreReport {
     }
 }
 
+/// Indented, so that the file can be read by people too.
 pub fn encode(envelopes: &[String], created_ms: u64) -> String {
-    let drafts = envelopes.iter().filter_map(|raw| serde_json::from_str(raw).ok()).collect();
-    let file = BackupFile { format: FORMAT.to_owned(), version: VERSION, created_ms, drafts };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let drafts = envelopes.iter().filter_map(|raw| json::parse(raw).ok()).collect::<Vec<_>>();
+    let file = Object::new()
+        .with("format", FORMAT)
+        .with("version", VERSION)
+        .with("created_ms", created_ms)
+        .with("drafts", drafts);
+    Value::from(file).to_pretty()
 }
 
 /// Every draft in a backup, each readable or with its reason.
 pub fn decode(text: &str) -> Result<Vec<Result<Draft, EnvelopeError>>, BackupError> {
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| BackupError::Json { line: e.line(), column: e.column() })?;
+    let value = json::parse(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| BackupError::Json { line: e.line, column: e.column })?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(BackupError::NotABackup);
     }
@@ -94,8 +90,10 @@ pub fn decode(text: &str) -> Result<Vec<Result<Draft, EnvelopeError>>, BackupErr
         Some(v) if v > u64::from(VERSION) => return Err(BackupError::Newer(u32::try_from(v).unwrap_or(u32::MAX))),
         _ => return Err(BackupError::NotABackup),
     }
-    let file: BackupFile = serde_json::from_value(value).map_err(|_| BackupError::NotABackup)?;
-    Ok(file.drafts.iter().map(|draft| envelope::decode(&draft.to_string())).collect())
+    let fields = Fields::of(&value, None).map_err(|_| BackupError::NotABackup)?;
+    fields.u64("created_ms").map_err(|_| BackupError::NotABackup)?;
+    let drafts = fields.value("drafts").ok().and_then(Value::as_array).ok_or(BackupError::NotABackup)?;
+    Ok(drafts.iter().map(envelope::decode_value).collect())
 }
 
 /// The backup's file name, dated so that several backups sort by day.

@@ -5,10 +5,9 @@
 //! Stored per draft as `{"version":1,"snapshots":[{"taken_ms","reason","draft"}]}`, where
 //! `draft` is the draft's envelope text. Limits keep a history well inside a browser's quota.
 
-use serde::{Deserialize, Serialize};
-
 use crate::core::draft::Draft;
 use crate::core::envelope::{self, EnvelopeError};
+use crate::core::json::{self, Fields, Object, Value};
 
 /// The most snapshots kept per draft; the oldest go first.
 pub const MAX_SNAPSHOTS: usize = 30;
@@ -21,8 +20,7 @@ pub const AUTO_CHANGE_CHARS: usize = 400;
 
 const VERSION: u32 = 1;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reason {
     Auto,
     /// Saved by the author with "Save a snapshot now".
@@ -35,6 +33,21 @@ pub enum Reason {
 }
 
 impl Reason {
+    const ALL: [Reason; 6] =
+        [Reason::Auto, Reason::Manual, Reason::BeforeImport, Reason::BeforeRestore, Reason::BeforeReview, Reason::BeforeReplace];
+
+    /// The stored name.
+    fn code(self) -> &'static str {
+        match self {
+            Reason::Auto => "auto",
+            Reason::Manual => "manual",
+            Reason::BeforeImport => "before-import",
+            Reason::BeforeRestore => "before-restore",
+            Reason::BeforeReview => "before-review",
+            Reason::BeforeReplace => "before-replace",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Reason::Auto => "Automatic",
@@ -47,7 +60,7 @@ impl Reason {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {
     pub taken_ms: u64,
     pub reason: Reason,
@@ -69,28 +82,43 @@ impl Snapshot {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredHistory {
-    version: u32,
-    snapshots: Vec<Snapshot>,
-}
-
 pub fn encode(snapshots: &[Snapshot]) -> String {
-    #[derive(Serialize)]
-    struct Borrowed<'a> {
-        version: u32,
-        snapshots: &'a [Snapshot],
-    }
-    serde_json::to_string(&Borrowed { version: VERSION, snapshots }).unwrap_or_default()
+    let items = snapshots.iter().map(|snapshot| {
+        Value::from(
+            Object::new()
+                .with("taken_ms", snapshot.taken_ms)
+                .with("reason", snapshot.reason.code())
+                .with("draft", &snapshot.draft),
+        )
+    });
+    Value::from(Object::new().with("version", VERSION).with("snapshots", items.collect::<Vec<_>>())).to_string()
 }
 
 /// Reads a history; one that cannot be read (damaged, or from a newer version) reads as empty,
 /// because a history is a convenience and must never stop the draft from opening.
 pub fn decode(text: &str) -> Vec<Snapshot> {
-    match serde_json::from_str::<StoredHistory>(text) {
-        Ok(stored) if stored.version == VERSION => stored.snapshots,
-        _ => Vec::new(),
+    read(text).unwrap_or_default()
+}
+
+fn read(text: &str) -> Option<Vec<Snapshot>> {
+    let value = json::parse(text).ok()?;
+    let fields = Fields::of(&value, None).ok()?;
+    if fields.u64("version").ok()? != u64::from(VERSION) {
+        return None;
     }
+    let items = fields.value("snapshots").ok()?.as_array()?;
+    items
+        .iter()
+        .map(|item| {
+            let item = Fields::of(item, None).ok()?;
+            let code = item.string("reason").ok()?;
+            Some(Snapshot {
+                taken_ms: item.u64("taken_ms").ok()?,
+                reason: Reason::ALL.into_iter().find(|r| r.code() == code)?,
+                draft: item.string("draft").ok()?,
+            })
+        })
+        .collect()
 }
 
 /// Appends a snapshot unless it repeats the newest one, then trims to the limits.
@@ -123,4 +151,24 @@ fn changed_chars(a: &Draft, b: &Draft) -> usize {
     let sections = a.sections_by_key().zip(b.sections_by_key());
     let lengths = sections.map(|((_, x), (_, y))| x.chars().count().abs_diff(y.chars().count()));
     a.title.chars().count().abs_diff(b.title.chars().count()) + lengths.sum::<usize>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_reason_and_reads_damage_as_empty() {
+        let snapshots: Vec<Snapshot> = Reason::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(n, reason)| Snapshot { taken_ms: n as u64, reason, draft: format!("{{\"x\":\"{n}\\n\"}}") })
+            .collect();
+        assert_eq!(decode(&encode(&snapshots)), snapshots);
+        let written = r#"{"version":1,"snapshots":[{"taken_ms":5,"reason":"before-review","draft":"{}"}]}"#;
+        assert_eq!(encode(&decode(written)), written, "the stored form is unchanged");
+        for damaged in ["", "{", r#"{"version":2,"snapshots":[]}"#, &written.replace("before-review", "later")] {
+            assert_eq!(decode(damaged), Vec::new(), "{damaged}");
+        }
+    }
 }
