@@ -3,6 +3,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::decimal;
+
 /// Files larger than this are refused before they are read.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
@@ -36,10 +38,10 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
 pub async fn read(file: web_sys::File) -> Result<Vec<u8>, String> {
     if file.size() > MAX_IMPORT_BYTES {
         return Err(format!(
-            "“{}” is {:.1} MB; files up to {:.0} MB can be imported",
+            "“{}” is {} MB; files up to {} MB can be imported",
             file.name(),
-            file.size() / 1_048_576.0,
-            MAX_IMPORT_BYTES / 1_048_576.0
+            decimal::fixed(file.size() / 1_048_576.0, 1),
+            decimal::fixed(MAX_IMPORT_BYTES / 1_048_576.0, 0)
         ));
     }
     let buffer = JsFuture::from(file.array_buffer())

@@ -1,6 +1,7 @@
 //! The length of a proposal in pages, against the "(2-3 Pages)" of both templates, laid out by
 //! the page engine on the document as it will be submitted.
 
+use super::decimal;
 use super::draft::Draft;
 use super::export::Document;
 use super::layout::{Layout, SectionCache};
@@ -50,8 +51,7 @@ impl PageCount {
     }
 }
 
-/// A number with one decimal, without pulling in float formatting.
+/// A page count with one decimal.
 pub fn tenths(value: f64) -> String {
-    let tenths = (value * 10.0).round().max(0.0) as u64;
-    format!("{}.{}", tenths / 10, tenths % 10)
+    decimal::fixed(value.max(0.0), 1)
 }

@@ -6,6 +6,7 @@
 
 pub mod base64;
 pub mod calendar;
+pub mod decimal;
 pub mod checks;
 pub mod deflate;
 pub mod diff;

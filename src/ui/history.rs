@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::preview::blocks_view;
 use super::StoreHandle;
 use crate::browser::platform::{focus_element, format_local, now_ms};
+use crate::core::decimal;
 use crate::core::diff::{Change, Piece, diff_sections};
 use crate::core::draft::Draft;
 use crate::core::markdown;
@@ -77,7 +78,7 @@ pub fn HistoryPanel(draft: RwSignal<Draft>) -> impl IntoView {
                         let taken = snapshot.taken_ms;
                         let when = format_local(taken);
                         let words = snapshot.decode_draft().map(|d| describe_count(d.total_words())).unwrap_or_else(|_| "unreadable".into());
-                        let size = format!("{:.1} KB", snapshot.bytes() as f64 / 1024.0);
+                        let size = format!("{} KB", decimal::fixed(snapshot.bytes() as f64 / 1024.0, 1));
                         let label = format!("{when} · {} · {words} · {size}", snapshot.reason.label());
                         let (when_a, when_b, when_c) = (when.clone(), when.clone(), when);
                         view! {

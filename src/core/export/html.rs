@@ -7,6 +7,7 @@ use thiserror::Error;
 
 use super::{APP_NAME, APP_VERSION, Document, NOT_READY_TITLE, escape_markup as escape, unescape_markup as unescape};
 use crate::core::base64;
+use crate::core::decimal::trimmed;
 use crate::core::draft::Draft;
 use crate::core::envelope::{self, EnvelopeError};
 use crate::core::layout::spec::{ParagraphStyle, SPEC};
@@ -18,9 +19,10 @@ pub const DRAFT_ELEMENT: &str = r#"<template id="igf-proposal-draft">"#;
 /// page area to whole pixels, so the bottom margin is 72.5 pt (page-model.md).
 fn style() -> String {
     let s = &SPEC;
-    let pt = |centipt: u32| format!("{}pt", f64::from(centipt) / 100.0);
-    let margin = f64::from(s.margin_twips) / 20.0;
-    let width = f64::from(s.text_width_pt120()) / 120.0;
+    let pt = |centipt: u32| format!("{}pt", trimmed(f64::from(centipt) / 100.0, 2));
+    let margin = trimmed(f64::from(s.margin_twips) / 20.0, 2);
+    let bottom = trimmed(f64::from(s.margin_twips) / 20.0 + 0.5, 2);
+    let width = trimmed(f64::from(s.text_width_pt120()) / 120.0, 4);
     let block = |selector: &str, p: &ParagraphStyle| {
         format!(
             "{selector}{{font-size:{}pt;line-height:{};margin:{} 0 {}}}",
@@ -31,7 +33,7 @@ fn style() -> String {
         )
     };
     [
-        format!("@page{{size:A4;margin:{margin}pt {margin}pt {}pt {margin}pt}}", margin + 0.5),
+        format!("@page{{size:A4;margin:{margin}pt {margin}pt {bottom}pt {margin}pt}}"),
         "html{background:#fff;color:#000}".into(),
         format!(
             "body{{margin:0 auto;padding:24pt 0;width:{width}pt;max-width:calc(100% - 32px);font:{}pt/{} 'Liberation Serif','Times New Roman',Times,'DejaVu Serif',serif;orphans:1;widows:1;hyphens:manual;font-kerning:none;font-variant-ligatures:none;overflow-wrap:anywhere}}",

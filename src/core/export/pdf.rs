@@ -7,6 +7,7 @@
 //! the text area, so the marking never moves a line.
 
 use super::{Document, NOT_READY_TITLE};
+use crate::core::decimal::fixed;
 use crate::core::layout::metrics::{Style, width};
 use crate::core::layout::spec::SPEC;
 use crate::core::layout::{Paragraph, PlacedLine, typeset};
@@ -62,13 +63,15 @@ pub fn export(doc: &Document, not_ready: usize) -> Vec<u8> {
         let mut content = String::new();
         if not_ready > 0 {
             let notice = format!("{NOT_READY_TITLE}: {not_ready} to fix (page {} of {})", number + 1, set.pages.len());
-            content.push_str(&format!("0.64 0.15 0.11 rg BT /F1 9 Tf {margin:.2} {:.2} Td ({}) Tj ET 0 g\n", page_h - margin / 2.0, encode(&notice)));
+            content.push_str(&format!("0.64 0.15 0.11 rg BT /F1 9 Tf {} {} Td ({}) Tj ET 0 g\n", fixed(margin, 2), fixed(page_h - margin / 2.0, 2), encode(&notice)));
         }
         for line in lines {
             draw_line(&mut content, &set.paragraphs[line.paragraph], &set.breaks[line.paragraph], line, margin, page_h);
         }
         objects.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page_w:.1} {page_h:.1}] /Resources << /Font << {fonts}>> >> /Contents {} 0 R >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {} {}] /Resources << /Font << {fonts}>> >> /Contents {} 0 R >>",
+            fixed(page_w, 1),
+            fixed(page_h, 1),
             first_page + 2 * number + 1
         ));
         objects.push(format!("<< /Length {} >>\nstream\n{content}endstream", content.len()));
@@ -97,7 +100,7 @@ fn draw_line(content: &mut String, paragraph: &Paragraph, breaks: &[Vec<usize>],
     let baseline = page_h - margin - top - line_height + 0.25 * f64::from(size);
     if let (Some(marker), 0) = (&paragraph.marker, line.line) {
         let left = margin + f64::from(paragraph.cell_left(0)) / 120.0;
-        content.push_str(&format!("BT /F0 {size} Tf {:.2} {baseline:.2} Td ({}) Tj ET\n", left - 18.0, encode(marker)));
+        content.push_str(&format!("BT /F0 {size} Tf {} {} Td ({}) Tj ET\n", fixed(left - 18.0, 2), fixed(baseline, 2), encode(marker)));
     }
     for (cell_index, (cell, starts)) in paragraph.cells.iter().zip(breaks).enumerate() {
         let Some(&start) = starts.get(line.line) else { continue };
@@ -108,7 +111,7 @@ fn draw_line(content: &mut String, paragraph: &Paragraph, breaks: &[Vec<usize>],
             continue;
         }
         let left = margin + f64::from(paragraph.cell_left(cell_index)) / 120.0;
-        content.push_str(&format!("BT {left:.2} {baseline:.2} Td"));
+        content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
         let mut run = String::new();
         let mut run_style: Option<Style> = None;
         for &(c, s) in chars[..trimmed].iter().filter(|(c, _)| *c != '\n') {
