@@ -120,7 +120,7 @@ test('a broken file gets a specific error and changes nothing', async ({ page })
   const editor = new EditorPage(page);
   await editor.gotoStart();
   await page.locator('.import input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":2,\n"draft": [}') });
-  await expect(page.getByRole('alert')).toHaveText('“broken.json” is not a draft file: the stored text is not valid JSON (line 2, column 11: expected value). Nothing was changed.');
+  await expect(page.getByRole('alert')).toHaveText('“broken.json” is not a draft file: the stored text is not valid JSON (line 2, column 11: expected a value). Nothing was changed.');
   expect(Object.keys(await storedDrafts(page))).toHaveLength(0);
 });
 
