@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::draft::DraftId;
+use crate::core::json::{self, Value};
 use crate::core::store::{KeyValue, MemoryStore, Store, StoreError};
 
 const OPEN_DRAFT_KEY: &str = "igf-proposal-editor/open-draft";
@@ -110,32 +111,22 @@ pub async fn persistence() -> Persistence {
 
 /// Remembers which draft this tab shows, so a reload reopens it.
 pub fn remember_open_draft(id: Option<&DraftId>) {
-    // Losing this only means a reload shows the start screen, so failures are ignored.
-    if !session_available() {
-        return;
-    }
-    match id {
-        Some(id) => drop(SessionStorage::set(OPEN_DRAFT_KEY, id.as_str())),
-        None => SessionStorage::delete(OPEN_DRAFT_KEY),
-    }
+    set_session(OPEN_DRAFT_KEY, id.map(DraftId::as_str));
 }
 
 pub fn open_draft_id() -> Option<DraftId> {
-    if !session_available() {
-        return None;
-    }
-    let id: String = SessionStorage::get(OPEN_DRAFT_KEY).ok()?;
-    DraftId::parse(&id)
+    DraftId::parse(&session(OPEN_DRAFT_KEY)?)
 }
 
 // Session storage for modules of their own (`review_store`).
 
 /// A value in this tab's session storage (`None` removes it). Losing it only costs a reload its
-/// place, so failures are ignored.
+/// place, so failures are ignored. Values are plain text: gloo's JSON layer would link a second
+/// JSON parser into the bundle for strings alone.
 pub fn set_session(key: &str, value: Option<&str>) {
     if session_available() {
         match value {
-            Some(value) => drop(SessionStorage::set(key, value)),
+            Some(value) => drop(SessionStorage::raw().set_item(key, value)),
             None => SessionStorage::delete(key),
         }
     }
@@ -145,7 +136,12 @@ pub fn session(key: &str) -> Option<String> {
     if !session_available() {
         return None;
     }
-    SessionStorage::get(key).ok()
+    let text = SessionStorage::raw().get_item(key).ok()??;
+    // Builds before 2026-12 wrote each value as a JSON string.
+    match json::parse(&text) {
+        Ok(Value::String(value)) => Some(value),
+        _ => Some(text),
+    }
 }
 
 fn session_available() -> bool {
