@@ -171,8 +171,7 @@ pub fn DraftLibrary() -> impl IntoView {
                     }
                 }}</p>
                 <ul class="draft-list" aria-labelledby="drafts-heading">
-                    <For each=move || shown.get() key=|s| (s.draft.id.clone(), s.draft.updated_ms, s.must_fix)
-                        children=move |summary| view! { <DraftItem summary=summary library=library on_open=on_open /> } />
+                    {move || shown.get().into_iter().map(|summary| view! { <DraftItem summary=summary library=library on_open=on_open /> }).collect_view()}
                 </ul>
             </Show>
             <UnreadableValues library=library />
