@@ -85,4 +85,9 @@ impl Debounce {
     pub fn call(&self, action: impl FnOnce() + 'static) {
         *self.timer.borrow_mut() = Some(Timeout::new(self.delay_ms, action));
     }
+
+    /// Cancels the scheduled action, if any.
+    pub fn cancel(&self) {
+        self.timer.borrow_mut().take();
+    }
 }

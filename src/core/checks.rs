@@ -6,7 +6,7 @@
 
 use super::calendar::{CivilDate, YearMonth};
 use super::draft::Draft;
-use super::existing_work::{WorkKind, related_work};
+use super::existing_work::{ExistingWork, WorkKind, related_work};
 use super::markdown;
 use super::order;
 use super::length::{MAX_PAGES, MIN_PAGES, PageCount, PageCounter, tenths};
@@ -119,21 +119,103 @@ pub fn check(draft: &Draft, today: CivilDate, settings: &Settings) -> Report {
     Checker::default().check(draft, today, settings)
 }
 
-/// Judges a draft again and again as it is edited, for the live checks: it keeps the layout of
-/// each section between calls, so a keystroke lays out only the section it changed. Its reports
-/// are the same as [`check`]'s.
+/// Judges a draft again and again as it is edited, for the live checks: it keeps, by text, what
+/// each section decides on its own (its layout, its placeholder findings, the related work the
+/// theme names), so a keystroke re-judges only the section it changed. Its reports are the same
+/// as [`check`]'s.
 #[derive(Default)]
 pub struct Checker {
     pages: PageCounter,
+    texts: Texts,
 }
 
 impl Checker {
     pub fn check(&mut self, draft: &Draft, today: CivilDate, settings: &Settings) -> Report {
-        judge(draft, today, settings, &mut self.pages)
+        judge(draft, today, settings, &mut self.pages, &mut self.texts)
     }
 }
 
-fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageCounter) -> Report {
+/// What the texts of a draft decide on their own, kept by text between checks.
+#[derive(Default)]
+struct Texts {
+    sections: Vec<Option<SectionFacts>>,
+    related: Option<Related>,
+}
+
+/// What one section's text decides, whatever the rest of the draft says.
+struct SectionFacts {
+    spec: &'static SectionSpec,
+    text: String,
+    placeholders: Vec<Finding>,
+    mentions_stakeholders: bool,
+    /// Worked out on first use: only the timeframe section of a BPF with dates needs it.
+    forecast: Option<Forecast>,
+}
+
+/// The title and theme that existing work was last matched against, and what matched.
+struct Related {
+    title: String,
+    theme: String,
+    works: Vec<&'static ExistingWork>,
+}
+
+impl Texts {
+    /// The facts of section `index`, worked out again only when its text (or template) changed.
+    fn section(&mut self, draft: &Draft, index: usize) -> &mut SectionFacts {
+        let spec = &draft.template().sections[index];
+        let text = draft.section(index);
+        if self.sections.len() <= index {
+            self.sections.resize_with(index + 1, || None);
+        }
+        let slot = &mut self.sections[index];
+        if !slot.as_ref().is_some_and(|facts| std::ptr::eq(facts.spec, spec) && facts.text == text) {
+            *slot = None;
+        }
+        slot.get_or_insert_with(|| SectionFacts::of(spec, text))
+    }
+
+    /// Existing work that the title or the theme names, matched again only when either changed.
+    fn related_work(&mut self, draft: &Draft) -> &[&'static ExistingWork] {
+        let theme = draft.template().section_index("theme").map_or("", |i| draft.section(i));
+        let related = &mut self.related;
+        if !related.as_ref().is_some_and(|r| r.title == draft.title && r.theme == theme) {
+            *related = None;
+        }
+        let related = related.get_or_insert_with(|| Related {
+            title: draft.title.clone(),
+            theme: theme.to_owned(),
+            works: related_work(&draft.title, theme),
+        });
+        &related.works
+    }
+
+    /// Whether any section, of the template or not, speaks of stakeholders.
+    fn mention_stakeholders(&mut self, draft: &Draft) -> bool {
+        let known = draft.template().sections.len();
+        (0..known).any(|index| self.section(draft, index).mentions_stakeholders)
+            || draft.sections_by_key().skip(known).any(|(_, text)| mentions_stakeholders(text))
+    }
+}
+
+impl SectionFacts {
+    fn of(spec: &'static SectionSpec, text: &str) -> SectionFacts {
+        let mut found = Vec::new();
+        placeholders(text, &section_name(spec), Target::Section(spec.key), spec.rule_source, Some(spec.guidance), &mut found);
+        SectionFacts {
+            spec,
+            text: text.to_owned(),
+            placeholders: found,
+            mentions_stakeholders: mentions_stakeholders(text),
+            forecast: None,
+        }
+    }
+
+    fn forecast(&mut self) -> Forecast {
+        *self.forecast.get_or_insert_with(|| forecast_stated(&markdown::plain_text(&markdown::parse(&self.text))))
+    }
+}
+
+fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageCounter, texts: &mut Texts) -> Report {
     let mut findings = Vec::new();
     let kind = draft.kind;
     let template_source = if kind.is_bpf() { SOURCE_BPF_TEMPLATE } else { SOURCE_WG_TEMPLATE };
@@ -145,18 +227,18 @@ fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageC
         placeholders(&draft.title, "The title", Target::Title, template_source, None, &mut findings);
     }
     if kind.is_bpf() {
-        related_existing_work(draft, &mut findings);
+        related_existing_work(draft, texts.related_work(draft), &mut findings);
     }
     for (index, spec) in draft.template().sections.iter().enumerate() {
-        check_section(draft, index, spec, &mut findings);
+        check_section(draft, index, spec, texts.section(draft, index), &mut findings);
     }
     if kind.is_bpf() {
         bpf_co_facilitators(draft, &mut findings);
     } else {
-        wg_co_facilitators(draft, &mut findings);
+        wg_co_facilitators(draft, texts.mention_stakeholders(draft), &mut findings);
     }
     let deadline = meeting_and_deadline(draft, today, settings, &mut findings);
-    timeframe(draft, &mut findings);
+    timeframe(draft, |index| texts.section(draft, index).forecast(), &mut findings);
     contact_and_conduct(draft, &mut findings);
     let pages = pages.count(draft);
     length_findings(&pages, template_source, &mut findings);
@@ -169,7 +251,7 @@ fn finding(rule: &'static str, severity: Severity, target: Target, source: &'sta
     Finding { rule, severity, message, source, target }
 }
 
-fn check_section(draft: &Draft, index: usize, spec: &'static SectionSpec, findings: &mut Vec<Finding>) {
+fn check_section(draft: &Draft, index: usize, spec: &'static SectionSpec, facts: &SectionFacts, findings: &mut Vec<Finding>) {
     let text = draft.section(index);
     let target = Target::Section(spec.key);
     let has_people = spec.key == "co-facilitators" && !draft.details().co_facilitators.is_empty();
@@ -184,12 +266,12 @@ fn check_section(draft: &Draft, index: usize, spec: &'static SectionSpec, findin
         }
         return;
     }
-    let name = format!("“{}”", spec.heading);
-    placeholders(text, &name, target, spec.rule_source, Some(spec.guidance), findings);
+    findings.extend(facts.placeholders.iter().cloned());
     let words = draft.section_words(index);
     if !spec.optional && words < usize::from(spec.min_words) {
         findings.push(finding("section-thin", Severity::ShouldFix, target, spec.rule_source, format!(
-            "{name} has {} — too little for the MAG to judge; aim for at least {}.",
+            "{} has {} — too little for the MAG to judge; aim for at least {}.",
+            section_name(spec),
             plural(words, "word"),
             spec.min_words
         )));
@@ -225,13 +307,20 @@ fn placeholders(text: &str, name: &str, target: Target, source: &'static str, gu
         }
 }
 
+fn section_name(spec: &SectionSpec) -> String {
+    format!("“{}”", spec.heading)
+}
+
+fn mentions_stakeholders(text: &str) -> bool {
+    text.to_ascii_lowercase().contains("stakeholder")
+}
+
 fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
 }
 
-fn related_existing_work(draft: &Draft, findings: &mut Vec<Finding>) {
-    let theme = draft.template().section_index("theme").map_or("", |i| draft.section(i));
-    for work in related_work(&draft.title, theme) {
+fn related_existing_work(draft: &Draft, related: &[&'static ExistingWork], findings: &mut Vec<Finding>) {
+    for work in related {
         let (severity, message) = match work.kind {
             // A continuing BPF is expected to match its own past topic.
             WorkKind::PastBpf(_) if draft.kind == Kind::ContinuingBpf => continue,
@@ -311,7 +400,8 @@ fn bpf_co_facilitators(draft: &Draft, findings: &mut Vec<Finding>) {
     }
 }
 
-fn wg_co_facilitators(draft: &Draft, findings: &mut Vec<Finding>) {
+/// `mentioned`: whether any section speaks of stakeholders.
+fn wg_co_facilitators(draft: &Draft, mentioned: bool, findings: &mut Vec<Finding>) {
     people_rows(draft, Severity::ShouldFix, SOURCE_WG_MODALITIES, findings);
     let mag = mag_members(draft);
     if mag.len() != 2 {
@@ -325,8 +415,7 @@ fn wg_co_facilitators(draft: &Draft, findings: &mut Vec<Finding>) {
             mag[0].group.map_or("", |g| g.label())
         )));
     }
-    let plan_text: String = draft.sections_by_key().map(|(_, t)| t.to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
-    if !plan_text.contains("stakeholder") {
+    if !mentioned {
         let target = Target::Section(if draft.template().section_index("implementation").is_some() { "implementation" } else { "purpose" });
         findings.push(finding("wg-balance", Severity::Tip, target, SOURCE_WG_MODALITIES,
             "Say how the group will be inclusive and have balanced participation from all stakeholder groups.".into()));
@@ -375,7 +464,8 @@ fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, fi
     Some(deadline)
 }
 
-fn timeframe(draft: &Draft, findings: &mut Vec<Finding>) {
+/// `forecast` tells what the section at an index says of the timeframe's length.
+fn timeframe(draft: &Draft, forecast: impl FnOnce(usize) -> Forecast, findings: &mut Vec<Finding>) {
     let details = draft.details();
     let bpf = draft.kind.is_bpf();
     let source = if bpf { SOURCE_BPF_TEMPLATE } else { SOURCE_WG_MODALITIES };
@@ -420,7 +510,7 @@ fn timeframe(draft: &Draft, findings: &mut Vec<Finding>) {
         return;
     }
     let Some(index) = draft.template().section_index("timeframe") else { return };
-    let stated = forecast_stated(&markdown::plain_text(&markdown::parse(draft.section(index))));
+    let stated = forecast(index);
     let multi_year = months > 12;
     let span = format!("{start} to {end}, {}", plural(months as usize, "month"));
     match stated {

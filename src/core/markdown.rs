@@ -50,6 +50,19 @@ pub fn parse(markdown: &str) -> Vec<Block> {
     builder.finish()
 }
 
+/// Texts longer than this, in bytes (some 800 words: more than a section's share of three pages),
+/// are previewed once typing pauses: rebuilding their preview at every key costs more than a
+/// frame.
+pub const LIVE_PREVIEW_MAX_BYTES: usize = 5_000;
+
+/// How long typing pauses before the preview of a very long text follows it.
+pub const PREVIEW_PAUSE_MS: u32 = 300;
+
+/// Whether the preview of `text` waits for a pause in typing, rather than following every key.
+pub fn preview_waits_for_pause(text: &str) -> bool {
+    text.len() > LIVE_PREVIEW_MAX_BYTES
+}
+
 /// The visible text of blocks, one line per paragraph, for counting and searching.
 pub fn plain_text(blocks: &[Block]) -> String {
     let mut out = String::new();
@@ -335,6 +348,13 @@ fn is_block_tag(tag: &Tag<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_very_long_texts_wait_for_a_pause_to_be_previewed() {
+        assert!(!preview_waits_for_pause(""));
+        assert!(!preview_waits_for_pause(&"word ".repeat(LIVE_PREVIEW_MAX_BYTES / 5)));
+        assert!(preview_waits_for_pause(&"word ".repeat(LIVE_PREVIEW_MAX_BYTES / 5 + 1)));
+    }
 
     fn text(s: &str) -> Inline {
         Inline::Text(s.to_owned())

@@ -16,7 +16,7 @@ use super::preview::blocks_view;
 use super::review::{Received, ReceivedComments, ReviewsPanel};
 use super::share::ShareButton;
 use crate::browser::autosave::{Autosaver, SaveStatus};
-use crate::browser::platform::{format_local_time, new_draft_id, now_ms, today};
+use crate::browser::platform::{Debounce, format_local_time, new_draft_id, now_ms, today};
 use crate::core::checks::{Checker, Report, Severity, Target};
 use crate::core::draft::Draft;
 use crate::core::markdown::{self, Block};
@@ -41,7 +41,20 @@ impl SectionState {
     fn new(draft: RwSignal<Draft>, index: usize) -> SectionState {
         let template = draft.with_untracked(|d| d.template());
         let text = Memo::new(move |_| draft.with(|d| d.section(index).to_owned()));
-        let blocks = Memo::new(move |_| text.with(|t| markdown::parse(t)));
+        // The text the preview shows: the latest, or for a very long section the latest once
+        // typing pauses, so its preview is not rebuilt at every key.
+        let previewed = RwSignal::new(text.get_untracked());
+        let pause = Debounce::new(markdown::PREVIEW_PAUSE_MS);
+        Effect::new(move |_| {
+            let latest = text.get();
+            if markdown::preview_waits_for_pause(&latest) {
+                pause.call(move || previewed.set(latest));
+            } else {
+                pause.cancel();
+                previewed.set(latest);
+            }
+        });
+        let blocks = Memo::new(move |_| previewed.with(|t| markdown::parse(t)));
         // The draft keeps each section's word count up to date as the text changes.
         let words = Memo::new(move |_| draft.with(|d| d.section_words(index)));
         SectionState {

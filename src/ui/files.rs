@@ -31,11 +31,12 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
     let export = move |format: Format| {
         set_status.set(Some(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format)))));
     };
+    // Written only while the menu is open, not at every keystroke.
     let mailto = move || {
-        draft.with(|d| {
+        open.get().then(|| draft.with(|d| {
             let attachment = export::file_name(d, Format::Html, today());
             export::mailto(d, &settings.with(|s| s.secretariat_email.clone()), &attachment)
-        })
+        }))
     };
     let must_fix = move || report.with(|r| r.count(Severity::MustFix));
     // Worked out only while the menu is open: it typesets the whole document.

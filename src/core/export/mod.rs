@@ -101,11 +101,18 @@ pub struct Manifest {
 impl Manifest {
     pub fn of(draft: &Draft) -> Manifest {
         let digest = Sha256::digest(envelope::encode(draft).as_bytes());
-        Manifest {
-            template_version: draft.template().version,
-            app_version: APP_VERSION,
-            sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
-        }
+        Manifest::with_digest(draft, digest.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    /// A manifest with a stand-in digest, for the page count only: a real digest takes the same
+    /// lines but with a chance below one in 10^30 (see the test in `layout`), so the count need
+    /// not encode and hash the whole draft at each keystroke.
+    fn stand_in(draft: &Draft) -> Manifest {
+        Manifest::with_digest(draft, "0".repeat(64))
+    }
+
+    fn with_digest(draft: &Draft, sha256: String) -> Manifest {
+        Manifest { template_version: draft.template().version, app_version: APP_VERSION, sha256 }
     }
 
     /// One line for the end of a document.
@@ -149,22 +156,23 @@ impl Document {
     /// The document as exported now: marked as not ready while must-fix findings remain.
     pub fn new(draft: &Draft, report: &Report) -> Document {
         let not_ready = report.findings.iter().filter(|f| f.severity == Severity::MustFix).map(|f| f.message.clone()).collect();
-        Document::build(draft, not_ready, &mut |_, text| parse(text).into())
+        Document::build(draft, not_ready, &mut |_, text| parse(text).into(), Manifest::of(draft))
     }
 
     /// The document as it will be submitted, without the not-ready notice: what the page count
     /// measures.
     pub fn final_version(draft: &Draft) -> Document {
-        Document::build(draft, Vec::new(), &mut |_, text| parse(text).into())
+        Document::build(draft, Vec::new(), &mut |_, text| parse(text).into(), Manifest::of(draft))
     }
 
-    /// [`Document::final_version`], with each section's blocks from `cache`, which parses only
-    /// the sections whose text changed since its last use.
+    /// [`Document::final_version`] for the page count: each section's blocks come from `cache`,
+    /// which parses only the sections whose text changed since its last use, and the manifest's
+    /// digest is a stand-in that takes the same lines as the real one.
     pub fn final_version_cached(draft: &Draft, cache: &mut SectionCache) -> Document {
-        Document::build(draft, Vec::new(), &mut |index, text| cache.blocks(index, text))
+        Document::build(draft, Vec::new(), &mut |index, text| cache.blocks(index, text), Manifest::stand_in(draft))
     }
 
-    fn build(draft: &Draft, not_ready: Vec<String>, blocks_of: &mut dyn FnMut(usize, &str) -> Arc<[Block]>) -> Document {
+    fn build(draft: &Draft, not_ready: Vec<String>, blocks_of: &mut dyn FnMut(usize, &str) -> Arc<[Block]>, manifest: Manifest) -> Document {
         let details = draft.details();
         let mut facts = vec![("Proposal", draft.kind.label().to_owned())];
         let proposer = match (details.proposer.name.trim(), details.proposer.email.trim()) {
@@ -215,7 +223,7 @@ impl Document {
             sections,
             co_facilitators: details.co_facilitators.clone(),
             people_after,
-            manifest: Manifest::of(draft),
+            manifest,
         }
     }
 }

@@ -544,6 +544,31 @@ mod tests {
         assert_eq!(layout.lines_per_page, [34, 2]);
     }
 
+    /// The page count lays out a stand-in for the manifest's digest: one unbreakable word of 64
+    /// hex digits, which goes to a line of its own. Every digest with at most 40 of the narrowest
+    /// digit takes the same lines, as the narrowest such digest and the widest digest show; a
+    /// SHA-256 with more is less likely than one in 10^30.
+    #[test]
+    fn a_manifest_digest_takes_the_lines_of_the_stand_in() {
+        let hex_width = |c: &char| width(*c, Style::default(), SPEC.manifest.size_pt);
+        let hex = || "0123456789abcdef".chars();
+        let narrowest = hex().min_by_key(hex_width).unwrap_or('0');
+        let next = hex().filter(|&c| c != narrowest).min_by_key(hex_width).unwrap_or('0');
+        let widest = hex().max_by_key(hex_width).unwrap_or('0');
+        let digests = [narrowest.to_string().repeat(40) + &next.to_string().repeat(24), widest.to_string().repeat(64)];
+        for kind in Kind::ALL {
+            let mut draft = Draft::new(DraftId::parse("digest").unwrap(), kind, 0);
+            draft.set_section(0, "Some text.".into(), 1);
+            let counted = layout(&Document::final_version_cached(&draft, &mut SectionCache::default()));
+            assert_eq!(layout(&Document::final_version(&draft)), counted, "{kind:?}: its real digest");
+            for digest in &digests {
+                let mut doc = Document::final_version(&draft);
+                doc.manifest.sha256.clone_from(digest);
+                assert_eq!(layout(&doc), counted, "{kind:?}: {digest}");
+            }
+        }
+    }
+
     #[test]
     fn a_cache_reuses_lines_only_for_the_blocks_it_parsed() {
         let mut draft = Draft::new(DraftId::parse("cache").unwrap(), Kind::NewBpf, 0);
