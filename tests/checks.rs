@@ -343,7 +343,7 @@ fn the_live_checker_reports_what_a_fresh_check_reports() {
             same(draft, today(), &format!("{what}: {text:?}"));
         }
     };
-    type_keys(&mut draft, &mut text, &" We will also present the work at regional fora.", "typing");
+    type_keys(&mut draft, &mut text, " We will also present the work at regional fora.", "typing");
     // A pasted page, then more typing: the draft now runs past three pages.
     text.push_str(&"\n\nA pasted paragraph that runs on for a while, as pasted text does. ".repeat(40));
     type_keys(&mut draft, &mut text, "\n\n- a list item\n\n| a | b |\n|---|---|\n| c | d |", "typing after a paste");

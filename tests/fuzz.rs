@@ -383,10 +383,10 @@ proptest! {
     #[test]
     fn the_share_link_decoder_gives_the_draft_or_an_error_for_any_text(text in soup(80), prefix in prop::sample::select(&["", "#", "#igf.1.d.", "#igf.1.r.", "#igf.1.de.", "https://x/#igf.1.d.", "igf.2.d."][..])) {
         let input = format!("{prefix}{text}");
-        if let Ok(link) = share::parse(&input) {
-            if let share::Body::Plain(bytes) = &link.body {
-                let _ = share::unpack(link.content, bytes);
-            }
+        if let Ok(link) = share::parse(&input)
+            && let share::Body::Plain(bytes) = &link.body
+        {
+            let _ = share::unpack(link.content, bytes);
         }
     }
 
@@ -399,12 +399,11 @@ proptest! {
             mutate(&mut bytes, mutation);
         }
         let text = String::from_utf8_lossy(&bytes);
-        if let Ok(parsed) = share::parse(&text) {
-            if let share::Body::Plain(body) = &parsed.body {
-                if let Ok(share::Payload::Draft(opened)) = share::unpack(parsed.content, body) {
-                    prop_assert_eq!(opened, draft);
-                }
-            }
+        if let Ok(parsed) = share::parse(&text)
+            && let share::Body::Plain(body) = &parsed.body
+            && let Ok(share::Payload::Draft(opened)) = share::unpack(parsed.content, body)
+        {
+            prop_assert_eq!(opened, draft);
         }
     }
 }

@@ -220,7 +220,7 @@ fn trash_restores_and_purges() {
     assert_eq!((trash.len(), trash[0].deleted_ms), (1, 50));
     assert_eq!(trash[0].draft.as_ref().unwrap(), &kept);
     store.restore_from_trash(&id("a")).unwrap();
-    assert_eq!(store.list(70).unwrap().drafts, [kept.clone()]);
+    assert_eq!(store.list(70).unwrap().drafts, std::slice::from_ref(&kept));
     assert!(store.trash().unwrap().is_empty());
     store.delete(&id("a"), 80).unwrap();
     store.purge(&id("a")).unwrap();

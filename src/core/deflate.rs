@@ -137,7 +137,7 @@ mod tests {
             state ^= state << 13;
             state ^= state >> 17;
             state ^= state << 5;
-            noise.push(if state % 4 == 0 { (state >> 8) as u8 } else { b"abc{}\":, "[(state % 9) as usize] });
+            noise.push(if state.is_multiple_of(4) { (state >> 8) as u8 } else { b"abc{}\":, "[(state % 9) as usize] });
         }
         let long_run = vec![b'x'; 100_000];
         let inputs: [&[u8]; 7] = [b"", b"a", b"ab", b"abcabcabcabc", text.as_bytes(), &noise, &long_run];

@@ -87,7 +87,7 @@ impl<S: KeyValue> KeyValue for Faulty<S> {
         match self.fault.borrow().clone() {
             Some(Fault::Always(error)) => Err(error),
             Some(Fault::AboveBytes(limit)) if self.bytes_after(key, value)? > limit => Err(StoreError::QuotaExceeded),
-            Some(Fault::EveryNth(n)) if n > 0 && count % n == 0 => {
+            Some(Fault::EveryNth(n)) if n > 0 && count.is_multiple_of(n) => {
                 Err(StoreError::Refused("a simulated intermittent failure".into()))
             }
             Some(Fault::DropWrites) => Ok(()),
