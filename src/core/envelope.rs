@@ -129,8 +129,7 @@ pub fn decode_value(value: &Value) -> Result<Draft, EnvelopeError> {
     let draft = || fields.get("draft").ok_or_else(|| EnvelopeError::Invalid("missing field `draft`".into()));
     match fields.get("schema").map(Value::as_u64) {
         None => Err(EnvelopeError::MissingSchema),
-        Some(Some(1)) => from_stored(read_v1(draft()?).map_err(EnvelopeError::Invalid)?),
-        Some(Some(2)) => from_stored(read_v2(draft()?).map_err(EnvelopeError::Invalid)?),
+        Some(Some(schema @ (1 | 2))) => from_stored(read_draft(draft()?, schema).map_err(EnvelopeError::Invalid)?),
         Some(Some(found)) if found > u64::from(SCHEMA) => Err(EnvelopeError::NewerSchema {
             found: u32::try_from(found).unwrap_or(u32::MAX),
             supported: SCHEMA,
@@ -155,31 +154,13 @@ fn read_sections(fields: &Fields) -> Result<Vec<(String, String)>, String> {
         .collect()
 }
 
-/// Schema 1 had no structured details: they start empty.
-fn read_v1(value: &Value) -> Result<StoredDraft, String> {
-    let fields = Fields::of(value, Some(V1_FIELDS))?;
-    Ok(StoredDraft {
-        id: fields.string("id")?,
-        kind: fields.string("kind")?,
-        title: fields.string("title")?,
-        sections: read_sections(&fields)?,
-        co_facilitators: Vec::new(),
-        meeting_date: String::new(),
-        meeting_format: None,
-        timeframe_start: String::new(),
-        timeframe_end: String::new(),
-        proposer_name: String::new(),
-        proposer_email: String::new(),
-        code_of_conduct: false,
-        created_ms: fields.u64("created_ms")?,
-        updated_ms: fields.u64("updated_ms")?,
-        revision: fields.u64("revision")?,
-    })
-}
-
-fn read_v2(value: &Value) -> Result<StoredDraft, String> {
-    let fields = Fields::of(value, Some(V2_FIELDS))?;
-    let Value::Array(people) = fields.value("co_facilitators")? else {
+/// A stored draft of schema 1 or 2. Schema 1 had no structured details: they read as empty.
+fn read_draft(value: &Value, schema: u64) -> Result<StoredDraft, String> {
+    let with_details = schema >= 2;
+    let fields = Fields::of(value, Some(if with_details { V2_FIELDS } else { V1_FIELDS }))?;
+    let detail = |key: &str| if with_details { fields.string(key) } else { Ok(String::new()) };
+    let people = if with_details { fields.value("co_facilitators")? } else { &Value::Array(Vec::new()) };
+    let Value::Array(people) = people else {
         return Err("the field `co_facilitators` must be a list".into());
     };
     let co_facilitators = people
@@ -202,13 +183,13 @@ fn read_v2(value: &Value) -> Result<StoredDraft, String> {
         title: fields.string("title")?,
         sections: read_sections(&fields)?,
         co_facilitators,
-        meeting_date: fields.string("meeting_date")?,
-        meeting_format: fields.optional_string("meeting_format")?,
-        timeframe_start: fields.string("timeframe_start")?,
-        timeframe_end: fields.string("timeframe_end")?,
-        proposer_name: fields.string("proposer_name")?,
-        proposer_email: fields.string("proposer_email")?,
-        code_of_conduct: fields.bool("code_of_conduct")?,
+        meeting_date: detail("meeting_date")?,
+        meeting_format: if with_details { fields.optional_string("meeting_format")? } else { None },
+        timeframe_start: detail("timeframe_start")?,
+        timeframe_end: detail("timeframe_end")?,
+        proposer_name: detail("proposer_name")?,
+        proposer_email: detail("proposer_email")?,
+        code_of_conduct: with_details && fields.bool("code_of_conduct")?,
         created_ms: fields.u64("created_ms")?,
         updated_ms: fields.u64("updated_ms")?,
         revision: fields.u64("revision")?,
