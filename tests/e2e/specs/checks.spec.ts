@@ -49,7 +49,12 @@ test('fixing each finding makes it disappear, and the summary counts what is lef
   await expect(editor.finding(/does not look complete/)).toHaveCount(0);
 
   const conduct = editor.finding('Confirm that the work will follow the IGF Code of Conduct');
-  await page.getByRole('checkbox', { name: 'This work will follow the IGF Code of Conduct' }).check();
+  const conductBox = page.getByRole('checkbox', { name: 'This work will follow the IGF Code of Conduct' });
+  // A checkbox sits beside its label at its own size (a text-field rule once stretched it over the card).
+  const [box, label] = [await conductBox.boundingBox(), await page.getByText('This work will follow the IGF Code of Conduct').boundingBox()];
+  expect(box!.width).toBeLessThan(40);
+  expect(Math.abs(box!.y + box!.height / 2 - (label!.y + label!.height / 2))).toBeLessThan(8);
+  await conductBox.check();
   await expect(conduct).toHaveCount(0);
 
   const magCount = editor.finding('A BPF needs 2 to 3 MAG members');
