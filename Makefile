@@ -33,7 +33,7 @@ test-native:
 	cargo test
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test --target wasm32-unknown-unknown --test web --test web_panic
 
 test-e2e: dist
 	cd tests/e2e && npx playwright test

@@ -1,4 +1,4 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    igf_proposal_editor::browser::rescue::install();
     leptos::mount::mount_to_body(igf_proposal_editor::App);
 }

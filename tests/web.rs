@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use igf_proposal_editor::browser::autosave::{Autosaver, SaveStatus};
 use igf_proposal_editor::browser::crypto::{self, CryptoError};
-use igf_proposal_editor::browser::review_store;
+use igf_proposal_editor::browser::{rescue, review_store};
 use igf_proposal_editor::browser::storage::LocalKv;
 use igf_proposal_editor::core::review::{Comment, Merged, Review};
 use igf_proposal_editor::core::share::{self, Body, Link, Payload};
@@ -407,4 +407,63 @@ async fn a_review_is_filed_with_its_draft_and_shown_beside_its_section() {
     drop(handle);
     parent.remove();
     remove_keys("web-reviewed");
+}
+
+/// The regression behind the panic when a share link was pasted into a tab with the editor open:
+/// the browser fires `focusout` while it removes the focused field, after the editor's owner was
+/// disposed, and the handler read a disposed value.
+#[wasm_bindgen_test]
+async fn leaving_the_editor_with_a_field_focused_saves_the_last_keys_without_a_panic() {
+    remove_keys("web-leave");
+    let parent = container();
+    let store = local_store();
+    let editing = RwSignal::new(true);
+    let initial = draft("web-leave", Kind::NewBpf);
+    let handle = mount_to(parent.clone(), move || {
+        provide_app_context(store.clone());
+        let initial = initial.clone();
+        view! { {move || editing.get().then(|| view! { <Editor initial=initial.clone() known=None /> })} }
+    });
+    tick().await;
+    let field: web_sys::HtmlTextAreaElement =
+        parent.query_selector("#section-theme-text").unwrap().unwrap().unchecked_into();
+    field.focus().unwrap();
+    field.set_value("Typed just before the link arrived.");
+    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    // Another screen replaces the editor at once, well inside the autosave's pause.
+    editing.set(false);
+    tick().await;
+    tick().await;
+    assert!(parent.query_selector("#section-theme-text").unwrap().is_none(), "the editor is gone");
+    let stored = local_store().load(&DraftId::parse("web-leave").unwrap()).unwrap().expect("the draft is stored");
+    assert_eq!(stored.draft.unwrap().section(0), "Typed just before the link arrived.");
+    drop(handle);
+    parent.remove();
+    remove_keys("web-leave");
+}
+
+#[wasm_bindgen_test]
+fn the_panic_rescue_writes_the_unsaved_copy_or_offers_it_to_copy() {
+    remove_keys("web-rescue");
+    let mut unsaved = draft("web-rescue", Kind::NewWg);
+    unsaved.set_section(0, "Words the panic must not take.".into(), 2_000);
+
+    rescue::keep(&local_store(), &unsaved, None);
+    assert_eq!(rescue::save_now(), rescue::Outcome::Saved);
+    assert_eq!(local_store().load(&unsaved.id).unwrap().unwrap().draft.unwrap(), unsaved);
+    assert_eq!(rescue::save_now(), rescue::Outcome::Saved, "nothing is left to write");
+
+    unsaved.set_section(0, "More words, and the storage is full.".into(), 3_000);
+    let (full, _kv) = faulty_local(Fault::Always(StoreError::QuotaExceeded));
+    let known = local_storage().get_item("igf-proposal-editor/draft/web-rescue").unwrap();
+    rescue::keep(&full, &unsaved, known.as_deref());
+    let outcome = rescue::save_now();
+    let rescue::Outcome::NotSaved { error, text } = &outcome else { panic!("{outcome:?}") };
+    assert_eq!(error, &StoreError::QuotaExceeded);
+    assert!(text.contains("More words, and the storage is full."), "{text}");
+    assert_eq!(
+        outcome.sentence(),
+        "Something went wrong, and your latest text could not be saved because the browser's storage for this site is full. Copy it from the box below before you reload."
+    );
+    remove_keys("web-rescue");
 }

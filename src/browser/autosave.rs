@@ -6,7 +6,8 @@
 //!
 //! Invariant: the latest draft handed to [`Autosaver::schedule`] is either written or reported
 //! as failed through the status callback; it is never dropped silently, and it is never written
-//! over a value this tab did not read or write itself.
+//! over a value this tab did not read or write itself. Until it is written, a plain copy waits
+//! in [`rescue`] for the panic hook.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -15,7 +16,7 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 
 use super::platform::now_ms;
-use super::storage;
+use super::{rescue, storage};
 use crate::core::draft::Draft;
 use crate::core::store::history::{self, Reason};
 use crate::core::store::{Store, StoreError, keys};
@@ -103,6 +104,7 @@ impl Autosaver {
         if draft.is_blank() && self.inner.known.borrow().is_none() {
             return;
         }
+        rescue::keep(&self.inner.store, &draft, self.inner.known.borrow().as_deref());
         *self.inner.pending.borrow_mut() = Some(draft);
         if let Some(error) = self.inner.stale.borrow().clone() {
             return (self.inner.on_status)(SaveStatus::Failed(error));
@@ -153,6 +155,7 @@ impl Inner {
         match self.store.save(&draft, known.as_deref()) {
             Ok(stored) => {
                 *self.known.borrow_mut() = Some(stored);
+                rescue::saved();
                 self.snapshot_if_due(&draft);
                 (self.on_status)(SaveStatus::Saved(now_ms()));
             }

@@ -70,6 +70,37 @@ pub fn focus_element(id: &str) -> bool {
     element.focus().is_ok()
 }
 
+/// How many microtask turns [`focus_after_render`] follows the render for.
+const FOCUS_TURNS: usize = 4;
+
+/// Moves focus to an element that the render in progress creates or replaces (a new row, a row
+/// rebuilt after a reorder, a form that opens).
+///
+/// Leptos renders a change a microtask after the signal is set, and the next key event is a task
+/// of its own: focusing now and again after each of the next microtasks (if the render replaced
+/// or only then created the element) lands focus after the render and before any key typed next,
+/// so no key reaches the control that asked for the move.
+pub fn focus_after_render(id: impl Into<String>) {
+    let id = id.into();
+    focus_element(&id);
+    wasm_bindgen_futures::spawn_local(async move {
+        for _ in 0..FOCUS_TURNS {
+            let turn = js_sys::Promise::resolve(&JsValue::UNDEFINED);
+            let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+            if !has_focus(&id) {
+                focus_element(&id);
+            }
+        }
+    });
+}
+
+fn has_focus(id: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|element| element.id() == id)
+}
+
 /// Runs the latest of several calls once things have been quiet for a while.
 pub struct Debounce {
     delay_ms: u32,

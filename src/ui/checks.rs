@@ -14,6 +14,10 @@ use crate::core::length::{MAX_PAGES, tenths};
 ///
 /// A field left by a mouse press is marked only after the click: a message appearing at once
 /// would move the page under the pointer, and the click would miss the button it was aimed at.
+///
+/// Every method is owner-safe: the browser fires `focusout` while it removes a focused field,
+/// which is after the editor's owner was disposed when the screen changes (a share link pasted
+/// into the address bar), so the values may be gone and are then left alone.
 #[derive(Clone, Copy)]
 pub struct Touched {
     shown: RwSignal<HashSet<String>>,
@@ -27,16 +31,20 @@ impl Touched {
     }
 
     fn contains(&self, id: &str) -> bool {
-        self.shown.with(|set| set.contains(id))
+        self.shown.try_with(|set| set.contains(id)).unwrap_or(false)
     }
 
     pub fn mark(&self, id: String) {
-        if self.pointer_down.get_value() {
-            self.waiting.update_value(|w| w.push(id));
-        } else if !self.shown.with_untracked(|set| set.contains(&id)) {
-            self.shown.update(|set| {
-                set.insert(id);
-            });
+        match self.pointer_down.try_get_value() {
+            None => {}
+            Some(true) => self.waiting.update_value(|w| w.push(id)),
+            Some(false) => {
+                if self.shown.try_with_untracked(|set| !set.contains(&id)).unwrap_or(false) {
+                    self.shown.update(|set| {
+                        set.insert(id);
+                    });
+                }
+            }
         }
     }
 
@@ -47,7 +55,7 @@ impl Touched {
     /// After the click: show what was left while the pointer was down.
     pub fn pointer_released(&self) {
         self.pointer_down.set_value(false);
-        let waiting = std::mem::take(&mut *self.waiting.write_value());
+        let waiting = self.waiting.try_update_value(std::mem::take).unwrap_or_default();
         if !waiting.is_empty() {
             self.shown.update(|set| set.extend(waiting));
         }

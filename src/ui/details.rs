@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::checks::{FieldFindings, dom_id, person_field_id};
-use crate::browser::platform::{focus_element, now_ms};
+use crate::browser::platform::{focus_after_render, now_ms};
 use crate::core::checks::{PersonField, Report, Target};
 use crate::core::draft::{Details, Draft, MeetingFormat};
 use crate::core::people::{CoFacilitator, Region, StakeholderGroup};
@@ -144,13 +144,13 @@ pub fn CoFacilitatorList(draft: RwSignal<Draft>, report: Memo<Report>, heading: 
         removed.set(None);
         edit(draft, |d| d.co_facilitators.push(CoFacilitator::default()));
         let index = count.get_untracked() - 1;
-        request_focus(person_field_id(index, PersonField::Name));
+        focus_after_render(person_field_id(index, PersonField::Name));
     };
     let undo = move |_| {
         if let Some((index, person)) = removed.get_untracked() {
             edit(draft, |d| d.co_facilitators.insert(index.min(d.co_facilitators.len()), person));
             removed.set(None);
-            request_focus(person_field_id(index, PersonField::Name));
+            focus_after_render(person_field_id(index, PersonField::Name));
         }
     };
     let target = Target::CoFacilitators;
@@ -168,16 +168,6 @@ pub fn CoFacilitatorList(draft: RwSignal<Draft>, report: Memo<Report>, heading: 
                 aria-describedby=findings_id(target)>"Add co-facilitator"</button>
             <FieldFindings report=report target=target id=findings_id(target) />
         </div>
-    }
-}
-
-/// Moves focus at once, so keys typed right after Enter land in the new field; if the element
-/// is not rendered yet, tries again on the next frame.
-fn request_focus(id: String) {
-    if !focus_element(&id) {
-        request_animation_frame(move || {
-            focus_element(&id);
-        });
     }
 }
 
@@ -243,12 +233,12 @@ fn PersonRow(
         move_to(index.saturating_sub(1));
         // The first row has no "Move up": follow the person with the other button.
         let button = if index == 1 { "down" } else { "up" };
-        request_focus(format!("person-{}-{button}", index.saturating_sub(1)));
+        focus_after_render(format!("person-{}-{button}", index.saturating_sub(1)));
     };
     let move_down = move |_: leptos::ev::MouseEvent| {
         move_to(index + 1);
         let button = if index + 2 == count.get_untracked() { "up" } else { "down" };
-        request_focus(format!("person-{}-{button}", index + 1));
+        focus_after_render(format!("person-{}-{button}", index + 1));
     };
     let remove = move |_: leptos::ev::MouseEvent| {
         let taken = draft.with_untracked(|d| d.details().co_facilitators.get(index).cloned());
@@ -257,7 +247,7 @@ fn PersonRow(
                 d.co_facilitators.remove(index);
             });
             removed.set(Some((index, person)));
-            request_focus(dom_id(Target::CoFacilitators));
+            focus_after_render(dom_id(Target::CoFacilitators));
         }
     };
     let up_id = format!("person-{index}-up");

@@ -80,8 +80,14 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
     let draft = RwSignal::new(initial);
 
     let saver = Rc::clone(&autosaver);
-    // Syncs the draft with storage; the effect owns the autosaver, which flushes when dropped.
+    // Syncs the draft with storage.
     Effect::new(move |_| saver.schedule(draft.get()));
+    // Leaving the editor (another screen, a link opened in this tab) writes what is pending first.
+    // (Cleanups run before the owner's values are dropped, so the handle still reads.)
+    let leaving = StoredValue::new_local(Rc::clone(&autosaver));
+    on_cleanup(move || {
+        leaving.try_with_value(|saver| saver.flush());
+    });
 
     let settings = use_context::<RwSignal<Settings>>().unwrap_or_else(|| RwSignal::new(Settings::default()));
     let today = today();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::{Navigator, StoreHandle};
 use super::files::ImportButton;
-use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
+use crate::browser::platform::{focus_after_render, format_local, new_draft_id, now_ms, today};
 use crate::browser::{files, storage};
 use crate::core::draft::{Draft, DraftId};
 use crate::core::store::catalog::{SortOrder, Summary, arrange};
@@ -85,9 +85,7 @@ impl Library {
             Ok(()) => {
                 self.refresh();
                 self.notice.set(Some(Notice { text: format!("“{title}” moved to the trash."), undo: Some(id) }));
-                request_animation_frame(|| {
-                    focus_element("undo-delete");
-                });
+                focus_after_render("undo-delete");
             }
             Err(e) => self.say(format!("“{title}” could not be deleted because {e}. It is unchanged.")),
         }
@@ -252,11 +250,7 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
                 <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click={
                     move |_| {
                         renaming.set(true);
-                        // The field is rendered on the next update, then focused.
-                        let id = focus_rename.clone();
-                        request_animation_frame(move || {
-                            focus_element(&id);
-                        });
+                        focus_after_render(focus_rename.clone());
                     }
                 }>"Rename"</button>
                 <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click={

@@ -10,7 +10,7 @@ use super::StoreHandle;
 use super::checks::ChecksPanel;
 use super::preview::blocks_view;
 use super::share::{DialogButton, LinkPanel, Offer};
-use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
+use crate::browser::platform::{focus_after_render, focus_element, format_local, new_draft_id, now_ms, today};
 use crate::browser::{files, link, review_store};
 use crate::core::checks::check;
 use crate::core::diff::{Change, Piece, diff_sections};
@@ -207,9 +207,7 @@ fn CommentThread(review: RwSignal<Review>, key: &'static str, heading_id: String
                         on:click=move |_| {
                             let quote = pressed.write_untracked().take().or_else(&selected).unwrap_or_default();
                             writing.set(Some(quote));
-                            request_animation_frame(move || {
-                                focus_element(&format!("comment-{key}-text"));
-                            });
+                            focus_after_render(format!("comment-{key}-text"));
                         }>"Add comment"</button>
                 }.into_any()
             }

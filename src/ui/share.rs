@@ -52,7 +52,8 @@ impl Offer {
         }).unwrap_or_default();
         let offer = *self;
         let finish = move |body: Body| {
-            if offer.state.with_value(|s| s.generation) == this {
+            // The dialog may have closed while the link was sealed: then nothing is shown.
+            if offer.state.try_with_value(|s| s.generation) == Some(this) {
                 offer.link.set(Some(format!("{}#{}", link::app_address(), share::fragment(&Link { content: offer.content, body }))));
             }
         };
