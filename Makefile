@@ -30,7 +30,7 @@ test: setup-test
 	echo "make test: every layer passed in $$(( $$(date +%s) - start )) s"
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test web --test web_panic
@@ -54,7 +54,7 @@ bench: setup-bench dist
 FUZZ_CASES ?= 20000
 fuzz-long:
 	@start=$$(date +%s); \
-	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release --test fuzz --test pathological -- --include-ignored && \
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test -p igf-core --release --test fuzz --test pathological -- --include-ignored && \
 	echo "fuzz-long: $(FUZZ_CASES) cases per property passed in $$(( $$(date +%s) - start )) s"
 
 setup-build:

@@ -10,11 +10,19 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use igf_proposal_editor::core::draft::{Draft, DraftId};
-use igf_proposal_editor::core::export::{Document, docx, html, pdf};
-use igf_proposal_editor::core::layout::{Typeset, layout, typeset};
-use igf_proposal_editor::core::people::{CoFacilitator, StakeholderGroup};
-use igf_proposal_editor::core::template::Kind;
+use igf_core::model::draft::Draft;
+
+use igf_core::model::draft::DraftId;
+use igf_core::document::Document;
+use igf_core::formats::docx;
+use igf_core::formats::html;
+use igf_core::formats::pdf;
+use igf_core::layout::Typeset;
+use igf_core::layout::layout;
+use igf_core::layout::typeset;
+use igf_core::model::people::CoFacilitator;
+use igf_core::model::people::StakeholderGroup;
+use igf_core::model::template::Kind;
 
 const WORDS: &[&str] = &[
     "governance", "the", "Internet", "multistakeholder", "of", "and", "registries", "acceptance", "in", "policy",

@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use igf_proposal_editor::browser::rescue;
 use igf_proposal_editor::browser::storage::LocalKv;
-use igf_proposal_editor::core::draft::{Draft, DraftId};
-use igf_proposal_editor::core::store::Store;
-use igf_proposal_editor::core::template::Kind;
+use igf_core::model::draft::Draft;
+use igf_core::model::draft::DraftId;
+use igf_core::store::Store;
+use igf_core::model::template::Kind;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

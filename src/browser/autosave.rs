@@ -17,9 +17,12 @@ use gloo_timers::callback::Timeout;
 
 use super::platform::now_ms;
 use super::{rescue, storage};
-use crate::core::draft::Draft;
-use crate::core::store::history::{self, Reason};
-use crate::core::store::{Store, StoreError, keys};
+use igf_core::model::draft::Draft;
+use igf_core::store::history;
+use igf_core::store::history::Reason;
+use igf_core::store::Store;
+use igf_core::store::StoreError;
+use igf_core::store::keys;
 
 pub const DEBOUNCE_MS: u32 = 600;
 pub const RETRY_MS: u32 = 5_000;

@@ -8,7 +8,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
-use crate::core::share::{ITERATIONS, IV_LEN, SALT_LEN, Sealed, ShareError};
+use igf_core::sharing::link::ITERATIONS;
+
+use igf_core::sharing::link::IV_LEN;
+
+use igf_core::sharing::link::SALT_LEN;
+
+use igf_core::sharing::link::Sealed;
+
+use igf_core::sharing::link::ShareError;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum CryptoError {

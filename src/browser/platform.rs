@@ -6,8 +6,8 @@ use std::cell::RefCell;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::calendar::CivilDate;
-use crate::core::draft::DraftId;
+use igf_core::model::calendar::CivilDate;
+use igf_core::model::draft::DraftId;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {

@@ -13,9 +13,11 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
-use crate::core::draft::Draft;
-use crate::core::export::{Document, text};
-use crate::core::store::{Store, StoreError};
+use igf_core::model::draft::Draft;
+use igf_core::document::Document;
+use igf_core::formats::text;
+use igf_core::store::Store;
+use igf_core::store::StoreError;
 
 /// What the autosaver has not written yet, with the stored text it was read from.
 struct Unsaved {

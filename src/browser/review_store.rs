@@ -8,10 +8,15 @@
 //! lives in session storage, so a reload reopens it.
 
 use super::storage;
-use crate::core::draft::{Draft, DraftId};
-use crate::core::export::Manifest;
-use crate::core::review::{self, Merged, Review};
-use crate::core::store::{Loaded, Store, StoreError};
+use igf_core::model::draft::Draft;
+use igf_core::model::draft::DraftId;
+use igf_core::document::Manifest;
+use igf_core::sharing::review;
+use igf_core::sharing::review::Merged;
+use igf_core::sharing::review::Review;
+use igf_core::store::Loaded;
+use igf_core::store::Store;
+use igf_core::store::StoreError;
 
 const RECEIVED_PREFIX: &str = "igf-proposal-editor/reviews/";
 const SHARED_PREFIX: &str = "igf-proposal-editor/shared/";

@@ -11,9 +11,13 @@ use gloo_storage::{SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::draft::DraftId;
-use crate::core::json::{self, Value};
-use crate::core::store::{KeyValue, MemoryStore, Store, StoreError};
+use igf_core::model::draft::DraftId;
+use igf_codecs::json;
+use igf_codecs::json::Value;
+use igf_core::store::KeyValue;
+use igf_core::store::MemoryStore;
+use igf_core::store::Store;
+use igf_core::store::StoreError;
 
 const OPEN_DRAFT_KEY: &str = "igf-proposal-editor/open-draft";
 

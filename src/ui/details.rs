@@ -5,9 +5,15 @@ use leptos::prelude::*;
 
 use super::checks::{FieldFindings, dom_id, person_field_id};
 use crate::browser::platform::{focus_after_render, now_ms};
-use crate::core::checks::{PersonField, Report, Target};
-use crate::core::draft::{Details, Draft, MeetingFormat};
-use crate::core::people::{CoFacilitator, Region, StakeholderGroup};
+use igf_core::checks::PersonField;
+use igf_core::checks::Report;
+use igf_core::checks::Target;
+use igf_core::model::draft::Details;
+use igf_core::model::draft::Draft;
+use igf_core::model::draft::MeetingFormat;
+use igf_core::model::people::CoFacilitator;
+use igf_core::model::people::Region;
+use igf_core::model::people::StakeholderGroup;
 
 /// Where to read the IGF Code of Conduct.
 pub const CODE_OF_CONDUCT_URL: &str = "https://www.intgovforum.org/en/content/igf-code-of-conduct";

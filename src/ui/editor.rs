@@ -17,14 +17,19 @@ use super::review::{Received, ReceivedComments, ReviewsPanel};
 use super::share::ShareButton;
 use crate::browser::autosave::{Autosaver, SaveStatus};
 use crate::browser::platform::{Debounce, format_local_time, new_draft_id, now_ms, today};
-use crate::core::checks::{Checker, Report, Severity, Target};
-use crate::core::draft::Draft;
-use crate::core::markdown::{self, Block};
-use crate::core::settings::Settings;
-use crate::core::store::history::Reason;
-use crate::core::store::{Loaded, StoreError};
-use crate::core::template::SectionSpec;
-use crate::core::words::describe_count;
+use igf_core::checks::Checker;
+use igf_core::checks::Report;
+use igf_core::checks::Severity;
+use igf_core::checks::Target;
+use igf_core::model::draft::Draft;
+use igf_core::text::markdown;
+use igf_core::text::markdown::Block;
+use igf_core::model::settings::Settings;
+use igf_core::store::history::Reason;
+use igf_core::store::Loaded;
+use igf_core::store::StoreError;
+use igf_core::model::template::SectionSpec;
+use igf_core::text::words::describe_count;
 
 /// Live, memoised state of one section: recomputed only when that section's text changes.
 #[derive(Clone, Copy)]

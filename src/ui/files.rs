@@ -7,17 +7,25 @@ use wasm_bindgen::JsCast;
 use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
 use crate::browser::files;
 use super::StoreHandle;
-use crate::core::checks::{Report, Severity};
-use crate::core::draft::Draft;
-use crate::core::export::{self, Document, Format, pdf};
-use crate::core::import::{self, ForeignImport, Imported, map_foreign};
-use crate::core::share::Payload;
+use igf_core::checks::Report;
+use igf_core::checks::Severity;
+use igf_core::model::draft::Draft;
+use igf_core::formats;
+use igf_core::document::Document;
+use igf_core::formats::Format;
+use igf_core::formats::pdf;
+use igf_core::formats::import;
+use igf_core::formats::import::ForeignImport;
+use igf_core::formats::import::Imported;
+use igf_core::formats::import::map_foreign;
+use igf_core::sharing::link::Payload;
 use super::Incoming;
-use crate::core::settings::Settings;
-use crate::core::store::history::Reason;
-use crate::core::store::{Loaded, StoreError};
-use crate::core::template::Kind;
-use crate::core::words::capitalise;
+use igf_core::model::settings::Settings;
+use igf_core::store::history::Reason;
+use igf_core::store::Loaded;
+use igf_core::store::StoreError;
+use igf_core::model::template::Kind;
+use igf_core::text::words::capitalise;
 
 #[component]
 pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
@@ -34,8 +42,8 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
     // Written only while the menu is open, not at every keystroke.
     let mailto = move || {
         open.get().then(|| draft.with(|d| {
-            let attachment = export::file_name(d, Format::Html, today());
-            export::mailto(d, &settings.with(|s| s.secretariat_email.clone()), &attachment)
+            let attachment = formats::file_name(d, Format::Html, today());
+            formats::mailto(d, &settings.with(|s| s.secretariat_email.clone()), &attachment)
         }))
     };
     let must_fix = move || report.with(|r| r.count(Severity::MustFix));
@@ -90,8 +98,8 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
 
 /// Downloads one export of a draft; says what happened in a sentence.
 pub fn download_export(draft: &Draft, report: &Report, format: Format) -> String {
-    let name = export::file_name(draft, format, today());
-    match files::download(&name, format.mime(), &export::render(draft, report, format)) {
+    let name = formats::file_name(draft, format, today());
+    match files::download(&name, format.mime(), &formats::render(draft, report, format)) {
         Ok(()) => format!("Downloaded “{name}”."),
         Err(e) => format!("“{name}” could not be downloaded: {e}. Try again, or copy your text from the editor."),
     }

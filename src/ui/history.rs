@@ -6,12 +6,15 @@ use leptos::prelude::*;
 use super::preview::blocks_view;
 use super::StoreHandle;
 use crate::browser::platform::{focus_element, format_local, now_ms};
-use crate::core::decimal;
-use crate::core::diff::{Change, Piece, diff_sections};
-use crate::core::draft::Draft;
-use crate::core::markdown;
-use crate::core::store::history::{Reason, Snapshot};
-use crate::core::words::describe_count;
+use igf_codecs::decimal;
+use igf_core::model::diff::Change;
+use igf_core::model::diff::Piece;
+use igf_core::model::diff::diff_sections;
+use igf_core::model::draft::Draft;
+use igf_core::text::markdown;
+use igf_core::store::history::Reason;
+use igf_core::store::history::Snapshot;
+use igf_core::text::words::describe_count;
 
 /// What the panel shows below the list.
 #[derive(Clone, Copy, PartialEq, Eq)]

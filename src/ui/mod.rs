@@ -20,12 +20,15 @@ pub use start::StartScreen;
 use update::UpdatePrompt;
 
 use crate::browser::{link, platform, review_store, storage};
-use crate::core::draft::Draft;
-use crate::core::review::Review;
-use crate::core::share::{self as codec, Body, Link, Payload};
-use crate::core::settings::Settings;
-use crate::core::store::Store;
-use crate::core::template::Kind;
+use igf_core::model::draft::Draft;
+use igf_core::sharing::review::Review;
+use igf_core::sharing::link as codec;
+use igf_core::sharing::link::Body;
+use igf_core::sharing::link::Link;
+use igf_core::sharing::link::Payload;
+use igf_core::model::settings::Settings;
+use igf_core::store::Store;
+use igf_core::model::template::Kind;
 
 /// The drafts store, shared through context (the browser's storage is not `Send`).
 pub type StoreHandle = StoredValue<Store, LocalStorage>;

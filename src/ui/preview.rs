@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::markdown::{Block, Inline};
+use igf_core::text::markdown::Block;
+
+use igf_core::text::markdown::Inline;
 
 const REFUSED_LINK: &str = "This link was removed: only web (http, https), email (mailto) and \
     relative addresses are allowed.";

@@ -12,14 +12,27 @@ use super::preview::blocks_view;
 use super::share::{DialogButton, LinkPanel, Offer};
 use crate::browser::platform::{focus_after_render, focus_element, format_local, new_draft_id, now_ms, today};
 use crate::browser::{files, link, review_store};
-use crate::core::checks::check;
-use crate::core::diff::{Change, Piece, diff_sections};
-use crate::core::draft::Draft;
-use crate::core::export::{self, Document, Format, person_line};
-use crate::core::review::{self, Comment, GENERAL, MAX_QUOTE_CHARS, Review, TITLE, fingerprints};
-use crate::core::settings::Settings;
-use crate::core::share::{self, Content, Payload};
-use crate::core::template::Template;
+use igf_core::checks::check;
+use igf_core::model::diff::Change;
+use igf_core::model::diff::Piece;
+use igf_core::model::diff::diff_sections;
+use igf_core::model::draft::Draft;
+use igf_core::formats;
+use igf_core::document::Document;
+use igf_core::formats::Format;
+use igf_core::document::person_line;
+use igf_core::sharing::review;
+use igf_core::sharing::review::Comment;
+use igf_core::sharing::review::GENERAL;
+use igf_core::sharing::review::MAX_QUOTE_CHARS;
+use igf_core::sharing::review::Review;
+use igf_core::sharing::review::TITLE;
+use igf_core::sharing::review::fingerprints;
+use igf_core::model::settings::Settings;
+use igf_core::sharing::link as share;
+use igf_core::sharing::link::Content;
+use igf_core::sharing::link::Payload;
+use igf_core::model::template::Template;
 
 /// What a comment key names, for people.
 fn place(template: &Template, key: &str) -> String {
@@ -109,7 +122,7 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
         ready
     });
     let subject = format!("My review of “{title}”");
-    let file_name = format!("Review-of-{}", export::file_name(&draft, Format::DraftFile, today()));
+    let file_name = format!("Review-of-{}", formats::file_name(&draft, Format::DraftFile, today()));
     let download = move |_| {
         let result = files::download(&file_name, Format::DraftFile.mime(), review::encode(&sent()).as_bytes());
         set_status.set(Some(match result {

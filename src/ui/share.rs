@@ -11,10 +11,17 @@ use super::StoreHandle;
 use super::files::download_export;
 use crate::browser::platform::{Debounce, focus_element};
 use crate::browser::{crypto, link, review_store};
-use crate::core::checks::Report;
-use crate::core::draft::Draft;
-use crate::core::export::{Format, percent_encode};
-use crate::core::share::{self, Body, Content, Link, MAIL_LIMIT, Payload, describe_reach};
+use igf_core::checks::Report;
+use igf_core::model::draft::Draft;
+use igf_core::formats::Format;
+use igf_core::formats::percent_encode;
+use igf_core::sharing::link as share;
+use igf_core::sharing::link::Body;
+use igf_core::sharing::link::Content;
+use igf_core::sharing::link::Link;
+use igf_core::sharing::link::MAIL_LIMIT;
+use igf_core::sharing::link::Payload;
+use igf_core::sharing::link::describe_reach;
 
 /// A link being offered: rebuilt from `pack` when the dialog opens and when the passphrase
 /// changes; an encryption that finishes after a newer one started is dropped.

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use super::library::DraftLibrary;
 use super::StoreHandle;
-use crate::core::people::is_plausible_email;
-use crate::core::settings::Settings;
-use crate::core::template::Kind;
+use igf_core::model::people::is_plausible_email;
+use igf_core::model::settings::Settings;
+use igf_core::model::template::Kind;
 
 #[component]
 pub fn StartScreen(

@@ -1,0 +1,621 @@
+//! Live checks: what is missing and which rule of the guidelines a draft breaks.
+//!
+//! `check` never fails and never blocks: it returns findings, each with a severity, one plain
+//! sentence, the source of its rule in the seed document (Annexes II and III, the meeting
+//! summary) or igf-facts.md, and the place in the draft it is about.
+
+pub mod existing_work;
+
+use crate::model::calendar::CivilDate;
+
+use crate::model::calendar::YearMonth;
+use crate::model::draft::Draft;
+use crate::checks::existing_work::ExistingWork;
+use crate::checks::existing_work::WorkKind;
+use crate::checks::existing_work::related_work;
+use crate::text::markdown;
+use igf_codecs::order;
+use crate::layout::length::MAX_PAGES;
+use crate::layout::length::MIN_PAGES;
+use crate::layout::length::PageCount;
+use crate::layout::length::PageCounter;
+use crate::layout::length::tenths;
+use crate::model::people::CoFacilitator;
+use crate::model::people::is_plausible_email;
+use crate::model::settings::Settings;
+use crate::model::template::Kind;
+use crate::model::template::SectionSpec;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    MustFix,
+    ShouldFix,
+    Tip,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::MustFix => "Must fix",
+            Severity::ShouldFix => "Should fix",
+            Severity::Tip => "Tip",
+        }
+    }
+}
+
+/// A field of a co-facilitator row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PersonField {
+    Name,
+    Group,
+    Email,
+}
+
+/// The place in the draft a finding is about, so the UI can move focus there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Title,
+    Section(&'static str),
+    CoFacilitators,
+    CoFacilitator(usize, PersonField),
+    MeetingDate,
+    TimeframeStart,
+    TimeframeEnd,
+    ProposerName,
+    ProposerEmail,
+    CodeOfConduct,
+    /// The length of the whole document.
+    Length,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// A stable name for the rule, for tests and for telling findings apart.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub source: &'static str,
+    pub target: Target,
+}
+
+/// When a BPF proposal is due, from the meeting date and the deadline setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    pub meeting: CivilDate,
+    pub due: CivilDate,
+    /// Negative once the deadline has passed.
+    pub days_left: i64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Most severe first; within a severity, in the order of the document.
+    pub findings: Vec<Finding>,
+    pub deadline: Option<Deadline>,
+    pub pages: PageCount,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+
+    /// The sentences of the must-fix findings, for a document marked as not ready.
+    pub fn must_fix(&self) -> Vec<String> {
+        self.findings.iter().filter(|f| f.severity == Severity::MustFix).map(|f| f.message.clone()).collect()
+    }
+
+    pub fn ready(&self) -> bool {
+        self.count(Severity::MustFix) == 0
+    }
+
+    /// "3 to fix before submitting", or "Ready to submit".
+    pub fn summary(&self) -> String {
+        match self.count(Severity::MustFix) {
+            0 => "Ready to submit".to_owned(),
+            n => format!("{n} to fix before submitting"),
+        }
+    }
+
+    pub fn for_target(&self, target: Target) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.target == target)
+    }
+}
+
+const SOURCE_BPF_TEMPLATE: &str = "Annex II, Submission Process/Template For Proposed New BPFs";
+const SOURCE_WG_TEMPLATE: &str = "Annex III, Submission Process/Template For Proposed New Working Groups";
+const SOURCE_BPF_FORMATION: &str = "Annex II, Formation of BPFs";
+const SOURCE_BPF_MAG: &str = "Annex II, template and MAG Responsibilities";
+const SOURCE_WG_MODALITIES: &str = "Annex III, MAG Working Group Guidelines/Modalities";
+const SOURCE_WG_FORMATION: &str = "Annex III, Formation of MAG Working Groups";
+const SOURCE_RELATED_WORK: &str = "Meeting summary, paragraphs 5 and 6; igf-facts.md";
+const SOURCE_BPF_CONDUCT: &str = "Annex II, Working Modalities and Guidelines";
+
+/// Judges a draft. `today` is the author's calendar date.
+pub fn check(draft: &Draft, today: CivilDate, settings: &Settings) -> Report {
+    Checker::default().check(draft, today, settings)
+}
+
+/// Judges a draft again and again as it is edited, for the live checks: it keeps, by text, what
+/// each section decides on its own (its layout, its placeholder findings, the related work the
+/// theme names), so a keystroke re-judges only the section it changed. Its reports are the same
+/// as [`check`]'s.
+#[derive(Default)]
+pub struct Checker {
+    pages: PageCounter,
+    texts: Texts,
+}
+
+impl Checker {
+    pub fn check(&mut self, draft: &Draft, today: CivilDate, settings: &Settings) -> Report {
+        judge(draft, today, settings, &mut self.pages, &mut self.texts)
+    }
+}
+
+/// What the texts of a draft decide on their own, kept by text between checks.
+#[derive(Default)]
+struct Texts {
+    sections: Vec<Option<SectionFacts>>,
+    related: Option<Related>,
+}
+
+/// What one section's text decides, whatever the rest of the draft says.
+struct SectionFacts {
+    spec: &'static SectionSpec,
+    text: String,
+    placeholders: Vec<Finding>,
+    mentions_stakeholders: bool,
+    /// Worked out on first use: only the timeframe section of a BPF with dates needs it.
+    forecast: Option<Forecast>,
+}
+
+/// The title and theme that existing work was last matched against, and what matched.
+struct Related {
+    title: String,
+    theme: String,
+    works: Vec<&'static ExistingWork>,
+}
+
+impl Texts {
+    /// The facts of section `index`, worked out again only when its text (or template) changed.
+    fn section(&mut self, draft: &Draft, index: usize) -> &mut SectionFacts {
+        let spec = &draft.template().sections[index];
+        let text = draft.section(index);
+        if self.sections.len() <= index {
+            self.sections.resize_with(index + 1, || None);
+        }
+        let slot = &mut self.sections[index];
+        if !slot.as_ref().is_some_and(|facts| std::ptr::eq(facts.spec, spec) && facts.text == text) {
+            *slot = None;
+        }
+        slot.get_or_insert_with(|| SectionFacts::of(spec, text))
+    }
+
+    /// Existing work that the title or the theme names, matched again only when either changed.
+    fn related_work(&mut self, draft: &Draft) -> &[&'static ExistingWork] {
+        let theme = draft.template().section_index("theme").map_or("", |i| draft.section(i));
+        let related = &mut self.related;
+        if !related.as_ref().is_some_and(|r| r.title == draft.title && r.theme == theme) {
+            *related = None;
+        }
+        let related = related.get_or_insert_with(|| Related {
+            title: draft.title.clone(),
+            theme: theme.to_owned(),
+            works: related_work(&draft.title, theme),
+        });
+        &related.works
+    }
+
+    /// Whether any section, of the template or not, speaks of stakeholders.
+    fn mention_stakeholders(&mut self, draft: &Draft) -> bool {
+        let known = draft.template().sections.len();
+        (0..known).any(|index| self.section(draft, index).mentions_stakeholders)
+            || draft.sections_by_key().skip(known).any(|(_, text)| mentions_stakeholders(text))
+    }
+}
+
+impl SectionFacts {
+    fn of(spec: &'static SectionSpec, text: &str) -> SectionFacts {
+        let mut found = Vec::new();
+        placeholders(text, &section_name(spec), Target::Section(spec.key), spec.rule_source, Some(spec.guidance), &mut found);
+        SectionFacts {
+            spec,
+            text: text.to_owned(),
+            placeholders: found,
+            mentions_stakeholders: mentions_stakeholders(text),
+            forecast: None,
+        }
+    }
+
+    fn forecast(&mut self) -> Forecast {
+        *self.forecast.get_or_insert_with(|| forecast_stated(&markdown::plain_text(&markdown::parse(&self.text))))
+    }
+}
+
+fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageCounter, texts: &mut Texts) -> Report {
+    let mut findings = Vec::new();
+    let kind = draft.kind;
+    let template_source = if kind.is_bpf() { SOURCE_BPF_TEMPLATE } else { SOURCE_WG_TEMPLATE };
+
+    if draft.title.trim().is_empty() {
+        findings.push(finding("title-missing", Severity::MustFix, Target::Title, template_source,
+            "Give the proposal a title, so the MAG and the Secretariat can refer to it.".into()));
+    } else {
+        placeholders(&draft.title, "The title", Target::Title, template_source, None, &mut findings);
+    }
+    if kind.is_bpf() {
+        related_existing_work(draft, texts.related_work(draft), &mut findings);
+    }
+    for (index, spec) in draft.template().sections.iter().enumerate() {
+        check_section(draft, index, spec, texts.section(draft, index), &mut findings);
+    }
+    if kind.is_bpf() {
+        bpf_co_facilitators(draft, &mut findings);
+    } else {
+        wg_co_facilitators(draft, texts.mention_stakeholders(draft), &mut findings);
+    }
+    let deadline = meeting_and_deadline(draft, today, settings, &mut findings);
+    timeframe(draft, |index| texts.section(draft, index).forecast(), &mut findings);
+    contact_and_conduct(draft, &mut findings);
+    let pages = pages.count(draft);
+    length_findings(&pages, template_source, &mut findings);
+
+    order::sort_by(&mut findings, &mut |a, b| a.severity.cmp(&b.severity));
+    Report { findings, deadline, pages }
+}
+
+fn finding(rule: &'static str, severity: Severity, target: Target, source: &'static str, message: String) -> Finding {
+    Finding { rule, severity, message, source, target }
+}
+
+fn check_section(draft: &Draft, index: usize, spec: &'static SectionSpec, facts: &SectionFacts, findings: &mut Vec<Finding>) {
+    let text = draft.section(index);
+    let target = Target::Section(spec.key);
+    let has_people = spec.key == "co-facilitators" && !draft.details().co_facilitators.is_empty();
+    if text.trim().is_empty() {
+        if !spec.optional && !has_people {
+            let message = if spec.key == "annual-report" {
+                "Add the annual work report of the prior year: a BPF that wishes to continue must send it with its proposal.".to_owned()
+            } else {
+                format!("Write the section “{}”: the template requires it.", spec.heading)
+            };
+            findings.push(finding("section-missing", Severity::MustFix, target, spec.rule_source, message));
+        }
+        return;
+    }
+    findings.extend(facts.placeholders.iter().cloned());
+    let words = draft.section_words(index);
+    if !spec.optional && words < usize::from(spec.min_words) {
+        findings.push(finding("section-thin", Severity::ShouldFix, target, spec.rule_source, format!(
+            "{} has {} — too little for the MAG to judge; aim for at least {}.",
+            section_name(spec),
+            plural(words, "word"),
+            spec.min_words
+        )));
+    }
+}
+
+/// Placeholder text: TBD, TODO, XXX, TBC, lorem ipsum, "[insert ...]", lone ellipses, and the
+/// section's own guidance pasted back.
+fn placeholders(text: &str, name: &str, target: Target, source: &'static str, guidance: Option<&str>, findings: &mut Vec<Finding>) {
+    const MARKERS: [&str; 4] = ["tbd", "todo", "xxx", "tbc"];
+    let lower = text.to_ascii_lowercase();
+    let lone_ellipsis = |s: &str| !s.is_empty() && s.chars().all(|c| c == '.' || c == '…') && (s.contains('…') || s.len() >= 3);
+    let marker = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| MARKERS.contains(w))
+        .map(str::to_ascii_uppercase)
+        .or_else(|| lower.contains("lorem ipsum").then(|| "lorem ipsum".to_owned()))
+        .or_else(|| lower.contains("[insert").then(|| "[insert …]".to_owned()))
+        .or_else(|| {
+            let has_dots = text.contains("...") || text.contains('…');
+            (has_dots && text.split_whitespace().any(lone_ellipsis)).then(|| "…".to_owned())
+        });
+    if let Some(marker) = marker {
+        findings.push(finding("placeholder", Severity::MustFix, target, source, format!(
+            "{name} still holds placeholder text (“{marker}”): replace it with the real content."
+        )));
+    }
+    if let Some(guidance) = guidance
+        && collapse_spaces(text).contains(&collapse_spaces(guidance)) {
+            findings.push(finding("guidance-pasted", Severity::MustFix, target, source, format!(
+                "{name} contains this editor's guidance text unchanged: write your own content instead."
+            )));
+        }
+}
+
+fn section_name(spec: &SectionSpec) -> String {
+    format!("“{}”", spec.heading)
+}
+
+fn mentions_stakeholders(text: &str) -> bool {
+    text.to_ascii_lowercase().contains("stakeholder")
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
+}
+
+fn related_existing_work(draft: &Draft, related: &[&'static ExistingWork], findings: &mut Vec<Finding>) {
+    for work in related {
+        let (severity, message) = match work.kind {
+            // A continuing BPF is expected to match its own past topic.
+            WorkKind::PastBpf(_) if draft.kind == Kind::ContinuingBpf => continue,
+            WorkKind::PastBpf(_) => (Severity::ShouldFix, format!(
+                "This theme overlaps with {}. If you mean to continue that work, use the continuing BPF template; otherwise say how this BPF differs.",
+                work.describe()
+            )),
+            WorkKind::DynamicCoalition | WorkKind::PolicyNetwork(_) => (Severity::ShouldFix, format!(
+                "This theme overlaps with {}. In 2017 the MAG withdrew a proposed IoT BPF because a Dynamic Coalition on IoT already existed: say how this BPF differs from that work or will work with it.",
+                work.describe()
+            )),
+        };
+        findings.push(finding("related-work", severity, Target::Section("theme"), SOURCE_RELATED_WORK, message));
+    }
+}
+
+fn people_rows(draft: &Draft, severity: Severity, source: &'static str, findings: &mut Vec<Finding>) {
+    for (index, person) in draft.details().co_facilitators.iter().enumerate() {
+        let who = person_label(index, person);
+        if person.name.trim().is_empty() {
+            findings.push(finding("person-name", severity, Target::CoFacilitator(index, PersonField::Name), source,
+                format!("Co-facilitator {} has no name: add it, or remove the row.", index + 1)));
+        }
+        if person.group.is_none() {
+            findings.push(finding("person-group", severity, Target::CoFacilitator(index, PersonField::Group), source,
+                format!("Choose the stakeholder group of {who}.")));
+        }
+        if !person.email.trim().is_empty() && !is_plausible_email(&person.email) {
+            findings.push(finding("person-email", Severity::ShouldFix, Target::CoFacilitator(index, PersonField::Email), source,
+                format!("The email address of {who} (“{}”) does not look complete; check it, or leave it empty.", person.email.trim())));
+        }
+    }
+}
+
+fn person_label(index: usize, person: &CoFacilitator) -> String {
+    match person.name.trim() {
+        "" => format!("co-facilitator {}", index + 1),
+        name => name.to_owned(),
+    }
+}
+
+fn mag_members(draft: &Draft) -> Vec<&CoFacilitator> {
+    draft.details().co_facilitators.iter().filter(|p| p.mag_member).collect()
+}
+
+fn bpf_co_facilitators(draft: &Draft, findings: &mut Vec<Finding>) {
+    let people = &draft.details().co_facilitators;
+    if people.is_empty() {
+        let text = draft.template().section_index("co-facilitators").map_or("", |i| draft.section(i));
+        if !text.trim().is_empty() {
+            findings.push(finding("people-unlisted", Severity::ShouldFix, Target::CoFacilitators, SOURCE_BPF_MAG,
+                "Add the co-facilitators to the list as well, with their stakeholder groups and MAG membership, so the rules on them can be checked.".into()));
+        }
+        findings.push(finding("bpf-mag-count", Severity::MustFix, Target::CoFacilitators, SOURCE_BPF_MAG,
+            "A BPF needs 2 to 3 MAG members as co-facilitators: add them to the list.".into()));
+        return;
+    }
+    people_rows(draft, Severity::MustFix, SOURCE_BPF_MAG, findings);
+    let mag = mag_members(draft);
+    match mag.len() {
+        0 | 1 => findings.push(finding("bpf-mag-count", Severity::MustFix, Target::CoFacilitators, SOURCE_BPF_MAG, format!(
+            "A BPF needs 2 to 3 MAG members as co-facilitators; {} marked as a MAG member.",
+            if mag.is_empty() { "no one is".to_owned() } else { "only one person is".to_owned() }
+        ))),
+        2 | 3 => {
+            let first = mag[0].group;
+            if first.is_some() && mag.iter().all(|p| p.group == first) {
+                findings.push(finding("bpf-mag-same-group", Severity::Tip, Target::CoFacilitators, SOURCE_BPF_MAG, format!(
+                    "All MAG co-facilitators come from one stakeholder group ({}); co-facilitators from different groups help reach every stakeholder.",
+                    first.map_or("", |g| g.label())
+                )));
+            }
+        }
+        n => findings.push(finding("bpf-mag-count", Severity::ShouldFix, Target::CoFacilitators, SOURCE_BPF_MAG, format!(
+            "The template asks for 2 to 3 MAG members as co-facilitators; {n} are marked as MAG members. Others can take part without co-facilitating."
+        ))),
+    }
+}
+
+/// `mentioned`: whether any section speaks of stakeholders.
+fn wg_co_facilitators(draft: &Draft, mentioned: bool, findings: &mut Vec<Finding>) {
+    people_rows(draft, Severity::ShouldFix, SOURCE_WG_MODALITIES, findings);
+    let mag = mag_members(draft);
+    if mag.len() != 2 {
+        findings.push(finding("wg-mag-count", Severity::ShouldFix, Target::CoFacilitators, SOURCE_WG_MODALITIES, format!(
+            "A Working Group has two MAG co-facilitators from different stakeholder groups, appointed by the MAG Chair; you propose {}.",
+            plural(mag.len(), "MAG member")
+        )));
+    } else if mag[0].group.is_some() && mag[0].group == mag[1].group {
+        findings.push(finding("wg-mag-same-group", Severity::ShouldFix, Target::CoFacilitators, SOURCE_WG_MODALITIES, format!(
+            "Both proposed MAG co-facilitators are from the same stakeholder group ({}); the MAG Chair appoints two from different groups.",
+            mag[0].group.map_or("", |g| g.label())
+        )));
+    }
+    if !mentioned {
+        let target = Target::Section(if draft.template().section_index("implementation").is_some() { "implementation" } else { "purpose" });
+        findings.push(finding("wg-balance", Severity::Tip, target, SOURCE_WG_MODALITIES,
+            "Say how the group will be inclusive and have balanced participation from all stakeholder groups.".into()));
+    }
+}
+
+fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, findings: &mut Vec<Finding>) -> Option<Deadline> {
+    let text = draft.details().meeting_date.trim();
+    let source = if draft.kind.is_bpf() { SOURCE_BPF_FORMATION } else { SOURCE_WG_FORMATION };
+    if text.is_empty() {
+        if draft.kind.is_bpf() {
+            findings.push(finding("meeting-date-missing", Severity::ShouldFix, Target::MeetingDate, SOURCE_BPF_FORMATION,
+                "Enter the date of the MAG meeting this proposal is for, so the deadline can be worked out.".into()));
+        }
+        return None;
+    }
+    let Some(meeting) = CivilDate::parse_iso(text) else {
+        findings.push(finding("meeting-date-invalid", Severity::MustFix, Target::MeetingDate, source, format!(
+            "The meeting date “{text}” is not a calendar date: enter it as year, month and day, for example 2027-03-14."
+        )));
+        return None;
+    };
+    if !draft.kind.is_bpf() {
+        return None;
+    }
+    let weeks = settings.bpf_deadline_weeks;
+    let due = meeting.add_days(-7 * i64::from(weeks));
+    let days_left = today.days_until(due);
+    let deadline = Deadline { meeting, due, days_left };
+    let rule = format!("{} before the MAG meeting on {meeting}", plural(usize::from(weeks), "week"));
+    if days_left < 0 {
+        findings.push(finding("deadline-passed", Severity::MustFix, Target::MeetingDate, SOURCE_BPF_FORMATION, format!(
+            "The deadline, {due} ({rule}), passed {} ago: aim for a later MAG meeting, or ask the Secretariat whether the proposal can still be considered.",
+            plural(days_left.unsigned_abs() as usize, "day")
+        )));
+    } else {
+        let when = match days_left {
+            0 => "today".to_owned(),
+            1 => "tomorrow".to_owned(),
+            n => format!("in {n} days"),
+        };
+        findings.push(finding("deadline-upcoming", Severity::Tip, Target::MeetingDate, SOURCE_BPF_FORMATION, format!(
+            "Send the proposal by {due}, {when} ({rule})."
+        )));
+    }
+    Some(deadline)
+}
+
+/// `forecast` tells what the section at an index says of the timeframe's length.
+fn timeframe(draft: &Draft, forecast: impl FnOnce(usize) -> Forecast, findings: &mut Vec<Finding>) {
+    let details = draft.details();
+    let bpf = draft.kind.is_bpf();
+    let source = if bpf { SOURCE_BPF_TEMPLATE } else { SOURCE_WG_MODALITIES };
+    let parse = |text: &str, target: Target, findings: &mut Vec<Finding>| -> Option<YearMonth> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let parsed = YearMonth::parse_iso(text);
+        if parsed.is_none() {
+            findings.push(finding("timeframe-invalid", Severity::MustFix, target, source, format!(
+                "“{text}” is not a month: enter the year and month, for example 2027-02."
+            )));
+        }
+        parsed
+    };
+    let start = parse(&details.timeframe_start, Target::TimeframeStart, findings);
+    let end = parse(&details.timeframe_end, Target::TimeframeEnd, findings);
+    let (Some(start), Some(end)) = (start, end) else {
+        if details.timeframe_start.trim().is_empty() || details.timeframe_end.trim().is_empty() {
+            let target = if details.timeframe_start.trim().is_empty() { Target::TimeframeStart } else { Target::TimeframeEnd };
+            let severity = if bpf { Severity::ShouldFix } else { Severity::Tip };
+            findings.push(finding("timeframe-missing", severity, target, source,
+                "Enter the months the work starts and ends, so its length can be checked against the timeframe you describe.".into()));
+        }
+        return;
+    };
+    let months = start.months_through(end);
+    if months < 1 {
+        findings.push(finding("timeframe-order", Severity::MustFix, Target::TimeframeEnd, source, format!(
+            "The work ends ({end}) before it starts ({start}): check the two months."
+        )));
+        return;
+    }
+    if !bpf {
+        if months > 12 {
+            findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::TimeframeEnd, SOURCE_WG_MODALITIES, format!(
+                "The work runs {} ({start} to {end}), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it.",
+                plural(months as usize, "month")
+            )));
+        }
+        return;
+    }
+    let Some(index) = draft.template().section_index("timeframe") else { return };
+    let stated = forecast(index);
+    let multi_year = months > 12;
+    let span = format!("{start} to {end}, {}", plural(months as usize, "month"));
+    match stated {
+        Forecast::Unstated => findings.push(finding("forecast-unstated", Severity::Tip, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
+            "Say whether this is a 1-year or a multi-year forecast; your dates ({span}) make it {}.",
+            if multi_year { "a multi-year forecast" } else { "a 1-year forecast" }
+        ))),
+        Forecast::OneYear if multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
+            "The timeframe says one year, but the dates run {span}: correct the text or the dates."
+        ))),
+        Forecast::MultiYear if !multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
+            "The timeframe says multi-year, but the dates run {span}: correct the text or the dates."
+        ))),
+        _ => {}
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Forecast {
+    Unstated,
+    OneYear,
+    MultiYear,
+    Both,
+}
+
+fn forecast_stated(text: &str) -> Forecast {
+    let text = collapse_spaces(&text.replace(['-', '‑', '–'], " "));
+    let has = |phrases: &[&str]| phrases.iter().any(|p| contains_phrase(&text, p));
+    let one = has(&["1 year", "one year", "single year", "12 months", "twelve months", "one igf cycle"]);
+    let multi = has(&[
+        "multi year", "multiyear", "multiple years", "several years", "2 years", "two years", "3 years",
+        "three years", "2 year", "two year", "3 year", "three year", "18 months", "24 months",
+    ]);
+    match (one, multi) {
+        (false, false) => Forecast::Unstated,
+        (true, false) => Forecast::OneYear,
+        (false, true) => Forecast::MultiYear,
+        (true, true) => Forecast::Both,
+    }
+}
+
+/// True when `phrase` occurs in `text` on word boundaries.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn contact_and_conduct(draft: &Draft, findings: &mut Vec<Finding>) {
+    let details = draft.details();
+    let (conduct_source, contact_source) = if draft.kind.is_bpf() {
+        (SOURCE_BPF_CONDUCT, SOURCE_BPF_FORMATION)
+    } else {
+        (SOURCE_WG_MODALITIES, SOURCE_WG_FORMATION)
+    };
+    if details.proposer.name.trim().is_empty() {
+        findings.push(finding("proposer-name", Severity::MustFix, Target::ProposerName, contact_source,
+            "Enter your name as the proposer, so the MAG knows who to contact.".into()));
+    }
+    let email = details.proposer.email.trim();
+    if email.is_empty() {
+        findings.push(finding("proposer-email", Severity::MustFix, Target::ProposerEmail, contact_source,
+            "Enter your email address, so the Secretariat can reply about the proposal.".into()));
+    } else if !is_plausible_email(email) {
+        findings.push(finding("proposer-email", Severity::MustFix, Target::ProposerEmail, contact_source, format!(
+            "The email address “{email}” does not look complete: check it (it should look like name@example.org)."
+        )));
+    }
+    if !details.code_of_conduct {
+        findings.push(finding("code-of-conduct", Severity::MustFix, Target::CodeOfConduct, conduct_source,
+            "Confirm that the work will follow the IGF Code of Conduct, which every BPF and Working Group must follow.".into()));
+    }
+}
+
+fn length_findings(pages: &PageCount, source: &'static str, findings: &mut Vec<Finding>) {
+    if pages.pages > MAX_PAGES {
+        findings.push(finding("length-long", Severity::MustFix, Target::Length, source, format!(
+            "The proposal runs to {} pages; the template asks for 2-3 pages: shorten it.", tenths(pages.pages)
+        )));
+    } else if pages.pages < MIN_PAGES {
+        findings.push(finding("length-short", Severity::ShouldFix, Target::Length, source, format!(
+            "The proposal runs to {} pages; the template asks for 2-3 pages: say more where the MAG needs it.", tenths(pages.pages)
+        )));
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}

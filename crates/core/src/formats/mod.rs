@@ -1,0 +1,187 @@
+//! Submission-ready exports and the importers beside them. Every format that can carry data
+//! carries the draft too, so any file we write opens again in the editor as the same draft.
+//! Each format draws a [`Document`]; the "not ready" marking comes from the check report.
+
+pub mod docx;
+pub mod html;
+pub mod import;
+pub mod markdown;
+pub mod pdf;
+pub mod text;
+
+use crate::checks::{Report, Severity};
+use crate::document::Document;
+use crate::model::calendar::CivilDate;
+use crate::model::draft::Draft;
+use crate::model::envelope;
+use crate::text::words::capitalise;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Docx,
+    Html,
+    Markdown,
+    Text,
+    DraftFile,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::DraftFile => "json",
+        }
+    }
+
+    pub const ALL: [Format; 6] = [Format::Pdf, Format::Docx, Format::Html, Format::Markdown, Format::Text, Format::DraftFile];
+
+    /// The name in the Export menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Pdf => "PDF (.pdf)",
+            Format::Docx => "Word document (.docx)",
+            Format::Html => "Web page (.html)",
+            Format::Markdown => "Markdown (.md)",
+            Format::Text => "Plain text (.txt)",
+            Format::DraftFile => "Draft file (.json)",
+        }
+    }
+
+    /// What the format is for, in a few words.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Format::Pdf => "Laid out exactly as the page count shows; for posting and printing.",
+            Format::Docx => "For the Secretariat: opens in Word and LibreOffice; opens again here.",
+            Format::Html => "Print-ready A4 page that opens in any browser; opens again here.",
+            Format::Markdown => "For editing elsewhere; opens again here with your edits.",
+            Format::Text => "To paste into the body of an email.",
+            Format::DraftFile => "The complete draft, to keep or to move to another browser.",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Pdf => "application/pdf",
+            Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Format::Html => "text/html;charset=utf-8",
+            Format::Markdown => "text/markdown;charset=utf-8",
+            Format::Text => "text/plain;charset=utf-8",
+            Format::DraftFile => "application/json",
+        }
+    }
+}
+
+/// Escapes text for HTML and XML content and double-quoted attributes, and drops the characters
+/// XML 1.0 cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF).
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Reverses [`escape_markup`] for the data parts we embed (which hold no dropped characters).
+pub fn unescape_markup(text: &str) -> String {
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// The file's contents, with the "not ready" marking taken from the report.
+pub fn render(draft: &Draft, report: &Report, format: Format) -> Vec<u8> {
+    // Built only for the formats that show it: the PDF marks the final version in its margin.
+    let doc = || Document::new(draft, report.must_fix());
+    match format {
+        Format::Pdf => pdf::export(&Document::final_version(draft), report.count(Severity::MustFix)),
+        Format::Docx => docx::export(draft, &doc()),
+        Format::Html => html::export(draft, &doc()).into_bytes(),
+        Format::Markdown => markdown::export(draft, &doc()).into_bytes(),
+        Format::Text => text::export(&doc()).into_bytes(),
+        Format::DraftFile => envelope::encode(draft).into_bytes(),
+    }
+}
+
+/// A predictable file name: `BPF-proposal-local-content-2026-11-29.docx`.
+pub fn file_name(draft: &Draft, format: Format, today: CivilDate) -> String {
+    let prefix = match draft.kind {
+        crate::model::template::Kind::NewBpf => "BPF-proposal",
+        crate::model::template::Kind::ContinuingBpf => "Continuing-BPF-proposal",
+        crate::model::template::Kind::NewWg => "WG-proposal",
+    };
+    format!("{prefix}-{}-{}.{}", slug(&draft.title), today.iso(), format.extension())
+}
+
+/// Lower-case words of the title, without the words every proposal shares, at most 6.
+fn slug(title: &str) -> String {
+    const SKIP: &[&str] = &["best", "practice", "forum", "bpf", "mag", "working", "group", "wg", "on", "the", "for", "of", "a", "an", "and"];
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !SKIP.contains(&w.as_str()))
+        .take(6)
+        .collect();
+    if words.is_empty() { "untitled".to_owned() } else { words.join("-") }
+}
+
+/// The longest `mailto:` link we write: some mail clients cut links near 2,000 characters.
+pub const MAILTO_LIMIT: usize = 1800;
+
+/// A `mailto:` link to the Secretariat with a subject and a short body that reminds the author
+/// to attach the file (a link cannot attach one).
+pub fn mailto(draft: &Draft, recipient: &str, attachment: &str) -> String {
+    let title = draft.display_title();
+    let short_title: String = if title.chars().count() > 120 {
+        title.chars().take(119).chain(['…']).collect()
+    } else {
+        title.clone()
+    };
+    let subject = format!("{}: {short_title}", capitalise(draft.kind.noun()));
+    let body = format!(
+        "Dear IGF Secretariat,\n\nPlease find attached our {} \"{}\" for the MAG's consideration.\n\nAttach the downloaded file before sending: {attachment}\n\nKind regards,\n{}",
+        draft.kind.noun(),
+        short_title,
+        draft.details().proposer.name.trim()
+    );
+    let mut link = format!("mailto:{}?subject={}&body=", percent_encode(recipient.trim()), percent_encode(&subject));
+    // Long bodies are cut at a whole character, so the link stays valid UTF-8.
+    let mut room = MAILTO_LIMIT.saturating_sub(link.len());
+    let mut buffer = [0u8; 4];
+    for c in body.chars() {
+        let encoded = percent_encode(c.encode_utf8(&mut buffer));
+        if encoded.len() > room {
+            break;
+        }
+        room -= encoded.len();
+        link.push_str(&encoded);
+    }
+    link
+}
+
+
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), as UTF-8.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}

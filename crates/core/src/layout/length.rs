@@ -1,0 +1,57 @@
+//! The length of a proposal in pages, against the "(2-3 Pages)" of both templates, laid out by
+//! the page engine on the document as it will be submitted.
+
+use igf_codecs::decimal;
+
+use crate::layout::{Layout, SectionCache};
+use crate::model::draft::Draft;
+
+pub const MIN_PAGES: f64 = 2.0;
+pub const MAX_PAGES: f64 = 3.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageCount {
+    /// Whole pages before the last plus the fill of the last: 2.4 is two pages and 40%.
+    pub pages: f64,
+    /// Each template section (its heading) and its share of the text, in pages.
+    pub section_pages: Vec<(&'static str, f64)>,
+}
+
+/// Counts the pages of a draft again and again as it is edited: only the sections whose text
+/// changed since the last count are laid out again.
+#[derive(Default)]
+pub struct PageCounter {
+    cache: SectionCache,
+}
+
+impl PageCounter {
+    pub fn count(&mut self, draft: &Draft) -> PageCount {
+        let doc = self.cache.final_version(draft);
+        of_layout(draft, &self.cache.layout(&doc))
+    }
+}
+
+pub fn page_count(draft: &Draft) -> PageCount {
+    PageCounter::default().count(draft)
+}
+
+fn of_layout(draft: &Draft, laid_out: &Layout) -> PageCount {
+    let total_lines: usize = laid_out.lines_per_page.iter().sum();
+    let pages = laid_out.fractional_pages();
+    let per_line = if total_lines == 0 { 0.0 } else { pages / total_lines as f64 };
+    let headings = draft.template().sections.iter().map(|s| s.heading);
+    let section_pages = headings.zip(&laid_out.section_lines).map(|(h, &l)| (h, l as f64 * per_line)).collect();
+    PageCount { pages, section_pages }
+}
+
+impl PageCount {
+    /// "2.4 of 3 pages", with one decimal.
+    pub fn label(&self) -> String {
+        format!("{} of 3 pages", tenths(self.pages))
+    }
+}
+
+/// A page count with one decimal.
+pub fn tenths(value: f64) -> String {
+    decimal::fixed(value.max(0.0), 1)
+}

@@ -1,0 +1,396 @@
+//! The stored form of a draft: a versioned envelope, kept apart from the in-memory [`Draft`].
+//!
+//! `{"schema": 2, "draft": {...}}`. Decoding reads the schema number first and migrates older
+//! schemas forward (schema 1 had no structured details); a newer schema is refused with [`EnvelopeError::NewerSchema`] so that an old
+//! build never rewrites data it does not understand. Sections are stored by key, not position,
+//! so templates can grow without breaking stored drafts.
+
+use thiserror::Error;
+
+use crate::model::draft::Details;
+
+use crate::model::draft::Draft;
+
+use crate::model::draft::DraftId;
+
+use crate::model::draft::MeetingFormat;
+use igf_codecs::json;
+use igf_codecs::json::Fields;
+use igf_codecs::json::Object;
+use igf_codecs::json::Value;
+use igf_codecs::order;
+use crate::model::people::CoFacilitator;
+use crate::model::people::Contact;
+use crate::model::people::Region;
+use crate::model::people::StakeholderGroup;
+use crate::model::template::Kind;
+
+/// The schema this build writes.
+pub const SCHEMA: u32 = 2;
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum EnvelopeError {
+    #[error("the stored text is not valid JSON (line {line}, column {column}: {message})")]
+    Json { line: usize, column: usize, message: String },
+    #[error("the stored value has no schema number, so it was not written by this editor")]
+    MissingSchema,
+    #[error(
+        "the draft was saved by a newer version of this editor (schema {found}; this version reads up to {supported}); reload to get the newer version"
+    )]
+    NewerSchema { found: u32, supported: u32 },
+    #[error("the stored draft is incomplete or damaged: {0}")]
+    Invalid(String),
+}
+
+impl From<json::SyntaxError> for EnvelopeError {
+    fn from(error: json::SyntaxError) -> EnvelopeError {
+        EnvelopeError::Json { line: error.line, column: error.column, message: error.message.to_owned() }
+    }
+}
+
+/// A draft as stored, in the latest schema: what older schemas migrate to.
+struct StoredDraft {
+    id: String,
+    kind: String,
+    title: String,
+    sections: Vec<(String, String)>,
+    co_facilitators: Vec<StoredCoFacilitator>,
+    meeting_date: String,
+    meeting_format: Option<String>,
+    timeframe_start: String,
+    timeframe_end: String,
+    proposer_name: String,
+    proposer_email: String,
+    code_of_conduct: bool,
+    created_ms: u64,
+    updated_ms: u64,
+    revision: u64,
+}
+
+struct StoredCoFacilitator {
+    name: String,
+    affiliation: String,
+    /// The stakeholder group's label, as on IGF forms.
+    stakeholder_group: Option<String>,
+    /// The regional group's label.
+    region: Option<String>,
+    mag_member: bool,
+    email: String,
+}
+
+const V1_FIELDS: &[&str] = &["id", "kind", "title", "sections", "created_ms", "updated_ms", "revision"];
+const V2_FIELDS: &[&str] = &[
+    "id", "kind", "title", "sections", "co_facilitators", "meeting_date", "meeting_format", "timeframe_start",
+    "timeframe_end", "proposer_name", "proposer_email", "code_of_conduct", "created_ms", "updated_ms", "revision",
+];
+const PERSON_FIELDS: &[&str] = &["name", "affiliation", "stakeholder_group", "region", "mag_member", "email"];
+
+/// Writes a draft as an envelope of the current schema: the fields in a fixed order and the
+/// sections sorted by key, so that equal drafts give equal text (a review names the version it
+/// read by the text's SHA-256).
+pub fn encode(draft: &Draft) -> String {
+    envelope_value(draft).to_string()
+}
+
+/// The envelope of [`encode`] as a JSON value, for formats that embed drafts.
+pub fn envelope_value(draft: &Draft) -> Value {
+    let details = draft.details();
+    let mut sections: Vec<(&str, &str)> = draft.sections_by_key().collect();
+    order::sort_by(&mut sections, &mut |a, b| a.0.cmp(b.0));
+    let sections = sections.into_iter().fold(Object::new(), |object, (key, text)| object.with(key, text));
+    let people = details.co_facilitators.iter().map(|c| {
+        Value::from(
+            Object::new()
+                .with("name", &c.name)
+                .with("affiliation", &c.affiliation)
+                .with("stakeholder_group", c.group.map(StakeholderGroup::label))
+                .with("region", c.region.map(Region::label))
+                .with("mag_member", c.mag_member)
+                .with("email", &c.email),
+        )
+    });
+    let stored = Object::new()
+        .with("id", draft.id.as_str())
+        .with("kind", draft.kind.code())
+        .with("title", &draft.title)
+        .with("sections", sections)
+        .with("co_facilitators", people.collect::<Vec<_>>())
+        .with("meeting_date", &details.meeting_date)
+        .with("meeting_format", details.meeting_format.map(MeetingFormat::code))
+        .with("timeframe_start", &details.timeframe_start)
+        .with("timeframe_end", &details.timeframe_end)
+        .with("proposer_name", &details.proposer.name)
+        .with("proposer_email", &details.proposer.email)
+        .with("code_of_conduct", details.code_of_conduct)
+        .with("created_ms", draft.created_ms)
+        .with("updated_ms", draft.updated_ms)
+        .with("revision", draft.revision);
+    Value::from(Object::new().with("schema", SCHEMA).with("draft", stored))
+}
+
+/// Reads an envelope of any schema this build knows.
+pub fn decode(text: &str) -> Result<Draft, EnvelopeError> {
+    decode_value(&json::parse(text)?)
+}
+
+/// Reads an envelope already parsed, as embedded in another format.
+pub fn decode_value(value: &Value) -> Result<Draft, EnvelopeError> {
+    let Value::Object(fields) = value else {
+        return Err(EnvelopeError::Invalid("the stored value is not a JSON object".into()));
+    };
+    let draft = || fields.get("draft").ok_or_else(|| EnvelopeError::Invalid("missing field `draft`".into()));
+    match fields.get("schema").map(Value::as_u64) {
+        None => Err(EnvelopeError::MissingSchema),
+        Some(Some(schema @ (1 | 2))) => from_stored(read_draft(draft()?, schema).map_err(EnvelopeError::Invalid)?),
+        Some(Some(found)) if found > u64::from(SCHEMA) => Err(EnvelopeError::NewerSchema {
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+            supported: SCHEMA,
+        }),
+        Some(Some(other)) => {
+            Err(EnvelopeError::Invalid(format!("schema {other} was never written by this editor")))
+        }
+        Some(None) => Err(EnvelopeError::Invalid("the schema number is not a whole number".into())),
+    }
+}
+
+fn read_sections(fields: &Fields) -> Result<Vec<(String, String)>, String> {
+    let Value::Object(sections) = fields.value("sections")? else {
+        return Err("the field `sections` must be an object".into());
+    };
+    sections
+        .iter()
+        .map(|(key, text)| match text.as_str() {
+            Some(text) => Ok((key.to_owned(), text.to_owned())),
+            None => Err(format!("the section `{key}` must be a string, not {}", text.kind())),
+        })
+        .collect()
+}
+
+/// A stored draft of schema 1 or 2. Schema 1 had no structured details: they read as empty.
+fn read_draft(value: &Value, schema: u64) -> Result<StoredDraft, String> {
+    let with_details = schema >= 2;
+    let fields = Fields::of(value, Some(if with_details { V2_FIELDS } else { V1_FIELDS }))?;
+    let detail = |key: &str| if with_details { fields.string(key) } else { Ok(String::new()) };
+    let people = if with_details { fields.value("co_facilitators")? } else { &Value::Array(Vec::new()) };
+    let Value::Array(people) = people else {
+        return Err("the field `co_facilitators` must be a list".into());
+    };
+    let co_facilitators = people
+        .iter()
+        .map(|person| {
+            let person = Fields::of(person, Some(PERSON_FIELDS))?;
+            Ok(StoredCoFacilitator {
+                name: person.string("name")?,
+                affiliation: person.string("affiliation")?,
+                stakeholder_group: person.optional_string("stakeholder_group")?,
+                region: person.optional_string("region")?,
+                mag_member: person.bool("mag_member")?,
+                email: person.string("email")?,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(StoredDraft {
+        id: fields.string("id")?,
+        kind: fields.string("kind")?,
+        title: fields.string("title")?,
+        sections: read_sections(&fields)?,
+        co_facilitators,
+        meeting_date: detail("meeting_date")?,
+        meeting_format: if with_details { fields.optional_string("meeting_format")? } else { None },
+        timeframe_start: detail("timeframe_start")?,
+        timeframe_end: detail("timeframe_end")?,
+        proposer_name: detail("proposer_name")?,
+        proposer_email: detail("proposer_email")?,
+        code_of_conduct: with_details && fields.bool("code_of_conduct")?,
+        created_ms: fields.u64("created_ms")?,
+        updated_ms: fields.u64("updated_ms")?,
+        revision: fields.u64("revision")?,
+    })
+}
+
+fn from_stored(stored: StoredDraft) -> Result<Draft, EnvelopeError> {
+    let id = DraftId::parse(&stored.id)
+        .ok_or_else(|| EnvelopeError::Invalid(format!("the draft id “{}” is not valid", stored.id)))?;
+    let kind = Kind::from_code(&stored.kind)
+        .ok_or_else(|| EnvelopeError::Invalid(format!("the kind “{}” is unknown", stored.kind)))?;
+    let meeting_format = match stored.meeting_format.as_deref() {
+        None => None,
+        Some(code) => Some(MeetingFormat::from_code(code).ok_or_else(|| {
+            EnvelopeError::Invalid(format!("the meeting format “{code}” is unknown"))
+        })?),
+    };
+    let co_facilitators = stored
+        .co_facilitators
+        .into_iter()
+        .map(|c| {
+            Ok(CoFacilitator {
+                group: parse_label(c.stakeholder_group, StakeholderGroup::from_label, "stakeholder group")?,
+                region: parse_label(c.region, Region::from_label, "regional group")?,
+                name: c.name,
+                affiliation: c.affiliation,
+                mag_member: c.mag_member,
+                email: c.email,
+            })
+        })
+        .collect::<Result<Vec<_>, EnvelopeError>>()?;
+    let details = Details {
+        co_facilitators,
+        meeting_date: stored.meeting_date,
+        meeting_format,
+        timeframe_start: stored.timeframe_start,
+        timeframe_end: stored.timeframe_end,
+        proposer: Contact { name: stored.proposer_name, email: stored.proposer_email },
+        code_of_conduct: stored.code_of_conduct,
+    };
+    Ok(Draft::from_parts(
+        id,
+        kind,
+        stored.title,
+        stored.sections,
+        details,
+        stored.created_ms,
+        stored.updated_ms,
+        stored.revision,
+    ))
+}
+
+fn parse_label<T>(label: Option<String>, parse: fn(&str) -> Option<T>, what: &str) -> Result<Option<T>, EnvelopeError> {
+    match label {
+        None => Ok(None),
+        Some(label) => parse(&label)
+            .map(Some)
+            .ok_or_else(|| EnvelopeError::Invalid(format!("the {what} “{label}” is unknown"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Draft {
+        let mut draft = Draft::new(DraftId::parse("d1").unwrap(), Kind::ContinuingBpf, 1_700_000_000_000);
+        draft.set_title("Gender and \"Digital\" Rights ✓".into(), 1_700_000_000_500);
+        draft.set_section(0, "Line one\nLine two — ünïcödé 日本語 🎉\n\n<script>x</script>".into(), 1_700_000_001_000);
+        draft.set_section(6, "Report".into(), 1_700_000_002_000);
+        draft.edit_details(1_700_000_003_000, |d| {
+            d.co_facilitators.push(CoFacilitator {
+                name: "Amina Diallo".into(),
+                affiliation: "National ICT Agency".into(),
+                group: Some(StakeholderGroup::IntergovernmentalOrganization),
+                region: Some(Region::LatinAmericanAndCaribbean),
+                mag_member: true,
+                email: "amina@example.org".into(),
+            });
+            d.co_facilitators.push(CoFacilitator { name: "Jorge Ramírez".into(), ..Default::default() });
+            d.meeting_date = "2027-03-14".into();
+            d.meeting_format = Some(MeetingFormat::Virtual);
+            d.timeframe_start = "2027-02".into();
+            d.timeframe_end = "not a month".into();
+            d.proposer = Contact { name: "Rahul".into(), email: "rahul@example.org".into() };
+            d.code_of_conduct = true;
+        });
+        draft
+    }
+
+    #[test]
+    fn round_trips_every_kind() {
+        for kind in Kind::ALL {
+            let mut draft = Draft::new(DraftId::parse("k").unwrap(), kind, 3);
+            for index in 0..kind.template().sections.len() {
+                draft.set_section(index, format!("text {index}\r\n\ttabbed\u{0}nul"), 4 + index as u64);
+            }
+            assert_eq!(decode(&encode(&draft)), Ok(draft));
+        }
+        assert_eq!(decode(&encode(&sample())), Ok(sample()));
+    }
+
+    #[test]
+    fn writes_a_versioned_envelope_with_sections_by_key() {
+        let value = json::parse(&encode(&sample())).unwrap();
+        let draft = value.get("draft").unwrap();
+        let person = &draft.get("co_facilitators").and_then(Value::as_array).unwrap()[0];
+        assert_eq!(value.get("schema").and_then(Value::as_u64), Some(2));
+        assert_eq!(draft.get("kind").and_then(Value::as_str), Some("bpf-continuing"));
+        assert_eq!(draft.get("sections").and_then(|s| s.get("annual-report")).and_then(Value::as_str), Some("Report"));
+        assert_eq!(draft.get("revision").and_then(Value::as_u64), Some(4));
+        assert_eq!(person.get("stakeholder_group").and_then(Value::as_str), Some("Intergovernmental Organization"));
+        assert_eq!(person.get("region").and_then(Value::as_str), Some("Latin American and Caribbean Group (GRULAC)"));
+        assert_eq!(draft.get("meeting_format").and_then(Value::as_str), Some("virtual"));
+    }
+
+    #[test]
+    fn reads_a_schema_2_fixture_with_label_variants() {
+        let fixture = r#"{"schema":2,"draft":{"id":"abc","kind":"bpf-new","title":"T","sections":{},
+            "co_facilitators":[{"name":"A","affiliation":"","stakeholder_group":"Intergovernmental Organisation",
+            "region":"GRULAC","mag_member":true,"email":""}],"meeting_date":"2027-03-14","meeting_format":"face-to-face",
+            "timeframe_start":"2027-02","timeframe_end":"2027-12","proposer_name":"P","proposer_email":"p@example.org",
+            "code_of_conduct":true,"created_ms":1,"updated_ms":2,"revision":3}}"#;
+        let draft = decode(fixture).unwrap();
+        let person = &draft.details().co_facilitators[0];
+        assert_eq!(person.group, Some(StakeholderGroup::IntergovernmentalOrganization));
+        assert_eq!(person.region, Some(Region::LatinAmericanAndCaribbean));
+        assert_eq!(draft.details().meeting_format, Some(MeetingFormat::FaceToFace));
+        let unknown = fixture.replace("GRULAC", "Atlantis");
+        assert_eq!(decode(&unknown).unwrap_err(), EnvelopeError::Invalid("the regional group “Atlantis” is unknown".into()));
+    }
+
+    #[test]
+    fn reads_a_schema_1_fixture() {
+        let fixture = r#"{"schema":1,"draft":{"id":"abc","kind":"wg-new","title":"Youth",
+            "sections":{"purpose":"To help","timeframe":"One cycle","later-section":"kept"},
+            "created_ms":1,"updated_ms":2,"revision":7}}"#;
+        let draft = decode(fixture).unwrap();
+        assert_eq!(draft.title, "Youth");
+        assert_eq!(draft.section(0), "To help");
+        assert_eq!(draft.section(4), "One cycle");
+        assert_eq!(draft.revision, 7);
+        assert_eq!(draft.details(), &Details::default(), "schema 1 had no details");
+        let again = decode(&encode(&draft)).unwrap();
+        assert!(again.sections_by_key().any(|(k, t)| k == "later-section" && t == "kept"));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read_with_a_reason() {
+        let table: &[(&str, EnvelopeError)] = &[
+            ("", EnvelopeError::Json { line: 1, column: 0, message: "EOF while parsing a value".into() }),
+            ("{\"schema\":1,\n\"draft\":", EnvelopeError::Json { line: 2, column: 8, message: "EOF while parsing a value".into() }),
+            ("{}", EnvelopeError::MissingSchema),
+            ("{\"schema\":3,\"draft\":{}}", EnvelopeError::NewerSchema { found: 3, supported: 2 }),
+            ("[1]", EnvelopeError::Invalid("the stored value is not a JSON object".into())),
+            ("{\"schema\":\"1\"}", EnvelopeError::Invalid("the schema number is not a whole number".into())),
+            ("{\"schema\":0,\"draft\":{}}", EnvelopeError::Invalid("schema 0 was never written by this editor".into())),
+            ("{\"schema\":1}", EnvelopeError::Invalid("missing field `draft`".into())),
+            ("{\"schema\":2}", EnvelopeError::Invalid("missing field `draft`".into())),
+        ];
+        for (text, expected) in table {
+            assert_eq!(&decode(text).unwrap_err(), expected, "{text:?}");
+        }
+        let bad_kind = encode(&sample()).replace("bpf-continuing", "bpf-someday");
+        assert_eq!(decode(&bad_kind).unwrap_err(), EnvelopeError::Invalid("the kind “bpf-someday” is unknown".into()));
+        let bad_id = encode(&sample()).replace("\"d1\"", "\"../x\"");
+        assert!(matches!(decode(&bad_id), Err(EnvelopeError::Invalid(m)) if m.contains("id")));
+    }
+
+    /// The exact text serde_json wrote before this module had its own JSON writer: stored drafts
+    /// and the SHA-256 that reviews name must not change with the writer.
+    #[test]
+    fn writes_exactly_what_earlier_versions_wrote() {
+        let mut draft = Draft::new(DraftId::parse("d1").unwrap(), Kind::ContinuingBpf, 1);
+        draft.set_title("Q \"x\" \\ \u{1} \u{7f} é 🎉\t".into(), 2);
+        draft.set_section(0, "a\r\nb\u{8}\u{c}</script>".into(), 3);
+        draft.set_section(6, "Report".into(), 4);
+        draft.edit_details(5, |d| {
+            d.co_facilitators.push(CoFacilitator { name: "N".into(), group: Some(StakeholderGroup::CivilSociety), ..Default::default() });
+            d.meeting_format = Some(MeetingFormat::Virtual);
+        });
+        let expected = "{\"schema\":2,\"draft\":{\"id\":\"d1\",\"kind\":\"bpf-continuing\",\"title\":\"Q \\\"x\\\" \\\\ \\u0001 \u{7f} é 🎉\\t\",\"sections\":{\"annual-report\":\"Report\",\"co-facilitators\":\"\",\"objectives\":\"\",\"outputs\":\"\",\"outreach\":\"\",\"theme\":\"a\\r\\nb\\b\\f</script>\",\"timeframe\":\"\"},\"co_facilitators\":[{\"name\":\"N\",\"affiliation\":\"\",\"stakeholder_group\":\"Civil Society\",\"region\":null,\"mag_member\":false,\"email\":\"\"}],\"meeting_date\":\"\",\"meeting_format\":\"virtual\",\"timeframe_start\":\"\",\"timeframe_end\":\"\",\"proposer_name\":\"\",\"proposer_email\":\"\",\"code_of_conduct\":false,\"created_ms\":1,\"updated_ms\":5,\"revision\":4}}";
+        assert_eq!(encode(&draft), expected);
+        assert_eq!(decode(expected), Ok(draft));
+    }
+
+    #[test]
+    fn errors_read_as_sentences() {
+        let message = decode("{\"schema\":9}").unwrap_err().to_string();
+        assert!(message.starts_with("the draft was saved by a newer version"), "{message}");
+    }
+}

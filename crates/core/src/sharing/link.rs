@@ -1,0 +1,428 @@
+//! Share links: a draft or a review carried in the URL fragment, which browsers never send to a
+//! server.
+//!
+//! Fragment: `igf.<version>.<content>.<data>`. `content` is `d` for a draft (its stored
+//! envelope) or `r` for a review, with `e` appended when encrypted. `data` is base64url, without
+//! padding, of the JSON deflated and followed by the first 4 bytes of its SHA-256 (so a cut or
+//! changed link is detected). An encrypted link's data is
+//! `iterations (u32, big-endian) ‖ salt (16) ‖ iv (12) ‖ AES-GCM ciphertext of the compressed
+//! JSON`; the key comes from the passphrase by PBKDF2-SHA-256 (in `browser::crypto`), and the
+//! passphrase never goes into the link.
+//!
+//! Reading is tolerant of what mail and chat do to links: white space and line breaks anywhere,
+//! `+` turned into spaces, quoted-printable soft breaks, `> ` quoting, percent-encoding once or
+//! twice, a full URL or the bare fragment, trailing punctuation. Everything else is a clear error,
+//! and nothing unpacks to more than [`MAX_UNPACKED`].
+
+use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_with_limit};
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use igf_codecs::base64;
+
+use igf_codecs::deflate;
+use crate::model::draft::Draft;
+use crate::model::envelope;
+use crate::model::envelope::EnvelopeError;
+use crate::sharing::review;
+use crate::sharing::review::Review;
+use crate::sharing::review::ReviewError;
+
+/// The link format this build writes and reads.
+pub const VERSION: u32 = 1;
+const PREFIX: &str = "igf.";
+/// No link unpacks to more than this (a 3-page draft is about 20 KB).
+pub const MAX_UNPACKED: usize = 1 << 20;
+/// Longer text is refused before anything is decoded.
+const MAX_LINK_CHARS: usize = 4 << 20;
+pub const SALT_LEN: usize = 16;
+pub const IV_LEN: usize = 12;
+/// PBKDF2 iterations written into new links (OWASP's 2023 figure for PBKDF2-HMAC-SHA-256).
+pub const ITERATIONS: u32 = 600_000;
+/// Links asking for fewer or more iterations are refused: too weak, or a way to hang the tab.
+const ITERATION_RANGE: std::ops::RangeInclusive<u32> = 100_000..=10_000_000;
+const GCM_TAG_LEN: usize = 16;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Content {
+    Draft,
+    Review,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Payload {
+    Draft(Draft),
+    Review(Review),
+}
+
+/// An encrypted payload, as framed in the link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sealed {
+    pub iterations: u32,
+    pub salt: [u8; SALT_LEN],
+    pub iv: [u8; IV_LEN],
+    pub ciphertext: Vec<u8>,
+}
+
+impl Sealed {
+    /// The bytes before the ciphertext; authenticated as AES-GCM additional data, so changing
+    /// the iteration count or the salt is detected like any other change.
+    pub fn header(&self) -> Vec<u8> {
+        let mut header = self.iterations.to_be_bytes().to_vec();
+        header.extend_from_slice(&self.salt);
+        header
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// Packed JSON (see [`pack`]).
+    Plain(Vec<u8>),
+    Sealed(Sealed),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub content: Content,
+    pub body: Body,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ShareError {
+    #[error("This is not a link to a shared draft or review.")]
+    NotALink,
+    #[error("The link is longer than any shared draft can be, so it was not opened.")]
+    TooLong,
+    #[error("The link was made by a newer version of this editor (link format {found}; this version reads format {VERSION}). Reload the page to get the newer version, then open the link again.")]
+    NewerVersion { found: u64 },
+    #[error("The link has an unknown format (“{0}”). Ask the sender for the draft file instead.")]
+    UnknownFormat(String),
+    #[error("The link is incomplete: its end is missing, probably because it was cut when it was copied or sent. Copy the whole link again, or ask the sender for the file instead.")]
+    Incomplete,
+    #[error("The link is damaged: some of its characters were changed when it was copied or sent. Copy the whole link again, or ask the sender for the file instead.")]
+    Damaged,
+    #[error("The link unpacks to more than 1 MiB, far more than any draft, so it was not opened.")]
+    TooLarge,
+    #[error("The passphrase is not the right one for this link (or the link was changed). Check the passphrase with the sender and try again.")]
+    WrongPassphrase,
+    #[error("The link holds a draft that cannot be opened: {0}.")]
+    Draft(EnvelopeError),
+    #[error("The link holds a review that cannot be opened: {0}.")]
+    Review(ReviewError),
+}
+
+/// The JSON a payload travels as: deflated, then the first 4 bytes of its SHA-256, so that a
+/// changed link is never read as another draft.
+pub fn pack(payload: &Payload) -> (Content, Vec<u8>) {
+    let (content, json) = match payload {
+        Payload::Draft(draft) => (Content::Draft, envelope::encode(draft)),
+        Payload::Review(review) => (Content::Review, review::encode(review)),
+    };
+    (content, pack_bytes(json.as_bytes()))
+}
+
+fn checksum(bytes: &[u8]) -> [u8; 4] {
+    let digest = Sha256::digest(bytes);
+    [digest[0], digest[1], digest[2], digest[3]]
+}
+
+/// [`pack`] for any bytes.
+pub fn pack_bytes(bytes: &[u8]) -> Vec<u8> {
+    let mut packed = deflate::compress(bytes);
+    packed.extend_from_slice(&checksum(bytes));
+    packed
+}
+
+/// The fragment (without `#`) for a link.
+pub fn fragment(link: &Link) -> String {
+    let (code, data) = match (&link.content, &link.body) {
+        (Content::Draft, Body::Plain(bytes)) => ("d", base64::encode_url(bytes)),
+        (Content::Review, Body::Plain(bytes)) => ("r", base64::encode_url(bytes)),
+        (content, Body::Sealed(sealed)) => {
+            let mut bytes = sealed.header();
+            bytes.extend_from_slice(&sealed.iv);
+            bytes.extend_from_slice(&sealed.ciphertext);
+            (if *content == Content::Draft { "de" } else { "re" }, base64::encode_url(&bytes))
+        }
+    };
+    format!("{PREFIX}{VERSION}.{code}.{data}")
+}
+
+/// Whether text (a URL, a fragment, or pasted text) looks meant as a share link: used to leave
+/// other fragments alone.
+pub fn looks_like_link(text: &str) -> bool {
+    percent_decode(text).contains(PREFIX)
+}
+
+/// Reads a link, a fragment or pasted text, tolerating what mail and chat do to links.
+pub fn parse(text: &str) -> Result<Link, ShareError> {
+    if text.len() > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong);
+    }
+    let text = percent_decode(text);
+    // The fragment follows the last `#`; the host name may itself contain "igf.".
+    let fragment = text.rsplit_once('#').map_or(text.as_str(), |(_, f)| f);
+    // Line breaks, spaces (from `+`), quoted-printable soft breaks and quoting marks are never
+    // part of a link.
+    let cleaned: String = fragment.chars().filter(|c| !c.is_whitespace() && !matches!(c, '=' | '>')).collect();
+    let start = cleaned.find(PREFIX).ok_or(ShareError::NotALink)?;
+    let cleaned = cleaned[start + PREFIX.len()..].trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '\'', '!', '?']);
+    let mut parts = cleaned.splitn(3, '.');
+    let (version, code, data) = (parts.next().unwrap_or(""), parts.next(), parts.next());
+    match version.parse::<u64>() {
+        Ok(found) if found == u64::from(VERSION) => {}
+        Ok(found) if found > u64::from(VERSION) => return Err(ShareError::NewerVersion { found }),
+        _ if code.is_none() => return Err(ShareError::Incomplete),
+        _ => return Err(ShareError::UnknownFormat(version.chars().take(12).collect())),
+    }
+    let (Some(code), Some(data)) = (code, data) else { return Err(ShareError::Incomplete) };
+    let content = match code {
+        "d" | "de" => Content::Draft,
+        "r" | "re" => Content::Review,
+        other => return Err(ShareError::UnknownFormat(other.chars().take(12).collect())),
+    };
+    // A length no whole bytes give means the link was cut: decode what is there, and let the
+    // checks below say it is incomplete.
+    if !data.is_ascii() {
+        return Err(ShareError::Damaged);
+    }
+    let data = if data.len() % 4 == 1 { &data[..data.len() - 1] } else { data };
+    let bytes = base64::decode(data).ok_or(ShareError::Damaged)?;
+    let body = if code.ends_with('e') { Body::Sealed(unframe(&bytes)?) } else { Body::Plain(bytes) };
+    Ok(Link { content, body })
+}
+
+fn unframe(bytes: &[u8]) -> Result<Sealed, ShareError> {
+    const HEAD: usize = 4 + SALT_LEN + IV_LEN;
+    if bytes.len() < HEAD + GCM_TAG_LEN {
+        return Err(ShareError::Incomplete);
+    }
+    let iterations = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    if !ITERATION_RANGE.contains(&iterations) {
+        return Err(ShareError::Damaged);
+    }
+    let mut salt = [0; SALT_LEN];
+    salt.copy_from_slice(&bytes[4..4 + SALT_LEN]);
+    let mut iv = [0; IV_LEN];
+    iv.copy_from_slice(&bytes[4 + SALT_LEN..HEAD]);
+    Ok(Sealed { iterations, salt, iv, ciphertext: bytes[HEAD..].to_vec() })
+}
+
+/// Unpacks what [`pack`] made (a plain link's body, or a sealed one's after decryption).
+pub fn unpack(content: Content, packed: &[u8]) -> Result<Payload, ShareError> {
+    let Some(split) = packed.len().checked_sub(4).filter(|n| *n > 0) else { return Err(ShareError::Incomplete) };
+    let json = decompress_to_vec_with_limit(&packed[..split], MAX_UNPACKED).map_err(|e| match e.status {
+        TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => ShareError::Incomplete,
+        _ => ShareError::Damaged,
+    })?;
+    if checksum(&json) != packed[split..] {
+        return Err(ShareError::Damaged);
+    }
+    let json = String::from_utf8(json).map_err(|_| ShareError::Damaged)?;
+    match content {
+        Content::Draft => envelope::decode(&json).map(Payload::Draft).map_err(ShareError::Draft),
+        Content::Review => review::decode(&json).map(Payload::Review).map_err(ShareError::Review),
+    }
+}
+
+/// Percent-decodes up to three times (links are sometimes encoded twice on their way), while
+/// what is decoded is UTF-8.
+fn percent_decode(text: &str) -> String {
+    let mut text = text.to_owned();
+    for _ in 0..3 {
+        if !text.contains('%') {
+            break;
+        }
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            match (bytes[i], bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
+                (b'%', Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 3;
+                }
+                (byte, _, _) => {
+                    out.push(byte);
+                    i += 1;
+                }
+            }
+        }
+        match String::from_utf8(out) {
+            Ok(decoded) if decoded != text => text = decoded,
+            _ => break,
+        }
+    }
+    text
+}
+
+/// Where a link of this many characters can go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reach {
+    pub chat: bool,
+    pub mail: bool,
+    pub qr_code: bool,
+}
+
+/// Chat apps cut or refuse messages near 2,000 characters; some mail programs break links past
+/// 2,048; the largest QR code holds 2,953 bytes (version 40, low error correction), and phones
+/// read codes that dense badly, so we count on half of that.
+pub const CHAT_LIMIT: usize = 2000;
+pub const MAIL_LIMIT: usize = 2048;
+pub const QR_LIMIT: usize = 1450;
+
+pub fn reach(link_chars: usize) -> Reach {
+    Reach { chat: link_chars <= CHAT_LIMIT, mail: link_chars <= MAIL_LIMIT, qr_code: link_chars <= QR_LIMIT }
+}
+
+/// One sentence on where a link of this many characters fits; `true` when sending a file is
+/// the better choice.
+pub fn describe_reach(link_chars: usize) -> (String, bool) {
+    let n = group_thousands(link_chars);
+    let r = reach(link_chars);
+    match (r.qr_code, r.chat, r.mail) {
+        (true, _, _) => (format!("{n} characters: fits in a chat message, an email and a QR code."), false),
+        (false, true, _) => (format!("{n} characters: fits in a chat message and an email, but is too dense for a QR code."), false),
+        (false, false, true) => (format!("{n} characters: too long for most chat messages (about 2,000), and some mail programs break links this long. Sending a file is safer."), true),
+        _ => (format!("{n} characters: too long for chat messages (about 2,000) and for some mail programs (2,048). Send a file instead."), true),
+    }
+}
+
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::draft::DraftId;
+    use crate::model::template::Kind;
+
+    fn draft() -> Draft {
+        let mut draft = Draft::new(DraftId::parse("d1").unwrap(), Kind::NewWg, 1);
+        draft.set_title("Youth — 日本語 🎉".into(), 2);
+        draft.set_section(0, "To help **newcomers**.\n\n<script>alert(1)</script>".into(), 3);
+        draft
+    }
+
+    fn link() -> String {
+        let (content, bytes) = pack(&Payload::Draft(draft()));
+        format!("https://igf.example.org/editor/#{}", fragment(&Link { content, body: Body::Plain(bytes) }))
+    }
+
+    /// The link with the character at `at` changed to another of the alphabet.
+    fn flip(link: &str, at: usize) -> String {
+        let c = if &link[at..=at] == "A" { "B" } else { "A" };
+        format!("{}{c}{}", &link[..at], &link[at + 1..])
+    }
+
+    fn open(text: &str) -> Result<Payload, ShareError> {
+        match parse(text)? {
+            Link { content, body: Body::Plain(bytes) } => unpack(content, &bytes),
+            Link { body: Body::Sealed(_), .. } => panic!("sealed"),
+        }
+    }
+
+    #[test]
+    fn round_trips_a_draft_and_a_review() {
+        assert_eq!(open(&link()), Ok(Payload::Draft(draft())));
+        let review = Review::of(&draft(), "Rahul".into(), 5);
+        let (content, bytes) = pack(&Payload::Review(review.clone()));
+        let text = fragment(&Link { content, body: Body::Plain(bytes) });
+        assert!(text.starts_with("igf.1.r."), "{text}");
+        assert_eq!(open(&text), Ok(Payload::Review(review)));
+    }
+
+    #[test]
+    fn tolerates_what_mail_and_chat_do_to_links() {
+        let link = link();
+        let fragment = link.split_once('#').unwrap().1.to_owned();
+        let wrapped: String = link.as_bytes().chunks(40).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join("\r\n");
+        let quoted_printable: String = link.as_bytes().chunks(75).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join("=\r\n");
+        let table = [
+            fragment.clone(),
+            format!("#{fragment}"),
+            format!("  {link}\n"),
+            wrapped.clone(),
+            wrapped.replace("\r\n", "\n> "),
+            quoted_printable,
+            link.replace('#', "%23"),
+            link.replace('#', "%2523"),
+            fragment.replace('.', "%2E"),
+            format!("See {link}."),
+            format!("({link})"),
+            link.replace('+', " "),
+        ];
+        for text in table {
+            assert_eq!(open(&text), Ok(Payload::Draft(draft())), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read_with_a_reason() {
+        let link = link();
+        let cut = |n: usize| link[..link.len() - n].to_owned();
+        let table = [
+            ("https://example.org/#section-2".to_owned(), ShareError::NotALink),
+            ("igf.2.d.AAAA".into(), ShareError::NewerVersion { found: 2 }),
+            ("igf.x.d.AAAA".into(), ShareError::UnknownFormat("x".into())),
+            ("igf.1.q.AAAA".into(), ShareError::UnknownFormat("q".into())),
+            ("igf.1".into(), ShareError::Incomplete),
+            ("igf.1.d".into(), ShareError::Incomplete),
+            (cut(3), ShareError::Incomplete),
+            (flip(&link, link.len() - 2), ShareError::Damaged),
+            ("igf.1.d.A*AA".into(), ShareError::Damaged),
+            ("igf.1.de.AAAA".into(), ShareError::Incomplete),
+            ("x".repeat(MAX_LINK_CHARS + 1), ShareError::TooLong),
+        ];
+        for (text, expected) in table {
+            assert_eq!(open(&text), Err(expected), "{}", &text[..text.len().min(80)]);
+        }
+        let newer = fragment(&Link { content: Content::Draft, body: Body::Plain(pack_bytes(b"{\"schema\":9}")) });
+        assert!(matches!(open(&newer), Err(ShareError::Draft(EnvelopeError::NewerSchema { .. }))));
+    }
+
+    #[test]
+    fn a_decompression_bomb_is_refused() {
+        let bomb = pack_bytes(&vec![b' '; 8 << 20]);
+        assert!(bomb.len() < 100_000, "{}", bomb.len());
+        let text = fragment(&Link { content: Content::Draft, body: Body::Plain(bomb) });
+        assert_eq!(open(&text), Err(ShareError::TooLarge));
+    }
+
+    #[test]
+    fn frames_sealed_links() {
+        let sealed = Sealed { iterations: ITERATIONS, salt: [7; SALT_LEN], iv: [9; IV_LEN], ciphertext: vec![1; 40] };
+        let text = fragment(&Link { content: Content::Review, body: Body::Sealed(sealed.clone()) });
+        assert!(text.starts_with("igf.1.re."));
+        assert_eq!(parse(&text), Ok(Link { content: Content::Review, body: Body::Sealed(sealed.clone()) }));
+        let weak = Sealed { iterations: 1000, ..sealed };
+        assert_eq!(parse(&fragment(&Link { content: Content::Draft, body: Body::Sealed(weak) })), Err(ShareError::Damaged));
+    }
+
+    #[test]
+    fn says_where_a_link_fits() {
+        assert_eq!(reach(1400), Reach { chat: true, mail: true, qr_code: true });
+        assert_eq!(reach(2010), Reach { chat: false, mail: true, qr_code: false });
+        assert_eq!(reach(5000), Reach { chat: false, mail: false, qr_code: false });
+        let table = [
+            (80, "80 characters: fits in a chat message, an email and a QR code.", false),
+            (1999, "1,999 characters: fits in a chat message and an email, but is too dense for a QR code.", false),
+            (2048, "2,048 characters: too long for most chat messages (about 2,000), and some mail programs break links this long. Sending a file is safer.", true),
+            (1_234_567, "1,234,567 characters: too long for chat messages (about 2,000) and for some mail programs (2,048). Send a file instead.", true),
+        ];
+        for (chars, sentence, long) in table {
+            assert_eq!(describe_reach(chars), (sentence.to_owned(), long));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Sharing without a server: drafts and reviews in a link's fragment, and the reviews
+//! themselves (comments, merging, what changed since the version reviewed).
+
+pub mod link;
+pub mod review;

@@ -1,0 +1,111 @@
+//! The backup file: every stored draft in one JSON document.
+//!
+//! `{"format":"igf-proposal-editor-backup","version":1,"created_ms":…,"drafts":[envelope…]}`.
+//! Each draft is its stored envelope, so restoring runs the same schema migrations as loading.
+
+use thiserror::Error;
+
+use crate::model::calendar::CivilDate;
+use crate::model::draft::Draft;
+use crate::model::envelope;
+use crate::model::envelope::EnvelopeError;
+use igf_codecs::json;
+use igf_codecs::json::Fields;
+use igf_codecs::json::Object;
+use igf_codecs::json::Value;
+
+pub const FORMAT: &str = "igf-proposal-editor-backup";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum BackupError {
+    #[error("the file is not valid JSON (line {line}, column {column}), so it is not a backup made by this editor")]
+    Json { line: usize, column: usize },
+    #[error("the file is not a backup made by this editor's “Back up all drafts”")]
+    NotABackup,
+    #[error("the backup was made by a newer version of this editor (backup version {0}); reload the page to get the newest version, then restore again")]
+    Newer(u32),
+}
+
+/// What a restore did, by draft title.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RestoreReport {
+    pub added: Vec<String>,
+    /// Replaced by the backup's newer copy (the older one is kept in the draft's history).
+    pub updated: Vec<String>,
+    pub unchanged: Vec<String>,
+    /// Left alone because the copy in this browser is newer (or cannot be read by this version).
+    pub kept_newer: Vec<String>,
+    pub unreadable: Vec<String>,
+    /// Drafts the storage refused to write, with the reason.
+    pub failed: Vec<String>,
+}
+
+impl RestoreReport {
+    /// One plain sentence per outcome, for the author.
+    pub fn summary(&self) -> String {
+        let count = |n: usize| if n == 1 { "1 draft".to_owned() } else { format!("{n} drafts") };
+        let mut parts = Vec::new();
+        if !self.added.is_empty() {
+            parts.push(format!("{} added", count(self.added.len())));
+        }
+        if !self.updated.is_empty() {
+            parts.push(format!("{} replaced by the backup's newer copy (the older text is in each draft's history)", count(self.updated.len())));
+        }
+        if !self.unchanged.is_empty() {
+            parts.push(format!("{} already here and unchanged", count(self.unchanged.len())));
+        }
+        if !self.kept_newer.is_empty() {
+            parts.push(format!("{} kept as they are because the copy in this browser is newer", count(self.kept_newer.len())));
+        }
+        if !self.unreadable.is_empty() {
+            parts.push(format!("{} in the backup could not be read ({})", count(self.unreadable.len()), self.unreadable.join("; ")));
+        }
+        if !self.failed.is_empty() {
+            parts.push(format!("{} could not be saved ({}): free some space and restore again", count(self.failed.len()), self.failed.join("; ")));
+        }
+        if parts.is_empty() {
+            return "The backup holds no drafts, so nothing changed.".to_owned();
+        }
+        format!("Restored from the backup: {}.", parts.join("; "))
+    }
+}
+
+/// Indented, so that the file can be read by people too.
+pub fn encode(envelopes: &[String], created_ms: u64) -> String {
+    let drafts = envelopes.iter().filter_map(|raw| json::parse(raw).ok()).collect::<Vec<_>>();
+    let file = Object::new()
+        .with("format", FORMAT)
+        .with("version", VERSION)
+        .with("created_ms", created_ms)
+        .with("drafts", drafts);
+    Value::from(file).to_pretty()
+}
+
+/// Every draft in a backup, each readable or with its reason.
+pub fn decode(text: &str) -> Result<Vec<Result<Draft, EnvelopeError>>, BackupError> {
+    let value = json::parse(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| BackupError::Json { line: e.line, column: e.column })?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(BackupError::NotABackup);
+    }
+    match value.get("version").and_then(Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v > u64::from(VERSION) => return Err(BackupError::Newer(u32::try_from(v).unwrap_or(u32::MAX))),
+        _ => return Err(BackupError::NotABackup),
+    }
+    let fields = Fields::of(&value, None).map_err(|_| BackupError::NotABackup)?;
+    fields.u64("created_ms").map_err(|_| BackupError::NotABackup)?;
+    let drafts = fields.value("drafts").ok().and_then(Value::as_array).ok_or(BackupError::NotABackup)?;
+    Ok(drafts.iter().map(envelope::decode_value).collect())
+}
+
+/// The backup's file name, dated so that several backups sort by day.
+pub fn file_name(today: CivilDate) -> String {
+    format!("igf-proposal-drafts-backup-{}.json", today.iso())
+}
+
+/// Whether a file looks like a backup, so that "Import" can point to "Restore from backup".
+pub fn is_backup(text: &str) -> bool {
+    text.contains(FORMAT) && decode(text).is_ok()
+}

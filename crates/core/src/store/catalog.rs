@@ -1,0 +1,146 @@
+//! The drafts list as the start screen shows it: one summary per draft, sorted and filtered.
+
+use crate::model::calendar::CivilDate;
+use crate::checks::Severity;
+use crate::checks::check;
+use crate::model::draft::Draft;
+use igf_codecs::order;
+use crate::model::settings::Settings;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub draft: Draft,
+    pub title: String,
+    pub words: usize,
+    pub pages: f64,
+    pub pages_label: String,
+    /// Problems that must be fixed before sending.
+    pub must_fix: usize,
+}
+
+impl Summary {
+    pub fn of(draft: Draft, today: CivilDate, settings: &Settings) -> Summary {
+        let report = check(&draft, today, settings);
+        Summary {
+            title: draft.display_title(),
+            words: draft.total_words(),
+            pages: report.pages.pages,
+            pages_label: report.pages.label(),
+            must_fix: report.count(Severity::MustFix),
+            draft,
+        }
+    }
+
+    pub fn readiness(&self) -> String {
+        match self.must_fix {
+            0 => "Ready to send".to_owned(),
+            1 => "1 problem to fix".to_owned(),
+            n => format!("{n} problems to fix"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortOrder {
+    LastEdited,
+    Title,
+    Kind,
+    Readiness,
+}
+
+impl SortOrder {
+    pub const ALL: [SortOrder; 4] = [SortOrder::LastEdited, SortOrder::Title, SortOrder::Kind, SortOrder::Readiness];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SortOrder::LastEdited => "edited",
+            SortOrder::Title => "title",
+            SortOrder::Kind => "kind",
+            SortOrder::Readiness => "readiness",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SortOrder> {
+        SortOrder::ALL.into_iter().find(|order| order.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::LastEdited => "Last edited",
+            SortOrder::Title => "Title",
+            SortOrder::Kind => "Kind",
+            SortOrder::Readiness => "Closest to ready",
+        }
+    }
+}
+
+/// The summaries that match `filter` (every word of it, in the title, kind or text, ignoring
+/// ASCII case), in `order`; ties go to the most recently edited.
+pub fn arrange(summaries: &[Summary], order: SortOrder, filter: &str) -> Vec<Summary> {
+    let words: Vec<String> = filter.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let mut shown: Vec<Summary> = summaries.iter().filter(|s| matches(s, &words)).cloned().collect();
+    order::sort_by(&mut shown, &mut |a, b| {
+        let primary = match order {
+            SortOrder::LastEdited => std::cmp::Ordering::Equal,
+            SortOrder::Title => a.title.to_ascii_lowercase().cmp(&b.title.to_ascii_lowercase()),
+            SortOrder::Kind => a.draft.kind.label().to_ascii_lowercase().cmp(&b.draft.kind.label().to_ascii_lowercase()),
+            SortOrder::Readiness => a.must_fix.cmp(&b.must_fix),
+        };
+        primary.then_with(|| b.draft.updated_ms.cmp(&a.draft.updated_ms))
+    });
+    shown
+}
+
+fn matches(summary: &Summary, words: &[String]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let mut haystack = format!("{} {}", summary.title, summary.draft.kind.label());
+    for (_, text) in summary.draft.sections_by_key() {
+        haystack.push(' ');
+        haystack.push_str(text);
+    }
+    let haystack = haystack.to_ascii_lowercase();
+    words.iter().all(|word| haystack.contains(word.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::draft::DraftId;
+    use crate::model::template::Kind;
+
+    fn summary(id: &str, kind: Kind, title: &str, updated_ms: u64, must_fix: usize) -> Summary {
+        let mut draft = Draft::new(DraftId::parse(id).unwrap(), kind, 0);
+        draft.set_title(title.into(), updated_ms);
+        draft.set_section(0, format!("Body of {id} about Ünïcode and spam"), updated_ms);
+        Summary { title: draft.display_title(), words: 0, pages: 0.0, pages_label: String::new(), must_fix, draft }
+    }
+
+    #[test]
+    fn sorts_and_filters() {
+        let all = [
+            summary("a", Kind::NewWg, "youth participation", 30, 2),
+            summary("b", Kind::NewBpf, "Cybersecurity", 10, 0),
+            summary("c", Kind::ContinuingBpf, "Gender and access", 20, 5),
+        ];
+        let ids = |list: Vec<Summary>| list.iter().map(|s| s.draft.id.as_str().to_owned()).collect::<Vec<_>>().join("");
+        let table = [
+            (SortOrder::LastEdited, "", "acb"),
+            (SortOrder::Title, "", "bca"),
+            (SortOrder::Kind, "", "bca"),
+            (SortOrder::Readiness, "", "bac"),
+            (SortOrder::LastEdited, "YOUTH", "a"),
+            (SortOrder::LastEdited, "bpf", "cb"),
+            (SortOrder::LastEdited, "  gender   ACCESS ", "c"),
+            (SortOrder::LastEdited, "spam youth", "a"),
+            (SortOrder::LastEdited, "Ünïcode", "acb"),
+            (SortOrder::LastEdited, "nothing-like-this", ""),
+        ];
+        for (order, filter, expected) in table {
+            assert_eq!(ids(arrange(&all, order, filter)), expected, "{order:?} {filter:?}");
+        }
+        assert_eq!(SortOrder::from_code("title"), Some(SortOrder::Title));
+        assert_eq!(all[2].readiness(), "5 problems to fix");
+    }
+}

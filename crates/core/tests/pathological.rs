@@ -1,0 +1,125 @@
+//! Pathological Markdown, 50 KB of each kind (deep nesting, long runs of `*`, `[`, backticks
+//! and the like), goes through everything a keystroke triggers (parse, word count, checks, page
+//! count) and every export and import, and comes out whole. How fast is never asserted here;
+//! the end-to-end attack spec types after each input in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+use igf_core::model::calendar::CivilDate;
+use igf_core::checks::check;
+use igf_core::model::draft::Draft;
+use igf_core::model::draft::DraftId;
+use igf_core::model::draft::section_words;
+use igf_core::formats;
+use igf_core::formats::Format;
+use igf_core::formats::import;
+use igf_core::formats::import::Imported;
+use igf_core::text::markdown::parse;
+use igf_core::text::markdown::plain_text;
+use igf_core::model::settings::Settings;
+use igf_core::model::template::Kind;
+
+const SIZE: usize = 50 * 1024;
+/// Ends every input, so that each test can see the text after the pathological part survive.
+const MARKER: &str = "zqxjmarker";
+
+/// `unit` repeated up to [`SIZE`] bytes, then the marker in a paragraph of its own.
+fn repeat(unit: &str) -> String {
+    let mut text = unit.repeat(SIZE / unit.len());
+    text.push_str("\n\n");
+    text.push_str(MARKER);
+    text
+}
+
+fn inputs() -> Vec<(&'static str, String)> {
+    let nested_lists: String = (0..).map(|i| format!("{}- item\n", "  ".repeat(i % 300))).scan(0, |len, line| {
+        *len += line.len();
+        (*len < SIZE).then_some(line)
+    }).collect();
+    let wide_table = format!("{}|\n{}|\n{}|\n{}|\n", "| a ".repeat(3000), "|---".repeat(3000), "| b ".repeat(3000), "| c ".repeat(3000));
+    vec![
+        ("nested quotes", repeat(">")),
+        ("nested quotes with spaces", repeat("> ")),
+        ("nested lists", format!("{nested_lists}\n\n{MARKER}")),
+        ("nested ordered lists", repeat("1. ")),
+        ("stars", repeat("*")),
+        ("stars around a word", format!("{}x{}\n\n{MARKER}", "*".repeat(SIZE / 2), "*".repeat(SIZE / 2))),
+        ("underscores", repeat("_a")),
+        ("mixed emphasis", repeat("*a **b _c __d ~~e ")),
+        ("open brackets", repeat("[")),
+        ("brackets and parentheses", repeat("[a](")),
+        ("links in links", repeat("[[a](b)")),
+        ("images", repeat("![")),
+        ("backticks", repeat("`")),
+        ("backtick runs of every length", (1..320).map(|n| format!("{}a", "`".repeat(n))).collect::<String>() + "\n\n" + MARKER),
+        ("code fences", repeat("```\n")),
+        ("raw HTML", repeat("<a href=\"javascript:alert(1)\">")),
+        ("character references", repeat("&#x6A;&amp;&colon;")),
+        ("reference definitions", repeat("[a]: javascript:b\n")),
+        ("autolinks", repeat("<http://a.b/")),
+        ("headings", repeat("#")),
+        ("a table 3000 columns wide", format!("{wide_table}\n{MARKER}")),
+        ("one long word", repeat("x")),
+        ("one long line", repeat("word ")),
+        ("blank lines", repeat("\n")),
+        ("backslashes", repeat("\\")),
+    ]
+}
+
+fn today() -> CivilDate {
+    CivilDate::new(2026, 11, 29).expect("a valid date")
+}
+
+#[test]
+fn each_input_is_about_50_kb() {
+    for (name, text) in inputs() {
+        assert!(text.len() >= SIZE * 9 / 10 && text.len() <= SIZE * 2, "{name}: {} bytes", text.len());
+    }
+}
+
+#[test]
+fn typing_pathological_markdown_parses_counts_checks_and_lays_out() {
+    for (name, text) in inputs() {
+        assert!(plain_text(&parse(&text)).contains(MARKER), "{name}: the text after it was lost");
+        assert!(section_words(&text) >= 1, "{name}");
+        let mut draft = Draft::new(DraftId::parse("pathological").expect("a valid id"), Kind::NewBpf, 0);
+        draft.set_section(0, text.clone(), 1);
+        // The checks lay the whole document out for the page count, as the editor does.
+        let report = check(&draft, today(), &Settings::default());
+        assert!(report.findings.iter().all(|f| !f.message.is_empty()), "{name}");
+    }
+}
+
+/// The inputs that stress the exports most: deep trees, nested links, code, a wide table, lines
+/// that must be cut. Every input goes through the exports in `make fuzz-long`.
+const EXPORTED: &[&str] = &["nested quotes", "nested lists", "links in links", "backtick runs of every length", "a table 3000 columns wide", "one long word"];
+
+#[test]
+fn pathological_markdown_exports_and_comes_back() {
+    exports_and_comes_back(inputs().into_iter().filter(|(name, _)| EXPORTED.contains(name)));
+}
+
+#[test]
+#[ignore = "long in a debug build: `make fuzz-long` runs it in release"]
+fn every_pathological_input_exports_and_comes_back() {
+    exports_and_comes_back(inputs().into_iter());
+}
+
+fn exports_and_comes_back(inputs: impl Iterator<Item = (&'static str, String)>) {
+    for (name, text) in inputs {
+        let mut draft = Draft::new(DraftId::parse("pathological").expect("a valid id"), Kind::NewWg, 0);
+        draft.set_title(format!("Pathological: {name}"), 1);
+        draft.set_section(1, text, 2);
+        let report = check(&draft, today(), &Settings::default());
+        for format in Format::ALL {
+            let bytes = formats::render(&draft, &report, format);
+            assert!(!bytes.is_empty(), "{name}: empty {format:?}");
+            if matches!(format, Format::DraftFile | Format::Markdown | Format::Html | Format::Docx) {
+                let file = format!("pathological.{}", format.extension());
+                match import::read(&file, &bytes, DraftId::parse("unused").expect("a valid id"), 0) {
+                    Ok(Imported::Own(back)) => assert!(back == draft, "{name}: {format:?} came back different"),
+                    _ => panic!("{name}: {format:?} did not come back"),
+                }
+            }
+        }
+    }
+}
