@@ -140,7 +140,19 @@ mod tests {
         assert_eq!(read_entry(&archive, "a.txt"), Ok(Some(b"hello".to_vec())));
         assert_eq!(read_entry(&archive, "missing"), Ok(None));
         assert_eq!(read_entry(b"not a zip at all, not at all", "a"), Err(ZipError::NotZip));
-        let cut = &archive[..archive.len() - 30];
-        assert!(read_entry(cut, "a.txt").is_err());
+    }
+
+    #[test]
+    fn truncated_and_shifted_archives_get_the_error_of_what_is_missing() {
+        let archive = write(&[("a.txt", b"hello"), ("dir/b.xml", b"<x/>")]);
+        let end = archive.len();
+        let table: [(&str, &[u8], ZipError); 3] = [
+            ("tail cut into the end record", &archive[..end - 30], ZipError::NotZip),
+            ("head cut: the directory offset points past its entries", &archive[10..], ZipError::Damaged("directory entry")),
+            ("everything before the directory gone", &archive[end - 22 - 2 * 46 - 14..], ZipError::Damaged("directory entry")),
+        ];
+        for (what, bytes, expected) in table {
+            assert_eq!(read_entry(bytes, "a.txt"), Err(expected), "{what}");
+        }
     }
 }

@@ -13,6 +13,8 @@ use igf_core::formats;
 use igf_core::formats::Format;
 use igf_core::formats::import;
 use igf_core::formats::import::Imported;
+use igf_core::document::Document;
+use igf_core::layout::layout;
 use igf_core::text::markdown::parse;
 use igf_core::text::markdown::plain_text;
 use igf_core::model::settings::Settings;
@@ -77,15 +79,20 @@ fn each_input_is_about_50_kb() {
 }
 
 #[test]
-fn typing_pathological_markdown_parses_counts_checks_and_lays_out() {
+fn typing_pathological_markdown_keeps_the_text_after_it_and_counts_the_pages_the_layout_lays_out() {
     for (name, text) in inputs() {
-        assert!(plain_text(&parse(&text)).contains(MARKER), "{name}: the text after it was lost");
+        let plain = plain_text(&parse(&text));
+        assert_eq!(plain.split_whitespace().last(), Some(MARKER), "{name}: the text after it was lost");
         assert!(section_words(&text) >= 1, "{name}");
         let mut draft = Draft::new(DraftId::parse("pathological").expect("a valid id"), Kind::NewBpf, 0);
         draft.set_section(0, text.clone(), 1);
+        assert_eq!(draft.section_words(0), section_words(&text), "{name}: the draft's count is the text's");
         // The checks lay the whole document out for the page count, as the editor does.
         let report = check(&draft, today(), &Settings::default());
-        assert!(report.findings.iter().all(|f| !f.message.is_empty()), "{name}");
+        let pages = layout(&Document::final_version(&draft)).pages();
+        let counted = report.pages.pages;
+        assert!(counted > (pages - 1) as f64 && counted <= pages as f64, "{name}: {counted} of {pages} pages");
+        assert!(report.findings.iter().all(|f| f.message.ends_with('.') || f.message.ends_with('?')), "{name}: {:?}", report.findings);
     }
 }
 
@@ -110,9 +117,18 @@ fn exports_and_comes_back(inputs: impl Iterator<Item = (&'static str, String)>) 
         draft.set_title(format!("Pathological: {name}"), 1);
         draft.set_section(1, text, 2);
         let report = check(&draft, today(), &Settings::default());
+        let pages = layout(&Document::final_version(&draft)).pages();
         for format in Format::ALL {
             let bytes = formats::render(&draft, &report, format);
-            assert!(!bytes.is_empty(), "{name}: empty {format:?}");
+            match format {
+                Format::Pdf => {
+                    assert!(bytes.starts_with(b"%PDF-") && bytes.ends_with(b"%%EOF\n"), "{name}: not a whole PDF");
+                    let page_objects = String::from_utf8_lossy(&bytes).matches("/Type /Page ").count();
+                    assert_eq!(page_objects, pages, "{name}: the PDF's pages are the layout's");
+                }
+                Format::Text => assert!(String::from_utf8_lossy(&bytes).contains(MARKER), "{name}: the text export lost the text after it"),
+                _ => {}
+            }
             if matches!(format, Format::DraftFile | Format::Markdown | Format::Html | Format::Docx) {
                 let file = format!("pathological.{}", format.extension());
                 match import::read(&file, &bytes, DraftId::parse("unused").expect("a valid id"), 0) {

@@ -75,14 +75,14 @@ impl SortOrder {
 }
 
 /// The summaries that match `filter` (every word of it, in the title, kind or text, ignoring
-/// ASCII case), in `order`; ties go to the most recently edited.
+/// case in any script), in `order`; ties go to the most recently edited.
 pub fn arrange(summaries: &[Summary], order: SortOrder, filter: &str) -> Vec<Summary> {
-    let words: Vec<String> = filter.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
     let mut shown: Vec<Summary> = summaries.iter().filter(|s| matches(s, &words)).cloned().collect();
     order::sort_by(&mut shown, &mut |a, b| {
         let primary = match order {
             SortOrder::LastEdited => std::cmp::Ordering::Equal,
-            SortOrder::Title => a.title.to_ascii_lowercase().cmp(&b.title.to_ascii_lowercase()),
+            SortOrder::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
             SortOrder::Kind => a.draft.kind.label().to_ascii_lowercase().cmp(&b.draft.kind.label().to_ascii_lowercase()),
             SortOrder::Readiness => a.must_fix.cmp(&b.must_fix),
         };
@@ -100,7 +100,7 @@ fn matches(summary: &Summary, words: &[String]) -> bool {
         haystack.push(' ');
         haystack.push_str(text);
     }
-    let haystack = haystack.to_ascii_lowercase();
+    let haystack = haystack.to_lowercase();
     words.iter().all(|word| haystack.contains(word.as_str()))
 }
 
@@ -118,7 +118,7 @@ mod tests {
     }
 
     #[test]
-    fn sorts_and_filters() {
+    fn arranges_by_each_order_and_keeps_drafts_holding_every_word_in_any_case_and_script() {
         let all = [
             summary("a", Kind::NewWg, "youth participation", 30, 2),
             summary("b", Kind::NewBpf, "Cybersecurity", 10, 0),
@@ -135,6 +135,8 @@ mod tests {
             (SortOrder::LastEdited, "  gender   ACCESS ", "c"),
             (SortOrder::LastEdited, "spam youth", "a"),
             (SortOrder::LastEdited, "Ünïcode", "acb"),
+            (SortOrder::LastEdited, "ünïcode", "acb"),
+            (SortOrder::LastEdited, "ÜNÏCODE SPAM", "acb"),
             (SortOrder::LastEdited, "nothing-like-this", ""),
         ];
         for (order, filter, expected) in table {
