@@ -431,7 +431,12 @@ async fn leaving_the_editor_with_a_field_focused_saves_the_last_keys_without_a_p
     let handle = mount_to(parent.clone(), move || {
         provide_app_context(store.clone());
         let initial = initial.clone();
-        view! { {move || editing.get().then(|| view! { <Editor initial=initial.clone() known=None /> })} }
+        // As the app switches screens: one view or another, erased.
+        view! { {move || if editing.get() {
+            view! { <Editor initial=initial.clone() known=None /> }.into_any()
+        } else {
+            view! { <p>"Another screen"</p> }.into_any()
+        }} }
     });
     tick().await;
     let field: web_sys::HtmlTextAreaElement =
