@@ -1,4 +1,3 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -6,6 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EditorPage } from '../pages/editor';
+import { LibraryPage } from '../pages/library';
+import { expect, test, type BrowserContext, type Page } from '../support/test';
 
 // These tests serve their own copy of dist/, so that they can "deploy" a new build into it, on
 // a port of their own next to E2E_PORT, below a sub-path.
@@ -103,7 +104,7 @@ test('after one visit the editor loads and works offline; a new build waits for 
   const page = await context.newPage();
   await page.goto(base);
   const editor = new EditorPage(page);
-  await expect(page.getByRole('button', { name: 'New BPF proposal' })).toBeVisible();
+  await expect(new LibraryPage(page).newButton('New BPF proposal')).toBeVisible();
 
   // The cache holds exactly the files of this build, under a name with the build's hash.
   const v1 = buildFiles();
@@ -119,11 +120,8 @@ test('after one visit the editor loads and works offline; a new build waits for 
   await editor.create('New BPF proposal');
   await editor.title.fill('Written offline');
   await editor.section('Proposed Theme/Issue for the BPF').fill('Typed while the network was off.');
-  await expect(page.getByText(/^Saved in this browser at/)).toBeVisible();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Markdown (.md)' }).click();
-  const file = await (await download).path();
+  await expect(editor.saveStatus).toHaveText(/^Saved in this browser at/);
+  const file = await (await editor.export('Markdown (.md)')).path();
   expect(readFileSync(file, 'utf8')).toContain('Typed while the network was off.');
   await page.keyboard.press('Escape');
   await page.reload();
@@ -190,7 +188,7 @@ test('without service workers the editor still loads, saves and reloads', async 
   const editor = new EditorPage(page);
   await editor.create('New WG proposal');
   await editor.title.fill('No service worker');
-  await expect(page.getByText(/^Saved in this browser at/)).toBeVisible();
+  await expect(editor.saveStatus).toHaveText(/^Saved in this browser at/);
   await page.reload();
   await expect(editor.title).toHaveValue('No service worker');
   expect(await page.evaluate(() => caches.keys())).toEqual([]);
