@@ -10,7 +10,7 @@ export class HistoryPanel {
 
   async open() {
     await this.toggle.click();
-    await expect(this.page.getByRole('heading', { name: 'History' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
   }
 
   get snapshots(): Locator {

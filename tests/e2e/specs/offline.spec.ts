@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EditorPage } from '../pages/editor';
 import { LibraryPage } from '../pages/library';
-import { expect, test, type BrowserContext, type Page } from '../support/test';
+import { allowErrors, expect, test, type BrowserContext, type Page } from '../support/test';
 
 // These tests serve their own copy of dist/, so that they can "deploy" a new build into it, on
 // a port of their own next to E2E_PORT, below a sub-path.
@@ -115,6 +115,8 @@ test('after one visit the editor loads and works offline; a new build waits for 
 
   // Offline: the page reloads, takes typing, saves, and exports.
   await context.setOffline(true);
+  // A file outside the build, asked for while offline, fails (and Chromium logs the failure).
+  allowErrors({ message: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/, url: /\/app\/not-in-the-build\.txt:/ });
   expect(await page.evaluate(() => fetch('./not-in-the-build.txt').then(() => 'answered', () => 'failed'))).toBe('failed');
   await page.reload();
   await editor.create('New BPF proposal');

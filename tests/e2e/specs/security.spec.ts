@@ -38,7 +38,7 @@ test('the app runs under a strict Content-Security-Policy with zero violations',
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 
   // Control: the detector does see a violation when one happens (and Chromium reports it).
-  allowErrors(/^Refused to load the image 'https:\/\/example\.org\/blocked\.png' because it violates the following Content Security Policy directive/);
+  allowErrors(/^Loading the image 'https:\/\/example\.org\/blocked\.png' violates the following Content Security Policy directive: "img-src 'self'"/);
   await page.evaluate(() => {
     const img = document.createElement('img');
     img.src = 'https://example.org/blocked.png';

@@ -7,8 +7,14 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 // offline, the CSP probe's blocked image, ...) with `allowErrors(...)`, or a file or describe
 // block with `test.use({ allowedErrors: [...] })`. Specs import `test` and `expect` from here.
 
-/** A pattern an expected error's text must match: a substring, or a regular expression. */
-export type ErrorPattern = string | RegExp;
+/** Text to match: a substring, or a regular expression. */
+export type TextPattern = string | RegExp;
+
+/**
+ * An expected error: a pattern its text must match, or an object whose `message` its text and
+ * whose `url` the address it names (the failed resource, or the page) must match.
+ */
+export type ErrorPattern = TextPattern | { message?: TextPattern; url?: TextPattern };
 
 /** One error seen in a page: a console error or an uncaught exception. */
 export interface SeenError {
@@ -18,8 +24,13 @@ export interface SeenError {
   where: string;
 }
 
-function matches(pattern: ErrorPattern, text: string): boolean {
+function matchesText(pattern: TextPattern, text: string): boolean {
   return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+}
+
+function matches(pattern: ErrorPattern, error: SeenError): boolean {
+  if (typeof pattern === 'string' || pattern instanceof RegExp) return matchesText(pattern, error.text);
+  return (pattern.message === undefined || matchesText(pattern.message, error.text)) && (pattern.url === undefined || matchesText(pattern.url, error.where));
 }
 
 /** Collects the errors of every page it watches; fails the test at its end with the unexpected ones. */
@@ -63,7 +74,7 @@ export class ErrorGuard {
 
   /** The errors no declared pattern covers. */
   unexpected(): SeenError[] {
-    return this.seen.filter((e) => !this.allowed.some((p) => matches(p, e.text)));
+    return this.seen.filter((e) => !this.allowed.some((p) => matches(p, e)));
   }
 
   /** Fails (throws) with every unexpected error, one per line. */
