@@ -190,6 +190,21 @@ export class EditorPage {
     return this.sectionField(heading).locator('.comment');
   }
 
+  /** The text of each comment beside a section. */
+  commentText(heading: string): Locator {
+    return this.comments(heading).locator('.comment-text');
+  }
+
+  /** The passage each comment beside a section quotes. */
+  commentQuote(heading: string): Locator {
+    return this.comments(heading).locator('.comment-quote');
+  }
+
+  /** Who wrote each comment beside a section, when, and whether the part changed since. */
+  commentMeta(heading: string): Locator {
+    return this.comments(heading).locator('.comment-meta');
+  }
+
   get history(): HistoryPanel {
     return new HistoryPanel(this.page);
   }
@@ -201,9 +216,14 @@ export class EditorPage {
     return dialog;
   }
 
+  /** The button that opens the Export menu. */
+  get exportButton(): Locator {
+    return this.page.getByRole('button', { name: 'Export', exact: true });
+  }
+
   /** Opens the Export menu and downloads one format; returns the download. */
   async export(label: string) {
-    await this.page.getByRole('button', { name: 'Export', exact: true }).click();
+    await this.exportButton.click();
     const download = this.page.waitForEvent('download');
     await this.page.getByRole('button', { name: label }).click();
     return download;

@@ -23,7 +23,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await editor.title.focus();
       await editor.addPerson('Amina Diallo', 'Government', true);
       await expectNoViolations(page, `editor of a ${kind}`);
-      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      await editor.exportButton.click();
       await expectNoViolations(page, 'export menu');
       await page.keyboard.press('Escape');
       await editor.backToDrafts();
@@ -66,12 +66,12 @@ test('a whole proposal by keyboard alone: create, fill, fix the findings, export
   await expect(editor.verdict).toHaveText('Ready to submit');
 
   // Open the Export menu by keyboard and download the Word file.
-  await page.getByRole('button', { name: 'Export', exact: true }).focus();
+  await editor.exportButton.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Word document (.docx)' }).focus();
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   expect((await download).suggestedFilename()).toMatch(/^WG-proposal-newcomer-engagement-\d{4}-\d{2}-\d{2}\.docx$/);
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
+  await expect(editor.exportButton).toBeFocused();
 });

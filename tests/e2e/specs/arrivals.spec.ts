@@ -114,7 +114,7 @@ test('a review link put into the tab while the author types in that draft shows 
 
   await expect(page.getByRole('alert').filter({ hasText: 'The review from Rahul Sharma is added to this draft: 1 new and 0 updated comments' })).toBeVisible();
   await expect(author.title).toHaveValue(TITLE);
-  await expect(author.sectionField(PURPOSE).locator('.comment-text')).toHaveText('Say which stakeholder groups you mean.');
+  await expect(author.commentText(PURPOSE)).toHaveText('Say which stakeholder groups you mean.');
   await expectKeysKept(page, id, { shown: true });
 });
 
@@ -138,7 +138,7 @@ test('a review file imported while the author’s keys still arrive shows the co
 
   await expect(page.getByRole('alert').filter({ hasText: 'The review from Rahul Sharma is added to this draft: 1 new and 0 updated comments' })).toBeVisible();
   await expect(author.title).toHaveValue(TITLE);
-  await expect(author.sectionField(PURPOSE).locator('.comment-text')).toHaveText('Say which stakeholder groups you mean.');
+  await expect(author.commentText(PURPOSE)).toHaveText('Say which stakeholder groups you mean.');
   await expectKeysKept(page, id, { shown: true });
 });
 

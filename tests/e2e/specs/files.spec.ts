@@ -130,7 +130,7 @@ test('a broken file gets a specific error and changes nothing', async ({ page })
 test('email to the Secretariat is a short mailto link to the address in Settings', async ({ page }) => {
   const editor = new EditorPage(page);
   await writeDraft(editor);
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await editor.exportButton.click();
   const href = await page.getByRole('link', { name: 'Email to the Secretariat' }).getAttribute('href');
   expect(href).toMatch(/^mailto:igf%40un\.org\?subject=WG%20proposal%3A%20Newcomer%20Engagement/);
   expect(href!.length).toBeLessThanOrEqual(1800);
@@ -200,7 +200,7 @@ test('the PDF export has exactly the pages of the live count, and the author is 
   const label = await editor.pageCount.innerText();
   const livePages = Math.ceil(parseFloat(label));
 
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await editor.exportButton.click();
   await expect(page.getByText(/The PDF fonts cannot show 6 characters of this draft \(Ж а н 日 本 語\)/)).toBeVisible();
   await page.keyboard.press('Escape');
   const path = info.outputPath('proposal.pdf');

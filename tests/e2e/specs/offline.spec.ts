@@ -93,6 +93,11 @@ async function cached(page: Page): Promise<Record<string, string[]>> {
   });
 }
 
+/** "Update available." with its "Reload" and "Later". */
+function updatePrompt(page: Page) {
+  return page.locator('.update-slot').filter({ hasText: 'Update available.' });
+}
+
 /** The stylesheet the page uses; null while the page is between two documents. */
 async function currentStylesheet(page: Page): Promise<string | null> {
   return page.evaluate(() => document.querySelector('link[rel=stylesheet]')?.getAttribute('href') ?? null).catch(() => null);
@@ -136,7 +141,7 @@ test('after one visit the editor loads and works offline; a new build waits for 
   const v1Css = await currentStylesheet(page);
   const v2Css = deployNewBuild();
   await page.reload();
-  const prompt = page.locator('.update-slot').filter({ hasText: 'Update available.' });
+  const prompt = updatePrompt(page);
   await expect(prompt).toBeVisible();
   await expect(prompt.getByRole('button', { name: 'Reload' })).toBeVisible();
   expect(await currentStylesheet(page)).toBe(v1Css);
@@ -158,7 +163,7 @@ test('after one visit the editor loads and works offline; a new build waits for 
   // A second tab of the same build switches together with the first.
   const other = await context.newPage();
   await other.goto(base);
-  await expect(other.locator('.update-slot').filter({ hasText: 'Update available.' })).toBeVisible();
+  await expect(updatePrompt(other)).toBeVisible();
 
   // "Reload": the new build takes over and every tab reloads once into it, with nothing of the
   // old build loaded and the draft as it was.

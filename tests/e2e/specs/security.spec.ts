@@ -24,7 +24,7 @@ test('the app runs under a strict Content-Security-Policy with zero violations',
   await editor.title.fill('Local Content <img src=x onerror=alert(1)>');
   await editor.section('Proposed Theme/Issue for the BPF').fill('**Bold** [link](https://example.org) <script>alert(1)</script> ![i](https://example.org/x.png)');
   await editor.addPerson('Amina Diallo', 'Government', true);
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await editor.exportButton.click();
   for (const label of ['PDF (.pdf)', 'Word document (.docx)', 'Web page (.html)', 'Markdown (.md)', 'Plain text (.txt)', 'Draft file (.json)']) {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: label }).click();

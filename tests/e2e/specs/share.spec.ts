@@ -77,18 +77,17 @@ test('the author shares, a reviewer comments and sends, the author sees each com
   await page.goto(reviewLink);
   await expect(page.getByRole('alert').filter({ hasText: 'The review from Rahul Sharma is added to this draft: 3 new and 0 updated comments' })).toBeVisible();
   await expect(author.title).toHaveValue(TITLE);
-  const field = (heading: string) => author.sectionField(heading);
   await expect(author.comments('Purpose of the WG')).toContainText('Rahul Sharma');
-  await expect(field('Purpose of the WG').locator('.comment-text')).toHaveText('Say which stakeholder groups you mean.');
-  await expect(field('Expected Output(s)').locator('.comment-quote')).toHaveText('recommendations paper');
-  await expect(field('Expected Output(s)').locator('.comment-text')).toHaveText('Who writes it?');
+  await expect(author.commentText('Purpose of the WG')).toHaveText('Say which stakeholder groups you mean.');
+  await expect(author.commentQuote('Expected Output(s)')).toHaveText('recommendations paper');
+  await expect(author.commentText('Expected Output(s)')).toHaveText('Who writes it?');
   await expect(author.comments('Timeframe for the work')).toHaveCount(0);
   const reviews = author.reviews;
   await expect(reviews).toContainText('3 open of 3 comments, from Rahul Sharma');
   await expect(reviews.locator('.comment-text')).toHaveText('A clear proposal overall.');
   await expectNoViolations(page, 'editor with review comments');
 
-  await field('Purpose of the WG').getByRole('button', { name: 'Resolve' }).click();
+  await author.sectionField('Purpose of the WG').getByRole('button', { name: 'Resolve' }).click();
   await expect(reviews).toContainText('2 open of 3 comments');
   // Once the author edits, the review is of an earlier version, and the change is shown.
   await author.section('Expected Output(s)').fill('A short recommendations paper to the MAG, and a short guide for workshop organisers.');
@@ -96,7 +95,7 @@ test('the author shares, a reviewer comments and sends, the author sees each com
   await expect(reviews).toContainText('Changed since then: “Expected Output(s)”.');
   await reviews.getByRole('button', { name: 'Show what changed' }).click();
   await expect(reviews.locator('ins')).toHaveText(/^short\s*$/);
-  await expect(field('Expected Output(s)').locator('.comment-meta')).toContainText('this part changed since');
+  await expect(author.commentMeta('Expected Output(s)')).toContainText('this part changed since');
 });
 
 test('a passphrase protects the link, and a wrong one changes nothing', async ({ page, browser }) => {
@@ -173,8 +172,7 @@ test('files instead of links: the draft file opens for review, the review file c
   await author.waitUntilSaved();
   const library = await author.backToDrafts();
   await library.import({ name: reviewFile.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(reviewPath) });
-  const timeframe = author.sectionField('Timeframe for the work');
-  await expect(timeframe.locator('.comment-text')).toHaveText('Name the months.');
-  await expect(timeframe.locator('.comment-meta')).toContainText('Amina');
+  await expect(author.commentText('Timeframe for the work')).toHaveText('Name the months.');
+  await expect(author.commentMeta('Timeframe for the work')).toContainText('Amina');
 });
 
