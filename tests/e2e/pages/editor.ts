@@ -249,5 +249,3 @@ export class EditorPage {
     });
   }
 }
-
-export { storedDrafts } from '../support/storage';
