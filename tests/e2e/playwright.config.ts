@@ -9,6 +9,8 @@ export default defineConfig({
   testDir: './specs',
   outputDir: './test-results',
   timeout: 60_000,
+  // A test that passes only on a second try is a failing test: never retry.
+  retries: 0,
   workers: 2,
   reporter: [['list']],
   use: {

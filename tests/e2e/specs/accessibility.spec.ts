@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { EditorPage } from '../pages/editor';
+import { expect, test, type Page } from '../support/test';
 
 async function expectNoViolations(page: Page, where: string) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -19,11 +19,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await editor.create(kind);
       await editor.title.fill(`A ${kind}`);
       // Visit a field so that problems show beside it as well as in the Checks panel.
-      await page.getByRole('textbox', { name: 'Your email address' }).fill('not-an-address');
+      await editor.proposerEmail.fill('not-an-address');
       await editor.title.focus();
       await editor.addPerson('Amina Diallo', 'Government', true);
       await expectNoViolations(page, `editor of a ${kind}`);
-      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      await editor.exportButton.click();
       await expectNoViolations(page, 'export menu');
       await page.keyboard.press('Escape');
       await editor.backToDrafts();
@@ -63,15 +63,15 @@ test('a whole proposal by keyboard alone: create, fill, fix the findings, export
   await editor.finding('Confirm that the work will follow the IGF Code of Conduct').focus();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Space');
-  await expect(editor.checks.locator('.checks-verdict')).toHaveText('Ready to submit');
+  await expect(editor.verdict).toHaveText('Ready to submit');
 
   // Open the Export menu by keyboard and download the Word file.
-  await page.getByRole('button', { name: 'Export', exact: true }).focus();
+  await editor.exportButton.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Word document (.docx)' }).focus();
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   expect((await download).suggestedFilename()).toMatch(/^WG-proposal-newcomer-engagement-\d{4}-\d{2}-\d{2}\.docx$/);
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
+  await expect(editor.exportButton).toBeFocused();
 });

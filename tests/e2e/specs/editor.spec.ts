@@ -1,5 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { EditorPage, HEADINGS, type StartButton } from '../pages/editor';
+import { LibraryPage } from '../pages/library';
+import { storedEnvelopes } from '../support/storage';
+import { expect, test } from '../support/test';
 
 /** Text with accents, CJK, emoji, markup and Markdown that must come back byte for byte. */
 function sampleText(heading: string, i: number): string {
@@ -61,12 +63,8 @@ test('autosave writes a versioned envelope within a second, without a reload', a
   await editor.gotoStart();
   await editor.create('New WG proposal');
   await editor.section('Purpose of the WG').fill('To bring young people into the programme.');
-  await expect(page.getByText(/^Saved in this browser at/)).toBeVisible({ timeout: 1_500 });
-  const stored = await page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('igf-proposal-editor/draft/'))
-      .map((k) => JSON.parse(localStorage.getItem(k)!)),
-  );
+  await expect(editor.saveStatus).toHaveText(/^Saved in this browser at/, { timeout: 1_500 });
+  const stored = await storedEnvelopes(page);
   expect(stored).toHaveLength(1);
   expect(stored[0].schema).toBe(2);
   expect(stored[0].draft.kind).toBe('wg-new');
@@ -74,21 +72,18 @@ test('autosave writes a versioned envelope within a second, without a reload', a
 });
 
 test('the start screen leads back to the draft being written', async ({ page }) => {
-  const editor = new EditorPage(page);
-  await editor.gotoStart();
+  const library = new LibraryPage(page);
+  await library.goto();
   await expect(page.getByText('No drafts yet.')).toBeVisible();
-  await editor.create('New BPF proposal');
+  const editor = await library.create('New BPF proposal');
   await editor.title.fill('Multilingual Content and Universal Acceptance');
   await editor.backToDrafts();
-  const item = editor.drafts.getByRole('button', { name: 'Multilingual Content and Universal Acceptance' });
-  await expect(item).toBeVisible();
-  await item.click();
-  await expect(editor.title).toHaveValue('Multilingual Content and Universal Acceptance');
+  await expect(library.openButton('Multilingual Content and Universal Acceptance')).toBeVisible();
+  await library.open('Multilingual Content and Universal Acceptance');
 
   // A new tab starts at the start screen and still lists the draft.
-  const other = await page.context().newPage();
-  const second = new EditorPage(other);
-  await second.gotoStart();
+  const second = new LibraryPage(await page.context().newPage());
+  await second.goto();
   await expect(second.drafts.getByRole('listitem')).toHaveCount(1);
 });
 
@@ -131,7 +126,8 @@ test('hostile Markdown in the preview runs nothing and links nowhere unsafe', as
   const hrefs = await editor.preview.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs).toEqual(['https://example.org/tracker.png', 'https://www.intgovforum.org/']);
   await expect(editor.preview.locator('img, script, svg, iframe')).toHaveCount(0);
-  await page.waitForTimeout(300);
+  // Whatever the preview could run would have run once it is painted: two frames later.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   expect(dialogs).toBe(0);
   expect(requests).toEqual([]);
 });

@@ -1,6 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { EditorPage, storedDrafts } from '../pages/editor';
+import { EditorPage } from '../pages/editor';
+import { LibraryPage } from '../pages/library';
+import { storedDrafts } from '../support/storage';
+import { expect, test, type Page } from '../support/test';
 
 async function writeDraft(editor: EditorPage) {
   await editor.gotoStart();
@@ -9,14 +11,11 @@ async function writeDraft(editor: EditorPage) {
   await editor.section('Purpose of the WG').fill('To help **newcomers**.\n\n## Objectives/Goals of the WG\n\n<!-- igf:manifest -->\n- a [link](https://example.org)');
   await editor.section('Timeframe for the work').fill('One IGF cycle.');
   await editor.addPerson('Sara Lindqvist', 'Government', true);
-  await editor.page.getByRole('textbox', { name: 'Your name' }).fill('Tunde Bello');
+  await editor.proposerName.fill('Tunde Bello');
 }
 
 async function exportFile(page: Page, label: string, path: string) {
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: label }).click();
-  const file = await download;
+  const file = await new EditorPage(page).export(label);
   await file.saveAs(path);
   await expect(page.getByRole('status').filter({ hasText: `Downloaded “${file.suggestedFilename()}”.` })).toBeVisible();
   await page.keyboard.press('Escape');
@@ -27,7 +26,8 @@ for (const label of ['Draft file (.json)', 'Markdown (.md)', 'Web page (.html)']
   test(`${label} comes back through Import as the identical draft`, async ({ page }, info) => {
     const editor = new EditorPage(page);
     await writeDraft(editor);
-    await page.waitForTimeout(800);
+    // Autosave first, so that the exported draft is the stored one.
+    await editor.waitUntilSaved();
     const path = info.outputPath('export');
     const name = await exportFile(page, label, path);
     expect(name).toMatch(/^WG-proposal-newcomer-engagement-naïve-b-b-日本語-\d{4}-\d{2}-\d{2}\.(json|md|html)$/);
@@ -37,11 +37,12 @@ for (const label of ['Draft file (.json)', 'Markdown (.md)', 'Web page (.html)']
     // Import into a fresh browser profile: the draft arrives exactly as it was.
     const fresh = await page.context().browser()!.newContext();
     const other = await fresh.newPage();
-    const second = new EditorPage(other);
-    await second.gotoStart();
-    await other.locator('.import input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
+    const library = new LibraryPage(other);
+    await library.goto();
+    const flow = await library.import({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
     // A draft this browser does not have: add it, or open it for review.
-    await other.getByRole('button', { name: 'Add to my drafts' }).click();
+    await expect(flow.choice('Newcomer Engagement — «naïve» <b>&</b> 日本語')).toBeVisible();
+    const second = await flow.addToMyDrafts();
     await expect(second.title).toHaveValue('Newcomer Engagement — «naïve» <b>&</b> 日本語');
     await second.backToDrafts();
     expect(await storedDrafts(other)).toEqual(before);
@@ -68,7 +69,8 @@ test('the exported HTML makes no request and runs no script', async ({ page, bro
   await viewer.goto(`file://${path}`);
   await expect(viewer.getByRole('heading', { name: 'Purpose of the WG' })).toBeVisible();
   await expect(viewer.getByText('Draft: not ready to submit')).toBeVisible();
-  await viewer.waitForTimeout(300);
+  // Anything the file could load would have been asked for by now: no request for half a second.
+  await viewer.waitForLoadState('networkidle');
   expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
   expect(dialogs).toBe(0);
   expect(await viewer.evaluate(() => document.scripts.length)).toBe(0);
@@ -82,52 +84,53 @@ test('importing an older copy of a stored draft asks before it changes anything'
   const path = info.outputPath('draft.json');
   const name = await exportFile(page, 'Draft file (.json)', path);
   await editor.section('Timeframe for the work').fill('Changed after the export.');
-  await editor.backToDrafts();
+  const library = await editor.backToDrafts();
   const before = await storedDrafts(page);
-  await page.locator('.import input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: readFileSync(path) });
-  const prompt = page.getByRole('region', { name: 'This draft is already in your browser' });
-  await expect(prompt).toBeVisible();
+  const file = { name, mimeType: 'application/json', buffer: readFileSync(path) };
+  const flow = await library.import(file);
+  await expect(flow.conflict).toBeVisible();
   expect(await storedDrafts(page)).toEqual(before);
-  await prompt.getByRole('button', { name: 'Cancel' }).click();
+  await flow.cancel(flow.conflict);
+  await expect(flow.conflict).toHaveCount(0);
   expect(await storedDrafts(page)).toEqual(before);
 
-  await page.locator('.import input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: readFileSync(path) });
-  await page.getByRole('button', { name: 'Keep both' }).click();
-  await expect(editor.section('Timeframe for the work')).toHaveValue('One IGF cycle.');
-  await editor.backToDrafts();
-  await expect(editor.drafts.getByRole('listitem')).toHaveCount(2);
+  await library.import(file);
+  const copy = await flow.keepBoth();
+  await expect(copy.section('Timeframe for the work')).toHaveValue('One IGF cycle.');
+  await copy.backToDrafts();
+  await expect(library.drafts.getByRole('listitem')).toHaveCount(2);
 });
 
 test('a foreign Markdown file is mapped by its headings, shown, then saved on request', async ({ page }) => {
-  const editor = new EditorPage(page);
-  await editor.gotoStart();
+  const library = new LibraryPage(page);
+  await library.goto();
   const markdown = '# Youth in the IGF\n\nIntro text.\n\n## Purpose\n\nTo bring young people in.\n\n## 2. Goals\n\n1. Review.\n\n## Deliverables\n\nA paper.\n\n## Timeline:\n\nFebruary to December.\n';
-  await page.locator('.import input[type=file]').setInputFiles({ name: 'youth.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
-  const preview = page.getByRole('region', { name: 'Check where the parts of “youth.md” go' });
+  const flow = await library.import({ name: 'youth.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  const preview = flow.foreign('youth.md');
   await expect(preview).toContainText('“Purpose” → Purpose of the WG');
   await expect(preview).toContainText('“2. Goals” → Objectives/Goals of the WG');
   await expect(preview).toContainText('“Deliverables” → Expected Output(s)');
   await expect(preview).toContainText('“Timeline” → Timeframe for the work');
   await expect(preview).toContainText('Text before the first matching heading → Purpose of the WG');
   expect(Object.keys(await storedDrafts(page))).toHaveLength(0);
-  await preview.getByRole('button', { name: 'Import as a new draft' }).click();
+  const editor = await flow.importAsNewDraft();
   await expect(editor.title).toHaveValue('Youth in the IGF');
   await expect(editor.section('Purpose of the WG')).toHaveValue('Intro text.\n\nTo bring young people in.');
   await expect(editor.section('Timeframe for the work')).toHaveValue('February to December.');
 });
 
 test('a broken file gets a specific error and changes nothing', async ({ page }) => {
-  const editor = new EditorPage(page);
-  await editor.gotoStart();
-  await page.locator('.import input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":2,\n"draft": [}') });
-  await expect(page.getByRole('alert')).toHaveText('“broken.json” is not a draft file: the stored text is not valid JSON (line 2, column 11: expected a value). Nothing was changed.');
+  const library = new LibraryPage(page);
+  await library.goto();
+  const flow = await library.import({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":2,\n"draft": [}') });
+  await expect(flow.error).toHaveText('“broken.json” is not a draft file: the stored text is not valid JSON (line 2, column 11: expected a value). Nothing was changed.');
   expect(Object.keys(await storedDrafts(page))).toHaveLength(0);
 });
 
 test('email to the Secretariat is a short mailto link to the address in Settings', async ({ page }) => {
   const editor = new EditorPage(page);
   await writeDraft(editor);
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await editor.exportButton.click();
   const href = await page.getByRole('link', { name: 'Email to the Secretariat' }).getAttribute('href');
   expect(href).toMatch(/^mailto:igf%40un\.org\?subject=WG%20proposal%3A%20Newcomer%20Engagement/);
   expect(href!.length).toBeLessThanOrEqual(1800);
@@ -160,11 +163,11 @@ test('the Word export opens in LibreOffice with every heading, and comes back th
   const before = await storedDrafts(page);
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await new EditorPage(other).gotoStart();
-  await other.locator('.import input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) });
-  await other.getByRole('button', { name: 'Add to my drafts' }).click();
-  await expect(new EditorPage(other).title).toHaveValue('Gender and Digital Rights');
-  await new EditorPage(other).backToDrafts();
+  const library = new LibraryPage(other);
+  await library.goto();
+  const second = await (await library.import({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path) })).addToMyDrafts();
+  await expect(second.title).toHaveValue('Gender and Digital Rights');
+  await second.backToDrafts();
   expect(await storedDrafts(other)).toEqual(before);
   await fresh.close();
 });
@@ -194,10 +197,10 @@ test('the PDF export has exactly the pages of the live count, and the author is 
   const paragraph = 'Most of the next billion Internet users will read and write in languages other than English, yet many websites and forms still reject addresses in local scripts. ';
   await editor.section('Proposed Theme/Issue for the BPF').fill(Array.from({ length: 12 }, () => paragraph.repeat(3)).join('\n\n'));
   await editor.section('Objectives/Goals of the BPF').fill('- Collect case studies.\n- Identify obstacles: Жанна, 日本語.\n\n1. First\n2. Second');
-  const label = await editor.checks.getByText(/^\d+\.\d of 3 pages$/).innerText();
+  const label = await editor.pageCount.innerText();
   const livePages = Math.ceil(parseFloat(label));
 
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await editor.exportButton.click();
   await expect(page.getByText(/The PDF fonts cannot show 6 characters of this draft \(Ж а н 日 本 語\)/)).toBeVisible();
   await page.keyboard.press('Escape');
   const path = info.outputPath('proposal.pdf');

@@ -1,123 +1,125 @@
-import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { EditorPage } from '../pages/editor';
+import { LibraryPage } from '../pages/library';
+import { readFileSync } from 'node:fs';
+import { storedDrafts } from '../support/storage';
+import { expect, test, type Page } from '../support/test';
 
 const THEME = 'Proposed Theme/Issue for the BPF';
 
-async function newDraft(editor: EditorPage, title: string, theme: string) {
-  await editor.create('New BPF proposal');
+async function newDraft(library: LibraryPage, title: string, theme: string) {
+  const editor = await library.create('New BPF proposal');
   await editor.title.fill(title);
   await editor.section(THEME).fill(theme);
   await editor.backToDrafts();
-  await expect(editor.drafts.getByRole('button', { name: title, exact: true })).toBeVisible();
-}
-
-function item(editor: EditorPage, title: string) {
-  return editor.drafts.getByRole('listitem').filter({ has: editor.page.getByRole('button', { name: title, exact: true }) });
-}
-
-async function titles(editor: EditorPage) {
-  return editor.drafts.locator('.draft-open').allTextContents();
+  await expect(library.openButton(title)).toBeVisible();
 }
 
 test('drafts can be renamed, duplicated, deleted with undo, sorted and filtered', async ({ page }) => {
   test.setTimeout(120_000);
-  const editor = new EditorPage(page);
-  await editor.gotoStart();
-  await newDraft(editor, 'Alpha on cybersecurity', 'Norms in practice.');
-  await newDraft(editor, 'Bravo on youth', 'Young people in the IGF.');
-  await expect(item(editor, 'Bravo on youth')).toContainText(/New BPF proposal · \d+ words · [\d.]+ of 3 pages · \d+ problems? to fix · edited/);
+  // The page's clock is Playwright's, so that ten seconds can pass without waiting for them.
+  await page.clock.install();
+  const library = new LibraryPage(page);
+  await library.goto();
+  await newDraft(library, 'Alpha on cybersecurity', 'Norms in practice.');
+  await newDraft(library, 'Bravo on youth', 'Young people in the IGF.');
+  await expect(library.item('Bravo on youth')).toContainText(/New BPF proposal · \d+ words · [\d.]+ of 3 pages · \d+ problems? to fix · edited/);
 
-  await item(editor, 'Bravo on youth').getByRole('button', { name: 'Rename' }).click();
+  await library.item('Bravo on youth').getByRole('button', { name: 'Rename' }).click();
   const rename = page.getByRole('textbox', { name: 'New title for “Bravo on youth”' });
   await expect(rename).toBeFocused();
   await rename.fill('Bravo renamed');
   await rename.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: '“Bravo on youth” is now called “Bravo renamed”.' })).toBeVisible();
+  await expect(library.notice.filter({ hasText: '“Bravo on youth” is now called “Bravo renamed”.' })).toBeVisible();
 
-  await item(editor, 'Bravo renamed').getByRole('button', { name: 'Duplicate' }).click();
-  await expect(editor.drafts.getByRole('button', { name: 'Copy of Bravo renamed', exact: true })).toBeVisible();
+  await library.item('Bravo renamed').getByRole('button', { name: 'Duplicate' }).click();
+  await expect(library.openButton('Copy of Bravo renamed')).toBeVisible();
 
-  await item(editor, 'Alpha on cybersecurity').getByRole('button', { name: 'Delete' }).click();
-  await expect(editor.drafts.getByRole('button', { name: 'Alpha on cybersecurity' })).toHaveCount(0);
-  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await library.item('Alpha on cybersecurity').getByRole('button', { name: 'Delete' }).click();
+  await expect(library.drafts.getByRole('button', { name: 'Alpha on cybersecurity' })).toHaveCount(0);
+  const undo = library.undo;
   await expect(undo).toBeFocused();
-  await page.waitForTimeout(10_500); // Undo is still there after ten seconds.
+  // Undo is still there after ten seconds (every timer due in them has run).
+  await page.clock.runFor(10_500);
+  await expect(undo).toBeVisible();
   await undo.click();
-  await expect(editor.drafts.getByRole('button', { name: 'Alpha on cybersecurity', exact: true })).toBeVisible();
+  await expect(library.openButton('Alpha on cybersecurity')).toBeVisible();
 
-  const sort = page.getByRole('combobox', { name: 'Sort by' });
-  await sort.selectOption('Title');
-  expect(await titles(editor)).toEqual(['Alpha on cybersecurity', 'Bravo renamed', 'Copy of Bravo renamed']);
-  await sort.selectOption('Last edited');
-  expect((await titles(editor))[2]).toBe('Alpha on cybersecurity');
+  await library.sort.selectOption('Title');
+  expect(await library.titles()).toEqual(['Alpha on cybersecurity', 'Bravo renamed', 'Copy of Bravo renamed']);
+  await library.sort.selectOption('Last edited');
+  expect((await library.titles())[2]).toBe('Alpha on cybersecurity');
 
-  const filter = page.getByRole('searchbox', { name: 'Filter drafts' });
+  const filter = library.filter;
   await filter.fill('bravo');
-  await expect(editor.drafts.getByRole('listitem')).toHaveCount(2);
+  await expect(library.drafts.getByRole('listitem')).toHaveCount(2);
   await expect(page.getByText('Showing 2 of 3 drafts.')).toBeVisible();
   await filter.fill('young   PEOPLE');
-  await expect(editor.drafts.getByRole('listitem')).toHaveCount(2);
+  await expect(library.drafts.getByRole('listitem')).toHaveCount(2);
   await filter.fill('nothing like this');
   await expect(page.getByText('No draft matches “nothing like this”.')).toBeVisible();
   await filter.fill('');
 
   // A deleted draft stays in the trash until it is restored or deleted for good.
-  await item(editor, 'Copy of Bravo renamed').getByRole('button', { name: 'Delete' }).click();
-  await page.getByText('Trash (1)').click();
-  await page.getByRole('list', { name: 'Deleted drafts' }).getByRole('button', { name: 'Restore' }).click();
-  await expect(editor.drafts.getByRole('listitem')).toHaveCount(3);
+  await library.item('Copy of Bravo renamed').getByRole('button', { name: 'Delete' }).click();
+  await library.openTrash(1);
+  await library.trash.getByRole('button', { name: 'Restore' }).click();
+  await expect(library.drafts.getByRole('listitem')).toHaveCount(3);
 });
 
 test('two tabs on one draft never overwrite each other silently', async ({ context }) => {
-  const first = new EditorPage(await context.newPage());
-  await first.gotoStart();
+  const firstPage = await context.newPage();
+  const first = new LibraryPage(firstPage);
+  await first.goto();
   await newDraft(first, 'Shared draft', 'Started in the first tab.');
-  const second = new EditorPage(await context.newPage());
-  await second.gotoStart();
-  await second.drafts.getByRole('button', { name: 'Shared draft', exact: true }).click();
-  await first.drafts.getByRole('button', { name: 'Shared draft', exact: true }).click();
+  const secondPage = await context.newPage();
+  // The second tab's clock is Playwright's, so that its autosave's time can pass at once.
+  await secondPage.clock.install();
+  const second = new LibraryPage(secondPage);
+  await second.goto();
+  const secondEditor = await second.open('Shared draft');
+  const firstEditor = await first.open('Shared draft');
 
-  await first.section(THEME).fill('Rewritten in the first tab.');
+  await firstEditor.section(THEME).fill('Rewritten in the first tab.');
   // The second tab is told as soon as the first one saves, before it types anything.
-  const alert = second.page.getByRole('alert').filter({ hasText: 'changed in another tab or window' });
+  const alert = secondPage.getByRole('alert').filter({ hasText: 'changed in another tab or window' });
   await expect(alert).toBeVisible();
-  await second.section(THEME).fill('Typed in the second tab meanwhile.');
-  await second.page.waitForTimeout(1_000);
-  const stored = await second.page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('igf-proposal-editor/draft/')).map((k) => localStorage.getItem(k)!),
-  );
+  await secondEditor.section(THEME).fill('Typed in the second tab meanwhile.');
+  // It says it does not save, and a second later (every timer of its autosave has run) it has not.
+  await expect(secondEditor.saveStatus).toHaveText('Not saved');
+  await secondPage.clock.runFor(1_000);
+  const stored = Object.values(await storedDrafts(secondPage));
   expect(stored).toHaveLength(1);
   expect(stored[0]).toContain('Rewritten in the first tab.');
 
   await alert.getByRole('button', { name: "Save this tab's text as a copy" }).click();
-  await expect(second.title).toHaveValue('Copy of Shared draft');
-  await expect(second.section(THEME)).toHaveValue('Typed in the second tab meanwhile.');
-  await second.backToDrafts();
+  await expect(secondEditor.title).toHaveValue('Copy of Shared draft');
+  await expect(secondEditor.section(THEME)).toHaveValue('Typed in the second tab meanwhile.');
+  await secondEditor.backToDrafts();
   await expect(second.drafts.getByRole('listitem')).toHaveCount(2);
 
   // "Show the latest version" keeps this tab's text in the draft's history.
-  await second.drafts.getByRole('button', { name: 'Shared draft', exact: true }).click();
-  await first.section(THEME).fill('Changed once more in the first tab.');
-  await second.section(THEME).fill('Another text in the second tab.');
-  await second.page.getByRole('button', { name: 'Show the latest version' }).click();
-  await expect(second.section(THEME)).toHaveValue('Changed once more in the first tab.');
-  await second.page.getByRole('button', { name: 'History' }).click();
-  await expect(second.page.getByRole('list', { name: 'Snapshots' })).toContainText('Before the text was replaced');
+  await second.openButton('Shared draft').click();
+  await firstEditor.section(THEME).fill('Changed once more in the first tab.');
+  await secondEditor.section(THEME).fill('Another text in the second tab.');
+  await secondPage.getByRole('button', { name: 'Show the latest version' }).click();
+  await expect(secondEditor.section(THEME)).toHaveValue('Changed once more in the first tab.');
+  await secondEditor.history.open();
+  await expect(secondEditor.history.snapshots).toContainText('Before the text was replaced');
 });
 
 test('typing then closing the tab at once, 50 times, loses no character', async ({ context }) => {
   test.setTimeout(300_000);
-  const setup = new EditorPage(await context.newPage());
-  await setup.gotoStart();
+  const setupPage = await context.newPage();
+  const setup = new LibraryPage(setupPage);
+  await setup.goto();
   await newDraft(setup, 'Closed quickly', 'Start.');
-  await setup.page.close();
+  await setupPage.close();
   let expected = 'Start.';
   for (let round = 0; round < 50; round++) {
     const page = await context.newPage();
-    const editor = new EditorPage(page);
-    await editor.gotoStart();
-    await editor.drafts.getByRole('button', { name: 'Closed quickly', exact: true }).click();
+    const library = new LibraryPage(page);
+    await library.goto();
+    const editor = await library.open('Closed quickly');
     await expect(editor.section(THEME)).toHaveValue(expected);
     const words = ` w${round}`;
     await editor.section(THEME).press('End');
@@ -125,10 +127,10 @@ test('typing then closing the tab at once, 50 times, loses no character', async 
     expected += words;
     await page.close({ runBeforeUnload: true });
   }
-  const check = new EditorPage(await context.newPage());
-  await check.gotoStart();
-  await check.drafts.getByRole('button', { name: 'Closed quickly', exact: true }).click();
-  await expect(check.section(THEME)).toHaveValue(expected);
+  const check = new LibraryPage(await context.newPage());
+  await check.goto();
+  const editor = await check.open('Closed quickly');
+  await expect(editor.section(THEME)).toHaveValue(expected);
 });
 
 async function fillQuota(page: Page) {
@@ -151,7 +153,7 @@ test('a full quota shows the banner, keeps the text and offers a backup', async 
   await editor.gotoStart();
   await editor.create('New BPF proposal');
   await editor.title.fill('Written on a full disk');
-  await expect(page.getByText(/^Saved in this browser/)).toBeVisible();
+  await expect(editor.saveStatus).toHaveText(/^Saved in this browser/);
   await fillQuota(page);
   const text = 'Every word typed while the storage is full. '.repeat(20);
   await editor.section(THEME).fill(text);
@@ -170,43 +172,37 @@ test('a full quota shows the banner, keeps the text and offers a backup', async 
   // Space comes back: saving resumes on its own.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('junk-')).forEach((k) => localStorage.removeItem(k)));
   await expect(banner).toHaveCount(0, { timeout: 15_000 });
-  await expect(page.getByText(/^Saved in this browser/)).toBeVisible();
+  await expect(editor.saveStatus).toHaveText(/^Saved in this browser/);
   await page.reload();
   await expect(editor.section(THEME)).toHaveValue(text);
 });
 
 test('a backup restores every draft into a fresh browser profile, merging without overwriting', async ({ page, browser }, info) => {
-  const editor = new EditorPage(page);
-  await editor.gotoStart();
+  const library = new LibraryPage(page);
+  await library.goto();
   const drafts = ['First «draft» 日本語', 'Second draft', 'Third <b>draft</b>'];
-  for (const [i, title] of drafts.entries()) await newDraft(editor, title, `Theme number ${i}.`);
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Back up all drafts' }).click();
+  for (const [i, title] of drafts.entries()) await newDraft(library, title, `Theme number ${i}.`);
   const path = info.outputPath('backup.json');
-  await (await download).saveAs(path);
+  await (await library.backUp()).saveAs(path);
   await expect(page.getByText(/Last backup: /)).toBeVisible();
 
   const fresh = await browser.newContext();
-  const other = new EditorPage(await fresh.newPage());
-  await other.gotoStart();
+  const other = new LibraryPage(await fresh.newPage());
+  await other.goto();
   await newDraft(other, 'Already here', 'Mine.');
-  const chooser = other.page.waitForEvent('filechooser');
-  await other.page.getByRole('button', { name: 'Restore from backup' }).click();
-  await (await chooser).setFiles(path);
-  await expect(other.page.getByRole('status').filter({ hasText: 'Restored from the backup: 3 drafts added.' })).toBeVisible();
-  expect((await titles(other)).sort()).toEqual([...drafts, 'Already here'].sort());
-  await other.drafts.getByRole('button', { name: drafts[0], exact: true }).click();
-  await expect(other.section(THEME)).toHaveValue('Theme number 0.');
-  await other.backToDrafts();
+  await other.restore(path);
+  await expect(other.notice.filter({ hasText: 'Restored from the backup: 3 drafts added.' })).toBeVisible();
+  expect((await other.titles()).sort()).toEqual([...drafts, 'Already here'].sort());
+  const first = await other.open(drafts[0]);
+  await expect(first.section(THEME)).toHaveValue('Theme number 0.');
+  await first.backToDrafts();
 
   // Restoring again changes nothing; a newer local edit is kept.
-  await other.drafts.getByRole('button', { name: 'Second draft', exact: true }).click();
-  await other.section(THEME).fill('Edited after the backup.');
-  await other.backToDrafts();
-  const again = other.page.waitForEvent('filechooser');
-  await other.page.getByRole('button', { name: 'Restore from backup' }).click();
-  await (await again).setFiles(path);
-  await expect(other.page.getByRole('status')).toContainText('2 drafts already here and unchanged; 1 draft kept as they are because the copy in this browser is newer');
+  const second = await other.open('Second draft');
+  await second.section(THEME).fill('Edited after the backup.');
+  await second.backToDrafts();
+  await other.restore(path);
+  await expect(other.notice).toContainText('2 drafts already here and unchanged; 1 draft kept as they are because the copy in this browser is newer');
   await fresh.close();
 });
 
@@ -217,7 +213,8 @@ test('unreadable and newer-schema values never stop the app and are offered for 
     localStorage.setItem('igf-proposal-editor/draft/future', '{"schema":9,"draft":{}}');
   });
   await page.reload();
-  const problems = page.getByRole('region', { name: 'Saved data that cannot be opened' });
+  const library = new LibraryPage(page);
+  const problems = library.unreadable;
   await expect(problems).toContainText('was moved aside so that it cannot stop the editor');
   await expect(problems).toContainText('saved by a newer version of this editor (schema 9)');
   const download = page.waitForEvent('download');
@@ -225,26 +222,24 @@ test('unreadable and newer-schema values never stop the app and are offered for 
   expect((await download).suggestedFilename()).toMatch(/broken\.json$/);
   const future = await page.evaluate(() => localStorage.getItem('igf-proposal-editor/draft/future'));
   expect(future).toBe('{"schema":9,"draft":{}}');
-  await expect(page.getByRole('button', { name: 'New BPF proposal' })).toBeEnabled();
+  await expect(library.newButton('New BPF proposal')).toBeEnabled();
 });
 
 test('history keeps snapshots to preview, compare and restore', async ({ page }) => {
-  const editor = new EditorPage(page);
-  await editor.gotoStart();
-  await editor.create('New BPF proposal');
+  const library = new LibraryPage(page);
+  await library.goto();
+  const editor = await library.create('New BPF proposal');
   await editor.title.fill('With history');
   await editor.section(THEME).fill('The first version of the theme.');
-  await page.getByRole('button', { name: 'History' }).click();
-  await page.getByRole('button', { name: 'Save a snapshot now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'A snapshot of the current text was saved.' })).toBeVisible();
+  const history = editor.history;
+  await history.open();
+  await history.saveSnapshot();
   await editor.section(THEME).fill('The second version of the theme.');
-  const snapshots = page.getByRole('list', { name: 'Snapshots' });
-  await snapshots.getByRole('button', { name: 'Compare with now' }).first().click();
-  const changes = page.getByRole('region', { name: /^Changes since/ });
-  await expect(changes.locator('del')).toContainText('first');
-  await expect(changes.locator('ins')).toContainText('second');
-  await snapshots.getByRole('button', { name: 'Preview' }).first().click();
-  await expect(page.getByRole('article', { name: /read-only$/ })).toContainText('The first version of the theme.');
-  await snapshots.getByRole('button', { name: 'Restore' }).first().click();
+  await history.action('Compare with now').click();
+  await expect(history.changes.locator('del')).toContainText('first');
+  await expect(history.changes.locator('ins')).toContainText('second');
+  await history.action('Preview').click();
+  await expect(history.preview).toContainText('The first version of the theme.');
+  await history.action('Restore').click();
   await expect(editor.section(THEME)).toHaveValue('The first version of the theme.');
 });

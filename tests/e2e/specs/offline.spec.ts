@@ -1,4 +1,3 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -6,6 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EditorPage } from '../pages/editor';
+import { LibraryPage } from '../pages/library';
+import { allowErrors, expect, test, type BrowserContext, type Page } from '../support/test';
 
 // These tests serve their own copy of dist/, so that they can "deploy" a new build into it, on
 // a port of their own next to E2E_PORT, below a sub-path.
@@ -92,6 +93,11 @@ async function cached(page: Page): Promise<Record<string, string[]>> {
   });
 }
 
+/** "Update available." with its "Reload" and "Later". */
+function updatePrompt(page: Page) {
+  return page.locator('.update-slot').filter({ hasText: 'Update available.' });
+}
+
 /** The stylesheet the page uses; null while the page is between two documents. */
 async function currentStylesheet(page: Page): Promise<string | null> {
   return page.evaluate(() => document.querySelector('link[rel=stylesheet]')?.getAttribute('href') ?? null).catch(() => null);
@@ -103,7 +109,7 @@ test('after one visit the editor loads and works offline; a new build waits for 
   const page = await context.newPage();
   await page.goto(base);
   const editor = new EditorPage(page);
-  await expect(page.getByRole('button', { name: 'New BPF proposal' })).toBeVisible();
+  await expect(new LibraryPage(page).newButton('New BPF proposal')).toBeVisible();
 
   // The cache holds exactly the files of this build, under a name with the build's hash.
   const v1 = buildFiles();
@@ -114,16 +120,15 @@ test('after one visit the editor loads and works offline; a new build waits for 
 
   // Offline: the page reloads, takes typing, saves, and exports.
   await context.setOffline(true);
+  // A file outside the build, asked for while offline, fails (and Chromium logs the failure).
+  allowErrors({ message: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/, url: /\/app\/not-in-the-build\.txt:/ });
   expect(await page.evaluate(() => fetch('./not-in-the-build.txt').then(() => 'answered', () => 'failed'))).toBe('failed');
   await page.reload();
   await editor.create('New BPF proposal');
   await editor.title.fill('Written offline');
   await editor.section('Proposed Theme/Issue for the BPF').fill('Typed while the network was off.');
-  await expect(page.getByText(/^Saved in this browser at/)).toBeVisible();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Markdown (.md)' }).click();
-  const file = await (await download).path();
+  await expect(editor.saveStatus).toHaveText(/^Saved in this browser at/);
+  const file = await (await editor.export('Markdown (.md)')).path();
   expect(readFileSync(file, 'utf8')).toContain('Typed while the network was off.');
   await page.keyboard.press('Escape');
   await page.reload();
@@ -136,7 +141,7 @@ test('after one visit the editor loads and works offline; a new build waits for 
   const v1Css = await currentStylesheet(page);
   const v2Css = deployNewBuild();
   await page.reload();
-  const prompt = page.locator('.update-slot').filter({ hasText: 'Update available.' });
+  const prompt = updatePrompt(page);
   await expect(prompt).toBeVisible();
   await expect(prompt.getByRole('button', { name: 'Reload' })).toBeVisible();
   expect(await currentStylesheet(page)).toBe(v1Css);
@@ -158,7 +163,7 @@ test('after one visit the editor loads and works offline; a new build waits for 
   // A second tab of the same build switches together with the first.
   const other = await context.newPage();
   await other.goto(base);
-  await expect(other.locator('.update-slot').filter({ hasText: 'Update available.' })).toBeVisible();
+  await expect(updatePrompt(other)).toBeVisible();
 
   // "Reload": the new build takes over and every tab reloads once into it, with nothing of the
   // old build loaded and the draft as it was.
@@ -190,7 +195,7 @@ test('without service workers the editor still loads, saves and reloads', async 
   const editor = new EditorPage(page);
   await editor.create('New WG proposal');
   await editor.title.fill('No service worker');
-  await expect(page.getByText(/^Saved in this browser at/)).toBeVisible();
+  await expect(editor.saveStatus).toHaveText(/^Saved in this browser at/);
   await page.reload();
   await expect(editor.title).toHaveValue('No service worker');
   expect(await page.evaluate(() => caches.keys())).toEqual([]);
