@@ -114,7 +114,7 @@ fn main() {
     for (draft, _) in &corpus {
         let doc = Document::final_version(draft);
         fs::write(dir.join(format!("{}.docx", draft.id.as_str())), docx::export(draft, &doc)).unwrap();
-        fs::write(dir.join(format!("{}-ours.pdf", draft.id.as_str())), pdf::export(&doc, 0)).unwrap();
+        fs::write(dir.join(format!("{}-ours.pdf", draft.id.as_str())), pdf::export(&doc)).unwrap();
         fs::write(dir.join(format!("{}.html", draft.id.as_str())), html::export(draft, &doc)).unwrap();
     }
     let html_files: Vec<_> = corpus.iter().map(|(d, _)| dir.join(format!("{}.html", d.id.as_str()))).collect();

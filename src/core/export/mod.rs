@@ -5,6 +5,10 @@
 //! title, kind, proposer, timeframe and meeting, the official headings in template order, the
 //! co-facilitators, a "not ready" notice while must-fix findings remain, and a manifest
 //! (template version, app version, SHA-256 of the canonical draft).
+//!
+//! The paginated formats (PDF, DOCX, HTML print) show the notice as one line in the top margin
+//! of every page, outside the text area, so a draft takes the same pages at every stage; the
+//! others list the findings.
 
 pub mod docx;
 pub mod html;
@@ -133,6 +137,7 @@ pub struct Document {
     /// Labelled facts under the title: proposer, timeframe, MAG meeting.
     pub facts: Vec<(&'static str, String)>,
     /// Must-fix findings; when any remain the document is marked as a draft that is not ready.
+    /// Never laid out: paginated formats show [`Document::not_ready_line`] in the margin.
     pub not_ready: Vec<String>,
     pub sections: Vec<DocSection>,
     pub co_facilitators: Vec<CoFacilitator>,
@@ -159,8 +164,7 @@ impl Document {
         Document::build(draft, not_ready, &mut |_, text| parse(text).into(), Manifest::of(draft))
     }
 
-    /// The document as it will be submitted, without the not-ready notice: what the page count
-    /// measures.
+    /// The document as it will be submitted, without the not-ready notice.
     pub fn final_version(draft: &Draft) -> Document {
         Document::build(draft, Vec::new(), &mut |_, text| parse(text).into(), Manifest::of(draft))
     }
@@ -206,7 +210,7 @@ impl Document {
             .enumerate()
             .map(|(index, spec)| {
                 let blocks = blocks_of(index, draft.section(index));
-                let has_table = people_after == Some(index) && !details.co_facilitators.is_empty();
+                let has_table = people_table_after(people_after, &details.co_facilitators, index);
                 let empty_note = match (blocks.is_empty() && !has_table, spec.optional) {
                     (false, _) => None,
                     (true, true) => Some("Optional; left empty."),
@@ -226,6 +230,27 @@ impl Document {
             manifest,
         }
     }
+
+    /// "Draft: not ready to submit: 4 to fix", the margin line of the paginated formats (each
+    /// adds the page number its own way), or `None` when the draft is ready.
+    pub fn not_ready_line(&self) -> Option<String> {
+        (!self.not_ready.is_empty()).then(|| format!("{NOT_READY_TITLE}: {} to fix", self.not_ready.len()))
+    }
+
+    /// Whether the co-facilitator table follows section `index`. An empty list has no table.
+    pub fn people_table_after(&self, index: usize) -> bool {
+        people_table_after(self.people_after, &self.co_facilitators, index)
+    }
+
+    /// Whether the co-facilitator table ends the document, under a heading of its own, because
+    /// the template has no section for it.
+    pub fn people_table_at_end(&self) -> bool {
+        self.people_after.is_none() && !self.co_facilitators.is_empty()
+    }
+}
+
+fn people_table_after(people_after: Option<usize>, people: &[CoFacilitator], index: usize) -> bool {
+    people_after == Some(index) && !people.is_empty()
 }
 
 /// Escapes text for HTML and XML content and double-quoted attributes, and drops the characters
@@ -273,10 +298,9 @@ pub fn person_line(person: &CoFacilitator) -> String {
 
 /// The file's contents, with the "not ready" marking taken from the report.
 pub fn render(draft: &Draft, report: &Report, format: Format) -> Vec<u8> {
-    // Built only for the formats that show it: the PDF marks the final version in its margin.
     let doc = || Document::new(draft, report);
     match format {
-        Format::Pdf => pdf::export(&Document::final_version(draft), report.count(Severity::MustFix)),
+        Format::Pdf => pdf::export(&doc()),
         Format::Docx => docx::export(draft, &doc()),
         Format::Html => html::export(draft, &doc()).into_bytes(),
         Format::Markdown => markdown::export(draft, &doc()).into_bytes(),
