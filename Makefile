@@ -7,7 +7,7 @@ export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS := fallback
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve dist dev test test-native test-browser test-e2e bench fuzz-long setup-build setup-test setup-bench clean
+.PHONY: serve dist dev test test-native test-pages test-browser test-e2e bench fuzz-long setup-build setup-test setup-bench clean
 
 ## Build the release site into dist/ and serve it at http://127.0.0.1:$(PORT)/
 serve: dist
@@ -21,16 +21,24 @@ dist: setup-build
 dev: setup-build
 	trunk serve
 
-## Every test layer: native, in-browser, end-to-end (with the size budget).
+## Every test layer: native, page truth, in-browser, end-to-end (with the size budget).
 test: setup-test
 	@start=$$(date +%s); \
 	$(MAKE) --no-print-directory test-native && \
+	$(MAKE) --no-print-directory test-pages && \
 	$(MAKE) --no-print-directory test-browser && \
 	$(MAKE) --no-print-directory test-e2e && \
 	echo "make test: every layer passed in $$(( $$(date +%s) - start )) s"
 
 test-native:
 	cargo test
+
+## The same pages everywhere: the live count, our PDF, LibreOffice's DOCX and Chromium's HTML
+## print of every draft of the page corpus (tests/pages.rs; ignored by a plain `cargo test`).
+test-pages:
+	@start=$$(date +%s); \
+	cargo test --test pages -- --ignored --nocapture && \
+	echo "test-pages: every draft has the same pages everywhere, in $$(( $$(date +%s) - start )) s"
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test web
