@@ -7,7 +7,7 @@ export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS := fallback
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve dist dev test test-native test-browser test-e2e bench fuzz-long setup-build setup-test setup-bench clean
+.PHONY: serve dist dev test test-native test-pages test-browser test-e2e bench fuzz-long setup-build setup-test setup-bench clean
 
 ## Build the release site into dist/ and serve it at http://127.0.0.1:$(PORT)/
 serve: dist
@@ -21,16 +21,24 @@ dist: setup-build
 dev: setup-build
 	trunk serve
 
-## Every test layer: native, in-browser, end-to-end (with the size budget).
+## Every test layer: native, page truth, in-browser, end-to-end (with the size budget).
 test: setup-test
 	@start=$$(date +%s); \
 	$(MAKE) --no-print-directory test-native && \
+	$(MAKE) --no-print-directory test-pages && \
 	$(MAKE) --no-print-directory test-browser && \
 	$(MAKE) --no-print-directory test-e2e && \
 	echo "make test: every layer passed in $$(( $$(date +%s) - start )) s"
 
 test-native:
 	cargo test --workspace
+
+## The same pages everywhere: the live count, our PDF, LibreOffice's DOCX and Chromium's HTML
+## print of every draft of the page corpus (crates/core/tests/pages.rs; ignored by a plain `cargo test`).
+test-pages:
+	@start=$$(date +%s); \
+	cargo test -p igf-core --test pages -- --ignored --nocapture && \
+	echo "test-pages: every draft has the same pages everywhere, in $$(( $$(date +%s) - start )) s"
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test web --test web_panic
@@ -43,13 +51,13 @@ test-e2e: dist
 ## table of every figure with its budget (also as JSON in target/bench/); then the long fuzzing run.
 bench: setup-bench dist
 	node scripts/bench/size.mjs
-	cargo bench --bench engine
-	cargo bench --bench pages
+	cargo bench -p igf-core --bench engine
+	cargo bench -p igf-core --bench pages
 	node scripts/bench/browser.mjs
 	node scripts/bench/report.mjs
 	$(MAKE) --no-print-directory fuzz-long
 
-## The fuzzing properties of tests/fuzz.rs with many cases (`cargo test` runs a short pass), and
+## The fuzzing properties of crates/core/tests/fuzz.rs with many cases (`cargo test` runs a short pass), and
 ## every pathological input through every export.
 FUZZ_CASES ?= 20000
 fuzz-long:

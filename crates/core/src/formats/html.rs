@@ -1,6 +1,9 @@
 //! One standalone, print-ready HTML file: A4 print CSS, no external requests, no script, and a
 //! Content-Security-Policy that allows nothing but its own style. The draft rides along as inert
 //! JSON inside a `<template>` element, so the file opens again in the editor.
+//!
+//! A draft that is not ready lists its findings on screen; in print they give way to one line in
+//! the top margin of every page (an `@page` margin box), which moves no line, as in the PDF.
 
 use sha2::{Digest, Sha256};
 use thiserror::Error;
@@ -29,8 +32,9 @@ use crate::text::markdown::Inline;
 pub const DRAFT_ELEMENT: &str = r#"<template id="igf-proposal-draft">"#;
 
 /// Print and screen styles, with the numbers of the one typography spec. Chromium rounds the
-/// page area to whole pixels, so the bottom margin is 72.5 pt (page-model.md).
-fn style() -> String {
+/// page area to whole pixels, so the bottom margin is 72.5 pt (page-model.md). `not_ready` is
+/// the margin line of a draft that is not ready.
+fn style(not_ready: Option<&str>) -> String {
     let s = &SPEC;
     let pt = |centipt: u32| format!("{}pt", trimmed(f64::from(centipt) / 100.0, 2));
     let margin = trimmed(f64::from(s.margin_twips) / 20.0, 2);
@@ -46,7 +50,7 @@ fn style() -> String {
         )
     };
     [
-        format!("@page{{size:A4;margin:{margin}pt {margin}pt {bottom}pt {margin}pt}}"),
+        format!("@page{{size:A4;margin:{margin}pt {margin}pt {bottom}pt {margin}pt;{}}}", not_ready.map_or_else(String::new, margin_notice)),
         "html{background:#fff;color:#000}".into(),
         format!(
             "body{{margin:0 auto;padding:24pt 0;width:{width}pt;max-width:calc(100% - 32px);font:{}pt/{} 'Liberation Serif','Times New Roman',Times,'DejaVu Serif',serif;orphans:1;widows:1;hyphens:manual;font-kerning:none;font-variant-ligatures:none;overflow-wrap:anywhere}}",
@@ -67,7 +71,7 @@ fn style() -> String {
         "code{font-family:'Liberation Mono','DejaVu Sans Mono',monospace}".into(),
         "table{border-collapse:collapse;width:100%;table-layout:fixed;margin:0 0 6pt}th,td{border:0.5pt solid #666;padding:0 4pt;text-align:left;vertical-align:top}".into(),
         format!("dl.facts{{margin:0;display:grid;grid-template-columns:auto 1fr;gap:0 8pt;line-height:{}}}dl.facts dt{{font-weight:bold}}dl.facts dd{{margin:0}}", pt(s.facts.line_centipt)),
-        ".not-ready{border:1.5pt solid #a3261b;padding:6pt 8pt;margin:0 0 12pt}.not-ready h2{margin-top:0;color:#a3261b}".into(),
+        ".not-ready{border:1.5pt solid #a3261b;padding:6pt 8pt;margin:0 0 12pt}.not-ready h2{margin-top:0;color:#a3261b}@media print{.not-ready{display:none}}".into(),
         ".empty{font-style:italic;color:#555}".into(),
         format!(
             "footer{{margin-top:{};font-size:{}pt;line-height:{};color:#444;border-top:0.5pt solid #999;padding-top:4pt}}",
@@ -79,6 +83,19 @@ fn style() -> String {
     .concat()
 }
 
+/// The not-ready line as a margin box over the text area's left edge, where the PDF draws it:
+/// its top at the notice distance from the page's edge. `line` is our own words and a number,
+/// so it needs no escaping in a CSS string.
+fn margin_notice(line: &str) -> String {
+    let s = &SPEC;
+    let top = trimmed(f64::from(s.notice_top_twips) / 20.0, 2);
+    format!(
+        "@top-left{{content:\"{line} (page \" counter(page) \" of \" counter(pages) \")\";vertical-align:top;padding-top:{top}pt;font:bold {}pt/{}pt 'Liberation Serif','Times New Roman',Times,serif;color:#a3261b}}",
+        s.notice.size_pt,
+        trimmed(f64::from(s.notice.line_centipt) / 100.0, 2)
+    )
+}
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum HtmlImportError {
     #[error("this HTML file was not written by the IGF Proposal Editor: it carries no draft")]
@@ -88,7 +105,7 @@ pub enum HtmlImportError {
 }
 
 pub fn export(draft: &Draft, doc: &Document) -> String {
-    let style = style();
+    let style = style(doc.not_ready_line().as_deref());
     let style_hash = base64::encode(&Sha256::digest(style.as_bytes()));
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -116,11 +133,11 @@ pub fn export(draft: &Draft, doc: &Document) -> String {
             out.push_str(&format!("<p class=\"empty\">{note}</p>\n"));
         }
         blocks(&mut out, &section.blocks);
-        if doc.people_after == Some(index) {
+        if doc.people_table_after(index) {
             people(&mut out, doc);
         }
     }
-    if doc.people_after.is_none() && !doc.co_facilitators.is_empty() {
+    if doc.people_table_at_end() {
         out.push_str("<h2>Proposed co-facilitators</h2>\n");
         people(&mut out, doc);
     }
@@ -139,9 +156,6 @@ pub fn import(text: &str) -> Result<Draft, HtmlImportError> {
 }
 
 fn people(out: &mut String, doc: &Document) {
-    if doc.co_facilitators.is_empty() {
-        return;
-    }
     out.push_str("<table>\n<thead><tr><th>Name</th><th>Affiliation</th><th>Stakeholder group</th><th>Regional group</th><th>MAG member</th></tr></thead>\n<tbody>\n");
     for p in &doc.co_facilitators {
         out.push_str(&format!(

@@ -49,11 +49,11 @@ pub fn export(draft: &Draft, doc: &Document) -> String {
         out.push_str(&format!("## {heading}\n\n"));
         out.push_str(&escape_headings(&text, &headings, 1));
         out.push_str("\n\n");
-        if doc.people_after == Some(index) && !doc.co_facilitators.is_empty() {
+        if doc.people_table_after(index) {
             generated(&mut out, "co-facilitators", &people_table(doc));
         }
     }
-    if doc.people_after.is_none() && !doc.co_facilitators.is_empty() {
+    if doc.people_table_at_end() {
         generated(&mut out, "co-facilitators", &format!("**Proposed co-facilitators**\n\n{}", people_table(doc)));
     }
     generated(&mut out, "manifest", &format!("---\n\n*{}*", doc.manifest.line()));

@@ -9,7 +9,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod text;
 
-use crate::checks::{Report, Severity};
+use crate::checks::Report;
 use crate::document::Document;
 use crate::model::calendar::CivilDate;
 use crate::model::draft::Draft;
@@ -102,10 +102,9 @@ pub fn unescape_markup(text: &str) -> String {
 
 /// The file's contents, with the "not ready" marking taken from the report.
 pub fn render(draft: &Draft, report: &Report, format: Format) -> Vec<u8> {
-    // Built only for the formats that show it: the PDF marks the final version in its margin.
     let doc = || Document::new(draft, report.must_fix());
     match format {
-        Format::Pdf => pdf::export(&Document::final_version(draft), report.count(Severity::MustFix)),
+        Format::Pdf => pdf::export(&doc()),
         Format::Docx => docx::export(draft, &doc()),
         Format::Html => html::export(draft, &doc()).into_bytes(),
         Format::Markdown => markdown::export(draft, &doc()).into_bytes(),

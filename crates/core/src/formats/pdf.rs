@@ -6,16 +6,12 @@
 //! appear as "?". A draft that is not ready is marked in the top margin of every page, outside
 //! the text area, so the marking never moves a line.
 
-use crate::document::Document;
-
-use crate::document::NOT_READY_TITLE;
 use igf_codecs::decimal::fixed;
-use crate::layout::metrics::Style;
-use crate::layout::metrics::width;
+
+use crate::document::Document;
+use crate::layout::metrics::{Style, width};
 use crate::layout::spec::SPEC;
-use crate::layout::Paragraph;
-use crate::layout::PlacedLine;
-use crate::layout::typeset;
+use crate::layout::{Paragraph, PlacedLine, typeset};
 
 const FONTS: [(&str, Style); 5] = [
     ("Times-Roman", Style { bold: false, italic: false, mono: false }),
@@ -39,8 +35,7 @@ pub fn unsupported(doc: &Document) -> Vec<char> {
     found
 }
 
-/// `not_ready` is the number of must-fix findings; zero means ready to submit.
-pub fn export(doc: &Document, not_ready: usize) -> Vec<u8> {
+pub fn export(doc: &Document) -> Vec<u8> {
     let set = typeset(doc);
     let page_w = f64::from(SPEC.page_width_twips) / 20.0;
     let page_h = f64::from(SPEC.page_height_twips) / 20.0;
@@ -66,9 +61,8 @@ pub fn export(doc: &Document, not_ready: usize) -> Vec<u8> {
     let fonts: String = (0..FONTS.len()).map(|n| format!("/F{n} {} 0 R ", 4 + n)).collect();
     for (number, lines) in set.pages.iter().enumerate() {
         let mut content = String::new();
-        if not_ready > 0 {
-            let notice = format!("{NOT_READY_TITLE}: {not_ready} to fix (page {} of {})", number + 1, set.pages.len());
-            content.push_str(&format!("0.64 0.15 0.11 rg BT /F1 9 Tf {} {} Td ({}) Tj ET 0 g\n", fixed(margin, 2), fixed(page_h - margin / 2.0, 2), encode(&notice)));
+        if let Some(notice) = doc.not_ready_line() {
+            draw_notice(&mut content, &format!("{notice} (page {} of {})", number + 1, set.pages.len()), margin, page_h);
         }
         for line in lines {
             draw_line(&mut content, &set.paragraphs[line.paragraph], &set.breaks[line.paragraph], line, margin, page_h);
@@ -95,6 +89,15 @@ pub fn export(doc: &Document, not_ready: usize) -> Vec<u8> {
     out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R /Info 3 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
     // Every string written above is ASCII (text goes through `encode`), so bytes equal chars.
     out.into_bytes()
+}
+
+/// The not-ready line in the top margin, in bold and in the notice's red, where the DOCX header
+/// puts it.
+fn draw_notice(content: &mut String, text: &str, margin: f64, page_h: f64) {
+    let style = &SPEC.notice;
+    let top = f64::from(SPEC.notice_top_twips) / 20.0;
+    let baseline = page_h - top - f64::from(style.line_centipt) / 100.0 + 0.25 * f64::from(style.size_pt);
+    content.push_str(&format!("0.64 0.15 0.11 rg BT /F1 {} Tf {} {} Td ({}) Tj ET 0 g\n", style.size_pt, fixed(margin, 2), fixed(baseline, 2), encode(text)));
 }
 
 fn draw_line(content: &mut String, paragraph: &Paragraph, breaks: &[Vec<usize>], line: &PlacedLine, margin: f64, page_h: f64) {

@@ -30,12 +30,12 @@ pub fn export(doc: &Document) -> String {
             out.push_str(&format!("({note})\n"));
         }
         blocks(&mut out, &section.blocks, "");
-        if doc.people_after == Some(index) {
+        if doc.people_table_after(index) {
             people(&mut out, doc);
         }
         out.push('\n');
     }
-    if doc.people_after.is_none() && !doc.co_facilitators.is_empty() {
+    if doc.people_table_at_end() {
         underline(&mut out, "Proposed co-facilitators", '-');
         people(&mut out, doc);
         out.push('\n');

@@ -1,6 +1,8 @@
 //! The page engine: a [`Document`] laid out into lines and pages with the rules measured in
 //! page-model.md, on the typography of [`spec`]. The live page count and the PDF come from this
-//! one layout, so they always agree.
+//! one layout, so they always agree. A draft that is not ready is marked in the top margin,
+//! outside the text area, so the marking is not laid out and a draft takes the same pages at
+//! every stage.
 //!
 //! Layout runs in two steps: each paragraph is broken into lines (the costly part, which depends
 //! only on the paragraph), then the lines are placed on pages. While a draft is edited, a
@@ -17,7 +19,7 @@ use std::sync::Arc;
 use metrics::{Style, UNITS_PER_PT, width};
 use spec::{ParagraphStyle, SPEC};
 
-use crate::document::{Document, Manifest, NOT_READY_TITLE};
+use crate::document::{Document, Manifest};
 use crate::model::draft::Draft;
 use crate::text::markdown::{Block, Inline, parse};
 
@@ -385,23 +387,17 @@ fn walk(doc: &Document, sink: &mut dyn Sink) {
         chars.extend(plain(value, Style::default()));
         sink.paragraph(para(&SPEC.facts, vec![chars], None));
     }
-    if !doc.not_ready.is_empty() {
-        sink.paragraph(para(&SPEC.notice, vec![plain(NOT_READY_TITLE, bold)], None));
-        for message in &doc.not_ready {
-            sink.paragraph(para(&SPEC.notice, vec![plain(&format!("• {message}"), Style::default())], None));
-        }
-    }
     for (index, section) in doc.sections.iter().enumerate() {
         sink.paragraph(para(&SPEC.heading, vec![plain(section.heading, bold)], Some(index)));
         if let Some(note) = section.empty_note {
             sink.paragraph(para(&SPEC.normal, vec![plain(note, Style { italic: true, ..Style::default() })], Some(index)));
         }
         sink.body(index, &section.blocks);
-        if doc.people_after == Some(index) {
+        if doc.people_table_after(index) {
             people(doc, Some(index), &mut |p| sink.paragraph(p));
         }
     }
-    if doc.people_after.is_none() && !doc.co_facilitators.is_empty() {
+    if doc.people_table_at_end() {
         sink.paragraph(para(&SPEC.heading, vec![plain("Proposed co-facilitators", bold)], None));
         people(doc, None, &mut |p| sink.paragraph(p));
     }

@@ -20,9 +20,13 @@ pub struct Spec {
     pub page_width_twips: u32,
     pub page_height_twips: u32,
     pub margin_twips: u32,
+    /// From the top edge of the page to the top of the not-ready line in the margin (the DOCX
+    /// header distance).
+    pub notice_top_twips: u32,
     pub list_indent_pt: u32,
     pub title: ParagraphStyle,
     pub facts: ParagraphStyle,
+    /// The not-ready line in the top margin: never laid out in the text area.
     pub notice: ParagraphStyle,
     pub heading: ParagraphStyle,
     pub subheading: ParagraphStyle,
@@ -44,10 +48,11 @@ pub const SPEC: Spec = Spec {
     page_width_twips: 11906,
     page_height_twips: 16838,
     margin_twips: 1440,
+    notice_top_twips: 720,
     list_indent_pt: 18,
     title: style(16, 19, 0, 6, 0, true),
     facts: style(12, 14, 0, 0, 0, false),
-    notice: style(12, 14, 6, 0, 8, false),
+    notice: style(9, 11, 0, 0, 0, false),
     heading: style(13, 16, 12, 6, 0, true),
     subheading: style(12, 14, 6, 6, 0, true),
     normal: style(12, 14, 0, 6, 0, false),
@@ -80,5 +85,14 @@ mod tests {
     fn the_text_block_is_451_3_by_697_9_points() {
         assert_eq!(SPEC.text_width_pt120(), 54156);
         assert_eq!(SPEC.text_height_centipt(), 69790);
+    }
+
+    /// The not-ready line ends above the text area, so a DOCX header holding it is never taller
+    /// than the top margin and never pushes the text down.
+    #[test]
+    fn the_not_ready_line_fits_in_the_top_margin() {
+        let line_twips = SPEC.notice.line_centipt / 5;
+        assert_eq!(SPEC.notice.before_centipt + SPEC.notice.after_centipt, 0);
+        assert!(SPEC.notice_top_twips + line_twips < SPEC.margin_twips, "{} + {line_twips}", SPEC.notice_top_twips);
     }
 }

@@ -136,7 +136,7 @@ fn main() {
 
 /// target/bench/engine.json, for the table of `make bench`.
 fn write_json(rows: &[Row]) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("bench");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
     let rows: Vec<serde_json::Value> = rows
         .iter()
         .map(|r| serde_json::json!({ "name": r.name, "pages": r.pages, "micros": r.median.as_secs_f64() * 1e6 }))
