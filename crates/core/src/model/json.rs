@@ -60,3 +60,24 @@ pub fn write(value: &impl Serialize) -> String {
 pub fn write_pretty(value: &impl Serialize) -> String {
     serde_json::to_string_pretty(value).expect("the editor's types have string keys and never fail to serialize")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_name_the_place_and_the_problem() {
+        let table = [
+            ("", 1, 0, "EOF while parsing a value"),
+            ("{\"a\" 1}", 1, 6, "expected “:” after a key"),
+            ("{a:1}", 1, 2, "a key must be a string"),
+            ("[1 2]", 1, 4, "expected “,” or “]” after an item"),
+            ("{\"schema\":2,\n\"draft\": [}", 2, 11, "expected a value"),
+            ("[nul]", 1, 5, "expected a value"),
+            ("{} x", 1, 4, "trailing characters after the value"),
+        ];
+        for (text, line, column, message) in table {
+            assert_eq!(parse(text), Err(SyntaxError { line, column, message: message.into() }), "{text:?}");
+        }
+    }
+}
