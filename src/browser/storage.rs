@@ -7,13 +7,11 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use gloo_storage::{SessionStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use igf_core::model::draft::DraftId;
-use igf_codecs::json;
-use igf_codecs::json::Value;
 use igf_core::store::KeyValue;
 use igf_core::store::MemoryStore;
 use igf_core::store::Store;
@@ -21,14 +19,16 @@ use igf_core::store::StoreError;
 
 const OPEN_DRAFT_KEY: &str = "igf-proposal-editor/open-draft";
 
-/// The browser's local storage.
+/// The browser's local storage, as raw text: the store writes and compares exact values and
+/// needs each error's detail (a full quota, for one), which gloo's JSON layer would hide.
 pub struct LocalKv(web_sys::Storage);
 
 impl LocalKv {
     pub fn open() -> Result<LocalKv, StoreError> {
+        // gloo's `raw()` throws when storage is refused; asking first keeps the reason.
         let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
         match window.local_storage() {
-            Ok(Some(storage)) => Ok(LocalKv(storage)),
+            Ok(Some(_)) => Ok(LocalKv(LocalStorage::raw())),
             Ok(None) => Err(StoreError::Unavailable("no local storage".into())),
             Err(error) => Err(StoreError::Unavailable(js_message(&error))),
         }
@@ -125,8 +125,7 @@ pub fn open_draft_id() -> Option<DraftId> {
 // Session storage for modules of their own (`review_store`).
 
 /// A value in this tab's session storage (`None` removes it). Losing it only costs a reload its
-/// place, so failures are ignored. Values are plain text: gloo's JSON layer would link a second
-/// JSON parser into the bundle for strings alone.
+/// place, so failures are ignored. Values are plain text, not gloo's JSON strings.
 pub fn set_session(key: &str, value: Option<&str>) {
     if session_available() {
         match value {
@@ -142,10 +141,7 @@ pub fn session(key: &str) -> Option<String> {
     }
     let text = SessionStorage::raw().get_item(key).ok()??;
     // Builds before 2026-12 wrote each value as a JSON string.
-    match json::parse(&text) {
-        Ok(Value::String(value)) => Some(value),
-        _ => Some(text),
-    }
+    Some(serde_json::from_str::<String>(&text).unwrap_or(text))
 }
 
 fn session_available() -> bool {

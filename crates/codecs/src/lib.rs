@@ -4,13 +4,11 @@
 //! - [`base64`]: standard and URL-safe alphabets.
 //! - [`deflate`]: a fixed-Huffman compressor (inflation is miniz_oxide's).
 //! - [`zip`]: reading and writing ZIP archives of stored or deflated entries, capped.
-//! - [`json`]: one strict RFC 8259 reader and writer.
 //! - [`decimal`]: decimals written with integer arithmetic.
 //! - [`order`]: one small stable sort.
 
 pub mod base64;
 pub mod decimal;
 pub mod deflate;
-pub mod json;
 pub mod order;
 pub mod zip;

@@ -23,7 +23,6 @@ use igf_core::formats::Format;
 use igf_core::formats::import;
 use igf_core::formats::import::Imported;
 use igf_core::formats::import::map_foreign;
-use igf_codecs::json;
 use igf_core::layout::metrics::width;
 use igf_core::layout::spec::SPEC;
 use igf_core::layout::typeset;
@@ -68,35 +67,6 @@ const TOKENS: &[&str] = &[
 fn soup(max_pieces: usize) -> impl Strategy<Value = String> {
     let piece = prop_oneof![4 => prop::sample::select(TOKENS).prop_map(str::to_owned), 1 => any::<String>()];
     prop::collection::vec(piece, 0..max_pieces).prop_map(|pieces| pieces.concat())
-}
-
-/// Any JSON value as serde_json holds it (numbers: integers of any sign and size, and floats).
-fn json_value() -> impl Strategy<Value = serde_json::Value> {
-    use serde_json::Value;
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<u64>().prop_map(Value::from),
-        any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_filter("JSON has no NaN or infinity", |f| f.is_finite()).prop_map(Value::from),
-        soup(6).prop_map(Value::String),
-    ];
-    leaf.prop_recursive(4, 48, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
-            prop::collection::btree_map(soup(3), inner, 0..6).prop_map(|map| serde_json::Value::Object(map.into_iter().collect())),
-        ]
-    })
-}
-
-/// Text near JSON: its punctuation, keywords, escapes and number parts, with random pieces.
-fn json_soup() -> impl Strategy<Value = String> {
-    const PIECES: &[&str] = &[
-        "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud83d", "\\ude00", "00e9", "\\n", "\\x", "null", "true",
-        "false", "nul", "0", "-", "12", "01", ".", "5", "e", "E+", "-3", " ", "\n", "\t", "\u{1}", "é", "\u{FEFF}",
-    ];
-    let piece = prop_oneof![8 => prop::sample::select(PIECES).prop_map(str::to_owned), 1 => any::<String>()];
-    prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
 }
 
 fn person() -> impl Strategy<Value = CoFacilitator> {
@@ -259,35 +229,6 @@ fn browser_scheme(url: &str) -> Option<String> {
 
 proptest! {
     #![proptest_config(config())]
-    #[test]
-    fn json_reads_what_serde_json_writes_and_writes_it_back_the_same(value in json_value()) {
-        for text in [value.to_string(), serde_json::to_string_pretty(&value).unwrap()] {
-            let ours = json::parse(&text).map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
-            prop_assert_eq!(ours.to_string(), value.to_string());
-            prop_assert_eq!(ours.to_pretty(), serde_json::to_string_pretty(&value).unwrap());
-        }
-    }
-
-    #[test]
-    fn json_accepts_and_refuses_exactly_what_serde_json_does(text in json_soup()) {
-        let theirs = serde_json::from_str::<serde_json::Value>(&text);
-        match (json::parse(&text), theirs) {
-            (Ok(ours), Ok(theirs)) => {
-                let again: serde_json::Value = serde_json::from_str(&ours.to_string()).unwrap();
-                prop_assert_eq!(again, theirs);
-            }
-            // Both refuse; ours points into the text (the two may name different places).
-            (Err(ours), Err(_)) => {
-                let line = text.split('\n').nth(ours.line - 1);
-                prop_assert!(line.is_some_and(|line| ours.column <= line.chars().count()), "{ours} in {text:?}");
-            }
-            // serde_json turns numbers into f64 and refuses those beyond its range; we keep the text.
-            (Ok(_), Err(theirs)) if theirs.to_string().starts_with("number out of range") => {}
-            (ours, theirs) => prop_assert!(false, "{text:?}: ours {ours:?}, serde_json {theirs:?}"),
-        }
-    }
-
-
     #[test]
     fn markdown_parses_any_text_into_a_shallow_tree_with_only_safe_urls(text in soup(200)) {
         let mut urls = Vec::new();

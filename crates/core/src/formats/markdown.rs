@@ -4,6 +4,8 @@
 //! opened again. Parts the editor generates (the not-ready notice, the co-facilitator table,
 //! the manifest) sit between `<!-- igf:… -->` markers and are skipped on import.
 
+use serde_json::Map;
+use serde_json::Value;
 use thiserror::Error;
 
 use crate::document::Document;
@@ -13,10 +15,9 @@ use crate::document::NOT_READY_TITLE;
 use crate::document::person_line;
 use crate::model::draft::Draft;
 use crate::model::envelope;
+use crate::model::envelope::Envelope;
 use crate::model::envelope::EnvelopeError;
-use igf_codecs::json;
-use igf_codecs::json::Object;
-use igf_codecs::json::Value;
+use crate::model::json;
 
 /// Marks our own Markdown files in the front matter.
 pub const FORMAT_TAG: &str = "igf-proposal-markdown";
@@ -62,22 +63,22 @@ pub fn export(draft: &Draft, doc: &Document) -> String {
 
 /// The stored envelope's fields, in its order, without the section texts (they are the body).
 fn front_matter(draft: &Draft) -> Vec<(String, String)> {
-    let envelope = envelope::envelope_value(draft);
-    let schema = envelope.get("schema").unwrap_or(&Value::Null);
-    let mut lines = vec![("schema".to_owned(), schema.to_string())];
-    for (key, field) in envelope.get("draft").and_then(Value::as_object).into_iter().flat_map(Object::iter) {
+    let envelope = serde_json::to_value(Envelope::of(draft)).unwrap_or_default();
+    let mut lines = vec![("schema".to_owned(), envelope["schema"].to_string())];
+    for (key, field) in envelope["draft"].as_object().into_iter().flatten() {
         if key == "sections" {
             // Sections the template does not know have no heading in the body.
             let known: Vec<&str> = draft.template().sections.iter().map(|s| s.key).collect();
-            let extra = field
+            let extra: Map<String, Value> = field
                 .as_object()
                 .into_iter()
-                .flat_map(Object::iter)
-                .filter(|(k, _)| !known.contains(k))
-                .fold(Object::new(), |extra, (k, v)| extra.with(k, v.clone()));
-            lines.push(("other_sections".to_owned(), Value::from(extra).to_string()));
+                .flatten()
+                .filter(|(k, _)| !known.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            lines.push(("other_sections".to_owned(), Value::Object(extra).to_string()));
         } else {
-            lines.push((key.to_owned(), field.to_string()));
+            lines.push((key.clone(), field.to_string()));
         }
     }
     lines
@@ -144,30 +145,30 @@ pub fn import(text: &str) -> Result<Draft, MarkdownImportError> {
     let text = if text.starts_with("---\r\n") { text.replace("\r\n", "\n") } else { text.to_owned() };
     let rest = text.strip_prefix("---\n").ok_or(MarkdownImportError::FrontMatter { line: 1, message: "it does not start with ---".into() })?;
     let end = rest.find("\n---\n").ok_or(MarkdownImportError::FrontMatter { line: 1, message: "the closing --- is missing".into() })?;
-    let mut fields = Object::new();
+    let mut fields = Map::new();
     for (n, line) in rest[..end].lines().enumerate() {
         let (key, value) = line.split_once(": ").ok_or_else(|| MarkdownImportError::FrontMatter { line: n + 2, message: "no “: ” after the key".into() })?;
         let value = json::parse(value).map_err(|e| MarkdownImportError::FrontMatter { line: n + 2, message: e.to_string() })?;
-        fields.insert(key.trim(), value);
+        fields.insert(key.trim().to_owned(), value);
     }
     let body = without_generated(&rest[end + 5..]);
     let schema = fields.remove("schema").unwrap_or(Value::Null);
     fields.remove("format");
     let mut sections = match fields.remove("other_sections") {
         Some(Value::Object(extra)) => extra,
-        _ => Object::new(),
+        _ => Map::new(),
     };
     // The kind decides the headings; an unknown kind is reported by the envelope decoder.
     let kind = fields.get("kind").and_then(Value::as_str).and_then(crate::model::template::Kind::from_code);
     if let Some(kind) = kind {
         let headings: Vec<&str> = kind.template().sections.iter().map(|s| s.heading).collect();
         for (key, text) in split_sections(&body, &headings)?.into_iter().zip(kind.template().sections.iter().map(|s| s.key)).map(|(t, k)| (k, t)) {
-            sections.insert(key, Value::String(text));
+            sections.insert(key.to_owned(), Value::String(text));
         }
     }
-    fields.insert("sections", Value::Object(sections));
-    let envelope = Object::new().with("schema", schema).with("draft", fields);
-    Ok(envelope::decode_value(&Value::from(envelope))?)
+    fields.insert("sections".to_owned(), Value::Object(sections));
+    let envelope = Map::from_iter([("schema".to_owned(), schema), ("draft".to_owned(), Value::Object(fields))]);
+    Ok(envelope::decode_value(&Value::Object(envelope))?)
 }
 
 /// Removes the generated `<!-- igf:x -->…<!-- /igf:x -->` blocks (markers at line starts; the

@@ -4,6 +4,10 @@
 //! order. Text for section keys the template does not know (written by another version of the
 //! app) is kept in `unknown_sections`, so that saving never drops it.
 
+use serde::Deserialize;
+use serde::Serialize;
+use thiserror::Error;
+
 use crate::text::markdown;
 use crate::model::people::CoFacilitator;
 use crate::model::people::Contact;
@@ -11,18 +15,41 @@ use crate::model::template::Kind;
 use crate::model::template::Template;
 use crate::text::words::count_words;
 
-/// A draft's identity: 1 to 64 characters from `[A-Za-z0-9_-]`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A draft's identity: 1 to 64 characters from `[A-Za-z0-9_-]`. Stored as its text, checked
+/// when read.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct DraftId(String);
+
+#[derive(Debug, Error)]
+#[error("the draft id “{0}” is not valid")]
+pub struct InvalidDraftId(String);
+
+impl TryFrom<String> for DraftId {
+    type Error = InvalidDraftId;
+
+    fn try_from(text: String) -> Result<DraftId, InvalidDraftId> {
+        if DraftId::is_valid(&text) { Ok(DraftId(text)) } else { Err(InvalidDraftId(text)) }
+    }
+}
+
+impl From<DraftId> for String {
+    fn from(id: DraftId) -> String {
+        id.0
+    }
+}
 
 impl DraftId {
     pub const MAX_LEN: usize = 64;
 
     pub fn parse(text: &str) -> Option<DraftId> {
-        let valid = !text.is_empty()
+        DraftId::is_valid(text).then(|| DraftId(text.to_owned()))
+    }
+
+    fn is_valid(text: &str) -> bool {
+        !text.is_empty()
             && text.len() <= Self::MAX_LEN
-            && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        valid.then(|| DraftId(text.to_owned()))
+            && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     }
 
     /// An id from 128 random bits, as hex.

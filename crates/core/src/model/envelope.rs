@@ -5,20 +5,18 @@
 //! build never rewrites data it does not understand. Sections are stored by key, not position,
 //! so templates can grow without breaking stored drafts.
 
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde::Serialize;
+use serde_json::Value;
 use thiserror::Error;
 
 use crate::model::draft::Details;
-
 use crate::model::draft::Draft;
-
 use crate::model::draft::DraftId;
-
 use crate::model::draft::MeetingFormat;
-use igf_codecs::json;
-use igf_codecs::json::Fields;
-use igf_codecs::json::Object;
-use igf_codecs::json::Value;
-use igf_codecs::order;
+use crate::model::json;
 use crate::model::people::CoFacilitator;
 use crate::model::people::Contact;
 use crate::model::people::Region;
@@ -44,16 +42,32 @@ pub enum EnvelopeError {
 
 impl From<json::SyntaxError> for EnvelopeError {
     fn from(error: json::SyntaxError) -> EnvelopeError {
-        EnvelopeError::Json { line: error.line, column: error.column, message: error.message.to_owned() }
+        EnvelopeError::Json { line: error.line, column: error.column, message: error.message }
     }
 }
 
-/// A draft as stored, in the latest schema: what older schemas migrate to.
-struct StoredDraft {
-    id: String,
+/// A draft as stored in the current schema, for formats that embed it: `{"schema":2,"draft":…}`.
+#[derive(Serialize)]
+pub struct Envelope {
+    schema: u32,
+    draft: V2,
+}
+
+impl Envelope {
+    pub fn of(draft: &Draft) -> Envelope {
+        Envelope { schema: SCHEMA, draft: V2::from(draft) }
+    }
+}
+
+/// Schema 2, the current one: what older schemas migrate to. The fields are written in this
+/// order and the sections sorted by key, so that equal drafts give equal text.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct V2 {
+    id: DraftId,
     kind: String,
     title: String,
-    sections: Vec<(String, String)>,
+    sections: BTreeMap<String, String>,
     co_facilitators: Vec<StoredCoFacilitator>,
     meeting_date: String,
     meeting_format: Option<String>,
@@ -67,6 +81,21 @@ struct StoredDraft {
     revision: u64,
 }
 
+/// Schema 1 had no structured details.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct V1 {
+    id: DraftId,
+    kind: String,
+    title: String,
+    sections: BTreeMap<String, String>,
+    created_ms: u64,
+    updated_ms: u64,
+    revision: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StoredCoFacilitator {
     name: String,
     affiliation: String,
@@ -78,54 +107,64 @@ struct StoredCoFacilitator {
     email: String,
 }
 
-const V1_FIELDS: &[&str] = &["id", "kind", "title", "sections", "created_ms", "updated_ms", "revision"];
-const V2_FIELDS: &[&str] = &[
-    "id", "kind", "title", "sections", "co_facilitators", "meeting_date", "meeting_format", "timeframe_start",
-    "timeframe_end", "proposer_name", "proposer_email", "code_of_conduct", "created_ms", "updated_ms", "revision",
-];
-const PERSON_FIELDS: &[&str] = &["name", "affiliation", "stakeholder_group", "region", "mag_member", "email"];
-
-/// Writes a draft as an envelope of the current schema: the fields in a fixed order and the
-/// sections sorted by key, so that equal drafts give equal text (a review names the version it
-/// read by the text's SHA-256).
-pub fn encode(draft: &Draft) -> String {
-    envelope_value(draft).to_string()
+/// The migration from schema 1: its details read as empty.
+impl From<V1> for V2 {
+    fn from(v1: V1) -> V2 {
+        V2 {
+            id: v1.id,
+            kind: v1.kind,
+            title: v1.title,
+            sections: v1.sections,
+            co_facilitators: Vec::new(),
+            meeting_date: String::new(),
+            meeting_format: None,
+            timeframe_start: String::new(),
+            timeframe_end: String::new(),
+            proposer_name: String::new(),
+            proposer_email: String::new(),
+            code_of_conduct: false,
+            created_ms: v1.created_ms,
+            updated_ms: v1.updated_ms,
+            revision: v1.revision,
+        }
+    }
 }
 
-/// The envelope of [`encode`] as a JSON value, for formats that embed drafts.
-pub fn envelope_value(draft: &Draft) -> Value {
-    let details = draft.details();
-    let mut sections: Vec<(&str, &str)> = draft.sections_by_key().collect();
-    order::sort_by(&mut sections, &mut |a, b| a.0.cmp(b.0));
-    let sections = sections.into_iter().fold(Object::new(), |object, (key, text)| object.with(key, text));
-    let people = details.co_facilitators.iter().map(|c| {
-        Value::from(
-            Object::new()
-                .with("name", &c.name)
-                .with("affiliation", &c.affiliation)
-                .with("stakeholder_group", c.group.map(StakeholderGroup::label))
-                .with("region", c.region.map(Region::label))
-                .with("mag_member", c.mag_member)
-                .with("email", &c.email),
-        )
-    });
-    let stored = Object::new()
-        .with("id", draft.id.as_str())
-        .with("kind", draft.kind.code())
-        .with("title", &draft.title)
-        .with("sections", sections)
-        .with("co_facilitators", people.collect::<Vec<_>>())
-        .with("meeting_date", &details.meeting_date)
-        .with("meeting_format", details.meeting_format.map(MeetingFormat::code))
-        .with("timeframe_start", &details.timeframe_start)
-        .with("timeframe_end", &details.timeframe_end)
-        .with("proposer_name", &details.proposer.name)
-        .with("proposer_email", &details.proposer.email)
-        .with("code_of_conduct", details.code_of_conduct)
-        .with("created_ms", draft.created_ms)
-        .with("updated_ms", draft.updated_ms)
-        .with("revision", draft.revision);
-    Value::from(Object::new().with("schema", SCHEMA).with("draft", stored))
+impl From<&Draft> for V2 {
+    fn from(draft: &Draft) -> V2 {
+        let details = draft.details();
+        let people = details.co_facilitators.iter().map(|c| StoredCoFacilitator {
+            name: c.name.clone(),
+            affiliation: c.affiliation.clone(),
+            stakeholder_group: c.group.map(|g| g.label().to_owned()),
+            region: c.region.map(|r| r.label().to_owned()),
+            mag_member: c.mag_member,
+            email: c.email.clone(),
+        });
+        V2 {
+            id: draft.id.clone(),
+            kind: draft.kind.code().to_owned(),
+            title: draft.title.clone(),
+            sections: draft.sections_by_key().map(|(key, text)| (key.to_owned(), text.to_owned())).collect(),
+            co_facilitators: people.collect(),
+            meeting_date: details.meeting_date.clone(),
+            meeting_format: details.meeting_format.map(|f| f.code().to_owned()),
+            timeframe_start: details.timeframe_start.clone(),
+            timeframe_end: details.timeframe_end.clone(),
+            proposer_name: details.proposer.name.clone(),
+            proposer_email: details.proposer.email.clone(),
+            code_of_conduct: details.code_of_conduct,
+            created_ms: draft.created_ms,
+            updated_ms: draft.updated_ms,
+            revision: draft.revision,
+        }
+    }
+}
+
+/// Writes a draft as an envelope of the current schema (a review names the version it read by
+/// the text's SHA-256, so the text of equal drafts is equal).
+pub fn encode(draft: &Draft) -> String {
+    json::write(&Envelope::of(draft))
 }
 
 /// Reads an envelope of any schema this build knows.
@@ -133,84 +172,28 @@ pub fn decode(text: &str) -> Result<Draft, EnvelopeError> {
     decode_value(&json::parse(text)?)
 }
 
-/// Reads an envelope already parsed, as embedded in another format.
+/// Reads an envelope already parsed, as embedded in another format: the schema number first,
+/// then the draft in that schema, migrated to the current one.
 pub fn decode_value(value: &Value) -> Result<Draft, EnvelopeError> {
     let Value::Object(fields) = value else {
         return Err(EnvelopeError::Invalid("the stored value is not a JSON object".into()));
     };
+    let schema = fields.get("schema").ok_or(EnvelopeError::MissingSchema)?;
+    let schema = schema.as_u64().ok_or_else(|| EnvelopeError::Invalid("the schema number is not a whole number".into()))?;
     let draft = || fields.get("draft").ok_or_else(|| EnvelopeError::Invalid("missing field `draft`".into()));
-    match fields.get("schema").map(Value::as_u64) {
-        None => Err(EnvelopeError::MissingSchema),
-        Some(Some(schema @ (1 | 2))) => from_stored(read_draft(draft()?, schema).map_err(EnvelopeError::Invalid)?),
-        Some(Some(found)) if found > u64::from(SCHEMA) => Err(EnvelopeError::NewerSchema {
-            found: u32::try_from(found).unwrap_or(u32::MAX),
-            supported: SCHEMA,
-        }),
-        Some(Some(other)) => {
-            Err(EnvelopeError::Invalid(format!("schema {other} was never written by this editor")))
+    let stored = match schema {
+        1 => json::read::<V1>(draft()?).map(V2::from),
+        2 => json::read::<V2>(draft()?),
+        found if found > u64::from(SCHEMA) => {
+            let found = u32::try_from(found).unwrap_or(u32::MAX);
+            return Err(EnvelopeError::NewerSchema { found, supported: SCHEMA });
         }
-        Some(None) => Err(EnvelopeError::Invalid("the schema number is not a whole number".into())),
-    }
-}
-
-fn read_sections(fields: &Fields) -> Result<Vec<(String, String)>, String> {
-    let Value::Object(sections) = fields.value("sections")? else {
-        return Err("the field `sections` must be an object".into());
+        other => return Err(EnvelopeError::Invalid(format!("schema {other} was never written by this editor"))),
     };
-    sections
-        .iter()
-        .map(|(key, text)| match text.as_str() {
-            Some(text) => Ok((key.to_owned(), text.to_owned())),
-            None => Err(format!("the section `{key}` must be a string, not {}", text.kind())),
-        })
-        .collect()
+    from_stored(stored.map_err(EnvelopeError::Invalid)?)
 }
 
-/// A stored draft of schema 1 or 2. Schema 1 had no structured details: they read as empty.
-fn read_draft(value: &Value, schema: u64) -> Result<StoredDraft, String> {
-    let with_details = schema >= 2;
-    let fields = Fields::of(value, Some(if with_details { V2_FIELDS } else { V1_FIELDS }))?;
-    let detail = |key: &str| if with_details { fields.string(key) } else { Ok(String::new()) };
-    let people = if with_details { fields.value("co_facilitators")? } else { &Value::Array(Vec::new()) };
-    let Value::Array(people) = people else {
-        return Err("the field `co_facilitators` must be a list".into());
-    };
-    let co_facilitators = people
-        .iter()
-        .map(|person| {
-            let person = Fields::of(person, Some(PERSON_FIELDS))?;
-            Ok(StoredCoFacilitator {
-                name: person.string("name")?,
-                affiliation: person.string("affiliation")?,
-                stakeholder_group: person.optional_string("stakeholder_group")?,
-                region: person.optional_string("region")?,
-                mag_member: person.bool("mag_member")?,
-                email: person.string("email")?,
-            })
-        })
-        .collect::<Result<_, String>>()?;
-    Ok(StoredDraft {
-        id: fields.string("id")?,
-        kind: fields.string("kind")?,
-        title: fields.string("title")?,
-        sections: read_sections(&fields)?,
-        co_facilitators,
-        meeting_date: detail("meeting_date")?,
-        meeting_format: if with_details { fields.optional_string("meeting_format")? } else { None },
-        timeframe_start: detail("timeframe_start")?,
-        timeframe_end: detail("timeframe_end")?,
-        proposer_name: detail("proposer_name")?,
-        proposer_email: detail("proposer_email")?,
-        code_of_conduct: with_details && fields.bool("code_of_conduct")?,
-        created_ms: fields.u64("created_ms")?,
-        updated_ms: fields.u64("updated_ms")?,
-        revision: fields.u64("revision")?,
-    })
-}
-
-fn from_stored(stored: StoredDraft) -> Result<Draft, EnvelopeError> {
-    let id = DraftId::parse(&stored.id)
-        .ok_or_else(|| EnvelopeError::Invalid(format!("the draft id “{}” is not valid", stored.id)))?;
+fn from_stored(stored: V2) -> Result<Draft, EnvelopeError> {
     let kind = Kind::from_code(&stored.kind)
         .ok_or_else(|| EnvelopeError::Invalid(format!("the kind “{}” is unknown", stored.kind)))?;
     let meeting_format = match stored.meeting_format.as_deref() {
@@ -243,7 +226,7 @@ fn from_stored(stored: StoredDraft) -> Result<Draft, EnvelopeError> {
         code_of_conduct: stored.code_of_conduct,
     };
     Ok(Draft::from_parts(
-        id,
+        stored.id,
         kind,
         stored.title,
         stored.sections,
@@ -371,8 +354,8 @@ mod tests {
         assert!(matches!(decode(&bad_id), Err(EnvelopeError::Invalid(m)) if m.contains("id")));
     }
 
-    /// The exact text serde_json wrote before this module had its own JSON writer: stored drafts
-    /// and the SHA-256 that reviews name must not change with the writer.
+    /// The exact text every earlier build wrote (serde_json, then a hand-written writer, then
+    /// serde_json again): stored drafts and the SHA-256 that reviews name must not change with the writer.
     #[test]
     fn writes_exactly_what_earlier_versions_wrote() {
         let mut draft = Draft::new(DraftId::parse("d1").unwrap(), Kind::ContinuingBpf, 1);

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod diff;
 pub mod draft;
 pub mod envelope;
+pub mod json;
 pub mod people;
 pub mod settings;
 pub mod template;

@@ -1,11 +1,11 @@
 //! Settings that may change from year to year, stored apart from drafts as a versioned envelope:
 //! `{"schema": 1, "bpf_deadline_weeks": 3}`.
 
+use serde::Deserialize;
+use serde::Serialize;
+
 use crate::model::envelope::EnvelopeError;
-use igf_codecs::json;
-use igf_codecs::json::Fields;
-use igf_codecs::json::Object;
-use igf_codecs::json::Value;
+use crate::model::json;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
@@ -30,33 +30,39 @@ impl Default for Settings {
 pub const DEFAULT_SECRETARIAT_EMAIL: &str = "igf@un.org";
 
 const SCHEMA: u32 = 1;
-const FIELDS: &[&str] = &["schema", "bpf_deadline_weeks", "secretariat_email"];
+
+/// The stored form.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stored {
+    schema: u32,
+    bpf_deadline_weeks: u64,
+    /// Settings saved before the address existed have none.
+    secretariat_email: Option<String>,
+}
 
 pub fn encode(settings: &Settings) -> String {
-    let stored = Object::new()
-        .with("schema", SCHEMA)
-        .with("bpf_deadline_weeks", u32::from(settings.bpf_deadline_weeks))
-        .with("secretariat_email", &settings.secretariat_email);
-    Value::from(stored).to_string()
+    json::write(&Stored {
+        schema: SCHEMA,
+        bpf_deadline_weeks: u64::from(settings.bpf_deadline_weeks),
+        secretariat_email: Some(settings.secretariat_email.clone()),
+    })
 }
 
 pub fn decode(text: &str) -> Result<Settings, EnvelopeError> {
     let value = json::parse(text)?;
-    let fields = Fields::of(&value, Some(FIELDS)).map_err(EnvelopeError::Invalid)?;
-    let schema = fields.u64("schema").map_err(EnvelopeError::Invalid)?;
-    if schema > u64::from(SCHEMA) {
-        let found = u32::try_from(schema).unwrap_or(u32::MAX);
-        return Err(EnvelopeError::NewerSchema { found, supported: SCHEMA });
+    // The schema first: a newer one may have fields this build does not know.
+    if let Some(found) = value.get("schema").and_then(serde_json::Value::as_u64).filter(|&s| s > u64::from(SCHEMA)) {
+        return Err(EnvelopeError::NewerSchema { found: u32::try_from(found).unwrap_or(u32::MAX), supported: SCHEMA });
     }
-    let weeks = fields.u64("bpf_deadline_weeks").map_err(EnvelopeError::Invalid)?;
+    let stored: Stored = json::read(&value).map_err(EnvelopeError::Invalid)?;
+    let weeks = stored.bpf_deadline_weeks;
     let Some(weeks) = u8::try_from(weeks).ok().filter(|w| Settings::DEADLINE_WEEKS_RANGE.contains(w)) else {
         return Err(EnvelopeError::Invalid(format!("a deadline of {weeks} weeks is outside 0 to 12 weeks")));
     };
-    // Settings saved before the address existed have none.
-    let secretariat_email = fields.optional_string("secretariat_email").map_err(EnvelopeError::Invalid)?;
     Ok(Settings {
         bpf_deadline_weeks: weeks,
-        secretariat_email: secretariat_email.unwrap_or_else(|| DEFAULT_SECRETARIAT_EMAIL.to_owned()),
+        secretariat_email: stored.secretariat_email.unwrap_or_else(|| DEFAULT_SECRETARIAT_EMAIL.to_owned()),
     })
 }
 
@@ -71,7 +77,8 @@ mod tests {
         assert_eq!(Settings::default().bpf_deadline_weeks, 3);
         assert!(matches!(decode("{\"schema\":1,\"bpf_deadline_weeks\":40}"), Err(EnvelopeError::Invalid(_))));
         assert!(matches!(decode("{\"schema\":1,\"bpf_deadline_weeks\":300}"), Err(EnvelopeError::Invalid(_))));
-        assert_eq!(decode("{\"schema\":1,\"bpf_deadline_weeks\":3,\"x\":1}"), Err(EnvelopeError::Invalid("unknown field `x`".into())));
+        let unknown = decode("{\"schema\":1,\"bpf_deadline_weeks\":3,\"x\":1}");
+        assert!(matches!(&unknown, Err(EnvelopeError::Invalid(m)) if m.starts_with("unknown field `x`")), "{unknown:?}");
         assert!(matches!(decode("{\"schema\":9,\"bpf_deadline_weeks\":3}"), Err(EnvelopeError::NewerSchema { .. })));
         assert!(matches!(decode("{"), Err(EnvelopeError::Json { .. })));
         let older = decode("{\"schema\":1,\"bpf_deadline_weeks\":2}").unwrap();

@@ -12,6 +12,9 @@
 
 use std::collections::BTreeMap;
 
+use serde::Deserialize;
+use serde::Serialize;
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
@@ -19,10 +22,9 @@ use crate::model::draft::Draft;
 
 use crate::model::draft::DraftId;
 use crate::model::envelope;
+use crate::model::envelope::Envelope;
 use crate::model::envelope::EnvelopeError;
-use igf_codecs::json;
-use igf_codecs::json::Object;
-use igf_codecs::json::Value;
+use crate::model::json;
 use crate::document::Manifest;
 use crate::model::template::Template;
 
@@ -37,27 +39,37 @@ const MAX_TEXT_CHARS: usize = 20_000;
 /// The longest quoted passage kept with a comment.
 pub const MAX_QUOTE_CHARS: usize = 500;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A comment, in its wire order; the optional parts (a quote, the resolved mark) are left out
+/// when empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {
     /// Random and short (see [`valid_id`]): it identifies the comment across copies of a review.
     pub id: String,
     /// A section key of the draft's template, or [`GENERAL`].
     pub section: String,
-    /// The passage the comment is about; empty when it is about the whole section.
-    pub quote: String,
     pub text: String,
     /// When the comment was last written, in ms since the epoch.
     pub time_ms: u64,
+    /// The passage the comment is about; empty when it is about the whole section.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "is_false")]
     pub resolved: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+fn is_false(flag: &bool) -> bool {
+    !flag
+}
+
+/// A review, in its wire order after the format number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     pub draft_id: DraftId,
     /// SHA-256 of the reviewed draft's canonical export, in hex.
     pub draft_sha256: String,
     pub draft_title: String,
     /// Fingerprint of the title and of each section's text, as reviewed.
+    #[serde(default)]
     pub fingerprints: BTreeMap<String, String>,
     pub reviewer: String,
     pub sent_ms: u64,
@@ -126,94 +138,45 @@ pub fn valid_id(id: &str) -> bool {
     DraftId::parse(id).is_some()
 }
 
-/// The wire form. Optional parts (a quote, the resolved mark) are left out when empty.
-fn to_value(review: &Review) -> Value {
-    let comments: Vec<Value> = review
-        .comments
-        .iter()
-        .map(|c| {
-            let mut comment = Object::new().with("id", &c.id).with("section", &c.section).with("text", &c.text).with("time_ms", c.time_ms);
-            if !c.quote.is_empty() {
-                comment.insert("quote", Value::from(&c.quote));
-            }
-            if c.resolved {
-                comment.insert("resolved", Value::Bool(true));
-            }
-            Value::from(comment)
-        })
-        .collect();
-    let fingerprints = review.fingerprints.iter().fold(Object::new(), |prints, (key, print)| prints.with(key, print));
-    Value::from(
-        Object::new()
-            .with("review", FORMAT)
-            .with("draft_id", review.draft_id.as_str())
-            .with("draft_sha256", &review.draft_sha256)
-            .with("draft_title", &review.draft_title)
-            .with("fingerprints", fingerprints)
-            .with("reviewer", &review.reviewer)
-            .with("sent_ms", review.sent_ms)
-            .with("comments", comments),
-    )
+/// A review on the wire: `{"review":1,…the review's fields}`.
+#[derive(Serialize)]
+struct Wire<'a> {
+    review: u32,
+    #[serde(flatten)]
+    body: &'a Review,
+}
+
+impl Wire<'_> {
+    fn of(review: &Review) -> Wire<'_> {
+        Wire { review: FORMAT, body: review }
+    }
 }
 
 fn invalid<T>(what: String) -> Result<T, ReviewError> {
     Err(ReviewError::Invalid(what))
 }
 
-fn text(value: &Value, key: &str) -> Result<String, ReviewError> {
-    match value.get(key) {
-        Some(Value::String(s)) => Ok(s.clone()),
-        _ => invalid(format!("the text “{key}” is missing")),
-    }
-}
-
-fn number(value: &Value, key: &str) -> Result<u64, ReviewError> {
-    value.get(key).and_then(Value::as_u64).map_or_else(|| invalid(format!("the number “{key}” is missing")), Ok)
-}
-
 fn from_value(value: &Value) -> Result<Review, ReviewError> {
     check_format(value, "review", FORMAT)?;
-    let id = text(value, "draft_id")?;
-    let Some(draft_id) = DraftId::parse(&id) else {
-        return invalid(format!("the draft id “{id}” is not valid"));
-    };
-    let draft_sha256 = text(value, "draft_sha256")?.to_ascii_lowercase();
-    if draft_sha256.len() != 64 || !draft_sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return invalid("the draft's SHA-256 is not 64 hexadecimal digits".into());
-    }
-    let mut fingerprints = BTreeMap::new();
-    for (key, print) in value.get("fingerprints").and_then(Value::as_object).into_iter().flat_map(Object::iter) {
-        fingerprints.insert(key.to_owned(), print.as_str().unwrap_or_default().to_owned());
-    }
-    let Some(Value::Array(items)) = value.get("comments") else {
-        return invalid("the list of comments is missing".into());
-    };
-    if items.len() > MAX_COMMENTS {
+    if let Some(Value::Array(items)) = value.get("comments")
+        && items.len() > MAX_COMMENTS
+    {
         return invalid(format!("it has {} comments; at most {MAX_COMMENTS} are read", items.len()));
     }
-    let mut comments = Vec::with_capacity(items.len());
-    for item in items {
-        let id = text(item, "id")?;
-        if !valid_id(&id) {
-            return invalid(format!("the comment id “{id}” is not valid"));
-        }
-        let quote = item.get("quote").and_then(Value::as_str).unwrap_or_default().to_owned();
-        let body = text(item, "text")?;
-        if body.chars().count() > MAX_TEXT_CHARS || quote.chars().count() > MAX_TEXT_CHARS {
-            return invalid(format!("comment {id} is longer than {MAX_TEXT_CHARS} characters"));
-        }
-        let resolved = item.get("resolved").and_then(Value::as_bool).unwrap_or(false);
-        comments.push(Comment { section: text(item, "section")?, time_ms: number(item, "time_ms")?, id, quote, text: body, resolved });
+    let mut review: Review = json::read(value).map_err(ReviewError::Invalid)?;
+    review.draft_sha256.make_ascii_lowercase();
+    if review.draft_sha256.len() != 64 || !review.draft_sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return invalid("the draft's SHA-256 is not 64 hexadecimal digits".into());
     }
-    Ok(Review {
-        draft_id,
-        draft_sha256,
-        draft_title: text(value, "draft_title")?,
-        fingerprints,
-        reviewer: text(value, "reviewer")?,
-        sent_ms: number(value, "sent_ms")?,
-        comments,
-    })
+    for comment in &review.comments {
+        if !valid_id(&comment.id) {
+            return invalid(format!("the comment id “{}” is not valid", comment.id));
+        }
+        if comment.text.chars().count() > MAX_TEXT_CHARS || comment.quote.chars().count() > MAX_TEXT_CHARS {
+            return invalid(format!("comment {} is longer than {MAX_TEXT_CHARS} characters", comment.id));
+        }
+    }
+    Ok(review)
 }
 
 fn json_value(text: &str) -> Result<Value, ReviewError> {
@@ -231,7 +194,7 @@ fn check_format(value: &Value, key: &str, supported: u32) -> Result<(), ReviewEr
 }
 
 pub fn encode(review: &Review) -> String {
-    to_value(review).to_string()
+    json::write(&Wire::of(review))
 }
 
 pub fn decode(text: &str) -> Result<Review, ReviewError> {
@@ -245,8 +208,12 @@ pub fn is_review(text: &str) -> bool {
 
 /// The reviews an author has received for one draft.
 pub fn encode_received(reviews: &[Review]) -> String {
-    let items: Vec<Value> = reviews.iter().map(to_value).collect();
-    Value::from(Object::new().with("reviews", FORMAT).with("items", items)).to_string()
+    #[derive(Serialize)]
+    struct Received<'a> {
+        reviews: u32,
+        items: Vec<Wire<'a>>,
+    }
+    json::write(&Received { reviews: FORMAT, items: reviews.iter().map(Wire::of).collect() })
 }
 
 pub fn decode_received(text: &str) -> Result<Vec<Review>, ReviewError> {
@@ -260,8 +227,13 @@ pub fn decode_received(text: &str) -> Result<Vec<Review>, ReviewError> {
 
 /// A review in progress, kept with the draft it is about so that a reload loses nothing.
 pub fn encode_session(draft: &Draft, review: &Review) -> String {
-    let session = Object::new().with("reviewing", FORMAT).with("draft", envelope::envelope_value(draft)).with("review", to_value(review));
-    Value::from(session).to_string()
+    #[derive(Serialize)]
+    struct Session<'a> {
+        reviewing: u32,
+        draft: Envelope,
+        review: Wire<'a>,
+    }
+    json::write(&Session { reviewing: FORMAT, draft: Envelope::of(draft), review: Wire::of(review) })
 }
 
 pub fn decode_session(text: &str) -> Result<(Draft, Review), ReviewError> {
@@ -278,8 +250,12 @@ pub fn decode_session(text: &str) -> Result<(Draft, Review), ReviewError> {
 /// The versions of a draft its author shared, newest last: what a review of an earlier version
 /// is compared with.
 pub fn encode_shared(versions: &[Draft]) -> String {
-    let items: Vec<Value> = versions.iter().map(envelope::envelope_value).collect();
-    Value::from(Object::new().with("shared", FORMAT).with("versions", items)).to_string()
+    #[derive(Serialize)]
+    struct Shared {
+        shared: u32,
+        versions: Vec<Envelope>,
+    }
+    json::write(&Shared { shared: FORMAT, versions: versions.iter().map(Envelope::of).collect() })
 }
 
 pub fn decode_shared(text: &str) -> Result<Vec<Draft>, ReviewError> {
@@ -389,7 +365,7 @@ mod tests {
         for (text, expected) in table {
             assert_eq!(decode(&text), Err(expected), "{text}");
         }
-        assert_eq!(decode(&good.replace("\"reviewer\"", "\"who\"")), Err(ReviewError::Invalid("the text “reviewer” is missing".into())));
+        assert_eq!(decode(&good.replace("\"reviewer\"", "\"who\"")), Err(ReviewError::Invalid("missing field `reviewer`".into())));
         assert_eq!(decode_received("{\"reviews\":1}"), Err(ReviewError::Invalid("the list of reviews is missing".into())));
     }
 

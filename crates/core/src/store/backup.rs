@@ -3,16 +3,16 @@
 //! `{"format":"igf-proposal-editor-backup","version":1,"created_ms":…,"drafts":[envelope…]}`.
 //! Each draft is its stored envelope, so restoring runs the same schema migrations as loading.
 
+use serde::Deserialize;
+use serde::Serialize;
+use serde_json::Value;
 use thiserror::Error;
 
 use crate::model::calendar::CivilDate;
 use crate::model::draft::Draft;
 use crate::model::envelope;
 use crate::model::envelope::EnvelopeError;
-use igf_codecs::json;
-use igf_codecs::json::Fields;
-use igf_codecs::json::Object;
-use igf_codecs::json::Value;
+use crate::model::json;
 
 pub const FORMAT: &str = "igf-proposal-editor-backup";
 pub const VERSION: u32 = 1;
@@ -71,15 +71,20 @@ impl RestoreReport {
     }
 }
 
+/// The file. Its drafts are kept as JSON values, not read: a draft of a newer schema is carried
+/// as it is, and reading one runs the schema migrations of [`envelope::decode_value`].
+#[derive(Serialize, Deserialize)]
+struct File {
+    format: String,
+    version: u32,
+    created_ms: u64,
+    drafts: Vec<Value>,
+}
+
 /// Indented, so that the file can be read by people too.
 pub fn encode(envelopes: &[String], created_ms: u64) -> String {
-    let drafts = envelopes.iter().filter_map(|raw| json::parse(raw).ok()).collect::<Vec<_>>();
-    let file = Object::new()
-        .with("format", FORMAT)
-        .with("version", VERSION)
-        .with("created_ms", created_ms)
-        .with("drafts", drafts);
-    Value::from(file).to_pretty()
+    let drafts = envelopes.iter().filter_map(|raw| serde_json::from_str(raw).ok()).collect();
+    json::write_pretty(&File { format: FORMAT.to_owned(), version: VERSION, created_ms, drafts })
 }
 
 /// Every draft in a backup, each readable or with its reason.
@@ -94,10 +99,8 @@ pub fn decode(text: &str) -> Result<Vec<Result<Draft, EnvelopeError>>, BackupErr
         Some(v) if v > u64::from(VERSION) => return Err(BackupError::Newer(u32::try_from(v).unwrap_or(u32::MAX))),
         _ => return Err(BackupError::NotABackup),
     }
-    let fields = Fields::of(&value, None).map_err(|_| BackupError::NotABackup)?;
-    fields.u64("created_ms").map_err(|_| BackupError::NotABackup)?;
-    let drafts = fields.value("drafts").ok().and_then(Value::as_array).ok_or(BackupError::NotABackup)?;
-    Ok(drafts.iter().map(envelope::decode_value).collect())
+    let file: File = json::read(&value).map_err(|_| BackupError::NotABackup)?;
+    Ok(file.drafts.iter().map(envelope::decode_value).collect())
 }
 
 /// The backup's file name, dated so that several backups sort by day.

@@ -5,13 +5,13 @@
 //! Stored per draft as `{"version":1,"snapshots":[{"taken_ms","reason","draft"}]}`, where
 //! `draft` is the draft's envelope text. Limits keep a history well inside a browser's quota.
 
+use serde::Deserialize;
+use serde::Serialize;
+
 use crate::model::draft::Draft;
 use crate::model::envelope;
 use crate::model::envelope::EnvelopeError;
-use igf_codecs::json;
-use igf_codecs::json::Fields;
-use igf_codecs::json::Object;
-use igf_codecs::json::Value;
+use crate::model::json;
 
 /// The most snapshots kept per draft; the oldest go first.
 pub const MAX_SNAPSHOTS: usize = 30;
@@ -24,7 +24,9 @@ pub const AUTO_CHANGE_CHARS: usize = 400;
 
 const VERSION: u32 = 1;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Stored by name: `"auto"`, `"before-import"`...
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Reason {
     Auto,
     /// Saved by the author with "Save a snapshot now".
@@ -37,21 +39,6 @@ pub enum Reason {
 }
 
 impl Reason {
-    const ALL: [Reason; 6] =
-        [Reason::Auto, Reason::Manual, Reason::BeforeImport, Reason::BeforeRestore, Reason::BeforeReview, Reason::BeforeReplace];
-
-    /// The stored name.
-    fn code(self) -> &'static str {
-        match self {
-            Reason::Auto => "auto",
-            Reason::Manual => "manual",
-            Reason::BeforeImport => "before-import",
-            Reason::BeforeRestore => "before-restore",
-            Reason::BeforeReview => "before-review",
-            Reason::BeforeReplace => "before-replace",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Reason::Auto => "Automatic",
@@ -64,7 +51,7 @@ impl Reason {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub taken_ms: u64,
     pub reason: Reason,
@@ -86,43 +73,22 @@ impl Snapshot {
     }
 }
 
+/// The stored form, with the snapshots borrowed to write and owned to read.
+#[derive(Serialize, Deserialize)]
+struct History<S> {
+    version: u32,
+    snapshots: S,
+}
+
 pub fn encode(snapshots: &[Snapshot]) -> String {
-    let items = snapshots.iter().map(|snapshot| {
-        Value::from(
-            Object::new()
-                .with("taken_ms", snapshot.taken_ms)
-                .with("reason", snapshot.reason.code())
-                .with("draft", &snapshot.draft),
-        )
-    });
-    Value::from(Object::new().with("version", VERSION).with("snapshots", items.collect::<Vec<_>>())).to_string()
+    json::write(&History { version: VERSION, snapshots })
 }
 
 /// Reads a history; one that cannot be read (damaged, or from a newer version) reads as empty,
 /// because a history is a convenience and must never stop the draft from opening.
 pub fn decode(text: &str) -> Vec<Snapshot> {
-    read(text).unwrap_or_default()
-}
-
-fn read(text: &str) -> Option<Vec<Snapshot>> {
-    let value = json::parse(text).ok()?;
-    let fields = Fields::of(&value, None).ok()?;
-    if fields.u64("version").ok()? != u64::from(VERSION) {
-        return None;
-    }
-    let items = fields.value("snapshots").ok()?.as_array()?;
-    items
-        .iter()
-        .map(|item| {
-            let item = Fields::of(item, None).ok()?;
-            let code = item.string("reason").ok()?;
-            Some(Snapshot {
-                taken_ms: item.u64("taken_ms").ok()?,
-                reason: Reason::ALL.into_iter().find(|r| r.code() == code)?,
-                draft: item.string("draft").ok()?,
-            })
-        })
-        .collect()
+    let history = serde_json::from_str::<History<Vec<Snapshot>>>(text);
+    history.ok().filter(|h| h.version == VERSION).map(|h| h.snapshots).unwrap_or_default()
 }
 
 /// Appends a snapshot unless it repeats the newest one, then trims to the limits.
@@ -163,7 +129,8 @@ mod tests {
 
     #[test]
     fn round_trips_every_reason_and_reads_damage_as_empty() {
-        let snapshots: Vec<Snapshot> = Reason::ALL
+        let reasons = [Reason::Auto, Reason::Manual, Reason::BeforeImport, Reason::BeforeRestore, Reason::BeforeReview, Reason::BeforeReplace];
+        let snapshots: Vec<Snapshot> = reasons
             .into_iter()
             .enumerate()
             .map(|(n, reason)| Snapshot { taken_ms: n as u64, reason, draft: format!("{{\"x\":\"{n}\\n\"}}") })

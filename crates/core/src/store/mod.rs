@@ -19,6 +19,8 @@ mod memory;
 
 use std::rc::Rc;
 
+use serde::Deserialize;
+use serde::Serialize;
 use thiserror::Error;
 
 use crate::model::draft::Draft;
@@ -26,10 +28,7 @@ use crate::model::draft::Draft;
 use crate::model::draft::DraftId;
 use crate::model::envelope;
 use crate::model::envelope::EnvelopeError;
-use igf_codecs::json;
-use igf_codecs::json::Fields;
-use igf_codecs::json::Object;
-use igf_codecs::json::Value;
+use crate::model::json;
 use igf_codecs::order;
 use crate::model::settings;
 use crate::model::settings::Settings;
@@ -128,45 +127,18 @@ pub struct Trashed {
 }
 
 /// `{"deleted_ms":…,"draft":"<the stored value>"}`.
+#[derive(Serialize, Deserialize)]
 struct TrashEntry {
     deleted_ms: u64,
     /// The draft's stored value, exactly as it was.
     draft: String,
 }
 
-impl TrashEntry {
-    fn encode(&self) -> String {
-        Value::from(Object::new().with("deleted_ms", self.deleted_ms).with("draft", &self.draft)).to_string()
-    }
-
-    fn decode(text: &str) -> Result<TrashEntry, String> {
-        let value = json::parse(text).map_err(|e| e.to_string())?;
-        let fields = Fields::of(&value, None)?;
-        Ok(TrashEntry { deleted_ms: fields.u64("deleted_ms")?, draft: fields.string("draft")? })
-    }
-}
-
 /// Facts about the whole store: `{"version":1,"last_backup_ms":…|null}`.
-#[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Default, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub version: u32,
     pub last_backup_ms: Option<u64>,
-}
-
-impl Meta {
-    fn encode(&self) -> String {
-        Value::from(Object::new().with("version", self.version).with("last_backup_ms", self.last_backup_ms)).to_string()
-    }
-
-    fn decode(text: &str) -> Option<Meta> {
-        let value = json::parse(text).ok()?;
-        let fields = Fields::of(&value, None).ok()?;
-        let last_backup_ms = match fields.value("last_backup_ms").ok()? {
-            Value::Null => None,
-            other => Some(other.as_u64()?),
-        };
-        Some(Meta { version: u32::try_from(fields.u64("version").ok()?).ok()?, last_backup_ms })
-    }
 }
 
 /// A loaded draft with the exact stored text it came from, which [`Store::save`] needs.
@@ -310,7 +282,7 @@ impl Store {
     pub fn delete(&self, id: &DraftId, now_ms: u64) -> Result<(), StoreError> {
         let raw = self.kv.get(&keys::draft(id))?.ok_or(StoreError::NotFound)?;
         let entry = TrashEntry { deleted_ms: now_ms, draft: raw };
-        self.write_verified(&keys::trash(id), &entry.encode())?;
+        self.write_verified(&keys::trash(id), &json::write(&entry))?;
         self.kv.remove(&keys::draft(id))
     }
 
@@ -331,7 +303,7 @@ impl Store {
 
     fn trash_entry(&self, id: &DraftId) -> Result<Option<TrashEntry>, StoreError> {
         let Some(text) = self.kv.get(&keys::trash(id))? else { return Ok(None) };
-        TrashEntry::decode(&text)
+        serde_json::from_str::<TrashEntry>(&text)
             .map(Some)
             .map_err(|e| StoreError::Refused(format!("the trashed draft is damaged: {e}")))
     }
@@ -404,12 +376,12 @@ impl Store {
             .get(keys::META)
             .ok()
             .flatten()
-            .and_then(|text| Meta::decode(&text))
+            .and_then(|text| serde_json::from_str(&text).ok())
             .unwrap_or(Meta { version: 1, last_backup_ms: None })
     }
 
     fn set_meta(&self, meta: Meta) -> Result<(), StoreError> {
-        self.kv.set(keys::META, &meta.encode())
+        self.kv.set(keys::META, &json::write(&meta))
     }
 
     /// Bytes the editor keeps in the store, counted as browsers count local storage (UTF-16).
