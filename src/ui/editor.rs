@@ -19,7 +19,8 @@ use crate::browser::autosave::{Autosaver, SaveStatus};
 use crate::browser::platform::{Debounce, format_local_time, new_draft_id, now_ms, today};
 use igf_core::checks::Checker;
 use igf_core::checks::Report;
-use igf_core::checks::Severity;
+use igf_core::checks::status::SectionStatus;
+use igf_core::checks::status::section_status;
 use igf_core::checks::Target;
 use igf_core::model::draft::Draft;
 use igf_core::text::markdown;
@@ -109,6 +110,7 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
     let sections: Vec<SectionState> =
         (0..kind.template().sections.len()).map(|index| SectionState::new(draft, index)).collect();
     let title = Memo::new(move |_| draft.with(|d| d.title.clone()));
+    let preview_title = Memo::new(move |_| draft.with(Draft::preview_title));
     let total_words = Memo::new(move |_| draft.with(|d| d.total_words()));
 
     let close_saver = autosaver;
@@ -183,26 +185,12 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
                 <section class="preview" aria-labelledby="preview-heading">
                     <h2 id="preview-heading" class="side-heading">"Preview"</h2>
                     <article class="paper">
-                        <h3 class="paper-title">{move || {
-                            let t = title.get();
-                            if t.trim().is_empty() { "Untitled proposal".to_owned() } else { t }
-                        }}</h3>
+                        <h3 class="paper-title">{move || preview_title.get()}</h3>
                         {sections.iter().map(|&section| view! { <PreviewSection section=section /> }).collect_view()}
                     </article>
                 </section>
             </aside>
         </main>
-    }
-}
-
-/// "Completed", "Not started" or "Needs work", like a task list.
-fn section_status(report: &Report, key: &'static str, empty: bool, optional: bool) -> Option<&'static str> {
-    let problems = report.for_target(Target::Section(key)).any(|f| f.severity != Severity::Tip);
-    match (empty, problems) {
-        (true, _) if optional => None,
-        (true, _) => Some("Not started"),
-        (false, true) => Some("Needs work"),
-        (false, false) => Some("Completed"),
     }
 }
 
@@ -218,10 +206,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
     let suggested = section.suggested_words;
     let index = section.index;
     let optional = section.spec.optional;
-    let status = move || {
-        let empty = section.text.with(|t| t.trim().is_empty());
-        report.with(|r| section_status(r, key, empty, optional))
-    };
+    let status = move || section.text.with(|t| report.with(|r| section_status(r, key, t, optional))).map(SectionStatus::label);
     view! {
         <section class="section-field">
             <div class="section-head">

@@ -22,6 +22,7 @@ use igf_core::store::Trashed;
 use igf_core::store::backup;
 use igf_core::model::settings::Settings;
 use igf_core::text::words::describe_count;
+use igf_core::text::words::plural;
 
 /// Everything the library shows, read again after each change.
 #[derive(Clone, Default)]
@@ -326,7 +327,7 @@ pub(super) fn download_backup(store: &Store, current: Option<&Draft>) -> String 
         Err(e) => return format!("The backup could not be made because {e}. Use Export, then Draft file, to keep a draft."),
     };
     let name = backup::file_name(today());
-    let drafts = if count == 1 { "1 draft".to_owned() } else { format!("{count} drafts") };
+    let drafts = plural(count, "draft");
     match files::download(&name, "application/json", file.as_bytes()) {
         Ok(()) => format!(
             "Downloaded “{name}” with {drafts}. Keep it somewhere safe; “Restore from backup” on the start screen brings them back in any browser."

@@ -14,14 +14,13 @@ use crate::browser::{crypto, link, review_store};
 use igf_core::checks::Report;
 use igf_core::model::draft::Draft;
 use igf_core::formats::Format;
-use igf_core::formats::percent_encode;
 use igf_core::sharing::link as share;
 use igf_core::sharing::link::Body;
 use igf_core::sharing::link::Content;
 use igf_core::sharing::link::Link;
-use igf_core::sharing::link::MAIL_LIMIT;
 use igf_core::sharing::link::Payload;
-use igf_core::sharing::link::describe_reach;
+use igf_core::sharing::channel::describe_reach;
+use igf_core::sharing::channel::share_mailto;
 
 /// A link being offered: rebuilt from `pack` when the dialog opens and when the passphrase
 /// changes; an encryption that finishes after a newer one started is dropped.
@@ -88,12 +87,7 @@ impl Offer {
 pub fn LinkPanel(offer: Offer, subject: String, children: Children) -> impl IntoView {
     let (link_text, status) = (offer.link, offer.status);
     let reach = move || link_text.with(|l| l.as_ref().map(|l| describe_reach(l.chars().count())));
-    let mailto = move || {
-        let link = link_text.get()?;
-        let body = format!("{subject}\n\n{link}\n\nIt opens in the IGF Proposal Editor, in your browser; nothing is sent to a server.");
-        let href = format!("mailto:?subject={}&body={}", percent_encode(&subject), percent_encode(&body));
-        (href.len() <= MAIL_LIMIT).then_some(href)
-    };
+    let mailto = move || link_text.with(|l| l.as_ref().and_then(|l| share_mailto(&subject, l)));
     let copy = move |_| {
         let Some(text) = link_text.get_untracked() else { return };
         leptos::task::spawn_local(async move {

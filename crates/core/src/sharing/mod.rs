@@ -1,5 +1,6 @@
 //! Sharing without a server: drafts and reviews in a link's fragment, and the reviews
 //! themselves (comments, merging, what changed since the version reviewed).
 
+pub mod channel;
 pub mod link;
 pub mod review;
