@@ -19,6 +19,7 @@ use igf_core::sharing::link::Body;
 use igf_core::sharing::link::Content;
 use igf_core::sharing::link::Link;
 use igf_core::sharing::link::Payload;
+use igf_core::sharing::opening;
 use igf_core::sharing::channel::describe_reach;
 use igf_core::sharing::channel::share_mailto;
 
@@ -184,7 +185,6 @@ pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoVie
 pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop(into)] on_cancel: Callback<()>) -> impl IntoView {
     let input = NodeRef::<Input>::new();
     let message = RwSignal::new(None::<String>);
-    let what = if link.content == Content::Draft { "draft" } else { "review" };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Body::Sealed(sealed), Some(field)) = (link.body.clone(), input.get()) else { return };
@@ -195,7 +195,7 @@ pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop
             match opened.and_then(|bytes| share::unpack(content, &bytes).map_err(|e| e.to_string())) {
                 Ok(payload) => on_open.run(payload),
                 Err(e) => {
-                    message.set(Some(format!("{e} Nothing was changed.")));
+                    message.set(Some(opening::refusal(e)));
                     focus_element("unlock-passphrase");
                 }
             }
@@ -204,7 +204,7 @@ pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop
     view! {
         <header class="app-bar"><p class="app-name">"IGF Proposal Editor"</p></header>
         <main class="start">
-            <h1>{format!("This shared {what} is protected by a passphrase")}</h1>
+            <h1>{opening::locked_heading(link.content)}</h1>
             <form class="unlock" on:submit=submit>
                 <label class="field-label-small" for="unlock-passphrase">"Passphrase"</label>
                 <p class="hint" id="unlock-hint">"Enter the passphrase the sender told you. It is checked in this browser; nothing is sent anywhere."</p>

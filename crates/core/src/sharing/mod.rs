@@ -2,5 +2,8 @@
 //! themselves (comments, merging, what changed since the version reviewed).
 
 pub mod channel;
+pub mod comments;
+pub mod inbox;
 pub mod link;
+pub mod opening;
 pub mod review;
