@@ -13,7 +13,7 @@ use super::history::HistoryPanel;
 use super::library::download_backup;
 use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::preview::blocks_view;
-use super::review::{Received, ReceivedComments, ReviewsPanel};
+use super::received::{Received, ReceivedComments, ReviewsPanel};
 use super::share::ShareButton;
 use crate::browser::autosave::{Autosaver, SaveStatus};
 use crate::browser::platform::{Debounce, format_local_time, new_draft_id, now_ms, today};

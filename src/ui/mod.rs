@@ -3,11 +3,13 @@
 
 mod checks;
 mod details;
+mod diff;
 mod editor;
 mod files;
 mod history;
 mod library;
 mod preview;
+mod received;
 mod review;
 mod share;
 mod start;
