@@ -32,7 +32,7 @@ pub fn save_received(store: &Store, id: &DraftId, reviews: &[Review]) -> Result<
 pub fn receive(store: &Store, incoming: Review) -> Result<(Draft, Merged), String> {
     let id = incoming.draft_id.clone();
     let addressee = match store.load(&id) {
-        Ok(Some(Loaded { draft: Ok(draft), .. })) => Addressee::Found(draft),
+        Ok(Some(Loaded { draft: Ok(draft), .. })) => Addressee::Found(Box::new(draft)),
         Ok(None) => Addressee::Missing,
         Ok(Some(Loaded { draft: Err(e), .. })) => Addressee::Unreadable(e.to_string()),
         Err(e) => Addressee::Failed(e.to_string()),

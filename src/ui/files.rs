@@ -109,7 +109,7 @@ enum Pending {
     /// A draft that is not stored here: add it to the drafts, or open it for review?
     Choice(Draft),
     /// A draft whose id is already stored: replace it, or keep both?
-    Conflict { incoming: Draft, existing: Draft },
+    Conflict { incoming: Draft, existing: Box<Draft> },
     /// A foreign file mapped onto a template, shown before it is saved.
     Foreign { name: String, text: String, import: ForeignImport },
 }
@@ -200,7 +200,7 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
 }
 
 #[component]
-fn ConflictPrompt(incoming: Draft, existing: Draft, pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
+fn ConflictPrompt(incoming: Draft, existing: Box<Draft>, pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
     let copy = incoming.clone();
     let replace = incoming.clone();
     view! {

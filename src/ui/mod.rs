@@ -167,7 +167,7 @@ pub fn App() -> impl IntoView {
         let Some(opening) = opening::open_fragment(&fragment) else { return };
         link::clear_fragment();
         match opening {
-            Opening::Open(payload) => on_payload.run(payload),
+            Opening::Open(payload) => on_payload.run(*payload),
             Opening::Locked(locked) => {
                 notice.set(None);
                 navigator.screen.set(Screen::Locked(locked));

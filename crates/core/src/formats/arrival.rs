@@ -22,14 +22,14 @@ pub enum Arrival {
     /// Not among the drafts here: add it, or open it for review?
     Unknown(Draft),
     /// Another version of a stored draft: replace it, keep both, or review?
-    Conflict { incoming: Draft, existing: Draft },
+    Conflict { incoming: Draft, existing: Box<Draft> },
     /// Exactly the draft stored here: open it.
     Known(Draft),
 }
 
 pub fn arrival(incoming: Draft, stored: Stored) -> Arrival {
     match stored {
-        Stored::Readable(existing) if *existing != incoming => Arrival::Conflict { incoming, existing: existing.clone() },
+        Stored::Readable(existing) if *existing != incoming => Arrival::Conflict { incoming, existing: Box::new(existing.clone()) },
         Stored::Readable(_) => Arrival::Known(incoming),
         Stored::Nothing | Stored::Unreadable => Arrival::Unknown(incoming),
     }
@@ -104,7 +104,7 @@ mod tests {
             (Stored::Nothing, Arrival::Unknown(incoming.clone()), Saving::Fresh),
             (Stored::Unreadable, Arrival::Unknown(incoming.clone()), Saving::UnderNewId),
             (Stored::Readable(&incoming), Arrival::Known(incoming.clone()), Saving::AfterSnapshot(&incoming)),
-            (Stored::Readable(&other), Arrival::Conflict { incoming: incoming.clone(), existing: other.clone() }, Saving::AfterSnapshot(&other)),
+            (Stored::Readable(&other), Arrival::Conflict { incoming: incoming.clone(), existing: Box::new(other.clone()) }, Saving::AfterSnapshot(&other)),
         ];
         for (stored, step, save) in table {
             assert_eq!((arrival(incoming.clone(), stored), saving(stored)), (step, save), "{stored:?}");

@@ -56,7 +56,7 @@ pub fn session_for(text: &str, draft: &Draft) -> Option<Review> {
 /// What the store holds under the id a received review names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Addressee {
-    Found(Draft),
+    Found(Box<Draft>),
     Missing,
     /// The stored draft cannot be read, for this reason.
     Unreadable(String),
@@ -68,7 +68,7 @@ pub enum Addressee {
 /// write back and what changed, or a sentence saying why nothing was changed.
 pub fn file(addressee: Addressee, stored: Result<Vec<Review>, String>, incoming: Review) -> Result<(Draft, Vec<Review>, Merged), String> {
     let draft = match addressee {
-        Addressee::Found(draft) => draft,
+        Addressee::Found(draft) => *draft,
         Addressee::Missing => {
             return Err(format!(
                 "This review of “{}” is about a draft that is not in this browser. Open it in the browser where the draft was written.",
@@ -137,15 +137,15 @@ mod tests {
             (Addressee::Missing, Ok(vec![]), "This review of “Version 1” is about a draft that is not in this browser. Open it in the browser where the draft was written."),
             (Addressee::Unreadable("it is damaged".into()), Ok(vec![]), "The draft this review is about cannot be read (it is damaged)."),
             (Addressee::Failed("storage is off".into()), Ok(vec![]), "The review cannot be filed because storage is off."),
-            (Addressee::Found(version(1)), Err("bad JSON".into()), "The reviews stored for this draft cannot be read (bad JSON), so they were left as they are."),
+            (Addressee::Found(Box::new(version(1))), Err("bad JSON".into()), "The reviews stored for this draft cannot be read (bad JSON), so they were left as they are."),
         ];
         for (addressee, stored, sentence) in table {
             assert_eq!(refused(addressee, stored).as_deref(), Some(sentence));
         }
         let mut other = incoming.clone();
         other.draft_id = DraftId::parse("d2").unwrap();
-        assert_eq!(refused(Addressee::Found(version(1)), Ok(vec![other])).as_deref(), Some("The review cannot be filed: the review is about another draft."));
-        let (draft, reviews, merged) = file(Addressee::Found(version(1)), Ok(vec![]), incoming.clone()).unwrap();
+        assert_eq!(refused(Addressee::Found(Box::new(version(1))), Ok(vec![other])).as_deref(), Some("The review cannot be filed: the review is about another draft."));
+        let (draft, reviews, merged) = file(Addressee::Found(Box::new(version(1))), Ok(vec![]), incoming.clone()).unwrap();
         assert_eq!((draft, reviews, merged), (version(1), vec![incoming], Merged { added: 1, updated: 0 }));
         assert_eq!(not_saved("the disk is full"), "The review could not be saved because the disk is full.");
     }

@@ -10,7 +10,7 @@ use crate::sharing::review::{Merged, Review};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Opening {
     /// A draft to review, or a review for the author.
-    Open(Payload),
+    Open(Box<Payload>),
     /// A link under a passphrase: ask for it first.
     Locked(Link),
     /// A sentence saying why the link was not opened.
@@ -23,7 +23,7 @@ pub fn open_fragment(fragment: &str) -> Option<Opening> {
         return None;
     }
     let parsed = link::parse(fragment).and_then(|l| match l.body {
-        Body::Plain(bytes) => link::unpack(l.content, &bytes).map(Opening::Open),
+        Body::Plain(bytes) => link::unpack(l.content, &bytes).map(|p| Opening::Open(Box::new(p))),
         Body::Sealed(_) => Ok(Opening::Locked(l)),
     });
     Some(parsed.unwrap_or_else(|e| Opening::Refused(refusal(e))))
@@ -66,7 +66,7 @@ mod tests {
     #[test]
     fn a_fragment_opens_locks_or_is_refused() {
         let plain = fragment(&Link { content: Content::Draft, body: Body::Plain(pack(&Payload::Draft(draft())).1) });
-        assert_eq!(open_fragment(&plain), Some(Opening::Open(Payload::Draft(draft()))));
+        assert_eq!(open_fragment(&plain), Some(Opening::Open(Box::new(Payload::Draft(draft())))));
         assert_eq!(open_fragment(""), None);
         assert_eq!(open_fragment("section-theme"), None);
         let cut = &plain[..plain.len() - 10];
