@@ -116,9 +116,9 @@ fn corrupted_and_truncated_values_are_moved_aside_and_the_rest_still_lists() {
 #[wasm_bindgen_test]
 fn every_schema_fixture_reads_and_a_newer_schema_is_left_untouched() {
     let fixtures = [
-        ("fixture-v1", include_str!("fixtures/draft-schema-1.json")),
-        ("fixture-v2", include_str!("fixtures/draft-schema-2.json")),
-        ("fixture-v3", include_str!("fixtures/draft-schema-3.json")),
+        ("fixture-v1", include_str!("../crates/core/tests/fixtures/draft-schema-1.json")),
+        ("fixture-v2", include_str!("../crates/core/tests/fixtures/draft-schema-2.json")),
+        ("fixture-v3", include_str!("../crates/core/tests/fixtures/draft-schema-3.json")),
     ];
     for (id, text) in fixtures {
         local_storage().set_item(&format!("igf-proposal-editor/draft/{id}"), text).unwrap();
