@@ -200,15 +200,24 @@ fn PersonText(
                 prop:value=value
                 on:input:target=move |ev| {
                     let v = ev.target().value();
-                    edit(draft, |d| {
-                        if let Some(p) = d.co_facilitators.get_mut(index) {
-                            set(p, v);
-                        }
-                    });
+                    edit_person(draft, index, |p| set(p, v));
                 } />
             {target.map(|target| view! { <FieldFindings report=report target=target id=findings_id(target) /> })}
         </div>
     }
+}
+
+/// Changes co-facilitator `index`, if there is one.
+fn edit_person(draft: RwSignal<Draft>, index: usize, change: impl FnOnce(&mut CoFacilitator)) {
+    edit(draft, |d| {
+        if let Some(p) = d.co_facilitators.get_mut(index) {
+            change(p);
+        }
+    });
+}
+
+fn person(draft: RwSignal<Draft>, index: usize) -> CoFacilitator {
+    draft.with(|d| d.details().co_facilitators.get(index).cloned().unwrap_or_default())
 }
 
 #[component]
@@ -219,15 +228,62 @@ fn PersonRow(
     count: Memo<usize>,
     removed: RwSignal<Option<(usize, CoFacilitator)>>,
 ) -> impl IntoView {
+    let region_id = format!("person-{index}-region");
+    let mag_id = format!("person-{index}-mag");
+    view! {
+        <fieldset class="person">
+            <legend>{format!("Co-facilitator {}", index + 1)}</legend>
+            <div class="field-grid">
+                <PersonText draft=draft report=report index=index part="name" label="Name" checked=Some(PersonField::Name)
+                    get=|p| &p.name set=|p, v| p.name = v />
+                <PersonText draft=draft report=report index=index part="affiliation" label="Affiliation" checked=None
+                    get=|p| &p.affiliation set=|p, v| p.affiliation = v />
+                <GroupChoice draft=draft report=report index=index />
+                <div class="field">
+                    <label class="field-label-small" for=region_id.clone()>"Regional group"</label>
+                    <select id=region_id
+                        prop:value=move || person(draft, index).region.map(|r| r.label()).unwrap_or("")
+                        on:change:target=move |ev| { let v = Region::from_label(&ev.target().value()); edit_person(draft, index, |p| p.region = v); }>
+                        <option value="">"Choose a region"</option>
+                        {Region::ALL.into_iter().map(|r| view! { <option value=r.label()>{r.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <PersonText draft=draft report=report index=index part="email" label="Email (optional)" kind="email"
+                    checked=Some(PersonField::Email) get=|p| &p.email set=|p, v| p.email = v />
+                <div class="check-field">
+                    <input type="checkbox" id=mag_id.clone()
+                        prop:checked=move || person(draft, index).mag_member
+                        on:change:target=move |ev| { let v = ev.target().checked(); edit_person(draft, index, |p| p.mag_member = v); } />
+                    <label for=mag_id>"MAG member"</label>
+                </div>
+            </div>
+            <PersonActions draft=draft index=index count=count removed=removed />
+        </fieldset>
+    }
+}
+
+/// A co-facilitator's stakeholder group, which the rules check.
+#[component]
+fn GroupChoice(draft: RwSignal<Draft>, report: Memo<Report>, index: usize) -> impl IntoView {
+    let group = Target::CoFacilitator(index, PersonField::Group);
+    view! {
+        <div class="field">
+            <label class="field-label-small" for=dom_id(group)>"Stakeholder group"</label>
+            <select id=dom_id(group) aria-describedby=findings_id(group)
+                prop:value=move || person(draft, index).group.map(|g| g.label()).unwrap_or("")
+                on:change:target=move |ev| { let v = StakeholderGroup::from_label(&ev.target().value()); edit_person(draft, index, |p| p.group = v); }>
+                <option value="">"Choose a group"</option>
+                {StakeholderGroup::ALL.into_iter().map(|g| view! { <option value=g.label()>{g.label()}</option> }).collect_view()}
+            </select>
+            <FieldFindings report=report target=group id=findings_id(group) />
+        </div>
+    }
+}
+
+/// Move up, move down and remove, each naming the row it acts on; focus follows the person.
+#[component]
+fn PersonActions(draft: RwSignal<Draft>, index: usize, count: Memo<usize>, removed: RwSignal<Option<(usize, CoFacilitator)>>) -> impl IntoView {
     let number = index + 1;
-    let person = move || draft.with(|d| d.details().co_facilitators.get(index).cloned().unwrap_or_default());
-    let set = move |change: Box<dyn FnOnce(&mut CoFacilitator)>| {
-        edit(draft, |d| {
-            if let Some(p) = d.co_facilitators.get_mut(index) {
-                change(p);
-            }
-        })
-    };
     let move_to = move |other: usize| {
         edit(draft, |d| {
             if index < d.co_facilitators.len() && other < d.co_facilitators.len() {
@@ -256,53 +312,14 @@ fn PersonRow(
             focus_after_render(dom_id(Target::CoFacilitators));
         }
     };
-    let up_id = format!("person-{index}-up");
-    let down_id = format!("person-{index}-down");
-    let group = Target::CoFacilitator(index, PersonField::Group);
     view! {
-        <fieldset class="person">
-            <legend>{format!("Co-facilitator {number}")}</legend>
-            <div class="field-grid">
-                <PersonText draft=draft report=report index=index part="name" label="Name" checked=Some(PersonField::Name)
-                    get=|p| &p.name set=|p, v| p.name = v />
-                <PersonText draft=draft report=report index=index part="affiliation" label="Affiliation" checked=None
-                    get=|p| &p.affiliation set=|p, v| p.affiliation = v />
-                <div class="field">
-                    <label class="field-label-small" for=dom_id(group)>"Stakeholder group"</label>
-                    <select id=dom_id(group) aria-describedby=findings_id(group)
-                        prop:value=move || person().group.map(|g| g.label()).unwrap_or("")
-                        on:change:target=move |ev| { let v = StakeholderGroup::from_label(&ev.target().value()); set(Box::new(move |p| p.group = v)); }>
-                        <option value="">"Choose a group"</option>
-                        {StakeholderGroup::ALL.into_iter().map(|g| view! { <option value=g.label()>{g.label()}</option> }).collect_view()}
-                    </select>
-                    <FieldFindings report=report target=group id=findings_id(group) />
-                </div>
-                <div class="field">
-                    <label class="field-label-small" for=format!("person-{index}-region")>"Regional group"</label>
-                    <select id=format!("person-{index}-region")
-                        prop:value=move || person().region.map(|r| r.label()).unwrap_or("")
-                        on:change:target=move |ev| { let v = Region::from_label(&ev.target().value()); set(Box::new(move |p| p.region = v)); }>
-                        <option value="">"Choose a region"</option>
-                        {Region::ALL.into_iter().map(|r| view! { <option value=r.label()>{r.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <PersonText draft=draft report=report index=index part="email" label="Email (optional)" kind="email"
-                    checked=Some(PersonField::Email) get=|p| &p.email set=|p, v| p.email = v />
-                <div class="check-field">
-                    <input type="checkbox" id=format!("person-{index}-mag")
-                        prop:checked=move || person().mag_member
-                        on:change:target=move |ev| { let v = ev.target().checked(); set(Box::new(move |p| p.mag_member = v)); } />
-                    <label for=format!("person-{index}-mag")>"MAG member"</label>
-                </div>
-            </div>
-            <div class="person-actions">
-                <button type="button" class="button-quiet" id=up_id aria-label=format!("Move up co-facilitator {number}")
-                    disabled=move || index == 0 on:click=move_up>"Move up"</button>
-                <button type="button" class="button-quiet" id=down_id aria-label=format!("Move down co-facilitator {number}")
-                    disabled=move || { index + 1 >= count.get() } on:click=move_down>"Move down"</button>
-                <button type="button" class="button-quiet button-danger" aria-label=format!("Remove co-facilitator {number}")
-                    on:click=remove>"Remove"</button>
-            </div>
-        </fieldset>
+        <div class="person-actions">
+            <button type="button" class="button-quiet" id=format!("person-{index}-up") aria-label=format!("Move up co-facilitator {number}")
+                disabled=move || index == 0 on:click=move_up>"Move up"</button>
+            <button type="button" class="button-quiet" id=format!("person-{index}-down") aria-label=format!("Move down co-facilitator {number}")
+                disabled=move || { index + 1 >= count.get() } on:click=move_down>"Move down"</button>
+            <button type="button" class="button-quiet button-danger" aria-label=format!("Remove co-facilitator {number}")
+                on:click=remove>"Remove"</button>
+        </div>
     }
 }

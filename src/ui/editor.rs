@@ -13,13 +13,14 @@ use super::history::HistoryPanel;
 use super::library::download_backup;
 use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::preview::blocks_view;
-use super::review::{Received, ReceivedComments, ReviewsPanel};
+use super::received::{Received, ReceivedComments, ReviewsPanel};
 use super::share::ShareButton;
 use crate::browser::autosave::{Autosaver, SaveStatus};
 use crate::browser::platform::{Debounce, format_local_time, new_draft_id, now_ms, today};
 use igf_core::checks::Checker;
 use igf_core::checks::Report;
-use igf_core::checks::Severity;
+use igf_core::checks::status::SectionStatus;
+use igf_core::checks::status::section_status;
 use igf_core::checks::Target;
 use igf_core::model::draft::Draft;
 use igf_core::text::markdown;
@@ -89,7 +90,7 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
     Effect::new(move |_| saver.schedule(draft.get()));
     // Leaving the editor (another screen, a link opened in this tab) writes what is pending first.
     // (Cleanups run before the owner's values are dropped, so the handle still reads.)
-    let leaving = StoredValue::new_local(Rc::clone(&autosaver));
+    let leaving = StoredValue::new_local(autosaver);
     on_cleanup(move || {
         leaving.try_with_value(|saver| saver.flush());
     });
@@ -108,21 +109,35 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
 
     let sections: Vec<SectionState> =
         (0..kind.template().sections.len()).map(|index| SectionState::new(draft, index)).collect();
-    let title = Memo::new(move |_| draft.with(|d| d.title.clone()));
-    let total_words = Memo::new(move |_| draft.with(|d| d.total_words()));
 
-    let close_saver = autosaver;
-    let close = move |_| {
-        close_saver.flush();
+    let close = Callback::new(move |()| {
+        leaving.with_value(|saver| saver.flush());
         navigator.start();
-    };
+    });
     let history_open = RwSignal::new(false);
-    let title_target = Target::Title;
-    let title_findings = format!("{}-findings", dom_id(title_target));
+    view! {
+        <EditorBar draft=draft report=report status=status history_open=history_open on_close=close />
+        <SaveFailure status=status draft=draft />
+        <main class="editor">
+            <EditorForm draft=draft report=report sections=sections.clone() touched=touched />
+            <EditorSide draft=draft report=report sections=sections history_open=history_open />
+        </main>
+    }
+}
 
+/// The app bar: back to the drafts, the total and the save state, History, Export and Share.
+#[component]
+fn EditorBar(
+    draft: RwSignal<Draft>,
+    report: Memo<Report>,
+    status: ReadSignal<SaveStatus>,
+    history_open: RwSignal<bool>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let total_words = Memo::new(move |_| draft.with(|d| d.total_words()));
     view! {
         <header class="app-bar">
-            <button type="button" class="button-quiet" on:click=close>"← All drafts"</button>
+            <button type="button" class="button-quiet" on:click=move |_| on_close.run(())>"← All drafts"</button>
             <p class="app-bar-totals">
                 <span class="total-words">{move || describe_count(total_words.get())}" in total"</span>
                 <SaveIndicator status=status />
@@ -134,75 +149,84 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
                 <ShareButton draft=draft report=report />
             </div>
         </header>
-        <SaveFailure status=status draft=draft />
-        <main class="editor">
-            <div class="editor-form"
-                on:focusout=move |ev| {
-                    if let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                        touched.mark(element.id());
-                    }
-                }
-                on:pointerdown=move |_| touched.pointer_pressed()
-                // Delegated clicks reach the form after the button's own handler.
-                on:click=move |_| touched.pointer_released()
-                on:pointercancel=move |_| touched.pointer_released()
-            >
-                <p class="eyebrow">{format!("Template: {}", kind.template().source)}</p>
-                <h1 class="editor-kind">{kind.label()}</h1>
-                <ReviewsPanel />
-                <div class="field">
-                    <label class="field-label" for="proposal-title">"Proposal title"</label>
-                    <input
-                        id="proposal-title"
-                        class="title-input"
-                        type="text"
-                        autocomplete="off"
-                        aria-describedby=title_findings.clone()
-                        prop:value=move || title.get()
-                        on:input:target=move |ev| {
-                            let value = ev.target().value();
-                            draft.update(|d| d.set_title(value, now_ms()));
-                        }
-                    />
-                    <FieldFindings report=report target=title_target id=title_findings />
-                </div>
-                <SubmissionDetails draft=draft report=report />
-                {sections.iter().map(|&section| view! { <SectionField section=section draft=draft report=report /> }).collect_view()}
-                {(!kind.is_bpf()).then(|| view! {
-                    <section class="details-card">
-                        <CoFacilitatorList draft=draft report=report heading="Proposed co-facilitators" />
-                    </section>
-                })}
-                <CodeOfConduct draft=draft report=report />
-            </div>
-            <aside class="editor-side" aria-label="Checks and preview">
-                <div id="history-panel" hidden=move || !history_open.get()>
-                    {move || history_open.get().then(|| view! { <HistoryPanel draft=draft /> })}
-                </div>
-                <ChecksPanel report=report />
-                <section class="preview" aria-labelledby="preview-heading">
-                    <h2 id="preview-heading" class="side-heading">"Preview"</h2>
-                    <article class="paper">
-                        <h3 class="paper-title">{move || {
-                            let t = title.get();
-                            if t.trim().is_empty() { "Untitled proposal".to_owned() } else { t }
-                        }}</h3>
-                        {sections.iter().map(|&section| view! { <PreviewSection section=section /> }).collect_view()}
-                    </article>
-                </section>
-            </aside>
-        </main>
     }
 }
 
-/// "Completed", "Not started" or "Needs work", like a task list.
-fn section_status(report: &Report, key: &'static str, empty: bool, optional: bool) -> Option<&'static str> {
-    let problems = report.for_target(Target::Section(key)).any(|f| f.severity != Severity::Tip);
-    match (empty, problems) {
-        (true, _) if optional => None,
-        (true, _) => Some("Not started"),
-        (false, true) => Some("Needs work"),
-        (false, false) => Some("Completed"),
+/// The form: the title, each section, the details and the Code of Conduct, with the reviews.
+#[component]
+fn EditorForm(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<SectionState>, touched: Touched) -> impl IntoView {
+    let kind = draft.with_untracked(|d| d.kind);
+    view! {
+        <div class="editor-form"
+            on:focusout=move |ev| {
+                if let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    touched.mark(element.id());
+                }
+            }
+            on:pointerdown=move |_| touched.pointer_pressed()
+            // Delegated clicks reach the form after the button's own handler.
+            on:click=move |_| touched.pointer_released()
+            on:pointercancel=move |_| touched.pointer_released()
+        >
+            <p class="eyebrow">{format!("Template: {}", kind.template().source)}</p>
+            <h1 class="editor-kind">{kind.label()}</h1>
+            <ReviewsPanel />
+            <TitleField draft=draft report=report />
+            <SubmissionDetails draft=draft report=report />
+            {sections.into_iter().map(|section| view! { <SectionField section=section draft=draft report=report /> }).collect_view()}
+            {(!kind.is_bpf()).then(|| view! {
+                <section class="details-card">
+                    <CoFacilitatorList draft=draft report=report heading="Proposed co-facilitators" />
+                </section>
+            })}
+            <CodeOfConduct draft=draft report=report />
+        </div>
+    }
+}
+
+#[component]
+fn TitleField(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
+    let title = Memo::new(move |_| draft.with(|d| d.title.clone()));
+    let target = Target::Title;
+    let findings = format!("{}-findings", dom_id(target));
+    view! {
+        <div class="field">
+            <label class="field-label" for="proposal-title">"Proposal title"</label>
+            <input
+                id="proposal-title"
+                class="title-input"
+                type="text"
+                autocomplete="off"
+                aria-describedby=findings.clone()
+                prop:value=move || title.get()
+                on:input:target=move |ev| {
+                    let value = ev.target().value();
+                    draft.update(|d| d.set_title(value, now_ms()));
+                }
+            />
+            <FieldFindings report=report target=target id=findings />
+        </div>
+    }
+}
+
+/// The side panel: History when open, the checks, and the live preview.
+#[component]
+fn EditorSide(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<SectionState>, history_open: RwSignal<bool>) -> impl IntoView {
+    let preview_title = Memo::new(move |_| draft.with(Draft::preview_title));
+    view! {
+        <aside class="editor-side" aria-label="Checks and preview">
+            <div id="history-panel" hidden=move || !history_open.get()>
+                {move || history_open.get().then(|| view! { <HistoryPanel draft=draft /> })}
+            </div>
+            <ChecksPanel report=report />
+            <section class="preview" aria-labelledby="preview-heading">
+                <h2 id="preview-heading" class="side-heading">"Preview"</h2>
+                <article class="paper">
+                    <h3 class="paper-title">{move || preview_title.get()}</h3>
+                    {sections.into_iter().map(|section| view! { <PreviewSection section=section /> }).collect_view()}
+                </article>
+            </section>
+        </aside>
     }
 }
 
@@ -218,10 +242,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
     let suggested = section.suggested_words;
     let index = section.index;
     let optional = section.spec.optional;
-    let status = move || {
-        let empty = section.text.with(|t| t.trim().is_empty());
-        report.with(|r| section_status(r, key, empty, optional))
-    };
+    let status = move || section.text.with(|t| report.with(|r| section_status(r, key, t, optional))).map(SectionStatus::label);
     view! {
         <section class="section-field">
             <div class="section-head">

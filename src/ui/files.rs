@@ -13,7 +13,12 @@ use igf_core::model::draft::Draft;
 use igf_core::formats;
 use igf_core::document::Document;
 use igf_core::formats::Format;
+use igf_core::formats::notes;
 use igf_core::formats::pdf;
+use igf_core::formats::arrival;
+use igf_core::formats::arrival::Arrival;
+use igf_core::formats::arrival::Saving;
+use igf_core::formats::arrival::Stored;
 use igf_core::formats::import;
 use igf_core::formats::import::ForeignImport;
 use igf_core::formats::import::Imported;
@@ -25,7 +30,6 @@ use igf_core::store::history::Reason;
 use igf_core::store::Loaded;
 use igf_core::store::StoreError;
 use igf_core::model::template::Kind;
-use igf_core::text::words::capitalise;
 
 #[component]
 pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
@@ -46,11 +50,9 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
             formats::mailto(d, &settings.with(|s| s.secretariat_email.clone()), &attachment)
         }))
     };
-    let must_fix = move || report.with(|r| r.count(Severity::MustFix));
+    let not_ready = move || report.with(|r| notes::not_ready(r.count(Severity::MustFix)));
     // Worked out only while the menu is open: it typesets the whole document.
-    let pdf_gaps = move || {
-        open.get().then(|| draft.with(|d| pdf::unsupported(&Document::final_version(d)))).filter(|gaps| !gaps.is_empty())
-    };
+    let pdf_gaps = move || open.get().then(|| draft.with(|d| notes::pdf_gaps(&pdf::unsupported(&Document::final_version(d))))).flatten();
     view! {
         <div class="export" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" && open.get_untracked() {
@@ -60,26 +62,13 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
             <button type="button" id="export-button" class="button-primary" aria-expanded=move || open.get().to_string()
                 aria-controls="export-panel" on:click=move |_| open.update(|o| *o = !*o)>"Export"</button>
             <div id="export-panel" class="export-panel" role="group" aria-label="Export formats" hidden=move || !open.get()>
-                {move || (must_fix() > 0).then(|| view! {
-                    <p class="export-warning">{format!(
-                        "This draft still has {} to fix (see Checks). Files you export now are marked “Draft: not ready to submit”.",
-                        if must_fix() == 1 { "1 thing".to_owned() } else { format!("{} things", must_fix()) }
-                    )}</p>
-                })}
+                {move || not_ready().map(|warning| view! { <p class="export-warning">{warning}</p> })}
                 <ul class="export-list">
                     {Format::ALL.into_iter().map(|format| view! {
                         <li>
                             <button type="button" class="button-quiet export-choice" on:click=move |_| export(format)>{format.label()}</button>
                             <span class="hint">{format.purpose()}</span>
-                            {(format == Format::Pdf).then_some(move || pdf_gaps().map(|gaps| {
-                                let shown: String = gaps.iter().take(12).map(|c| format!("{c} ")).collect();
-                                view! {
-                                    <span class="export-gaps">{format!(
-                                        "The PDF fonts cannot show {} character{} of this draft ({}{}): they will appear as “?”. The Word and web page exports show them.",
-                                        gaps.len(), if gaps.len() == 1 { "" } else { "s" }, shown.trim_end(), if gaps.len() > 12 { " …" } else { "" }
-                                    )}</span>
-                                }
-                            }))}
+                            {(format == Format::Pdf).then_some(move || pdf_gaps().map(|gaps| view! { <span class="export-gaps">{gaps}</span> }))}
                         </li>
                     }).collect_view()}
                     <li>
@@ -105,13 +94,22 @@ pub fn download_export(draft: &Draft, report: &Report, format: Format) -> String
     }
 }
 
+/// What is stored under an imported draft's id, for [`arrival`].
+fn stored_as(found: &Option<Loaded>) -> Stored<'_> {
+    match found {
+        None => Stored::Nothing,
+        Some(Loaded { draft: Ok(draft), .. }) => Stored::Readable(draft),
+        Some(Loaded { draft: Err(_), .. }) => Stored::Unreadable,
+    }
+}
+
 /// What an import waits for before it changes anything.
 #[derive(Clone)]
 enum Pending {
     /// A draft that is not stored here: add it to the drafts, or open it for review?
     Choice(Draft),
     /// A draft whose id is already stored: replace it, or keep both?
-    Conflict { incoming: Draft, existing: Draft },
+    Conflict { incoming: Draft, existing: Box<Draft> },
     /// A foreign file mapped onto a template, shown before it is saved.
     Foreign { name: String, text: String, import: ForeignImport },
 }
@@ -125,18 +123,22 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
     let route = Incoming::get();
 
     let store = expect_context::<StoreHandle>();
-    // Saves an imported draft and opens it; a stored draft it replaces goes to its history first.
+    // Saves an imported draft and opens it.
     let finish = move |mut draft: Draft| {
         pending.set(None);
         let saved = store.with_value(|s| -> Result<(), StoreError> {
             let existing = s.load(&draft.id)?;
-            match &existing {
-                Some(Loaded { draft: Ok(old), .. }) => s.snapshot(old, Reason::BeforeImport, now_ms())?,
-                // Never written over: a draft this version cannot read.
-                Some(Loaded { draft: Err(_), .. }) => draft.id = new_draft_id(),
-                None => {}
-            }
-            let expected = existing.as_ref().filter(|l| l.draft.is_ok()).map(|l| l.raw.as_str());
+            let expected = match arrival::saving(stored_as(&existing)) {
+                Saving::Fresh => None,
+                Saving::AfterSnapshot(old) => {
+                    s.snapshot(old, Reason::BeforeImport, now_ms())?;
+                    existing.as_ref().map(|l| l.raw.as_str())
+                }
+                Saving::UnderNewId => {
+                    draft.id = new_draft_id();
+                    None
+                }
+            };
             s.save(&draft, expected).map(drop)
         });
         match saved {
@@ -156,20 +158,20 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 Err(e) => return set_error.set(Some(format!("{e}. Nothing was changed."))),
             };
             match import::read(&name, &bytes, new_draft_id(), now_ms()) {
-                Ok(Imported::Own(incoming)) => match store.with_value(|s| s.load(&incoming.id)) {
-                    Ok(Some(Loaded { draft: Ok(existing), .. })) if existing != incoming => {
-                        pending.set(Some(Pending::Conflict { incoming, existing }))
+                Ok(Imported::Own(incoming)) => {
+                    let found = store.with_value(|s| s.load(&incoming.id)).ok().flatten();
+                    match arrival::arrival(incoming, stored_as(&found)) {
+                        Arrival::Unknown(draft) => pending.set(Some(Pending::Choice(draft))),
+                        Arrival::Conflict { incoming, existing } => pending.set(Some(Pending::Conflict { incoming, existing })),
+                        Arrival::Known(draft) => finish(draft),
                     }
-                    Ok(Some(Loaded { draft: Ok(_), .. })) => finish(incoming),
-                    // A draft this browser does not have: add it, or open it for review?
-                    _ => pending.set(Some(Pending::Choice(incoming))),
-                },
+                }
                 Ok(Imported::Review(review)) => route.open(Payload::Review(review)),
                 Ok(Imported::Foreign(import)) => {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
                     pending.set(Some(Pending::Foreign { name, text, import }));
                 }
-                Err(e) => set_error.set(Some(format!("{}. Nothing was changed.", capitalise(&e.to_string())))),
+                Err(e) => set_error.set(Some(arrival::refusal(&e))),
             }
         });
     };
@@ -198,16 +200,13 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
 }
 
 #[component]
-fn ConflictPrompt(incoming: Draft, existing: Draft, pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
+fn ConflictPrompt(incoming: Draft, existing: Box<Draft>, pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
     let copy = incoming.clone();
     let replace = incoming.clone();
     view! {
         <section class="import-panel" role="region" aria-labelledby="conflict-heading">
             <h3 id="conflict-heading">"This draft is already in your browser"</h3>
-            <p>{format!(
-                "“{}” is stored here already, last edited {}. The file holds a different version. Replace the stored one (its text stays in the draft’s history), or keep both?",
-                existing.display_title(), format_local(existing.updated_ms)
-            )}</p>
+            <p>{arrival::conflict_question(&existing, &format_local(existing.updated_ms))}</p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=move |_| {
                     let mut copy = copy.clone();
@@ -240,10 +239,7 @@ fn ImportChoice(draft: Draft, pending: RwSignal<Option<Pending>>, #[prop(into)] 
     view! {
         <section class="import-panel" role="region" aria-labelledby="choice-heading">
             <h3 id="choice-heading">{format!("Open “{}”", draft.display_title())}</h3>
-            <p>{format!(
-                "A {} of {} words, last edited {}. Add it to your drafts to work on it, or open it for review to read it with its checks and comment on it, without adding it to your drafts.",
-                draft.kind.noun(), draft.total_words(), format_local(draft.updated_ms)
-            )}</p>
+            <p>{arrival::unknown_question(&draft, &format_local(draft.updated_ms))}</p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=move |_| on_done.run(add.clone())>"Add to my drafts"</button>
                 <ReviewButton draft=draft pending=pending />
@@ -279,14 +275,8 @@ fn ForeignPreview(name: String, text: String, import: ForeignImport, pending: Rw
             </div>
             {import.title_from.map(|t| view! { <p>{format!("Title: “{t}”")}</p> })}
             <ul class="placements">
-                {import.placements.into_iter().map(|p| view! {
-                    <li>
-                        {match p.found {
-                            Some(found) => format!("“{found}” → {}", p.section),
-                            None => format!("Text before the first matching heading → {}", p.section),
-                        }}
-                        <span class="hint">{format!(" ({} words)", p.words)}</span>
-                    </li>
+                {import.placements.iter().map(arrival::placement_line).map(|(line, words)| view! {
+                    <li>{line}<span class="hint">{words}</span></li>
                 }).collect_view()}
             </ul>
             <p class="hint">"Headings that match no section stay, as text, in the section above them. Nothing is saved until you choose."</p>

@@ -22,6 +22,7 @@ use igf_core::store::Trashed;
 use igf_core::store::backup;
 use igf_core::model::settings::Settings;
 use igf_core::text::words::describe_count;
+use igf_core::text::words::plural;
 
 /// Everything the library shows, read again after each change.
 #[derive(Clone, Default)]
@@ -189,11 +190,7 @@ pub fn DraftLibrary() -> impl IntoView {
 
 #[component]
 fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> impl IntoView {
-    let id = summary.draft.id.clone();
-    let key = id.as_str().to_owned();
-    let title = summary.title.clone();
-    let meta_id = format!("draft-meta-{key}");
-    let rename_id = format!("rename-{key}");
+    let key = summary.draft.id.as_str().to_owned();
     let meta = format!(
         "{} · {} · {} · {} · edited {}",
         summary.draft.kind.label(),
@@ -202,81 +199,84 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
         summary.readiness(),
         format_local(summary.draft.updated_ms)
     );
-    let renaming = RwSignal::new(false);
-    let input = NodeRef::<Input>::new();
-    let save_name = {
-        let (id, title) = (id.clone(), title.clone());
-        move || {
-            let Some(value) = input.get().map(|i| i.value()) else { return };
-            renaming.set(false);
-            let id = id.clone();
-            let old = title.clone();
-            library.act(move |s| match s.rename(&id, value.trim().to_owned(), now_ms()) {
-                Ok(draft) => Ok(format!("“{old}” is now called “{}”.", draft.display_title())),
-                Err(e) => Err(format!("“{old}” could not be renamed because {e}. Its name is unchanged.")),
-            });
-        }
-    };
-    let save_on_enter = save_name.clone();
-    let open_id = format!("open-{key}");
-    let draft = summary.draft.clone();
-    let (dup_id, dup_title, del_id, del_title) = (id.clone(), title.clone(), id, title.clone());
-    let button_title = title.clone();
     let ready = summary.must_fix == 0;
-    let focus_rename = rename_id.clone();
-    let describe = open_id.clone();
+    let renaming = RwSignal::new(false);
+    let (draft, title) = (summary.draft, summary.title);
+    let (id, actions_title) = (draft.id.clone(), title.clone());
     view! {
         <li class="draft-item">
             <Show when=move || renaming.get() fallback={
-                let title = button_title.clone();
-                let (draft, meta_id, open_id) = (draft.clone(), meta_id.clone(), open_id.clone());
+                let (draft, title, key) = (draft.clone(), title.clone(), key.clone());
                 move || view! {
-                    <button type="button" class="draft-open" id=open_id.clone() aria-describedby=meta_id.clone()
+                    <button type="button" class="draft-open" id=format!("open-{key}") aria-describedby=format!("draft-meta-{key}")
                         on:click={let draft = draft.clone(); move |_| on_open.run(draft.clone())}>
                         {title.clone()}
                     </button>
                 }
             }>
-                <div class="rename-row">
-                    <label class="visually-hidden" for=rename_id.clone()>{format!("New title for “{title}”")}</label>
-                    <input id=rename_id.clone() type="text" node_ref=input value=summary.draft.title.clone()
-                        on:keydown={
-                            let save = save_on_enter.clone();
-                            move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                                "Enter" => save(),
-                                "Escape" => renaming.set(false),
-                                _ => {}
-                            }
-                        } />
-                    <button type="button" class="button-secondary" on:click={let save = save_name.clone(); move |_| save()}>"Save title"</button>
-                    <button type="button" class="button-quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
-                </div>
+                <RenameRow draft=draft.clone() title=title.clone() library=library renaming=renaming />
             </Show>
             <p class="draft-meta" id=format!("draft-meta-{key}") data-ready=ready.to_string()>{meta}</p>
-            // Each action is described by the draft's title, so "Rename" says which draft.
-            <div class="draft-actions">
-                <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click={
-                    move |_| {
-                        renaming.set(true);
-                        focus_after_render(focus_rename.clone());
-                    }
-                }>"Rename"</button>
-                <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click={
-                    let (id, title) = (dup_id.clone(), dup_title.clone());
-                    move |_| {
-                        let (id, title) = (id.clone(), title.clone());
-                        library.act(move |s| match s.duplicate(&id, new_draft_id(), now_ms()) {
-                            Ok(copy) => Ok(format!("“{}” added, a copy of “{title}”.", copy.display_title())),
-                            Err(e) => Err(format!("“{title}” could not be copied because {e}.")),
-                        });
-                    }
-                }>"Duplicate"</button>
-                <button type="button" class="button-quiet button-danger" aria-describedby=describe on:click={
-                    let (id, title) = (del_id.clone(), del_title.clone());
-                    move |_| library.delete(id.clone(), title.clone())
-                }>"Delete"</button>
-            </div>
+            <DraftActions id=id title=actions_title library=library renaming=renaming />
         </li>
+    }
+}
+
+/// The new title of a draft being renamed: Enter or "Save title" keeps it, Escape drops it.
+#[component]
+fn RenameRow(draft: Draft, title: String, library: Library, renaming: RwSignal<bool>) -> impl IntoView {
+    let input = NodeRef::<Input>::new();
+    let rename_id = format!("rename-{}", draft.id.as_str());
+    let label = format!("New title for “{title}”");
+    let id = draft.id.clone();
+    let save = move || {
+        let Some(value) = input.get().map(|i| i.value()) else { return };
+        renaming.set(false);
+        let (id, old) = (id.clone(), title.clone());
+        library.act(move |s| match s.rename(&id, value.trim().to_owned(), now_ms()) {
+            Ok(draft) => Ok(format!("“{old}” is now called “{}”.", draft.display_title())),
+            Err(e) => Err(format!("“{old}” could not be renamed because {e}. Its name is unchanged.")),
+        });
+    };
+    let save_on_enter = save.clone();
+    view! {
+        <div class="rename-row">
+            <label class="visually-hidden" for=rename_id.clone()>{label}</label>
+            <input id=rename_id type="text" node_ref=input value=draft.title
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                    "Enter" => save_on_enter(),
+                    "Escape" => renaming.set(false),
+                    _ => {}
+                } />
+            <button type="button" class="button-secondary" on:click=move |_| save()>"Save title"</button>
+            <button type="button" class="button-quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
+        </div>
+    }
+}
+
+/// Rename, duplicate and delete, each described by the draft's title, so "Rename" says which.
+#[component]
+fn DraftActions(id: DraftId, title: String, library: Library, renaming: RwSignal<bool>) -> impl IntoView {
+    let key = id.as_str().to_owned();
+    let describe = format!("open-{key}");
+    let (dup_id, dup_title) = (id.clone(), title.clone());
+    let duplicate = move |_| {
+        let (id, title) = (dup_id.clone(), dup_title.clone());
+        library.act(move |s| match s.duplicate(&id, new_draft_id(), now_ms()) {
+            Ok(copy) => Ok(format!("“{}” added, a copy of “{title}”.", copy.display_title())),
+            Err(e) => Err(format!("“{title}” could not be copied because {e}.")),
+        });
+    };
+    view! {
+        <div class="draft-actions">
+            <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click=move |_| {
+                renaming.set(true);
+                focus_after_render(format!("rename-{key}"));
+            }>"Rename"</button>
+            <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click=duplicate>"Duplicate"</button>
+            <button type="button" class="button-quiet button-danger" aria-describedby=describe
+                on:click=move |_| library.delete(id.clone(), title.clone())>"Delete"</button>
+        </div>
     }
 }
 
@@ -326,7 +326,7 @@ pub(super) fn download_backup(store: &Store, current: Option<&Draft>) -> String 
         Err(e) => return format!("The backup could not be made because {e}. Use Export, then Draft file, to keep a draft."),
     };
     let name = backup::file_name(today());
-    let drafts = if count == 1 { "1 draft".to_owned() } else { format!("{count} drafts") };
+    let drafts = plural(count, "draft");
     match files::download(&name, "application/json", file.as_bytes()) {
         Ok(()) => format!(
             "Downloaded “{name}” with {drafts}. Keep it somewhere safe; “Restore from backup” on the start screen brings them back in any browser."

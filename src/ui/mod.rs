@@ -3,11 +3,13 @@
 
 mod checks;
 mod details;
+mod diff;
 mod editor;
 mod files;
 mod history;
 mod library;
 mod preview;
+mod received;
 mod review;
 mod share;
 mod start;
@@ -22,9 +24,9 @@ use update::UpdatePrompt;
 use crate::browser::{link, platform, review_store, storage};
 use igf_core::model::draft::Draft;
 use igf_core::sharing::review::Review;
-use igf_core::sharing::link as codec;
-use igf_core::sharing::link::Body;
 use igf_core::sharing::link::Link;
+use igf_core::sharing::opening;
+use igf_core::sharing::opening::Opening;
 use igf_core::sharing::link::Payload;
 use igf_core::model::settings::Settings;
 use igf_core::store::Store;
@@ -133,19 +135,12 @@ fn receive(navigator: Navigator, notice: RwSignal<Option<String>>) -> Callback<P
             // Leave the editor first, so that it saves what is pending before the draft is read.
             navigator.start();
             leptos::task::spawn_local(async move {
-                let reviewer = match review.reviewer.trim() {
-                    "" => "a reviewer".to_owned(),
-                    name => name.to_owned(),
-                };
-                match store.with_value(|s| review_store::receive(s, review)) {
+                match store.with_value(|s| review_store::receive(s, review.clone())) {
                     Ok((draft, merged)) => {
-                        notice.set(Some(match (merged.added, merged.updated) {
-                            (0, 0) => format!("The review from {reviewer} was already here: nothing changed."),
-                            (added, updated) => format!("The review from {reviewer} is added to this draft: {added} new and {updated} updated comments, shown beside their sections."),
-                        }));
+                        notice.set(Some(opening::review_filed(&review, merged)));
                         store.with_value(|s| navigator.open_stored(s, draft));
                     }
-                    Err(text) => notice.set(Some(format!("{text} Nothing was changed."))),
+                    Err(text) => notice.set(Some(opening::refusal(text))),
                 }
             });
         }
@@ -169,21 +164,15 @@ pub fn App() -> impl IntoView {
     // A link opened in this tab, now or later: read it, then clear it so that a reload does not
     // open it again.
     let take_fragment = move |fragment: String| {
-        if !codec::looks_like_link(&fragment) {
-            return;
-        }
+        let Some(opening) = opening::open_fragment(&fragment) else { return };
         link::clear_fragment();
-        let opened = codec::parse(&fragment).and_then(|l| match l.body {
-            Body::Plain(bytes) => codec::unpack(l.content, &bytes).map(Ok),
-            Body::Sealed(_) => Ok(Err(l)),
-        });
-        match opened {
-            Ok(Ok(payload)) => on_payload.run(payload),
-            Ok(Err(locked)) => {
+        match opening {
+            Opening::Open(payload) => on_payload.run(*payload),
+            Opening::Locked(locked) => {
                 notice.set(None);
                 navigator.screen.set(Screen::Locked(locked));
             }
-            Err(e) => notice.set(Some(format!("{e} Nothing was changed."))),
+            Opening::Refused(sentence) => notice.set(Some(sentence)),
         }
     };
     take_fragment(link::fragment());

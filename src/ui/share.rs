@@ -14,14 +14,14 @@ use crate::browser::{crypto, link, review_store};
 use igf_core::checks::Report;
 use igf_core::model::draft::Draft;
 use igf_core::formats::Format;
-use igf_core::formats::percent_encode;
 use igf_core::sharing::link as share;
 use igf_core::sharing::link::Body;
 use igf_core::sharing::link::Content;
 use igf_core::sharing::link::Link;
-use igf_core::sharing::link::MAIL_LIMIT;
 use igf_core::sharing::link::Payload;
-use igf_core::sharing::link::describe_reach;
+use igf_core::sharing::opening;
+use igf_core::sharing::channel::describe_reach;
+use igf_core::sharing::channel::share_mailto;
 
 /// A link being offered: rebuilt from `pack` when the dialog opens and when the passphrase
 /// changes; an encryption that finishes after a newer one started is dropped.
@@ -88,12 +88,7 @@ impl Offer {
 pub fn LinkPanel(offer: Offer, subject: String, children: Children) -> impl IntoView {
     let (link_text, status) = (offer.link, offer.status);
     let reach = move || link_text.with(|l| l.as_ref().map(|l| describe_reach(l.chars().count())));
-    let mailto = move || {
-        let link = link_text.get()?;
-        let body = format!("{subject}\n\n{link}\n\nIt opens in the IGF Proposal Editor, in your browser; nothing is sent to a server.");
-        let href = format!("mailto:?subject={}&body={}", percent_encode(&subject), percent_encode(&body));
-        (href.len() <= MAIL_LIMIT).then_some(href)
-    };
+    let mailto = move || link_text.with(|l| l.as_ref().and_then(|l| share_mailto(&subject, l)));
     let copy = move |_| {
         let Some(text) = link_text.get_untracked() else { return };
         leptos::task::spawn_local(async move {
@@ -190,7 +185,6 @@ pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoVie
 pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop(into)] on_cancel: Callback<()>) -> impl IntoView {
     let input = NodeRef::<Input>::new();
     let message = RwSignal::new(None::<String>);
-    let what = if link.content == Content::Draft { "draft" } else { "review" };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Body::Sealed(sealed), Some(field)) = (link.body.clone(), input.get()) else { return };
@@ -201,7 +195,7 @@ pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop
             match opened.and_then(|bytes| share::unpack(content, &bytes).map_err(|e| e.to_string())) {
                 Ok(payload) => on_open.run(payload),
                 Err(e) => {
-                    message.set(Some(format!("{e} Nothing was changed.")));
+                    message.set(Some(opening::refusal(e)));
                     focus_element("unlock-passphrase");
                 }
             }
@@ -210,7 +204,7 @@ pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop
     view! {
         <header class="app-bar"><p class="app-name">"IGF Proposal Editor"</p></header>
         <main class="start">
-            <h1>{format!("This shared {what} is protected by a passphrase")}</h1>
+            <h1>{opening::locked_heading(link.content)}</h1>
             <form class="unlock" on:submit=submit>
                 <label class="field-label-small" for="unlock-passphrase">"Passphrase"</label>
                 <p class="hint" id="unlock-hint">"Enter the passphrase the sender told you. It is checked in this browser; nothing is sent anywhere."</p>

@@ -182,7 +182,7 @@ fn mailto_links_stay_short_and_valid() {
     assert!(link.contains("BPF-proposal-local-content-2026-11-29.docx"));
     draft.set_title("x".repeat(5000), 3);
     let long = formats::mailto(&draft, "igf@un.org", "file.docx");
-    assert!(long.len() <= formats::MAILTO_LIMIT, "{}", long.len());
+    assert!(long.len() <= igf_core::sharing::channel::MAIL_LIMIT, "{}", long.len());
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! summary) or igf-facts.md, and the place in the draft it is about.
 
 pub mod existing_work;
+pub mod status;
 
 use crate::model::calendar::CivilDate;
 
@@ -14,6 +15,7 @@ use crate::checks::existing_work::ExistingWork;
 use crate::checks::existing_work::WorkKind;
 use crate::checks::existing_work::related_work;
 use crate::text::markdown;
+use crate::text::words::plural;
 use igf_codecs::order;
 use crate::layout::length::MAX_PAGES;
 use crate::layout::length::MIN_PAGES;
@@ -614,8 +616,4 @@ fn length_findings(pages: &PageCount, source: &'static str, findings: &mut Vec<F
             "The proposal runs to {} pages; the template asks for 2-3 pages: say more where the MAG needs it.", tenths(pages.pages)
         )));
     }
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }

@@ -2,10 +2,12 @@
 //! carries the draft too, so any file we write opens again in the editor as the same draft.
 //! Each format draws a [`Document`]; the "not ready" marking comes from the check report.
 
+pub mod arrival;
 pub mod docx;
 pub mod html;
 pub mod import;
 pub mod markdown;
+pub mod notes;
 pub mod pdf;
 pub mod text;
 
@@ -15,6 +17,8 @@ use crate::model::calendar::CivilDate;
 use crate::model::draft::Draft;
 use crate::model::envelope;
 use crate::text::words::capitalise;
+use crate::sharing::channel::MAIL_LIMIT;
+use crate::text::url::percent_encode;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -136,9 +140,6 @@ fn slug(title: &str) -> String {
     if words.is_empty() { "untitled".to_owned() } else { words.join("-") }
 }
 
-/// The longest `mailto:` link we write: some mail clients cut links near 2,000 characters.
-pub const MAILTO_LIMIT: usize = 1800;
-
 /// A `mailto:` link to the Secretariat with a subject and a short body that reminds the author
 /// to attach the file (a link cannot attach one).
 pub fn mailto(draft: &Draft, recipient: &str, attachment: &str) -> String {
@@ -157,7 +158,7 @@ pub fn mailto(draft: &Draft, recipient: &str, attachment: &str) -> String {
     );
     let mut link = format!("mailto:{}?subject={}&body=", percent_encode(recipient.trim()), percent_encode(&subject));
     // Long bodies are cut at a whole character, so the link stays valid UTF-8.
-    let mut room = MAILTO_LIMIT.saturating_sub(link.len());
+    let mut room = MAIL_LIMIT.saturating_sub(link.len());
     let mut buffer = [0u8; 4];
     for c in body.chars() {
         let encoded = percent_encode(c.encode_utf8(&mut buffer));
@@ -172,15 +173,3 @@ pub fn mailto(draft: &Draft, recipient: &str, attachment: &str) -> String {
 
 
 
-/// Percent-encodes everything but unreserved characters (RFC 3986), as UTF-8.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}

@@ -43,6 +43,14 @@ pub fn diff_sections(old: &Draft, new: &Draft) -> Vec<SectionDiff> {
     diffs
 }
 
+/// Only the parts that differ, in the order of [`diff_sections`]: what a comparison shows.
+pub fn changes(old: &Draft, new: &Draft) -> Vec<SectionDiff> {
+    diff_sections(old, new).into_iter().filter(|d| d.change != Change::Unchanged).collect()
+}
+
+/// What a comparison says for [`Change::Details`]: the details are not compared word by word.
+pub const DETAILS_CHANGED: &str = "The dates, people or other submission details changed.";
+
 fn text_change(old: &str, new: &str) -> Change {
     if old == new { Change::Unchanged } else { Change::Text(diff_words(old, new)) }
 }
@@ -241,5 +249,10 @@ mod tests {
             diffs.iter().filter(|d| d.change != Change::Unchanged).map(|d| d.heading.as_str()).collect();
         assert_eq!(changed, ["Title", new.template().sections[0].heading]);
         assert_eq!(diffs.len(), new.template().sections.len() + 2);
+        new.edit_details(3, |d| d.code_of_conduct = true);
+        let shown: Vec<(String, bool)> = changes(&old, &new).into_iter().map(|d| (d.heading, d.change == Change::Details)).collect();
+        let heading = |h: &str, details| (h.to_owned(), details);
+        assert_eq!(shown, [heading("Title", false), heading(new.template().sections[0].heading, false), heading("Submission details", true)]);
+        assert!(changes(&old, &old).is_empty());
     }
 }

@@ -252,6 +252,12 @@ impl Draft {
     }
 
     /// The title, or a name that says what the draft is when it has none.
+    /// The title over the editor's live preview: as typed, so the preview mirrors the field, or
+    /// "Untitled proposal" while it is blank.
+    pub fn preview_title(&self) -> String {
+        if self.title.trim().is_empty() { "Untitled proposal".to_owned() } else { self.title.clone() }
+    }
+
     pub fn display_title(&self) -> String {
         match self.title.trim() {
             "" => format!("Untitled {}", self.kind.noun()),
@@ -359,5 +365,14 @@ mod tests {
         assert_eq!(draft.display_title(), "Untitled continuing BPF proposal");
         draft.set_title("  Cybersecurity ".into(), 1);
         assert_eq!(draft.display_title(), "Cybersecurity");
+    }
+
+    #[test]
+    fn preview_title_mirrors_the_field() {
+        let mut draft = Draft::new(id(), Kind::NewWg, 0);
+        for (title, expected) in [("", "Untitled proposal"), (" \t", "Untitled proposal"), ("  Youth ", "  Youth "), ("Youth", "Youth")] {
+            draft.set_title(title.into(), 1);
+            assert_eq!(draft.preview_title(), expected, "{title:?}");
+        }
     }
 }

@@ -258,50 +258,6 @@ fn percent_decode(text: &str) -> String {
     text
 }
 
-/// Where a link of this many characters can go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Reach {
-    pub chat: bool,
-    pub mail: bool,
-    pub qr_code: bool,
-}
-
-/// Chat apps cut or refuse messages near 2,000 characters; some mail programs break links past
-/// 2,048; the largest QR code holds 2,953 bytes (version 40, low error correction), and phones
-/// read codes that dense badly, so we count on half of that.
-pub const CHAT_LIMIT: usize = 2000;
-pub const MAIL_LIMIT: usize = 2048;
-pub const QR_LIMIT: usize = 1450;
-
-pub fn reach(link_chars: usize) -> Reach {
-    Reach { chat: link_chars <= CHAT_LIMIT, mail: link_chars <= MAIL_LIMIT, qr_code: link_chars <= QR_LIMIT }
-}
-
-/// One sentence on where a link of this many characters fits; `true` when sending a file is
-/// the better choice.
-pub fn describe_reach(link_chars: usize) -> (String, bool) {
-    let n = group_thousands(link_chars);
-    let r = reach(link_chars);
-    match (r.qr_code, r.chat, r.mail) {
-        (true, _, _) => (format!("{n} characters: fits in a chat message, an email and a QR code."), false),
-        (false, true, _) => (format!("{n} characters: fits in a chat message and an email, but is too dense for a QR code."), false),
-        (false, false, true) => (format!("{n} characters: too long for most chat messages (about 2,000), and some mail programs break links this long. Sending a file is safer."), true),
-        _ => (format!("{n} characters: too long for chat messages (about 2,000) and for some mail programs (2,048). Send a file instead."), true),
-    }
-}
-
-fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,21 +364,5 @@ mod tests {
         assert_eq!(parse(&text), Ok(Link { content: Content::Review, body: Body::Sealed(sealed.clone()) }));
         let weak = Sealed { iterations: 1000, ..sealed };
         assert_eq!(parse(&fragment(&Link { content: Content::Draft, body: Body::Sealed(weak) })), Err(ShareError::Damaged));
-    }
-
-    #[test]
-    fn says_where_a_link_fits() {
-        assert_eq!(reach(1400), Reach { chat: true, mail: true, qr_code: true });
-        assert_eq!(reach(2010), Reach { chat: false, mail: true, qr_code: false });
-        assert_eq!(reach(5000), Reach { chat: false, mail: false, qr_code: false });
-        let table = [
-            (80, "80 characters: fits in a chat message, an email and a QR code.", false),
-            (1999, "1,999 characters: fits in a chat message and an email, but is too dense for a QR code.", false),
-            (2048, "2,048 characters: too long for most chat messages (about 2,000), and some mail programs break links this long. Sending a file is safer.", true),
-            (1_234_567, "1,234,567 characters: too long for chat messages (about 2,000) and for some mail programs (2,048). Send a file instead.", true),
-        ];
-        for (chars, sentence, long) in table {
-            assert_eq!(describe_reach(chars), (sentence.to_owned(), long));
-        }
     }
 }

@@ -13,6 +13,7 @@ use crate::model::draft::Draft;
 use crate::model::envelope;
 use crate::model::envelope::EnvelopeError;
 use crate::model::json;
+use crate::text::words::plural;
 
 pub const FORMAT: &str = "igf-proposal-editor-backup";
 pub const VERSION: u32 = 1;
@@ -44,7 +45,7 @@ pub struct RestoreReport {
 impl RestoreReport {
     /// One plain sentence per outcome, for the author.
     pub fn summary(&self) -> String {
-        let count = |n: usize| if n == 1 { "1 draft".to_owned() } else { format!("{n} drafts") };
+        let count = |n: usize| plural(n, "draft");
         let mut parts = Vec::new();
         if !self.added.is_empty() {
             parts.push(format!("{} added", count(self.added.len())));

@@ -1,4 +1,5 @@
-//! The URL allowlist for links and images in anything we render or export.
+//! The URL allowlist for links and images in anything we render or export, and percent-encoding
+//! for the links we write.
 //!
 //! Allowed: `http:`, `https:`, `mailto:`, relative references and `#fragments`. Everything else
 //! (`javascript:`, `data:`, `vbscript:`, `file:`...) is refused. Browsers ignore ASCII tabs and
@@ -42,6 +43,19 @@ fn scheme(url: &str) -> Option<&str> {
 /// Zero-width and direction marks that render as nothing and could disguise a scheme.
 fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), as UTF-8.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

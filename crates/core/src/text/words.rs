@@ -25,7 +25,13 @@ pub fn count_words(text: &str) -> usize {
 
 /// "1 word", "12 words".
 pub fn describe_count(words: usize) -> String {
-    if words == 1 { "1 word".to_owned() } else { format!("{words} words") }
+    plural(words, "word")
+}
+
+/// A count with its noun: "1 draft", "0 drafts", "3 MAG members". Every noun we count takes
+/// a plain "s" in the plural.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// The text with its first letter in upper case (ASCII: our own sentences start in English).
@@ -53,7 +59,22 @@ fn is_emoji(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::count_words;
+    use super::{count_words, describe_count, plural};
+
+    #[test]
+    fn counts_take_the_plural_unless_one() {
+        let table: &[(usize, &str, &str)] = &[
+            (0, "draft", "0 drafts"),
+            (1, "draft", "1 draft"),
+            (2, "thing", "2 things"),
+            (1, "MAG member", "1 MAG member"),
+            (12, "character", "12 characters"),
+        ];
+        for &(n, noun, expected) in table {
+            assert_eq!(plural(n, noun), expected);
+        }
+        assert_eq!((describe_count(1), describe_count(7)), ("1 word".to_owned(), "7 words".to_owned()));
+    }
 
     #[test]
     fn counts_words_like_a_word_processor() {

@@ -1,0 +1,131 @@
+//! What an imported file leads to, decided before anything is stored: a draft this browser
+//! lacks is added or opened for review, a different version of a stored draft asks first, the
+//! very draft stored here just opens; and how the chosen draft is then saved.
+
+use crate::formats::import::{ImportError, Placement};
+use crate::model::draft::Draft;
+use crate::text::words::{capitalise, describe_count};
+
+/// What this browser holds under an imported draft's id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stored<'a> {
+    /// Nothing, or nothing that could be looked up.
+    Nothing,
+    Readable(&'a Draft),
+    /// A value this version cannot read.
+    Unreadable,
+}
+
+/// The step an imported draft leads to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// Not among the drafts here: add it, or open it for review?
+    Unknown(Draft),
+    /// Another version of a stored draft: replace it, keep both, or review?
+    Conflict { incoming: Draft, existing: Box<Draft> },
+    /// Exactly the draft stored here: open it.
+    Known(Draft),
+}
+
+pub fn arrival(incoming: Draft, stored: Stored) -> Arrival {
+    match stored {
+        Stored::Readable(existing) if *existing != incoming => Arrival::Conflict { incoming, existing: Box::new(existing.clone()) },
+        Stored::Readable(_) => Arrival::Known(incoming),
+        Stored::Nothing | Stored::Unreadable => Arrival::Unknown(incoming),
+    }
+}
+
+/// How the chosen draft is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saving<'a> {
+    /// Under its own id, where nothing is stored.
+    Fresh,
+    /// Over the stored draft, whose text goes into its history first.
+    AfterSnapshot(&'a Draft),
+    /// Under a new id: a value this version cannot read is never written over.
+    UnderNewId,
+}
+
+pub fn saving(stored: Stored) -> Saving {
+    match stored {
+        Stored::Nothing => Saving::Fresh,
+        Stored::Readable(existing) => Saving::AfterSnapshot(existing),
+        Stored::Unreadable => Saving::UnderNewId,
+    }
+}
+
+/// The question about a draft this browser lacks; `edited` is its last edit, as shown locally.
+pub fn unknown_question(draft: &Draft, edited: &str) -> String {
+    format!(
+        "A {} of {}, last edited {edited}. Add it to your drafts to work on it, or open it for review to read it with its checks and comment on it, without adding it to your drafts.",
+        draft.kind.noun(),
+        describe_count(draft.total_words())
+    )
+}
+
+/// The question about another version of a stored draft; `edited` is the stored one's last edit.
+pub fn conflict_question(existing: &Draft, edited: &str) -> String {
+    format!(
+        "“{}” is stored here already, last edited {edited}. The file holds a different version. Replace the stored one (its text stays in the draft’s history), or keep both?",
+        existing.display_title()
+    )
+}
+
+/// Where a part of a foreign file went, for the preview before it is saved.
+pub fn placement_line(placement: &Placement) -> (String, String) {
+    let line = match &placement.found {
+        Some(found) => format!("“{found}” → {}", placement.section),
+        None => format!("Text before the first matching heading → {}", placement.section),
+    };
+    (line, format!(" ({})", describe_count(placement.words)))
+}
+
+/// Why a file was not imported, as a sentence.
+pub fn refusal(error: &ImportError) -> String {
+    format!("{}. Nothing was changed.", capitalise(&error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::draft::DraftId;
+    use crate::model::template::Kind;
+
+    fn draft(title: &str) -> Draft {
+        let mut draft = Draft::new(DraftId::parse("d1").unwrap(), Kind::NewWg, 0);
+        draft.set_title(title.into(), 1);
+        draft
+    }
+
+    #[test]
+    fn an_import_leads_to_one_step_by_what_is_stored() {
+        let (incoming, other) = (draft("Youth"), draft("Youth, older"));
+        let table = [
+            (Stored::Nothing, Arrival::Unknown(incoming.clone()), Saving::Fresh),
+            (Stored::Unreadable, Arrival::Unknown(incoming.clone()), Saving::UnderNewId),
+            (Stored::Readable(&incoming), Arrival::Known(incoming.clone()), Saving::AfterSnapshot(&incoming)),
+            (Stored::Readable(&other), Arrival::Conflict { incoming: incoming.clone(), existing: Box::new(other.clone()) }, Saving::AfterSnapshot(&other)),
+        ];
+        for (stored, step, save) in table {
+            assert_eq!((arrival(incoming.clone(), stored), saving(stored)), (step, save), "{stored:?}");
+        }
+    }
+
+    #[test]
+    fn the_questions_name_the_draft() {
+        let mut one = draft("");
+        one.set_section(0, "Hello".into(), 2);
+        assert_eq!(
+            unknown_question(&one, "1 May, 10:00"),
+            "A WG proposal of 1 word, last edited 1 May, 10:00. Add it to your drafts to work on it, or open it for review to read it with its checks and comment on it, without adding it to your drafts."
+        );
+        assert_eq!(
+            conflict_question(&draft("Youth"), "today"),
+            "“Youth” is stored here already, last edited today. The file holds a different version. Replace the stored one (its text stays in the draft’s history), or keep both?"
+        );
+        let placed = |found: Option<&str>, words| placement_line(&Placement { found: found.map(Into::into), section: "Purpose of the WG", words });
+        assert_eq!(placed(Some("Aims"), 2), ("“Aims” → Purpose of the WG".to_owned(), " (2 words)".to_owned()));
+        assert_eq!(placed(None, 1), ("Text before the first matching heading → Purpose of the WG".to_owned(), " (1 word)".to_owned()));
+        assert_eq!(refusal(&ImportError::Empty { name: "a.md".into() }), "“a.md” is empty. Nothing was changed.");
+    }
+}
