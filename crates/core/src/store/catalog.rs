@@ -1,11 +1,12 @@
 //! The drafts list as the start screen shows it: one summary per draft, sorted and filtered.
 
-use crate::model::calendar::CivilDate;
-use crate::checks::Severity;
-use crate::checks::check;
-use crate::model::draft::Draft;
 use igf_codecs::order;
+
+use crate::checks::{Severity, check};
+use crate::model::calendar::CivilDate;
+use crate::model::draft::Draft;
 use crate::model::settings::Settings;
+use crate::text::case::fold_str;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -77,12 +78,12 @@ impl SortOrder {
 /// The summaries that match `filter` (every word of it, in the title, kind or text, ignoring
 /// case in any script), in `order`; ties go to the most recently edited.
 pub fn arrange(summaries: &[Summary], order: SortOrder, filter: &str) -> Vec<Summary> {
-    let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = filter.split_whitespace().map(fold_str).collect();
     let mut shown: Vec<Summary> = summaries.iter().filter(|s| matches(s, &words)).cloned().collect();
     order::sort_by(&mut shown, &mut |a, b| {
         let primary = match order {
             SortOrder::LastEdited => std::cmp::Ordering::Equal,
-            SortOrder::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
+            SortOrder::Title => fold_str(&a.title).cmp(&fold_str(&b.title)),
             SortOrder::Kind => a.draft.kind.label().to_ascii_lowercase().cmp(&b.draft.kind.label().to_ascii_lowercase()),
             SortOrder::Readiness => a.must_fix.cmp(&b.must_fix),
         };
@@ -100,7 +101,7 @@ fn matches(summary: &Summary, words: &[String]) -> bool {
         haystack.push(' ');
         haystack.push_str(text);
     }
-    let haystack = haystack.to_lowercase();
+    let haystack = fold_str(&haystack);
     words.iter().all(|word| haystack.contains(word.as_str()))
 }
 
