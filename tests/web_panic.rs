@@ -4,12 +4,11 @@
 
 use std::rc::Rc;
 
+use igf_core::model::draft::{Draft, DraftId};
+use igf_core::model::template::Kind;
+use igf_core::store::Store;
 use igf_proposal_editor::browser::rescue;
 use igf_proposal_editor::browser::storage::LocalKv;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
-use igf_core::store::Store;
-use igf_core::model::template::Kind;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -14,15 +14,12 @@ use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-
-use super::platform::now_ms;
-use super::{rescue, storage};
 use igf_core::model::draft::Draft;
-use igf_core::store::history;
-use igf_core::store::history::Reason;
-use igf_core::store::Store;
-use igf_core::store::StoreError;
-use igf_core::store::keys;
+use igf_core::store::{Store, StoreError, keys};
+use igf_core::store::history::{self, Reason};
+
+use super::{rescue, storage};
+use super::platform::now_ms;
 
 pub const DEBOUNCE_MS: u32 = 600;
 pub const RETRY_MS: u32 = 5_000;

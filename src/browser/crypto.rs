@@ -2,21 +2,12 @@
 //! passphrase into an AES-256-GCM key. `core::share` frames the result; the passphrase never
 //! leaves this module.
 
+use igf_core::sharing::link::{ITERATIONS, IV_LEN, SALT_LEN, Sealed, ShareError};
 use js_sys::{Array, Uint8Array};
 use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
-
-use igf_core::sharing::link::ITERATIONS;
-
-use igf_core::sharing::link::IV_LEN;
-
-use igf_core::sharing::link::SALT_LEN;
-
-use igf_core::sharing::link::Sealed;
-
-use igf_core::sharing::link::ShareError;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum CryptoError {

@@ -1,9 +1,8 @@
 //! Files in and out: downloads through a Blob link, uploads read with a size cap.
 
+use igf_codecs::decimal;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-use igf_codecs::decimal;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;

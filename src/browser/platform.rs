@@ -4,10 +4,9 @@
 use std::cell::RefCell;
 
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::{JsCast, JsValue};
-
 use igf_core::model::calendar::CivilDate;
 use igf_core::model::draft::DraftId;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {

@@ -11,13 +11,11 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsCast;
-
-use igf_core::model::draft::Draft;
 use igf_core::document::Document;
 use igf_core::formats::text;
-use igf_core::store::Store;
-use igf_core::store::StoreError;
+use igf_core::model::draft::Draft;
+use igf_core::store::{Store, StoreError};
+use wasm_bindgen::JsCast;
 
 /// What the autosaver has not written yet, with the stored text it was read from.
 struct Unsaved {

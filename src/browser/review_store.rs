@@ -2,17 +2,12 @@
 //! only the reads and writes. Which keys, which versions are kept and how a review is filed are
 //! decided in `core::sharing::inbox`.
 
+use igf_core::model::draft::{Draft, DraftId};
+use igf_core::sharing::inbox::{self, Addressee};
+use igf_core::sharing::review::{self, Merged, Review};
+use igf_core::store::{Loaded, Store, StoreError};
+
 use super::storage;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
-use igf_core::sharing::inbox;
-use igf_core::sharing::inbox::Addressee;
-use igf_core::sharing::review;
-use igf_core::sharing::review::Merged;
-use igf_core::sharing::review::Review;
-use igf_core::store::Loaded;
-use igf_core::store::Store;
-use igf_core::store::StoreError;
 
 /// The reviews received for a draft; none when nothing is stored. An unreadable value is
 /// reported and left in place.

@@ -8,14 +8,10 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use igf_core::model::draft::DraftId;
+use igf_core::store::{KeyValue, MemoryStore, Store, StoreError};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-use igf_core::model::draft::DraftId;
-use igf_core::store::KeyValue;
-use igf_core::store::MemoryStore;
-use igf_core::store::Store;
-use igf_core::store::StoreError;
 
 const OPEN_DRAFT_KEY: &str = "igf-proposal-editor/open-draft";
 

@@ -3,16 +3,11 @@
 
 use std::collections::HashSet;
 
+use igf_core::checks::{Finding, PersonField, Report, Severity, Target};
+use igf_core::layout::length::{MAX_PAGES, tenths};
 use leptos::prelude::*;
 
 use crate::browser::platform::{Debounce, focus_element};
-use igf_core::checks::Finding;
-use igf_core::checks::PersonField;
-use igf_core::checks::Report;
-use igf_core::checks::Severity;
-use igf_core::checks::Target;
-use igf_core::layout::length::MAX_PAGES;
-use igf_core::layout::length::tenths;
 
 /// Ids of the fields the author has left at least once. Beside a field, problems show only once
 /// it has been touched, so a new draft is not covered in warnings; the panel always shows all.

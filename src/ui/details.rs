@@ -1,19 +1,13 @@
 //! The structured details the checks need: co-facilitators, the MAG meeting, the timeframe, the
 //! proposer and the Code of Conduct.
 
+use igf_core::checks::{PersonField, Report, Target};
+use igf_core::model::draft::{Details, Draft, MeetingFormat};
+use igf_core::model::people::{CoFacilitator, Region, StakeholderGroup};
 use leptos::prelude::*;
 
-use super::checks::{FieldFindings, dom_id, person_field_id};
 use crate::browser::platform::{focus_after_render, now_ms};
-use igf_core::checks::PersonField;
-use igf_core::checks::Report;
-use igf_core::checks::Target;
-use igf_core::model::draft::Details;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::MeetingFormat;
-use igf_core::model::people::CoFacilitator;
-use igf_core::model::people::Region;
-use igf_core::model::people::StakeholderGroup;
+use super::checks::{FieldFindings, dom_id, person_field_id};
 
 /// Where to read the IGF Code of Conduct.
 pub const CODE_OF_CONDUCT_URL: &str = "https://www.intgovforum.org/en/content/igf-code-of-conduct";

@@ -1,9 +1,8 @@
 //! What changed between two versions of a draft, by part and then by word: the one view of a
 //! comparison, in the History panel and beside a review of an earlier version.
 
-use leptos::prelude::*;
-
 use igf_core::model::diff::{Change, DETAILS_CHANGED, Piece, SectionDiff};
+use leptos::prelude::*;
 
 /// Each changed part under its heading (`heading_class` styles it for the panel it is in).
 #[component]

@@ -3,34 +3,29 @@
 
 use std::rc::Rc;
 
+use igf_core::checks::{Checker, Report, Target};
+use igf_core::checks::status::{SectionStatus, section_status};
+use igf_core::model::draft::Draft;
+use igf_core::model::settings::Settings;
+use igf_core::model::template::SectionSpec;
+use igf_core::store::{Loaded, StoreError};
+use igf_core::store::history::Reason;
+use igf_core::text::markdown::{self, Block};
+use igf_core::text::words::describe_count;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
+use crate::browser::autosave::{Autosaver, SaveStatus};
+use crate::browser::platform::{Debounce, format_local_time, new_draft_id, now_ms, today};
 use super::{Navigator, StoreHandle};
+use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
+use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::files::ExportMenu;
 use super::history::HistoryPanel;
 use super::library::download_backup;
-use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::preview::blocks_view;
 use super::received::{Received, ReceivedComments, ReviewsPanel};
 use super::share::ShareButton;
-use crate::browser::autosave::{Autosaver, SaveStatus};
-use crate::browser::platform::{Debounce, format_local_time, new_draft_id, now_ms, today};
-use igf_core::checks::Checker;
-use igf_core::checks::Report;
-use igf_core::checks::status::SectionStatus;
-use igf_core::checks::status::section_status;
-use igf_core::checks::Target;
-use igf_core::model::draft::Draft;
-use igf_core::text::markdown;
-use igf_core::text::markdown::Block;
-use igf_core::model::settings::Settings;
-use igf_core::store::history::Reason;
-use igf_core::store::Loaded;
-use igf_core::store::StoreError;
-use igf_core::model::template::SectionSpec;
-use igf_core::text::words::describe_count;
 
 /// Live, memoised state of one section: recomputed only when that section's text changes.
 #[derive(Clone, Copy)]
@@ -305,6 +300,19 @@ fn SaveIndicator(status: ReadSignal<SaveStatus>) -> impl IntoView {
 /// Why the latest changes are not saved, and what the author can do; the text stays in the tab.
 #[component]
 fn SaveFailure(status: ReadSignal<SaveStatus>, draft: RwSignal<Draft>) -> impl IntoView {
+    move || match status.get() {
+        SaveStatus::Failed(error @ (StoreError::ChangedElsewhere | StoreError::DeletedElsewhere)) => {
+            Some(view! { <OtherTabBanner deleted=error == StoreError::DeletedElsewhere draft=draft /> }.into_any())
+        }
+        SaveStatus::Failed(error) => Some(view! { <WriteFailedBanner error=error draft=draft /> }.into_any()),
+        _ => None,
+    }
+}
+
+/// Another tab changed or deleted the draft, so this tab stopped saving: show the latest
+/// version (this tab's text goes into the history first) or save this tab's text as a copy.
+#[component]
+fn OtherTabBanner(deleted: bool, draft: RwSignal<Draft>) -> impl IntoView {
     let store = expect_context::<StoreHandle>();
     let navigator = expect_context::<Navigator>();
     let (note, set_note) = signal(None::<String>);
@@ -331,41 +339,42 @@ fn SaveFailure(status: ReadSignal<SaveStatus>, draft: RwSignal<Draft>) -> impl I
             ))),
         }
     };
+    view! {
+        <div class="banner banner-warning" role="alert">
+            <p>{if deleted {
+                "This draft was deleted in another tab or window, so this tab stopped saving it. Your text here is kept: save it as a copy to go on writing."
+            } else {
+                "This draft was changed in another tab or window, so this tab stopped saving to avoid writing over that change. Your text here is kept: show the latest version (this tab's text goes into the draft's history first), or save this tab's text as a copy."
+            }}</p>
+            <div class="button-row">
+                {(!deleted).then(|| view! {
+                    <button type="button" class="button-primary" on:click=show_latest>"Show the latest version"</button>
+                })}
+                <button type="button" class="button-secondary" on:click=save_copy>"Save this tab's text as a copy"</button>
+            </div>
+            <p>{note}</p>
+        </div>
+    }
+}
+
+/// A write failed (full storage, a refusal): saving is retried; a backup makes sure.
+#[component]
+fn WriteFailedBanner(error: StoreError, draft: RwSignal<Draft>) -> impl IntoView {
+    let store = expect_context::<StoreHandle>();
+    let (note, set_note) = signal(None::<String>);
     let download_backup = move |_| {
         set_note.set(Some(draft.with_untracked(|d| store.with_value(|s| download_backup(s, Some(d))))));
     };
-    move || match status.get() {
-        SaveStatus::Failed(error @ (StoreError::ChangedElsewhere | StoreError::DeletedElsewhere)) => {
-            let deleted = error == StoreError::DeletedElsewhere;
-            Some(view! {
-                <div class="banner banner-warning" role="alert">
-                    <p>{if deleted {
-                        "This draft was deleted in another tab or window, so this tab stopped saving it. Your text here is kept: save it as a copy to go on writing."
-                    } else {
-                        "This draft was changed in another tab or window, so this tab stopped saving to avoid writing over that change. Your text here is kept: show the latest version (this tab's text goes into the draft's history first), or save this tab's text as a copy."
-                    }}</p>
-                    <div class="button-row">
-                        {(!deleted).then(|| view! {
-                            <button type="button" class="button-primary" on:click=show_latest>"Show the latest version"</button>
-                        })}
-                        <button type="button" class="button-secondary" on:click=save_copy>"Save this tab's text as a copy"</button>
-                    </div>
-                    <p>{note}</p>
-                </div>
-            }.into_any())
-        }
-        SaveStatus::Failed(error) => Some(view! {
-            <div class="banner banner-error" role="alert">
-                <p>
-                    {format!("Your latest changes could not be saved: {error}. ")}
-                    "Your text is safe in this tab as long as it stays open, and saving is tried again every few seconds. Download a backup now to be sure."
-                </p>
-                <div class="button-row">
-                    <button type="button" class="button-primary" on:click=download_backup>"Download a backup now"</button>
-                </div>
-                <p>{note}</p>
+    view! {
+        <div class="banner banner-error" role="alert">
+            <p>
+                {format!("Your latest changes could not be saved: {error}. ")}
+                "Your text is safe in this tab as long as it stays open, and saving is tried again every few seconds. Download a backup now to be sure."
+            </p>
+            <div class="button-row">
+                <button type="button" class="button-primary" on:click=download_backup>"Download a backup now"</button>
             </div>
-        }.into_any()),
-        _ => None,
+            <p>{note}</p>
+        </div>
     }
 }

@@ -1,35 +1,23 @@
 //! The Export menu and the Import flow.
 
+use igf_core::checks::{Report, Severity};
+use igf_core::document::Document;
+use igf_core::formats::{self, Format, notes, pdf};
+use igf_core::formats::arrival::{self, Arrival, Saving, Stored};
+use igf_core::formats::import::{self, ForeignImport, Imported, map_foreign};
+use igf_core::model::draft::Draft;
+use igf_core::model::settings::Settings;
+use igf_core::model::template::Kind;
+use igf_core::sharing::link::Payload;
+use igf_core::store::{Loaded, Store, StoreError};
+use igf_core::store::history::Reason;
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
 use crate::browser::files;
-use super::StoreHandle;
-use igf_core::checks::Report;
-use igf_core::checks::Severity;
-use igf_core::model::draft::Draft;
-use igf_core::formats;
-use igf_core::document::Document;
-use igf_core::formats::Format;
-use igf_core::formats::notes;
-use igf_core::formats::pdf;
-use igf_core::formats::arrival;
-use igf_core::formats::arrival::Arrival;
-use igf_core::formats::arrival::Saving;
-use igf_core::formats::arrival::Stored;
-use igf_core::formats::import;
-use igf_core::formats::import::ForeignImport;
-use igf_core::formats::import::Imported;
-use igf_core::formats::import::map_foreign;
-use igf_core::sharing::link::Payload;
-use super::Incoming;
-use igf_core::model::settings::Settings;
-use igf_core::store::history::Reason;
-use igf_core::store::Loaded;
-use igf_core::store::StoreError;
-use igf_core::model::template::Kind;
+use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
+use super::{Incoming, StoreHandle};
 
 #[component]
 pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
@@ -124,25 +112,10 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
 
     let store = expect_context::<StoreHandle>();
     // Saves an imported draft and opens it.
-    let finish = move |mut draft: Draft| {
+    let finish = move |draft: Draft| {
         pending.set(None);
-        let saved = store.with_value(|s| -> Result<(), StoreError> {
-            let existing = s.load(&draft.id)?;
-            let expected = match arrival::saving(stored_as(&existing)) {
-                Saving::Fresh => None,
-                Saving::AfterSnapshot(old) => {
-                    s.snapshot(old, Reason::BeforeImport, now_ms())?;
-                    existing.as_ref().map(|l| l.raw.as_str())
-                }
-                Saving::UnderNewId => {
-                    draft.id = new_draft_id();
-                    None
-                }
-            };
-            s.save(&draft, expected).map(drop)
-        });
-        match saved {
-            Ok(()) => on_open.run(draft),
+        match store.with_value(|s| save_import(s, draft)) {
+            Ok(draft) => on_open.run(draft),
             Err(e) => set_error.set(Some(format!("The draft could not be saved in this browser because {e}. Nothing was changed."))),
         }
     };
@@ -186,17 +159,42 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 accept=".docx,.json,.md,.markdown,.txt,.html,.htm" on:change=on_file />
             <p class="hint">"Open a draft file, or a Word, Markdown, HTML or text file exported by this editor or written elsewhere."</p>
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
-            {move || pending.get().map(|p| match p {
-                Pending::Choice(draft) => view! { <ImportChoice draft=draft pending=pending on_done=finish /> }.into_any(),
-                Pending::Conflict { incoming, existing } => view! {
-                    <ConflictPrompt incoming=incoming existing=existing pending=pending on_done=finish />
-                }.into_any(),
-                Pending::Foreign { name, text, import } => view! {
-                    <ForeignPreview name=name text=text import=import pending=pending on_done=finish />
-                }.into_any(),
-            })}
+            <PendingStep pending=pending on_done=finish />
         </div>
     }
+}
+
+/// Saves an imported draft as the import policy says (after a snapshot of the copy it replaces,
+/// or under a new id beside an unreadable one); returns the draft as saved.
+fn save_import(store: &Store, mut draft: Draft) -> Result<Draft, StoreError> {
+    let existing = store.load(&draft.id)?;
+    let expected = match arrival::saving(stored_as(&existing)) {
+        Saving::Fresh => None,
+        Saving::AfterSnapshot(old) => {
+            store.snapshot(old, Reason::BeforeImport, now_ms())?;
+            existing.as_ref().map(|l| l.raw.as_str())
+        }
+        Saving::UnderNewId => {
+            draft.id = new_draft_id();
+            None
+        }
+    };
+    store.save(&draft, expected)?;
+    Ok(draft)
+}
+
+/// The question or preview an import waits on, if any.
+#[component]
+fn PendingStep(pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
+    move || pending.get().map(|p| match p {
+        Pending::Choice(draft) => view! { <ImportChoice draft=draft pending=pending on_done=on_done /> }.into_any(),
+        Pending::Conflict { incoming, existing } => view! {
+            <ConflictPrompt incoming=incoming existing=existing pending=pending on_done=on_done />
+        }.into_any(),
+        Pending::Foreign { name, text, import } => view! {
+            <ForeignPreview name=name text=text import=import pending=pending on_done=on_done />
+        }.into_any(),
+    })
 }
 
 #[component]

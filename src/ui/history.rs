@@ -1,19 +1,18 @@
 //! The History panel: the draft's snapshots with time, reason and size; a read-only preview of
 //! any of them, a comparison with the current text (by section, then by word), and restore.
 
-use leptos::prelude::*;
-
-use super::diff::ChangedParts;
-use super::preview::blocks_view;
-use super::StoreHandle;
-use crate::browser::platform::{focus_element, format_local, now_ms};
 use igf_codecs::decimal;
 use igf_core::model::diff::changes;
 use igf_core::model::draft::Draft;
+use igf_core::store::history::{Reason, Snapshot};
 use igf_core::text::markdown;
-use igf_core::store::history::Reason;
-use igf_core::store::history::Snapshot;
 use igf_core::text::words::describe_count;
+use leptos::prelude::*;
+
+use crate::browser::platform::{focus_element, format_local, now_ms};
+use super::StoreHandle;
+use super::diff::ChangedParts;
+use super::preview::blocks_view;
 
 /// What the panel shows below the list.
 #[derive(Clone, Copy, PartialEq, Eq)]

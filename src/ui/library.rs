@@ -2,27 +2,18 @@
 //! duplicate and delete (to a trash, with undo), sorting and filtering; backup and restore;
 //! stored values that cannot be opened; and the state of the browser's storage.
 
+use igf_core::model::draft::{Draft, DraftId};
+use igf_core::model::settings::Settings;
+use igf_core::store::{NewerDraft, Quarantined, Store, StoreError, Trashed, backup};
+use igf_core::store::catalog::{SortOrder, Summary, arrange};
+use igf_core::text::words::{describe_count, plural};
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::browser::{files, storage};
+use crate::browser::platform::{focus_after_render, format_local, new_draft_id, now_ms, today};
 use super::{Navigator, StoreHandle};
 use super::files::ImportButton;
-use crate::browser::platform::{focus_after_render, format_local, new_draft_id, now_ms, today};
-use crate::browser::{files, storage};
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
-use igf_core::store::catalog::SortOrder;
-use igf_core::store::catalog::Summary;
-use igf_core::store::catalog::arrange;
-use igf_core::store::NewerDraft;
-use igf_core::store::Quarantined;
-use igf_core::store::Store;
-use igf_core::store::StoreError;
-use igf_core::store::Trashed;
-use igf_core::store::backup;
-use igf_core::model::settings::Settings;
-use igf_core::text::words::describe_count;
-use igf_core::text::words::plural;
 
 /// Everything the library shows, read again after each change.
 #[derive(Clone, Default)]

@@ -1,11 +1,8 @@
 //! Renders the safe Markdown tree as elements. No HTML string is ever parsed here: text can only
 //! become text nodes, and only URLs that passed `core::url::safe_url` reach an `href`.
 
+use igf_core::text::markdown::{Block, Inline};
 use leptos::prelude::*;
-
-use igf_core::text::markdown::Block;
-
-use igf_core::text::markdown::Inline;
 
 const REFUSED_LINK: &str = "This link was removed: only web (http, https), email (mailto) and \
     relative addresses are allowed.";

@@ -1,18 +1,17 @@
 //! Reviews in the author's editor: received comments beside their sections, resolved or
 //! reopened, and for a review of an earlier version, what changed since.
 
-use leptos::prelude::*;
-
-use super::StoreHandle;
-use super::diff::ChangedParts;
-use super::review::CommentBody;
-use crate::browser::platform::format_local;
-use crate::browser::review_store;
 use igf_core::model::diff::changes;
 use igf_core::model::draft::Draft;
 use igf_core::sharing::comments;
-use igf_core::sharing::review;
-use igf_core::sharing::review::Review;
+use igf_core::sharing::review::{self, Review};
+use leptos::prelude::*;
+
+use crate::browser::review_store;
+use crate::browser::platform::format_local;
+use super::StoreHandle;
+use super::diff::ChangedParts;
+use super::review::CommentBody;
 
 /// The reviews received for the draft in the editor, shared by the panel and the comment lists.
 #[derive(Clone, Copy)]

@@ -2,30 +2,23 @@
 //! reviewer comments on each section (or a passage of it) and sends the comments back. The
 //! author's side is in `received`.
 
+use igf_core::checks::check;
+use igf_core::document::{Document, person_line};
+use igf_core::formats::{self, Format};
+use igf_core::model::draft::Draft;
+use igf_core::model::settings::Settings;
+use igf_core::sharing::{comments, link as share};
+use igf_core::sharing::link::{Content, Payload};
+use igf_core::sharing::review::{self, Comment, GENERAL, Review};
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
+use crate::browser::{files, link, review_store};
+use crate::browser::platform::{focus_after_render, focus_element, format_local, new_draft_id, now_ms, today};
 use super::StoreHandle;
 use super::checks::ChecksPanel;
 use super::preview::blocks_view;
 use super::share::{DialogButton, LinkPanel, Offer};
-use crate::browser::platform::{focus_after_render, focus_element, format_local, new_draft_id, now_ms, today};
-use crate::browser::{files, link, review_store};
-use igf_core::checks::check;
-use igf_core::document::Document;
-use igf_core::document::person_line;
-use igf_core::formats;
-use igf_core::formats::Format;
-use igf_core::model::draft::Draft;
-use igf_core::model::settings::Settings;
-use igf_core::sharing::comments;
-use igf_core::sharing::link as share;
-use igf_core::sharing::link::Content;
-use igf_core::sharing::link::Payload;
-use igf_core::sharing::review;
-use igf_core::sharing::review::Comment;
-use igf_core::sharing::review::GENERAL;
-use igf_core::sharing::review::Review;
 
 /// The reviewer's screen.
 #[component]

@@ -4,24 +4,19 @@
 //! Written for a small bundle: the link lives in plain `Option<String>` signals and is rebuilt
 //! when the dialog opens or the passphrase changes, without effects or derived signals.
 
+use igf_core::checks::Report;
+use igf_core::formats::Format;
+use igf_core::model::draft::Draft;
+use igf_core::sharing::{link as share, opening};
+use igf_core::sharing::channel::{describe_reach, share_mailto};
+use igf_core::sharing::link::{Body, Content, Link, Payload};
 use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
 
+use crate::browser::{crypto, link, review_store};
+use crate::browser::platform::{Debounce, focus_element};
 use super::StoreHandle;
 use super::files::download_export;
-use crate::browser::platform::{Debounce, focus_element};
-use crate::browser::{crypto, link, review_store};
-use igf_core::checks::Report;
-use igf_core::model::draft::Draft;
-use igf_core::formats::Format;
-use igf_core::sharing::link as share;
-use igf_core::sharing::link::Body;
-use igf_core::sharing::link::Content;
-use igf_core::sharing::link::Link;
-use igf_core::sharing::link::Payload;
-use igf_core::sharing::opening;
-use igf_core::sharing::channel::describe_reach;
-use igf_core::sharing::channel::share_mailto;
 
 /// A link being offered: rebuilt from `pack` when the dialog opens and when the passphrase
 /// changes; an encryption that finishes after a newer one started is dropped.

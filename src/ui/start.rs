@@ -1,12 +1,12 @@
 //! The start screen: start a proposal of any kind, or go back to a stored draft.
 
-use leptos::prelude::*;
-
-use super::library::DraftLibrary;
-use super::StoreHandle;
 use igf_core::model::people::is_plausible_email;
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
+use leptos::prelude::*;
+
+use super::StoreHandle;
+use super::library::DraftLibrary;
 
 #[component]
 pub fn StartScreen(

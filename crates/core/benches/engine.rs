@@ -7,19 +7,16 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use igf_core::model::calendar::CivilDate;
-use igf_core::checks::Checker;
-use igf_core::checks::check;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
-use igf_core::model::envelope;
+use igf_core::checks::{Checker, check};
 use igf_core::document::Document;
-use igf_core::formats::Format;
-use igf_core::formats::render;
+use igf_core::formats::{Format, render};
 use igf_core::layout::layout;
+use igf_core::model::envelope;
+use igf_core::model::calendar::CivilDate;
+use igf_core::model::draft::{Draft, DraftId};
 use igf_core::model::settings::Settings;
-use igf_core::sharing::link as share;
 use igf_core::model::template::Kind;
+use igf_core::sharing::link as share;
 use igf_core::text::words::count_words;
 
 const PARAGRAPH: &str = "The forum collects **existing practice** from registries, software makers and \

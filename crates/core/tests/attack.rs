@@ -8,17 +8,15 @@
 
 mod common;
 
-use igf_core::model::calendar::CivilDate;
-use igf_core::checks::check;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
+use igf_codecs::zip;
 use igf_core::formats;
+use igf_core::checks::check;
 use igf_core::document::Document;
-use igf_core::model::people::CoFacilitator;
-use igf_core::model::people::StakeholderGroup;
+use igf_core::model::calendar::CivilDate;
+use igf_core::model::draft::{Draft, DraftId};
+use igf_core::model::people::{CoFacilitator, StakeholderGroup};
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
-use igf_codecs::zip;
 
 fn corpus() -> Vec<String> {
     let mut strings = common::blns();

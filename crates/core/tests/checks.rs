@@ -2,21 +2,10 @@
 //! changes one thing, and lists the exact findings that must follow (severity, rule, place).
 #![cfg(not(target_arch = "wasm32"))]
 
+use igf_core::checks::{Checker, Finding, PersonField, Severity, Target, check};
 use igf_core::model::calendar::CivilDate;
-use igf_core::checks::Checker;
-use igf_core::checks::Finding;
-use igf_core::checks::PersonField;
-use igf_core::checks::Severity;
-use igf_core::checks::Target;
-use igf_core::checks::check;
-use igf_core::model::draft::Details;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
-use igf_core::model::draft::MeetingFormat;
-use igf_core::model::people::CoFacilitator;
-use igf_core::model::people::Contact;
-use igf_core::model::people::Region;
-use igf_core::model::people::StakeholderGroup;
+use igf_core::model::draft::{Details, Draft, DraftId, MeetingFormat};
+use igf_core::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
 

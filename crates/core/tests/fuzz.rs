@@ -8,37 +8,22 @@
 //! `proptest-regressions/`, so it is replayed first by every later run.
 #![cfg(not(target_arch = "wasm32"))]
 
-use igf_core::model::calendar::CivilDate;
 use igf_core::checks::check;
-use igf_core::model::draft::Details;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
-use igf_core::model::draft::MeetingFormat;
-use igf_core::model::envelope;
-use igf_core::model::envelope::EnvelopeError;
-use igf_core::model::envelope::SCHEMA;
-use igf_core::formats;
 use igf_core::document::Document;
-use igf_core::formats::Format;
-use igf_core::formats::import;
-use igf_core::formats::import::Imported;
-use igf_core::formats::import::map_foreign;
-use igf_core::layout::metrics::width;
-use igf_core::layout::spec::SPEC;
+use igf_core::formats::{self, Format};
+use igf_core::formats::import::{self, Imported, map_foreign};
 use igf_core::layout::typeset;
 use igf_core::layout::length::page_count;
-use igf_core::text::markdown::Block;
-use igf_core::text::markdown::Inline;
-use igf_core::text::markdown::MAX_DEPTH;
-use igf_core::text::markdown::parse;
-use igf_core::model::people::CoFacilitator;
-use igf_core::model::people::Contact;
-use igf_core::model::people::Region;
-use igf_core::model::people::StakeholderGroup;
+use igf_core::layout::metrics::width;
+use igf_core::layout::spec::SPEC;
+use igf_core::model::calendar::CivilDate;
+use igf_core::model::draft::{Details, Draft, DraftId, MeetingFormat};
+use igf_core::model::envelope::{self, EnvelopeError, SCHEMA};
+use igf_core::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use igf_core::model::settings::Settings;
-use igf_core::sharing::review;
-use igf_core::sharing::link as share;
 use igf_core::model::template::Kind;
+use igf_core::sharing::{link as share, review};
+use igf_core::text::markdown::{Block, Inline, MAX_DEPTH, parse};
 use proptest::prelude::*;
 
 /// Cases per property when `PROPTEST_CASES` is not set: a quick pass for every `cargo test`.

@@ -3,8 +3,8 @@
 //! manifest of the pure crates names a browser crate.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeSet;
 use std::fs;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Each layer and the layers it may use.

@@ -7,12 +7,10 @@
 
 mod page_corpus;
 
-use igf_core::checks::Report;
-
-use igf_core::checks::Severity;
-use igf_core::model::draft::Draft;
+use igf_core::checks::{Report, Severity};
 use igf_core::document::Document;
 use igf_core::layout::layout;
+use igf_core::model::draft::Draft;
 use page_corpus::{Renderings, pdf_pages, report};
 
 #[test]

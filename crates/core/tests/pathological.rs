@@ -4,21 +4,16 @@
 //! the end-to-end attack spec types after each input in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use igf_core::model::calendar::CivilDate;
 use igf_core::checks::check;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
-use igf_core::model::draft::section_words;
-use igf_core::formats;
-use igf_core::formats::Format;
-use igf_core::formats::import;
-use igf_core::formats::import::Imported;
 use igf_core::document::Document;
+use igf_core::formats::{self, Format};
+use igf_core::formats::import::{self, Imported};
 use igf_core::layout::layout;
-use igf_core::text::markdown::parse;
-use igf_core::text::markdown::plain_text;
+use igf_core::model::calendar::CivilDate;
+use igf_core::model::draft::{Draft, DraftId, section_words};
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
+use igf_core::text::markdown::{parse, plain_text};
 
 const SIZE: usize = 50 * 1024;
 /// Ends every input, so that each test can see the text after the pathological part survive.

@@ -6,22 +6,12 @@
 
 mod common;
 
-use igf_core::model::draft::Draft;
-
-use igf_core::model::draft::DraftId;
-use igf_core::formats::import;
-use igf_core::formats::import::Imported;
-use igf_core::sharing::review;
-use igf_core::sharing::review::Comment;
-use igf_core::sharing::review::GENERAL;
-use igf_core::sharing::review::Review;
-use igf_core::sharing::link as share;
-use igf_core::sharing::link::Body;
-use igf_core::sharing::link::Content;
-use igf_core::sharing::link::Link;
-use igf_core::sharing::link::Payload;
-use igf_core::sharing::link::ShareError;
+use igf_core::formats::import::{self, Imported};
+use igf_core::model::draft::{Draft, DraftId};
 use igf_core::model::template::Kind;
+use igf_core::sharing::link as share;
+use igf_core::sharing::link::{Body, Content, Link, Payload, ShareError};
+use igf_core::sharing::review::{self, Comment, GENERAL, Review};
 
 
 /// Drafts of every kind whose title and sections hold, between them, every blns string.

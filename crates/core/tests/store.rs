@@ -4,24 +4,12 @@
 
 use std::rc::Rc;
 
-use igf_core::model::draft::Draft;
-
-use igf_core::model::draft::DraftId;
 use igf_core::model::envelope;
-use igf_core::store::backup;
-use igf_core::store::backup::BackupError;
-use igf_core::store::history;
-use igf_core::store::history::MAX_SNAPSHOTS;
-use igf_core::store::history::Reason;
-use igf_core::store::history::Snapshot;
-use igf_core::store::Fault;
-use igf_core::store::Faulty;
-use igf_core::store::KeyValue;
-use igf_core::store::MemoryStore;
-use igf_core::store::Store;
-use igf_core::store::StoreError;
-use igf_core::store::keys;
+use igf_core::model::draft::{Draft, DraftId};
 use igf_core::model::template::Kind;
+use igf_core::store::{Fault, Faulty, KeyValue, MemoryStore, Store, StoreError, keys};
+use igf_core::store::backup::{self, BackupError};
+use igf_core::store::history::{self, MAX_SNAPSHOTS, Reason, Snapshot};
 
 fn id(text: &str) -> DraftId {
     DraftId::parse(text).unwrap()

@@ -7,26 +7,17 @@
 pub mod existing_work;
 pub mod status;
 
-use crate::model::calendar::CivilDate;
+use igf_codecs::order;
 
-use crate::model::calendar::YearMonth;
+use crate::checks::existing_work::{ExistingWork, WorkKind, related_work};
+use crate::layout::length::{MAX_PAGES, MIN_PAGES, PageCount, PageCounter, tenths};
+use crate::model::calendar::{CivilDate, YearMonth};
 use crate::model::draft::Draft;
-use crate::checks::existing_work::ExistingWork;
-use crate::checks::existing_work::WorkKind;
-use crate::checks::existing_work::related_work;
+use crate::model::people::{CoFacilitator, is_plausible_email};
+use crate::model::settings::Settings;
+use crate::model::template::{Kind, SectionSpec};
 use crate::text::markdown;
 use crate::text::words::plural;
-use igf_codecs::order;
-use crate::layout::length::MAX_PAGES;
-use crate::layout::length::MIN_PAGES;
-use crate::layout::length::PageCount;
-use crate::layout::length::PageCounter;
-use crate::layout::length::tenths;
-use crate::model::people::CoFacilitator;
-use crate::model::people::is_plausible_email;
-use crate::model::settings::Settings;
-use crate::model::template::Kind;
-use crate::model::template::SectionSpec;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {

@@ -1,8 +1,6 @@
 //! A section's status in the editor, like a task list: not started, needs work, or completed.
 
-use crate::checks::Report;
-use crate::checks::Severity;
-use crate::checks::Target;
+use crate::checks::{Report, Severity, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SectionStatus {

@@ -15,9 +15,9 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
+use crate::model::envelope;
 use crate::model::calendar::{CivilDate, YearMonth};
 use crate::model::draft::Draft;
-use crate::model::envelope;
 use crate::model::people::CoFacilitator;
 use crate::text::markdown::{Block, parse};
 

@@ -5,9 +5,8 @@
 //! moves no line of the body. The draft rides along in a custom XML part, so the file opens
 //! again in the editor.
 
-use thiserror::Error;
-
 use igf_codecs::zip::{self, ZipError};
+use thiserror::Error;
 
 use crate::document::{APP_NAME, APP_VERSION, Document};
 use crate::formats::{escape_markup as escape, unescape_markup as unescape};

@@ -5,29 +5,17 @@
 //! A draft that is not ready lists its findings on screen; in print they give way to one line in
 //! the top margin of every page (an `@page` margin box), which moves no line, as in the PDF.
 
+use igf_codecs::base64;
+use igf_codecs::decimal::trimmed;
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use crate::document::APP_NAME;
-
-use crate::document::APP_VERSION;
-
-use crate::document::Document;
-
-use crate::document::NOT_READY_TITLE;
-
-use crate::formats::escape_markup as escape;
-
-use crate::formats::unescape_markup as unescape;
-use igf_codecs::base64;
-use igf_codecs::decimal::trimmed;
+use crate::document::{APP_NAME, APP_VERSION, Document, NOT_READY_TITLE};
+use crate::formats::{escape_markup as escape, unescape_markup as unescape};
+use crate::layout::spec::{ParagraphStyle, SPEC};
 use crate::model::draft::Draft;
-use crate::model::envelope;
-use crate::model::envelope::EnvelopeError;
-use crate::layout::spec::ParagraphStyle;
-use crate::layout::spec::SPEC;
-use crate::text::markdown::Block;
-use crate::text::markdown::Inline;
+use crate::model::envelope::{self, EnvelopeError};
+use crate::text::markdown::{Block, Inline};
 
 pub const DRAFT_ELEMENT: &str = r#"<template id="igf-proposal-draft">"#;
 

@@ -5,21 +5,13 @@
 
 use thiserror::Error;
 
-use crate::model::draft::Draft;
-
-use crate::model::draft::DraftId;
-use crate::model::envelope;
-use crate::model::envelope::EnvelopeError;
-use crate::formats::docx;
-use crate::formats::docx::DocxImportError;
-use crate::formats::html;
-use crate::formats::html::HtmlImportError;
-use crate::formats::markdown;
-use crate::formats::markdown::MarkdownImportError;
-use crate::sharing::review;
-use crate::sharing::review::Review;
-use crate::sharing::review::ReviewError;
+use crate::formats::docx::{self, DocxImportError};
+use crate::formats::html::{self, HtmlImportError};
+use crate::formats::markdown::{self, MarkdownImportError};
+use crate::model::draft::{Draft, DraftId};
+use crate::model::envelope::{self, EnvelopeError};
 use crate::model::template::Kind;
+use crate::sharing::review::{self, Review, ReviewError};
 use crate::text::words::count_words;
 
 #[derive(Debug, Error, PartialEq, Eq)]

@@ -4,20 +4,13 @@
 //! opened again. Parts the editor generates (the not-ready notice, the co-facilitator table,
 //! the manifest) sit between `<!-- igf:… -->` markers and are skipped on import.
 
-use serde_json::Map;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::document::Document;
-
-use crate::document::NOT_READY_TITLE;
-
-use crate::document::person_line;
-use crate::model::draft::Draft;
-use crate::model::envelope;
-use crate::model::envelope::Envelope;
-use crate::model::envelope::EnvelopeError;
+use crate::document::{Document, NOT_READY_TITLE, person_line};
 use crate::model::json;
+use crate::model::draft::Draft;
+use crate::model::envelope::{self, Envelope, EnvelopeError};
 
 /// Marks our own Markdown files in the front matter.
 pub const FORMAT_TAG: &str = "igf-proposal-markdown";

@@ -13,12 +13,12 @@ pub mod text;
 
 use crate::checks::Report;
 use crate::document::Document;
+use crate::model::envelope;
 use crate::model::calendar::CivilDate;
 use crate::model::draft::Draft;
-use crate::model::envelope;
-use crate::text::words::capitalise;
 use crate::sharing::channel::MAIL_LIMIT;
 use crate::text::url::percent_encode;
+use crate::text::words::capitalise;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

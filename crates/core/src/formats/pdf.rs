@@ -9,9 +9,9 @@
 use igf_codecs::decimal::fixed;
 
 use crate::document::Document;
+use crate::layout::{Paragraph, PlacedLine, typeset};
 use crate::layout::metrics::{Style, width};
 use crate::layout::spec::SPEC;
-use crate::layout::{Paragraph, PlacedLine, typeset};
 
 const FONTS: [(&str, Style); 5] = [
     ("Times-Roman", Style { bold: false, italic: false, mono: false }),

@@ -1,12 +1,7 @@
 //! Plain text for an email body: wrapped at 72 characters, links written out, lists indented.
 
-use crate::document::Document;
-
-use crate::document::NOT_READY_TITLE;
-
-use crate::document::person_line;
-use crate::text::markdown::Block;
-use crate::text::markdown::Inline;
+use crate::document::{Document, NOT_READY_TITLE, person_line};
+use crate::text::markdown::{Block, Inline};
 
 pub const WIDTH: usize = 72;
 

@@ -1,21 +1,7 @@
 //! Glyph widths, in units of 1/120 pt, rounded per glyph as LibreOffice does (page-model.md,
 //! rule 1). Text the fonts do not cover (CJK, Arabic...) is measured at one em per character.
 
-use crate::layout::metrics_data::BOLD;
-
-use crate::layout::metrics_data::BOLD_FALLBACK;
-
-use crate::layout::metrics_data::BOLD_ITALIC;
-
-use crate::layout::metrics_data::BOLD_ITALIC_FALLBACK;
-
-use crate::layout::metrics_data::ITALIC;
-
-use crate::layout::metrics_data::ITALIC_FALLBACK;
-
-use crate::layout::metrics_data::REGULAR;
-
-use crate::layout::metrics_data::REGULAR_FALLBACK;
+use crate::layout::metrics_data::{BOLD, BOLD_FALLBACK, BOLD_ITALIC, BOLD_ITALIC_FALLBACK, ITALIC, ITALIC_FALLBACK, REGULAR, REGULAR_FALLBACK};
 
 /// One font face: advance widths in font units, as runs of consecutive code points.
 pub struct Face {

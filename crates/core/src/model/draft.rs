@@ -4,15 +4,12 @@
 //! order. Text for section keys the template does not know (written by another version of the
 //! app) is kept in `unknown_sections`, so that saving never drops it.
 
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::model::people::{CoFacilitator, Contact};
+use crate::model::template::{Kind, Template};
 use crate::text::markdown;
-use crate::model::people::CoFacilitator;
-use crate::model::people::Contact;
-use crate::model::template::Kind;
-use crate::model::template::Template;
 use crate::text::words::count_words;
 
 /// A draft's identity: 1 to 64 characters from `[A-Za-z0-9_-]`. Stored as its text, checked

@@ -7,20 +7,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::model::draft::Details;
-use crate::model::draft::Draft;
-use crate::model::draft::DraftId;
-use crate::model::draft::MeetingFormat;
 use crate::model::json;
-use crate::model::people::CoFacilitator;
-use crate::model::people::Contact;
-use crate::model::people::Region;
-use crate::model::people::StakeholderGroup;
+use crate::model::draft::{Details, Draft, DraftId, MeetingFormat};
+use crate::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use crate::model::template::Kind;
 
 /// The schema this build writes.

@@ -1,11 +1,10 @@
 //! Settings that may change from year to year, stored apart from drafts as a versioned envelope:
 //! `{"schema": 1, "bpf_deadline_weeks": 3}`.
 
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::model::envelope::EnvelopeError;
 use crate::model::json;
+use crate::model::envelope::EnvelopeError;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {

@@ -14,19 +14,14 @@
 //! twice, a full URL or the bare fragment, trailing punctuation. Everything else is a clear error,
 //! and nothing unpacks to more than [`MAX_UNPACKED`].
 
+use igf_codecs::{base64, deflate};
 use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_with_limit};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use igf_codecs::base64;
-
-use igf_codecs::deflate;
 use crate::model::draft::Draft;
-use crate::model::envelope;
-use crate::model::envelope::EnvelopeError;
-use crate::sharing::review;
-use crate::sharing::review::Review;
-use crate::sharing::review::ReviewError;
+use crate::model::envelope::{self, EnvelopeError};
+use crate::sharing::review::{self, Review, ReviewError};
 
 /// The link format this build writes and reads.
 pub const VERSION: u32 = 1;

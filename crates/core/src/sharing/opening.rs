@@ -2,8 +2,7 @@
 
 use std::fmt::Display;
 
-use crate::sharing::link;
-use crate::sharing::link::{Body, Content, Link, Payload};
+use crate::sharing::link::{self, Body, Content, Link, Payload};
 use crate::sharing::review::{Merged, Review};
 
 /// What a link's fragment leads to.

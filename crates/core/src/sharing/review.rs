@@ -12,20 +12,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use crate::model::draft::Draft;
-
-use crate::model::draft::DraftId;
-use crate::model::envelope;
-use crate::model::envelope::Envelope;
-use crate::model::envelope::EnvelopeError;
-use crate::model::json;
 use crate::document::Manifest;
+use crate::model::json;
+use crate::model::draft::{Draft, DraftId};
+use crate::model::envelope::{self, Envelope, EnvelopeError};
 use crate::model::template::Template;
 
 /// The review format this build writes.

@@ -3,16 +3,14 @@
 //! `{"format":"igf-proposal-editor-backup","version":1,"created_ms":…,"drafts":[envelope…]}`.
 //! Each draft is its stored envelope, so restoring runs the same schema migrations as loading.
 
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
+use crate::model::json;
 use crate::model::calendar::CivilDate;
 use crate::model::draft::Draft;
-use crate::model::envelope;
-use crate::model::envelope::EnvelopeError;
-use crate::model::json;
+use crate::model::envelope::{self, EnvelopeError};
 use crate::text::words::plural;
 
 pub const FORMAT: &str = "igf-proposal-editor-backup";

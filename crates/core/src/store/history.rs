@@ -5,13 +5,11 @@
 //! Stored per draft as `{"version":1,"snapshots":[{"taken_ms","reason","draft"}]}`, where
 //! `draft` is the draft's envelope text. Limits keep a history well inside a browser's quota.
 
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::model::draft::Draft;
-use crate::model::envelope;
-use crate::model::envelope::EnvelopeError;
 use crate::model::json;
+use crate::model::draft::Draft;
+use crate::model::envelope::{self, EnvelopeError};
 
 /// The most snapshots kept per draft; the oldest go first.
 pub const MAX_SNAPSHOTS: usize = 30;

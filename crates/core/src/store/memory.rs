@@ -7,9 +7,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
-use crate::store::KeyValue;
-
-use crate::store::StoreError;
+use crate::store::{KeyValue, StoreError};
 
 #[derive(Default)]
 pub struct MemoryStore {

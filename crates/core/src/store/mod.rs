@@ -19,20 +19,15 @@ mod memory;
 
 use std::rc::Rc;
 
-use serde::Deserialize;
-use serde::Serialize;
+use history::{Reason, Snapshot};
+use igf_codecs::order;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::draft::Draft;
-
-use crate::model::draft::DraftId;
-use crate::model::envelope;
-use crate::model::envelope::EnvelopeError;
 use crate::model::json;
-use igf_codecs::order;
-use crate::model::settings;
-use crate::model::settings::Settings;
-use history::{Reason, Snapshot};
+use crate::model::draft::{Draft, DraftId};
+use crate::model::envelope::{self, EnvelopeError};
+use crate::model::settings::{self, Settings};
 pub use memory::{Fault, Faulty, MemoryStore};
 
 /// A string key-value store such as the browser's local storage.

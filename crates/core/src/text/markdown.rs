@@ -8,9 +8,7 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::text::url::SafeUrl;
-
-use crate::text::url::safe_url;
+use crate::text::url::{SafeUrl, safe_url};
 
 /// Containers (quotes, lists) and inline spans deeper than this are flattened into their parent.
 pub const MAX_DEPTH: usize = 12;

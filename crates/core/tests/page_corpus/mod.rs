@@ -9,19 +9,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use igf_core::checks::{Report, check};
+use igf_core::formats::{self, Format};
 use igf_core::model::calendar::CivilDate;
-use igf_core::checks::Report;
-use igf_core::checks::check;
-use igf_core::model::draft::Details;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
-use igf_core::model::draft::MeetingFormat;
-use igf_core::formats;
-use igf_core::formats::Format;
-use igf_core::model::people::CoFacilitator;
-use igf_core::model::people::Contact;
-use igf_core::model::people::Region;
-use igf_core::model::people::StakeholderGroup;
+use igf_core::model::draft::{Details, Draft, DraftId, MeetingFormat};
+use igf_core::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
 
