@@ -5,7 +5,7 @@
 use igf_core::model::draft::{Draft, DraftId};
 use igf_core::model::settings::Settings;
 use igf_core::store::{NewerDraft, Quarantined, Store, StoreError, Trashed, backup};
-use igf_core::store::catalog::{SortOrder, Summary, arrange};
+use igf_core::store::catalog::{SortOrder, Summary, arrange, filter_outcome};
 use igf_core::text::words::{describe_count, plural};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -123,16 +123,7 @@ pub fn DraftLibrary() -> impl IntoView {
                 <ImportButton on_open=on_open />
                 <BackupButtons library=library />
             </div>
-            <p class="library-notice" role="status">
-                {move || library.notice.get().map(|n| view! {
-                    {n.text}
-                    {n.undo.map(|id| view! {
-                        " "
-                        <button type="button" id="undo-delete" class="button-quiet"
-                            on:click=move |_| library.restore(id.clone())>"Undo"</button>
-                    })}
-                })}
-            </p>
+            <LibraryNotice library=library />
             {move || library.shelf.with(|s| s.error.clone()).map(|error| view! {
                 <p class="banner banner-error" role="alert">
                     {format!("Your drafts cannot be listed because {error}. ")}
@@ -141,33 +132,8 @@ pub fn DraftLibrary() -> impl IntoView {
             })}
             <Show when=move || { total() > 0 }
                 fallback=|| view! { <p class="muted">"No drafts yet. A draft appears here as soon as you type in it."</p> }>
-                <div class="library-tools">
-                    <div class="field field-inline">
-                        <label class="field-label-small" for="drafts-filter">"Filter drafts"</label>
-                        <input id="drafts-filter" type="search" autocomplete="off" prop:value=move || filter.get()
-                            on:input:target=move |ev| filter.set(ev.target().value()) />
-                    </div>
-                    <div class="field field-inline">
-                        <label class="field-label-small" for="drafts-sort">"Sort by"</label>
-                        <select id="drafts-sort" on:change:target=move |ev| {
-                            if let Some(order) = SortOrder::from_code(&ev.target().value()) {
-                                sort.set(order);
-                            }
-                        }>
-                            {SortOrder::ALL.into_iter().map(|o| view! {
-                                <option value=o.code() selected=move || sort.get() == o>{o.label()}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                </div>
-                <p class="hint" aria-live="polite">{move || {
-                    let (count, all) = (shown.with(Vec::len), total());
-                    match (filter.with(|f| f.trim().is_empty()), count) {
-                        (true, _) => String::new(),
-                        (false, 0) => format!("No draft matches “{}”.", filter.get().trim()),
-                        (false, n) => format!("Showing {n} of {all} drafts."),
-                    }
-                }}</p>
+                <DraftTools filter=filter sort=sort />
+                <p class="hint" aria-live="polite">{move || filter.with(|f| filter_outcome(f, shown.with(Vec::len), total()))}</p>
                 <ul class="draft-list" aria-labelledby="drafts-heading">
                     {move || shown.get().into_iter().map(|summary| view! { <DraftItem summary=summary library=library on_open=on_open /> }).collect_view()}
                 </ul>
@@ -176,6 +142,49 @@ pub fn DraftLibrary() -> impl IntoView {
             <TrashList library=library />
             <StorageState library=library />
         </section>
+    }
+}
+
+/// What the last action in the library did, with Undo after a deletion.
+#[component]
+fn LibraryNotice(library: Library) -> impl IntoView {
+    view! {
+        <p class="library-notice" role="status">
+            {move || library.notice.get().map(|n| view! {
+                {n.text}
+                {n.undo.map(|id| view! {
+                    " "
+                    <button type="button" id="undo-delete" class="button-quiet"
+                        on:click=move |_| library.restore(id.clone())>"Undo"</button>
+                })}
+            })}
+        </p>
+    }
+}
+
+/// The filter and the sort order of the drafts list.
+#[component]
+fn DraftTools(filter: RwSignal<String>, sort: RwSignal<SortOrder>) -> impl IntoView {
+    view! {
+        <div class="library-tools">
+            <div class="field field-inline">
+                <label class="field-label-small" for="drafts-filter">"Filter drafts"</label>
+                <input id="drafts-filter" type="search" autocomplete="off" prop:value=move || filter.get()
+                    on:input:target=move |ev| filter.set(ev.target().value()) />
+            </div>
+            <div class="field field-inline">
+                <label class="field-label-small" for="drafts-sort">"Sort by"</label>
+                <select id="drafts-sort" on:change:target=move |ev| {
+                    if let Some(order) = SortOrder::from_code(&ev.target().value()) {
+                        sort.set(order);
+                    }
+                }>
+                    {SortOrder::ALL.into_iter().map(|o| view! {
+                        <option value=o.code() selected=move || sort.get() == o>{o.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
     }
 }
 

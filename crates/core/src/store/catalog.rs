@@ -7,6 +7,7 @@ use crate::model::calendar::CivilDate;
 use crate::model::draft::Draft;
 use crate::model::settings::Settings;
 use crate::text::case::fold_str;
+use crate::text::words::plural;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -92,6 +93,15 @@ pub fn arrange(summaries: &[Summary], order: SortOrder, filter: &str) -> Vec<Sum
     shown
 }
 
+/// What the filter did, for the line under it: nothing while it is empty.
+pub fn filter_outcome(filter: &str, shown: usize, total: usize) -> String {
+    match (filter.trim(), shown) {
+        ("", _) => String::new(),
+        (words, 0) => format!("No draft matches “{words}”."),
+        (_, shown) => format!("Showing {shown} of {}.", plural(total, "draft")),
+    }
+}
+
 fn matches(summary: &Summary, words: &[String]) -> bool {
     if words.is_empty() {
         return true;
@@ -144,6 +154,16 @@ mod tests {
             assert_eq!(ids(arrange(&all, order, filter)), expected, "{order:?} {filter:?}");
         }
         assert_eq!(SortOrder::from_code("title"), Some(SortOrder::Title));
+        let outcomes = [
+            ("", 0, 3, ""),
+            ("  ", 3, 3, ""),
+            (" spam ", 0, 3, "No draft matches “spam”."),
+            ("youth", 1, 3, "Showing 1 of 3 drafts."),
+            ("youth", 1, 1, "Showing 1 of 1 draft."),
+        ];
+        for (filter, shown, total, expected) in outcomes {
+            assert_eq!(filter_outcome(filter, shown, total), expected, "{filter:?}");
+        }
         assert_eq!(all[2].readiness(), "5 problems to fix");
     }
 }
