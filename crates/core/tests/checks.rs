@@ -286,10 +286,20 @@ fn cases() -> Vec<Case> {
             with(d, |d| d.timeframe_end = "2029-03".into())
         }, ["tip deadline-upcoming @meeting"]),
         case!("BPF forecast not stated", || section(bpf(), "timeframe", "Calls for input in spring, interviews in summer, and drafting in autumn."), ["tip deadline-upcoming @meeting", "tip forecast-unstated @timeframe"]),
-        case!("related work: IoT title", || { let mut d = bpf(); d.set_title("BPF on the Internet of Things".into(), 9); d }, ["should related-work @theme", "tip deadline-upcoming @meeting"]),
+        // The IoT was one of the three topics of the 2018-2019 BPF on AI, IoT and Big Data, and
+        // is the Dynamic Coalition on IoT's: two findings.
+        case!("related work: IoT title", || { let mut d = bpf(); d.set_title("BPF on the Internet of Things".into(), 9); d }, ["should related-work @theme", "should related-work @theme", "tip deadline-upcoming @meeting"]),
         case!("related work: past BPF topic in other words", || { let mut d = bpf(); d.set_title("Access and Gender".into(), 9); d }, ["should related-work @theme", "tip deadline-upcoming @meeting"]),
         case!("related work: a continuing BPF may match its own topic", || { let mut d = perfect_bpf(Kind::ContinuingBpf); d.set_title("BPF on Cybersecurity".into(), 9); d }, ["tip deadline-upcoming @meeting"]),
-        case!("related work: DNS in the theme", || section(bpf(), "theme", &prose("Abuse of the Domain Name System harms users everywhere.", 230)), ["should related-work @theme", "tip deadline-upcoming @meeting"]),
+        // A match in the theme alone is a tip: the title is about something else.
+        case!("related work: DNS in the theme", || section(bpf(), "theme", &prose("Abuse of the Domain Name System harms users everywhere.", 230)), ["tip related-work @theme", "tip deadline-upcoming @meeting"]),
+        case!("related work: libraries in passing are no overlap", || {
+            let mut d = section(bpf(), "theme", &prose("Many people who follow the IGF cannot travel to the annual meeting. They join remotely, alone or in groups: hubs in universities, libraries and national initiatives gather them.", 230));
+            d.set_title("Best Practice Forum on Remote Participation".into(), 9);
+            d
+        }, ["tip deadline-upcoming @meeting"]),
+        case!("related work: local content moderation is not local content", || { let mut d = bpf(); d.set_title("Local content moderation in community forums".into(), 9); d }, ["tip deadline-upcoming @meeting"]),
+        case!("related work: a Dynamic Coalition named in the theme", || section(bpf(), "theme", &prose("We would work with the Dynamic Coalition on Public Access in Libraries, whose members run Internet access in public libraries.", 230)), ["tip related-work @theme", "tip deadline-upcoming @meeting"]),
         case!("related work is not checked for WGs", || { let mut d = perfect_wg(); d.set_title("Working Group on IoT outreach".into(), 9); d }, []),
         case!("no proposer", || with(bpf(), |d| d.proposer = Contact::default()), ["must proposer-name @proposer", "must proposer-email @email", "tip deadline-upcoming @meeting"]),
         case!("proposer email mistyped", || with(bpf(), |d| d.proposer.email = "amina.diallo@example".into()), ["must proposer-email @email", "tip deadline-upcoming @meeting"]),
@@ -478,7 +488,32 @@ fn related_work_message_recalls_the_iot_precedent() {
     let mut draft = bpf();
     draft.set_title("Best Practice Forum on IoT".into(), 9);
     let report = check(&draft, today(), &Settings::default());
-    let message = &report.findings.iter().find(|f| f.rule == "related-work").unwrap().message;
-    assert!(message.contains("the Dynamic Coalition on the Internet of Things (DC-IoT)"), "{message}");
-    assert!(message.contains("In 2017 the MAG withdrew a proposed IoT BPF"), "{message}");
+    let related: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "related-work").collect();
+    let message = &related.iter().find(|f| f.message.contains("(DC-IoT)")).unwrap().message;
+    assert_eq!(
+        message,
+        "The title may overlap with the Dynamic Coalition on the Internet of Things (DC-IoT) (it mentions “IoT”): say how this proposal differs from it or builds on it. In 2017 the MAG withdrew a proposed IoT BPF because a Dynamic Coalition on IoT already existed."
+    );
+    let past = &related.iter().find(|f| f.message.contains("AI, IoT and Big Data")).unwrap().message;
+    assert_eq!(
+        past,
+        "The title may overlap with the Best Practice Forum on AI, IoT and Big Data (2018-2019) (it mentions “IoT”): say how this proposal differs from it or builds on it, or use the continuing BPF template to carry that work on."
+    );
+    assert!(related.iter().all(|f| f.severity == Severity::ShouldFix && f.target == Target::Section("theme")));
+}
+
+#[test]
+fn related_work_in_the_theme_quotes_the_words_and_is_a_tip() {
+    let mut draft = bpf();
+    let index = draft.template().section_index("theme").unwrap();
+    draft.set_section(index, prose("Public access to the Internet in libraries matters to many.", 230), 9);
+    let report = check(&draft, today(), &Settings::default());
+    let related: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "related-work").collect();
+    assert_eq!(related.len(), 1, "{related:?}");
+    assert_eq!(related[0].severity, Severity::Tip);
+    assert_eq!(related[0].source, "Meeting summary, paragraphs 5 and 6; igf-facts.md");
+    assert_eq!(
+        related[0].message,
+        "This theme may overlap with the Dynamic Coalition on Public Access in Libraries (DC-PAL) (it mentions “Public access” and “libraries”): say how this proposal differs from it or builds on it."
+    );
 }

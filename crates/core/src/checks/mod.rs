@@ -10,9 +10,10 @@ use crate::model::calendar::CivilDate;
 
 use crate::model::calendar::YearMonth;
 use crate::model::draft::Draft;
-use crate::checks::existing_work::ExistingWork;
+use crate::checks::existing_work::Match;
+use crate::checks::existing_work::Place;
 use crate::checks::existing_work::WorkKind;
-use crate::checks::existing_work::related_work;
+use crate::checks::existing_work::related_matches;
 use crate::text::markdown;
 use igf_codecs::order;
 use crate::layout::length::MAX_PAGES;
@@ -173,7 +174,7 @@ struct SectionFacts {
 struct Related {
     title: String,
     theme: String,
-    works: Vec<&'static ExistingWork>,
+    matches: Vec<Match>,
 }
 
 impl Texts {
@@ -192,7 +193,7 @@ impl Texts {
     }
 
     /// Existing work that the title or the theme names, matched again only when either changed.
-    fn related_work(&mut self, draft: &Draft) -> &[&'static ExistingWork] {
+    fn related_work(&mut self, draft: &Draft) -> &[Match] {
         let theme = draft.template().section_index("theme").map_or("", |i| draft.section(i));
         let related = &mut self.related;
         if !related.as_ref().is_some_and(|r| r.title == draft.title && r.theme == theme) {
@@ -201,9 +202,9 @@ impl Texts {
         let related = related.get_or_insert_with(|| Related {
             title: draft.title.clone(),
             theme: theme.to_owned(),
-            works: related_work(&draft.title, theme),
+            matches: related_matches(&draft.title, theme),
         });
-        &related.works
+        &related.matches
     }
 
     /// Whether any section, of the template or not, speaks of stakeholders.
@@ -336,21 +337,45 @@ fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
 }
 
-fn related_existing_work(draft: &Draft, related: &[&'static ExistingWork], findings: &mut Vec<Finding>) {
-    for work in related {
-        let (severity, message) = match work.kind {
-            // A continuing BPF is expected to match its own past topic.
-            WorkKind::PastBpf(_) if draft.kind == Kind::ContinuingBpf => continue,
-            WorkKind::PastBpf(_) => (Severity::ShouldFix, format!(
-                "This theme overlaps with {}. If you mean to continue that work, use the continuing BPF template; otherwise say how this BPF differs.",
-                work.describe()
-            )),
-            WorkKind::DynamicCoalition | WorkKind::PolicyNetwork(_) => (Severity::ShouldFix, format!(
-                "This theme overlaps with {}. In 2017 the MAG withdrew a proposed IoT BPF because a Dynamic Coalition on IoT already existed: say how this BPF differs from that work or will work with it.",
-                work.describe()
-            )),
+/// Existing work the title or the theme names. The meeting summary (paragraphs 5 and 6) asks
+/// proposers to coordinate with existing work: the MAG withdrew a proposed IoT BPF as
+/// duplicating the Dynamic Coalition on IoT, and asked that BPFs build on what DCs and workshops
+/// already discussed. A title that names existing work is about it, so the proposal should say
+/// how it differs (Should fix); a theme that touches on it is weaker evidence, and saying how the
+/// work builds on it is advice (Tip). Each finding quotes the words that matched, for the author
+/// to judge.
+fn related_existing_work(draft: &Draft, related: &[Match], findings: &mut Vec<Finding>) {
+    for found in related {
+        let work = found.work;
+        // A continuing BPF is expected to match its own past topic.
+        if draft.kind == Kind::ContinuingBpf && matches!(work.kind, WorkKind::PastBpf(_)) {
+            continue;
+        }
+        let (severity, subject) = match found.place {
+            Place::Title => (Severity::ShouldFix, "The title"),
+            Place::Theme => (Severity::Tip, "This theme"),
         };
+        let mut message = format!(
+            "{subject} may overlap with {} (it mentions {}): say how this proposal differs from it or builds on it",
+            work.describe(),
+            quoted_list(&found.words)
+        );
+        match (work.kind, found.place) {
+            (WorkKind::PastBpf(_), _) => message.push_str(", or use the continuing BPF template to carry that work on."),
+            (_, Place::Title) => message.push_str(". In 2017 the MAG withdrew a proposed IoT BPF because a Dynamic Coalition on IoT already existed."),
+            (_, Place::Theme) => message.push('.'),
+        }
         findings.push(finding("related-work", severity, Target::Section("theme"), SOURCE_RELATED_WORK, message));
+    }
+}
+
+/// “a”, “b” and “c”.
+fn quoted_list(words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -618,4 +643,17 @@ fn length_findings(pages: &PageCount, source: &'static str, findings: &mut Vec<F
 
 fn plural(n: usize, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_lists_read_as_english() {
+        let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(quoted_list(&words(&["IoT"])), "“IoT”");
+        assert_eq!(quoted_list(&words(&["public access", "libraries"])), "“public access” and “libraries”");
+        assert_eq!(quoted_list(&words(&["a", "b", "c"])), "“a”, “b” and “c”");
+    }
 }
