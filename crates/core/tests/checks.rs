@@ -276,6 +276,21 @@ fn cases() -> Vec<Case> {
         case!("WG needs no meeting date", || with(perfect_wg(), |d| d.meeting_date.clear()), []),
         case!("WG longer than one cycle", || with(perfect_wg(), |d| d.timeframe_end = "2028-06".into()), ["should wg-lifetime @end"]),
         case!("WG of exactly twelve months", || with(perfect_wg(), |d| d.timeframe_end = "2028-01".into()), []),
+        case!("WG text spans three years, no months", || {
+            let d = with(perfect_wg(), |d| { d.timeframe_start.clear(); d.timeframe_end.clear(); });
+            section(d, "timeframe", "Three years, from 2027 to 2029, reporting at every MAG meeting.")
+        }, ["should wg-lifetime @timeframe", "tip timeframe-missing @start"]),
+        case!("WG text says until 2030, no end month", || {
+            let d = with(perfect_wg(), |d| d.timeframe_end.clear());
+            section(d, "timeframe", "From February until 2030, with a report at each annual meeting.")
+        }, ["should wg-lifetime @timeframe", "tip timeframe-missing @end"]),
+        case!("WG text says one cycle, no months", || with(perfect_wg(), |d| { d.timeframe_start.clear(); d.timeframe_end.clear(); }), ["tip timeframe-missing @start"]),
+        case!("WG text says multi-year, months fit one cycle", || section(perfect_wg(), "timeframe", "A multi-year effort: this year the group maps the field, later years follow."), ["should wg-lifetime @timeframe"]),
+        case!("WG months and text both run long: one finding", || {
+            let d = section(perfect_wg(), "timeframe", "Two years: mapping in the first, recommendations in the second.");
+            with(d, |d| d.timeframe_end = "2028-12".into())
+        }, ["should wg-lifetime @end"]),
+        case!("WG text recalls past years only", || section(perfect_wg(), "timeframe", "Building on the last two years of work: February to December."), []),
         case!("timeframe ends before it starts", || with(bpf(), |d| d.timeframe_end = "2027-01".into()), ["must timeframe-order @end", "tip deadline-upcoming @meeting"]),
         case!("timeframe month typed badly", || with(bpf(), |d| d.timeframe_start = "April 2027".into()), ["must timeframe-invalid @start", "tip deadline-upcoming @meeting"]),
         case!("BPF timeframe without dates", || with(bpf(), |d| { d.timeframe_start.clear(); d.timeframe_end.clear(); }), ["should timeframe-missing @start", "tip deadline-upcoming @meeting"]),
@@ -515,5 +530,20 @@ fn related_work_in_the_theme_quotes_the_words_and_is_a_tip() {
     assert_eq!(
         related[0].message,
         "This theme may overlap with the Dynamic Coalition on Public Access in Libraries (DC-PAL) (it mentions “Public access” and “libraries”): say how this proposal differs from it or builds on it."
+    );
+}
+
+#[test]
+fn wg_lifetime_from_the_text_cites_annex_iii() {
+    let draft = with(perfect_wg(), |d| { d.timeframe_start.clear(); d.timeframe_end.clear(); });
+    let index = draft.template().section_index("timeframe").unwrap();
+    let mut draft = draft;
+    draft.set_section(index, "Three years, from 2027 to 2029, reporting at every MAG meeting.".into(), 9);
+    let report = check(&draft, today(), &Settings::default());
+    let finding = report.findings.iter().find(|f| f.rule == "wg-lifetime").unwrap();
+    assert_eq!(finding.source, "Annex III, MAG Working Group Guidelines/Modalities");
+    assert_eq!(
+        finding.message,
+        "The timeframe plans for more than one IGF cycle (it says “three years”), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it each year."
     );
 }
