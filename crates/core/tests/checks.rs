@@ -265,6 +265,21 @@ fn cases() -> Vec<Case> {
         case!("WG needs no meeting date", || with(perfect_wg(), |d| d.meeting_date.clear()), []),
         case!("WG longer than one cycle", || with(perfect_wg(), |d| d.timeframe_end = "2028-06".into()), ["should wg-lifetime @end"]),
         case!("WG of exactly twelve months", || with(perfect_wg(), |d| d.timeframe_end = "2028-01".into()), []),
+        case!("WG text spans three years, no months", || {
+            let d = with(perfect_wg(), |d| { d.timeframe_start.clear(); d.timeframe_end.clear(); });
+            section(d, "timeframe", "Three years, from 2027 to 2029, reporting at every MAG meeting.")
+        }, ["should wg-lifetime @timeframe", "tip timeframe-missing @start"]),
+        case!("WG text says until 2030, no end month", || {
+            let d = with(perfect_wg(), |d| d.timeframe_end.clear());
+            section(d, "timeframe", "From February until 2030, with a report at each annual meeting.")
+        }, ["should wg-lifetime @timeframe", "tip timeframe-missing @end"]),
+        case!("WG text says one cycle, no months", || with(perfect_wg(), |d| { d.timeframe_start.clear(); d.timeframe_end.clear(); }), ["tip timeframe-missing @start"]),
+        case!("WG text says multi-year, months fit one cycle", || section(perfect_wg(), "timeframe", "A multi-year effort: this year the group maps the field, later years follow."), ["should wg-lifetime @timeframe"]),
+        case!("WG months and text both run long: one finding", || {
+            let d = section(perfect_wg(), "timeframe", "Two years: mapping in the first, recommendations in the second.");
+            with(d, |d| d.timeframe_end = "2028-12".into())
+        }, ["should wg-lifetime @end"]),
+        case!("WG text recalls past years only", || section(perfect_wg(), "timeframe", "Building on the last two years of work: February to December."), []),
         case!("timeframe ends before it starts", || with(bpf(), |d| d.timeframe_end = "2027-01".into()), ["must timeframe-order @end", "tip deadline-upcoming @meeting"]),
         case!("timeframe month typed badly", || with(bpf(), |d| d.timeframe_start = "April 2027".into()), ["must timeframe-invalid @start", "tip deadline-upcoming @meeting"]),
         case!("BPF timeframe without dates", || with(bpf(), |d| { d.timeframe_start.clear(); d.timeframe_end.clear(); }), ["should timeframe-missing @start", "tip deadline-upcoming @meeting"]),
@@ -275,10 +290,20 @@ fn cases() -> Vec<Case> {
             with(d, |d| d.timeframe_end = "2029-03".into())
         }, ["tip deadline-upcoming @meeting"]),
         case!("BPF forecast not stated", || section(bpf(), "timeframe", "Calls for input in spring, interviews in summer, and drafting in autumn."), ["tip deadline-upcoming @meeting", "tip forecast-unstated @timeframe"]),
-        case!("related work: IoT title", || { let mut d = bpf(); d.set_title("BPF on the Internet of Things".into(), 9); d }, ["should related-work @theme", "tip deadline-upcoming @meeting"]),
+        // The IoT was one of the three topics of the 2018-2019 BPF on AI, IoT and Big Data, and
+        // is the Dynamic Coalition on IoT's: two findings.
+        case!("related work: IoT title", || { let mut d = bpf(); d.set_title("BPF on the Internet of Things".into(), 9); d }, ["should related-work @theme", "should related-work @theme", "tip deadline-upcoming @meeting"]),
         case!("related work: past BPF topic in other words", || { let mut d = bpf(); d.set_title("Access and Gender".into(), 9); d }, ["should related-work @theme", "tip deadline-upcoming @meeting"]),
         case!("related work: a continuing BPF may match its own topic", || { let mut d = perfect_bpf(Kind::ContinuingBpf); d.set_title("BPF on Cybersecurity".into(), 9); d }, ["tip deadline-upcoming @meeting"]),
-        case!("related work: DNS in the theme", || section(bpf(), "theme", &prose("Abuse of the Domain Name System harms users everywhere.", 230)), ["should related-work @theme", "tip deadline-upcoming @meeting"]),
+        // A match in the theme alone is a tip: the title is about something else.
+        case!("related work: DNS in the theme", || section(bpf(), "theme", &prose("Abuse of the Domain Name System harms users everywhere.", 230)), ["tip related-work @theme", "tip deadline-upcoming @meeting"]),
+        case!("related work: libraries in passing are no overlap", || {
+            let mut d = section(bpf(), "theme", &prose("Many people who follow the IGF cannot travel to the annual meeting. They join remotely, alone or in groups: hubs in universities, libraries and national initiatives gather them.", 230));
+            d.set_title("Best Practice Forum on Remote Participation".into(), 9);
+            d
+        }, ["tip deadline-upcoming @meeting"]),
+        case!("related work: local content moderation is not local content", || { let mut d = bpf(); d.set_title("Local content moderation in community forums".into(), 9); d }, ["tip deadline-upcoming @meeting"]),
+        case!("related work: a Dynamic Coalition named in the theme", || section(bpf(), "theme", &prose("We would work with the Dynamic Coalition on Public Access in Libraries, whose members run Internet access in public libraries.", 230)), ["tip related-work @theme", "tip deadline-upcoming @meeting"]),
         case!("related work is not checked for WGs", || { let mut d = perfect_wg(); d.set_title("Working Group on IoT outreach".into(), 9); d }, []),
         case!("no proposer", || with(bpf(), |d| d.proposer = Contact::default()), ["must proposer-name @proposer", "must proposer-email @email", "tip deadline-upcoming @meeting"]),
         case!("proposer email mistyped", || with(bpf(), |d| d.proposer.email = "amina.diallo@example".into()), ["must proposer-email @email", "tip deadline-upcoming @meeting"]),
@@ -467,7 +492,47 @@ fn related_work_message_recalls_the_iot_precedent() {
     let mut draft = bpf();
     draft.set_title("Best Practice Forum on IoT".into(), 9);
     let report = check(&draft, today(), &Settings::default());
-    let message = &report.findings.iter().find(|f| f.rule == "related-work").unwrap().message;
-    assert!(message.contains("the Dynamic Coalition on the Internet of Things (DC-IoT)"), "{message}");
-    assert!(message.contains("In 2017 the MAG withdrew a proposed IoT BPF"), "{message}");
+    let related: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "related-work").collect();
+    let message = &related.iter().find(|f| f.message.contains("(DC-IoT)")).unwrap().message;
+    assert_eq!(
+        message,
+        "The title may overlap with the Dynamic Coalition on the Internet of Things (DC-IoT) (it mentions “IoT”): say how this proposal differs from it or builds on it. In 2017 the MAG withdrew a proposed IoT BPF because a Dynamic Coalition on IoT already existed."
+    );
+    let past = &related.iter().find(|f| f.message.contains("AI, IoT and Big Data")).unwrap().message;
+    assert_eq!(
+        past,
+        "The title may overlap with the Best Practice Forum on AI, IoT and Big Data (2018-2019) (it mentions “IoT”): say how this proposal differs from it or builds on it, or use the continuing BPF template to carry that work on."
+    );
+    assert!(related.iter().all(|f| f.severity == Severity::ShouldFix && f.target == Target::Section("theme")));
+}
+
+#[test]
+fn related_work_in_the_theme_quotes_the_words_and_is_a_tip() {
+    let mut draft = bpf();
+    let index = draft.template().section_index("theme").unwrap();
+    draft.set_section(index, prose("Public access to the Internet in libraries matters to many.", 230), 9);
+    let report = check(&draft, today(), &Settings::default());
+    let related: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "related-work").collect();
+    assert_eq!(related.len(), 1, "{related:?}");
+    assert_eq!(related[0].severity, Severity::Tip);
+    assert_eq!(related[0].source, "Meeting summary, paragraphs 5 and 6; igf-facts.md");
+    assert_eq!(
+        related[0].message,
+        "This theme may overlap with the Dynamic Coalition on Public Access in Libraries (DC-PAL) (it mentions “Public access” and “libraries”): say how this proposal differs from it or builds on it."
+    );
+}
+
+#[test]
+fn wg_lifetime_from_the_text_cites_annex_iii() {
+    let draft = with(perfect_wg(), |d| { d.timeframe_start.clear(); d.timeframe_end.clear(); });
+    let index = draft.template().section_index("timeframe").unwrap();
+    let mut draft = draft;
+    draft.set_section(index, "Three years, from 2027 to 2029, reporting at every MAG meeting.".into(), 9);
+    let report = check(&draft, today(), &Settings::default());
+    let finding = report.findings.iter().find(|f| f.rule == "wg-lifetime").unwrap();
+    assert_eq!(finding.source, "Annex III, MAG Working Group Guidelines/Modalities");
+    assert_eq!(
+        finding.message,
+        "The timeframe plans for more than one IGF cycle (it says “three years”), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it each year."
+    );
 }

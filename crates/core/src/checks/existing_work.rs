@@ -2,12 +2,24 @@
 //! (igf-facts.md), matched against a proposal's title and theme.
 //!
 //! Matching works on normalised terms: lower case, plurals folded ("things" -> "thing"), hyphens
-//! joined ("multi-stakeholder" -> "multistakeholder"), small words dropped, and long forms folded
-//! into their usual abbreviation ("Internet of Things" -> "iot"). A topic matches the title when
-//! all of one of its term sets occur in it, in any order; it matches longer text only when those
-//! terms stand close together, so a passing mention of two common words raises no alarm.
+//! joined ("multi-stakeholder" -> "multistakeholder"), small words dropped, a few word forms
+//! folded ("kids" -> "child", "gender-based" -> "gender") and long forms folded into their usual
+//! abbreviation ("Internet of Things" -> "iot", "incident response team" -> "csirt"); compounds
+//! that are topics of their own are kept apart ("content moderation" is not "content").
+//!
+//! Each work has sets of terms, chosen to be distinctive: abbreviations, names and phrases, not
+//! single common words ("library" alone names code libraries as often as public ones). A set
+//! matches the title when all its terms occur in it, in any order; it matches the theme only
+//! when its terms stand close together (within a span of the set's size plus one), so a passing
+//! mention of two common words raises no alarm. Some sets are trusted in the title only, where
+//! a word is the subject ("youth" in a title; a youth in a list of ages is not). A match keeps
+//! the words it found, as written, so the finding can say why it matched.
+//!
+//! The precision and recall of these rules are measured on the labelled corpus in
+//! tests/overlap_corpus.json (tests/overlap.rs).
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WorkKind {
@@ -17,12 +29,16 @@ pub enum WorkKind {
     PolicyNetwork(&'static str),
 }
 
+type TermSets = &'static [&'static [&'static str]];
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct ExistingWork {
     pub name: &'static str,
     pub kind: WorkKind,
     /// Alternative sets of normalised terms; any one set matching is a match.
-    terms: &'static [&'static [&'static str]],
+    terms: TermSets,
+    /// Sets that match in the title only.
+    title_terms: TermSets,
 }
 
 impl ExistingWork {
@@ -36,81 +52,115 @@ impl ExistingWork {
     }
 }
 
-const fn bpf(name: &'static str, years: &'static str, terms: &'static [&'static [&'static str]]) -> ExistingWork {
-    ExistingWork { name, kind: WorkKind::PastBpf(years), terms }
+const fn bpf(name: &'static str, years: &'static str, terms: TermSets) -> ExistingWork {
+    ExistingWork { name, kind: WorkKind::PastBpf(years), terms, title_terms: &[] }
 }
 
-const fn dc(name: &'static str, terms: &'static [&'static [&'static str]]) -> ExistingWork {
-    ExistingWork { name, kind: WorkKind::DynamicCoalition, terms }
+const fn dc(name: &'static str, terms: TermSets) -> ExistingWork {
+    ExistingWork { name, kind: WorkKind::DynamicCoalition, terms, title_terms: &[] }
 }
 
-const fn pn(name: &'static str, years: &'static str, terms: &'static [&'static [&'static str]]) -> ExistingWork {
-    ExistingWork { name, kind: WorkKind::PolicyNetwork(years), terms }
+const fn pn(name: &'static str, years: &'static str, terms: TermSets) -> ExistingWork {
+    ExistingWork { name, kind: WorkKind::PolicyNetwork(years), terms, title_terms: &[] }
 }
+
+impl ExistingWork {
+    const fn or_in_title(self, title_terms: TermSets) -> ExistingWork {
+        ExistingWork { title_terms, ..self }
+    }
+}
+
+const CHILD_SAFETY: TermSets = &[&["child", "protection"], &["protect", "child"], &["child", "safety"], &["child", "safe"], &["dccos"]];
+const CYBERSECURITY: TermSets = &[&["cybersecurity"], &["cyberspace"], &["cyber", "norm"], &["csirt"], &["cert"]];
 
 /// From igf-facts.md: BPF topics by year, Dynamic Coalitions, Policy Networks.
 pub static EXISTING_WORK: &[ExistingWork] = &[
-    bpf("multistakeholder participation mechanisms", "2014-2015", &[&["multistakeholder", "participation", "mechanism"]]),
-    bpf("unwanted communications (spam)", "2014-2015", &[&["spam"], &["unwanted", "communication"]]),
+    bpf("multistakeholder participation mechanisms", "2014-2015", &[&["multistakeholder", "participation", "mechanism"]])
+        .or_in_title(&[&["multistakeholder", "participation"]]),
+    bpf("unwanted communications (spam)", "2014-2015", &[&["spam"], &["unwanted", "communication"], &["unsolicited", "message"], &["unsolicited", "email"]]),
     bpf("CERTs and CSIRTs", "2014-2015", &[&["csirt"], &["cert"]]),
     bpf("Local Content", "2014, 2017-2020", &[&["local", "content"]]),
-    bpf("online child protection", "2014", &[&["child", "protection"]]),
+    bpf("online child protection", "2014", CHILD_SAFETY),
     bpf("IXPs", "2015-2016", &[&["ixp"]]),
     bpf("IPv6", "2015-2016", &[&["ipv6"]]),
     bpf("online abuse and gender-based violence against women", "2015", &[&["gender", "violence"], &["online", "abuse"]]),
-    bpf("Gender and Access", "2016-2020", &[&["gender", "access"]]),
-    bpf("Cybersecurity", "2016-2025", &[&["cybersecurity"]]),
-    bpf("AI, IoT and Big Data", "2018-2019", &[&["big", "data"], &["ai", "iot"]]),
-    bpf("Data and New Technologies in an Internet Context", "2020", &[&["data", "new", "technology"]]),
-    bpf("Gender and Digital Rights", "2021-2022", &[&["gender", "digital", "right"]]),
-    dc("Accessibility and Disability (DCAD)", &[&["accessibility"], &["disability"], &["dcad"]]),
-    dc("Blockchain Assurance and Standardization (DC-BAS) and Blockchain Technologies", &[&["blockchain"]]),
-    dc("Children's Rights in the Digital Environment", &[&["child", "right"]]),
-    dc("Child Online Safety (DCCOS)", &[&["child", "safety"], &["dccos"]]),
-    dc("Community Connectivity (DC3)", &[&["community", "connectivity"], &["dc3"]]),
-    dc("Core Internet Values (DC-CIV)", &[&["core", "internet", "value"]]),
-    dc("Data and Artificial Intelligence Governance (DC-DAIG)", &[&["data", "ai", "governance"]]),
+    bpf("Gender and Access", "2016-2020", &[&["gender", "access"], &["women", "access"], &["gender", "gap"], &["gender", "digital", "divide"], &["gender", "connectivity"], &["women", "connectivity"]]),
+    bpf("Cybersecurity", "2016-2025", CYBERSECURITY),
+    bpf("AI, IoT and Big Data", "2018-2019", &[&["ai"], &["iot"], &["big", "data"]]).or_in_title(&[&["internet", "thing"]]),
+    bpf("Data and New Technologies in an Internet Context", "2020", &[&["data", "new", "technology"], &["data", "emerging", "technology"]]),
+    bpf("Gender and Digital Rights", "2021-2022", &[&["gender", "digital", "right"], &["women", "digital", "right"]]),
+    dc("Accessibility and Disability (DCAD)", &[&["disability"], &["dcad"], &["web", "accessibility"], &["digital", "accessibility"], &["assistive", "technology"], &["screen", "reader"]]),
+    dc("Blockchain Assurance and Standardization (DC-BAS) and Blockchain Technologies", &[&["blockchain"], &["dcbas"]]),
+    dc("Children's Rights in the Digital Environment", &[&["child", "right"], &["right", "child"]]),
+    dc("Child Online Safety (DCCOS)", CHILD_SAFETY),
+    dc("Community Connectivity (DC3)", &[&["community", "connectivity"], &["community", "network"], &["dc3"]]),
+    dc("Core Internet Values (DC-CIV)", &[&["core", "internet", "value"], &["dcciv"]]),
+    dc("Data and Artificial Intelligence Governance (DC-DAIG)", &[&["data", "ai", "governance"], &["data", "governance"], &["ai", "governance"], &["dcdaig"]]),
     dc("Data and Trust", &[&["data", "trust"]]),
-    dc("Data Driven Health Technologies and Digital Health", &[&["health"]]),
-    dc("Digital Financial Inclusion", &[&["financial", "inclusion"]]),
+    dc("Data Driven Health Technologies and Digital Health", &[&["digital", "health"], &["health", "technology"], &["telemedicine"], &["ehealth"], &["health", "app"]]),
+    dc("Digital Financial Inclusion", &[&["financial", "inclusion"], &["mobile", "money"]]),
     dc("the Digital Economy", &[&["digital", "economy"]]),
-    dc("DNS Issues (DC-DNSI)", &[&["dns"]]),
-    dc("Environment", &[&["environmental"], &["climate"]]),
+    dc("DNS Issues (DC-DNSI)", &[&["dns"], &["dcdnsi"]]),
+    dc("Environment", &[&["environmental"], &["climate"], &["carbon", "footprint"], &["ewaste"]]),
     dc("Gaming for Purpose", &[&["gaming"]]),
-    dc("Gender and Internet Governance", &[&["gender", "internet", "governance"]]),
-    dc("Innovative Approaches to Connecting the Unconnected", &[&["unconnected"]]),
-    dc("the Internet of Things (DC-IoT)", &[&["iot"], &["internet", "thing"]]),
+    dc("Gender and Internet Governance", &[&["gender", "internet", "governance"], &["women", "internet", "governance"]]),
+    dc("Innovative Approaches to Connecting the Unconnected", &[&["unconnected"], &["connecting", "next", "billion"]]),
+    dc("the Internet of Things (DC-IoT)", &[&["iot"], &["dciot"]]).or_in_title(&[&["internet", "thing"]]),
     dc("the Interplanetary Internet", &[&["interplanetary"]]),
     dc("Internet Rights and Principles (IRPC)", &[&["internet", "right", "principle"], &["irpc"]]),
     dc("Internet Standards, Security and Safety (IS3C)", &[&["internet", "standard"], &["is3c"]]),
-    dc("Network Neutrality (DCNN)", &[&["network", "neutrality"], &["net", "neutrality"]]),
-    dc("Platform Responsibility (DCPR)", &[&["platform", "responsibility"]]),
-    dc("Public Access in Libraries (DC-PAL)", &[&["library"], &["public", "access"]]),
+    dc("Network Neutrality (DCNN)", &[&["network", "neutrality"], &["net", "neutrality"], &["zerorating"], &["dcnn"]]),
+    dc("Platform Responsibility (DCPR)", &[&["platform", "responsibility"], &["platform", "accountability"], &["platform", "accountable"], &["dcpr"]]),
+    dc("Public Access in Libraries (DC-PAL)", &[&["public", "access", "library"], &["library", "internet", "access"], &["public", "library", "internet"], &["dcpal"]]),
     dc("Publicness", &[&["publicness"]]),
-    dc("Schools of Internet Governance (DC-SIG)", &[&["school", "internet", "governance"]]),
-    dc("Small Island Developing States in the Internet Economy (DC-SIDS)", &[&["sids"]]),
+    dc("Schools of Internet Governance (DC-SIG)", &[&["school", "internet", "governance"], &["dcsig"]]),
+    dc("Small Island Developing States in the Internet Economy (DC-SIDS)", &[&["sids"], &["dcsids"]]),
     dc("Sustainability of Journalism and News Media", &[&["journalism"], &["news", "media"]]),
-    dc("Open Educational Resources (DC-OER)", &[&["oer"]]),
-    dc("Internet and Jobs", &[&["internet", "job"]]),
-    dc("Internet Universality Indicators", &[&["universality", "indicator"]]),
-    dc("Youth (Youth Coalition on Internet Governance)", &[&["youth"]]),
+    dc("Open Educational Resources (DC-OER)", &[&["oer"], &["dcoer"]]),
+    dc("Internet and Jobs", &[&["internet", "job"]]).or_in_title(&[&["future", "work"]]),
+    dc("Internet Universality Indicators", &[&["universality", "indicator"], &["roamx"]]),
+    dc("Youth (Youth Coalition on Internet Governance)", &[&["youth", "coalition"], &["youth", "internet", "governance"], &["ycig"], &["youth", "igf"]])
+        .or_in_title(&[&["youth"]]),
     pn("Internet Fragmentation", "from 2022", &[&["fragmentation"]]),
-    pn("Meaningful Access", "from 2021", &[&["meaningful", "access"]]),
+    pn("Meaningful Access", "from 2021", &[&["meaningful", "access"], &["meaningful", "connectivity"]]),
     pn("Artificial Intelligence", "2023-2024", &[&["ai"]]),
 ];
 
-/// Long forms folded into one term, written as normalised terms.
+/// Long forms folded into one term, written as normalised terms; longer forms first.
 const ABBREVIATIONS: &[(&[&str], &str)] = &[
     (&["internet", "thing"], "iot"),
     (&["artificial", "intelligence"], "ai"),
+    (&["machine", "learning"], "ai"),
     (&["domain", "name", "system"], "dns"),
     (&["internet", "exchange", "point"], "ixp"),
+    (&["exchange", "point"], "ixp"),
     (&["computer", "security", "incident", "response", "team"], "csirt"),
+    (&["incident", "response", "team"], "csirt"),
     (&["computer", "emergency", "response", "team"], "cert"),
     (&["small", "island", "developing", "state"], "sids"),
+    (&["small", "island"], "sids"),
     (&["open", "educational", "resource"], "oer"),
     (&["cyber", "security"], "cybersecurity"),
     (&["internet", "protocol", "version", "6"], "ipv6"),
+    (&["distributed", "ledger"], "blockchain"),
+    (&["video", "game"], "gaming"),
+    (&["young", "people"], "youth"),
+    // A topic of its own: "local content moderation" is not about local content.
+    (&["content", "moderation"], "contentmoderation"),
+];
+
+/// Word forms folded into one term (after lower-casing, before plurals).
+const WORD_FORMS: &[(&str, &str)] = &[
+    ("children", "child"),
+    ("kids", "child"),
+    ("kid", "child"),
+    ("woman", "women"),
+    ("genderbased", "gender"),
+    ("locally", "local"),
+    ("protecting", "protect"),
+    ("protects", "protect"),
+    ("protected", "protect"),
+    ("splinternet", "fragmentation"),
 ];
 
 /// Short words that carry no topic.
@@ -120,18 +170,48 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Terms that plural folding must leave alone.
-const KEEP_AS_IS: &[&str] = &["sids", "dns", "news", "access", "ipv6", "is3c", "dccos", "dcad", "oer", "ai"];
+const KEEP_AS_IS: &[&str] = &["sids", "dns", "news", "access", "ipv6", "is3c", "dccos", "dcad", "oer", "ai", "dcsids"];
+
+/// A normalised term and where its words stand in the original text (bytes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Token {
+    term: String,
+    span: Range<usize>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (start, is_word_char(c)) {
+            (None, true) => start = Some(at),
+            (Some(from), false) => {
+                start = None;
+                let raw = &text[from..at];
+                let trimmed = raw.trim_start_matches(['-', '\'', '’']);
+                let from = from + (raw.len() - trimmed.len());
+                let trimmed = trimmed.trim_end_matches(['-', '\'', '’']);
+                let span = from..from + trimmed.len();
+                let word = trimmed.replace('-', "").replace('’', "'").to_lowercase();
+                let term = normalise_word(&word);
+                if !term.is_empty() && !STOP_WORDS.contains(&term.as_str()) {
+                    found.push(Token { term, span });
+                }
+            }
+            _ => {}
+        }
+    }
+    fold_abbreviations(&mut found);
+    found
+}
 
 /// Turns text into normalised terms, in order.
 pub fn terms(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .map(|w| w.trim_matches(|c| c == '-' || c == '\'').replace('-', ""))
-        .map(|w| normalise_word(&w.to_ascii_lowercase()))
-        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
-        .collect();
-    fold_abbreviations(&mut words);
-    words
+    tokens(text).into_iter().map(|t| t.term).collect()
 }
 
 fn normalise_word(word: &str) -> String {
@@ -139,8 +219,8 @@ fn normalise_word(word: &str) -> String {
     if KEEP_AS_IS.contains(&word) {
         return word.to_owned();
     }
-    if word == "children" {
-        return "child".to_owned();
+    if let Some((_, form)) = WORD_FORMS.iter().find(|(from, _)| *from == word) {
+        return (*form).to_owned();
     }
     if let Some(stem) = word.strip_suffix("ies").filter(|s| s.chars().count() >= 3) {
         return format!("{stem}y");
@@ -151,45 +231,121 @@ fn normalise_word(word: &str) -> String {
     }
 }
 
-fn fold_abbreviations(words: &mut Vec<String>) {
+fn fold_abbreviations(tokens: &mut Vec<Token>) {
     for (long, short) in ABBREVIATIONS {
         let mut i = 0;
-        while i + long.len() <= words.len() {
-            if words[i..i + long.len()].iter().zip(long.iter()).all(|(w, l)| w == l) {
-                words.splice(i..i + long.len(), [short.to_string()]);
+        while i + long.len() <= tokens.len() {
+            if tokens[i..i + long.len()].iter().zip(long.iter()).all(|(t, l)| t.term == *l) {
+                let span = tokens[i].span.start..tokens[i + long.len() - 1].span.end;
+                tokens.splice(i..i + long.len(), [Token { term: (*short).to_owned(), span }]);
             }
             i += 1;
         }
     }
 }
 
-/// Existing work whose terms all occur in the title, or close together in the longer text.
-pub fn related_work(title: &str, text: &str) -> Vec<&'static ExistingWork> {
-    let title_terms = terms(title);
-    let text_terms = terms(text);
-    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (at, term) in text_terms.iter().enumerate() {
-        positions.entry(term.as_str()).or_default().push(at);
+/// Where a match was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Title,
+    Theme,
+}
+
+/// An existing work that a proposal's title or theme names, and the words that named it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub work: &'static ExistingWork,
+    /// The title when it matched there, else the theme.
+    pub place: Place,
+    /// The words found, as written: runs of neighbouring terms are one phrase ("Gender and
+    /// Access"), in the order of the text.
+    pub words: Vec<String>,
+}
+
+/// Terms of one text, with where each occurs.
+struct Indexed<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    positions: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Indexed<'a> {
+    fn new(text: &'a str, tokens: &'a [Token]) -> Indexed<'a> {
+        let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (at, token) in tokens.iter().enumerate() {
+            positions.entry(token.term.as_str()).or_default().push(at);
+        }
+        Indexed { text, tokens, positions }
     }
+
+    /// Positions of the terms of `set`, all present anywhere (in any order) when `anywhere`,
+    /// else within a span of `set.len() + 1` terms.
+    fn find(&self, set: &[&str], anywhere: bool) -> Option<Vec<usize>> {
+        if anywhere {
+            return set.iter().map(|term| self.positions.get(term).map(|at| at[0])).collect();
+        }
+        let span = set.len() + 1;
+        let anchors = self.positions.get(set[0])?;
+        for &anchor in anchors {
+            for start in anchor.saturating_sub(span)..=anchor {
+                let found: Option<Vec<usize>> = set
+                    .iter()
+                    .map(|term| self.positions.get(term)?.iter().copied().find(|&at| at >= start && at <= start + span))
+                    .collect();
+                if found.is_some() {
+                    return found;
+                }
+            }
+        }
+        None
+    }
+
+    /// The words at `positions`, as written; neighbouring terms make one phrase.
+    fn words(&self, mut positions: Vec<usize>) -> Vec<String> {
+        positions.sort_unstable();
+        positions.dedup();
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for at in positions {
+            match runs.last_mut() {
+                Some((_, last)) if *last + 1 == at => *last = at,
+                _ => runs.push((at, at)),
+            }
+        }
+        runs.into_iter()
+            .map(|(first, last)| {
+                let raw = &self.text[self.tokens[first].span.start..self.tokens[last].span.end];
+                if raw.contains(|c: char| "*_`[]()#<>|\\".contains(c)) {
+                    self.tokens[first..=last].iter().map(|t| &self.text[t.span.clone()]).collect::<Vec<_>>().join(" ")
+                } else {
+                    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+                }
+            })
+            .collect()
+    }
+}
+
+/// Existing work that the title names (all terms of a set, in any order) or the theme names
+/// (all terms of a set close together), with the words found; a title match is preferred.
+pub fn related_matches(title: &str, theme: &str) -> Vec<Match> {
+    let (title_tokens, theme_tokens) = (tokens(title), tokens(theme));
+    let title = Indexed::new(title, &title_tokens);
+    let theme = Indexed::new(theme, &theme_tokens);
     EXISTING_WORK
         .iter()
-        .filter(|work| {
-            work.terms.iter().any(|set| {
-                set.iter().all(|t| title_terms.iter().any(|w| w == t)) || occurs_close(set, &positions)
-            })
+        .filter_map(|work| {
+            let in_title = work.terms.iter().chain(work.title_terms).find_map(|set| title.find(set, true));
+            if let Some(positions) = in_title {
+                return Some(Match { work, place: Place::Title, words: title.words(positions) });
+            }
+            let in_theme = work.terms.iter().find_map(|set| theme.find(set, false))?;
+            Some(Match { work, place: Place::Theme, words: theme.words(in_theme) })
         })
         .collect()
 }
 
-/// True when every term of `set` occurs within a window a little wider than the set.
-fn occurs_close(set: &[&str], positions: &HashMap<&str, Vec<usize>>) -> bool {
-    let window = set.len() + 2;
-    let Some(anchors) = positions.get(set[0]) else { return false };
-    anchors.iter().any(|&anchor| {
-        set[1..].iter().all(|term| {
-            positions.get(term).is_some_and(|found| found.iter().any(|&at| at.abs_diff(anchor) < window - 1))
-        })
-    })
+/// Existing work that the title or the theme names (see [`related_matches`]).
+pub fn related_work(title: &str, theme: &str) -> Vec<&'static ExistingWork> {
+    related_matches(title, theme).into_iter().map(|m| m.work).collect()
 }
 
 #[cfg(test)]
@@ -217,9 +373,9 @@ mod tests {
     #[test]
     fn matches_related_work_in_titles_whatever_the_wording() {
         let table: &[(&str, &[&str])] = &[
-            ("BPF on the Internet of Things", &["the Internet of Things (DC-IoT)"]),
-            ("Best Practice Forum on IoT security", &["the Internet of Things (DC-IoT)"]),
-            ("Things on the Internet", &["the Internet of Things (DC-IoT)"]),
+            ("BPF on the Internet of Things", &["AI, IoT and Big Data", "the Internet of Things (DC-IoT)"]),
+            ("Best Practice Forum on IoT security", &["AI, IoT and Big Data", "the Internet of Things (DC-IoT)"]),
+            ("Things on the Internet", &["AI, IoT and Big Data", "the Internet of Things (DC-IoT)"]),
             ("Cybersecurity norms", &["Cybersecurity"]),
             ("Cyber security for SMEs", &["Cybersecurity"]),
             ("Access and Gender", &["Gender and Access"]),
@@ -229,9 +385,9 @@ mod tests {
             ("Domain Name System abuse", &["DNS Issues (DC-DNSI)"]),
             ("IXPs in landlocked countries", &["IXPs"]),
             ("Internet exchange points", &["IXPs"]),
-            ("CSIRT maturity", &["CERTs and CSIRTs"]),
-            ("Artificial intelligence in public services", &["Artificial Intelligence"]),
-            ("AI, data and governance", &["Data and Artificial Intelligence Governance (DC-DAIG)", "Artificial Intelligence"]),
+            ("CSIRT maturity", &["CERTs and CSIRTs", "Cybersecurity"]),
+            ("Artificial intelligence in public services", &["AI, IoT and Big Data", "Artificial Intelligence"]),
+            ("AI, data and governance", &["AI, IoT and Big Data", "Data and Artificial Intelligence Governance (DC-DAIG)", "Artificial Intelligence"]),
             ("Connectivity for SIDS", &["Small Island Developing States in the Internet Economy (DC-SIDS)"]),
             ("Net neutrality", &["Network Neutrality (DCNN)"]),
         ];
@@ -260,7 +416,7 @@ mod tests {
 
     #[test]
     fn longer_text_matches_only_when_terms_stand_together() {
-        assert_eq!(names("A new forum", "We build on the Dynamic Coalition on the Internet of Things."), ["the Internet of Things (DC-IoT)"]);
+        assert_eq!(names("A new forum", "We build on the Dynamic Coalition on the Internet of Things."), ["AI, IoT and Big Data", "the Internet of Things (DC-IoT)"]);
         assert_eq!(names("A new forum", "Local communities write. Much later, and after many other words here, content appears."), Vec::<&str>::new());
         assert_eq!(names("A new forum", "It studies local content production."), ["Local Content"]);
     }

@@ -9,7 +9,7 @@ pub mod status;
 
 use igf_codecs::order;
 
-use crate::checks::existing_work::{ExistingWork, WorkKind, related_work};
+use crate::checks::existing_work::{Match, Place, WorkKind, related_matches};
 use crate::layout::length::{MAX_PAGES, MIN_PAGES, PageCount, PageCounter, tenths};
 use crate::model::calendar::{CivilDate, YearMonth};
 use crate::model::draft::Draft;
@@ -158,7 +158,7 @@ struct SectionFacts {
     text: String,
     placeholders: Vec<Finding>,
     mentions_stakeholders: bool,
-    /// Worked out on first use: only the timeframe section of a BPF with dates needs it.
+    /// Worked out on first use: only the timeframe section needs it.
     forecast: Option<Forecast>,
 }
 
@@ -166,7 +166,7 @@ struct SectionFacts {
 struct Related {
     title: String,
     theme: String,
-    works: Vec<&'static ExistingWork>,
+    matches: Vec<Match>,
 }
 
 impl Texts {
@@ -185,7 +185,7 @@ impl Texts {
     }
 
     /// Existing work that the title or the theme names, matched again only when either changed.
-    fn related_work(&mut self, draft: &Draft) -> &[&'static ExistingWork] {
+    fn related_work(&mut self, draft: &Draft) -> &[Match] {
         let theme = draft.template().section_index("theme").map_or("", |i| draft.section(i));
         let related = &mut self.related;
         if !related.as_ref().is_some_and(|r| r.title == draft.title && r.theme == theme) {
@@ -194,9 +194,9 @@ impl Texts {
         let related = related.get_or_insert_with(|| Related {
             title: draft.title.clone(),
             theme: theme.to_owned(),
-            works: related_work(&draft.title, theme),
+            matches: related_matches(&draft.title, theme),
         });
-        &related.works
+        &related.matches
     }
 
     /// Whether any section, of the template or not, speaks of stakeholders.
@@ -221,7 +221,7 @@ impl SectionFacts {
     }
 
     fn forecast(&mut self) -> Forecast {
-        *self.forecast.get_or_insert_with(|| forecast_stated(&markdown::plain_text(&markdown::parse(&self.text))))
+        self.forecast.get_or_insert_with(|| forecast_stated(&markdown::plain_text(&markdown::parse(&self.text)))).clone()
     }
 }
 
@@ -248,7 +248,7 @@ fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageC
         wg_co_facilitators(draft, texts.mention_stakeholders(draft), &mut findings);
     }
     let deadline = meeting_and_deadline(draft, today, settings, &mut findings);
-    timeframe(draft, |index| texts.section(draft, index).forecast(), &mut findings);
+    timeframe(draft, today, |index| texts.section(draft, index).forecast(), &mut findings);
     contact_and_conduct(draft, &mut findings);
     let pages = pages.count(draft);
     length_findings(&pages, template_source, &mut findings);
@@ -329,21 +329,45 @@ fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
 }
 
-fn related_existing_work(draft: &Draft, related: &[&'static ExistingWork], findings: &mut Vec<Finding>) {
-    for work in related {
-        let (severity, message) = match work.kind {
-            // A continuing BPF is expected to match its own past topic.
-            WorkKind::PastBpf(_) if draft.kind == Kind::ContinuingBpf => continue,
-            WorkKind::PastBpf(_) => (Severity::ShouldFix, format!(
-                "This theme overlaps with {}. If you mean to continue that work, use the continuing BPF template; otherwise say how this BPF differs.",
-                work.describe()
-            )),
-            WorkKind::DynamicCoalition | WorkKind::PolicyNetwork(_) => (Severity::ShouldFix, format!(
-                "This theme overlaps with {}. In 2017 the MAG withdrew a proposed IoT BPF because a Dynamic Coalition on IoT already existed: say how this BPF differs from that work or will work with it.",
-                work.describe()
-            )),
+/// Existing work the title or the theme names. The meeting summary (paragraphs 5 and 6) asks
+/// proposers to coordinate with existing work: the MAG withdrew a proposed IoT BPF as
+/// duplicating the Dynamic Coalition on IoT, and asked that BPFs build on what DCs and workshops
+/// already discussed. A title that names existing work is about it, so the proposal should say
+/// how it differs (Should fix); a theme that touches on it is weaker evidence, and saying how the
+/// work builds on it is advice (Tip). Each finding quotes the words that matched, for the author
+/// to judge.
+fn related_existing_work(draft: &Draft, related: &[Match], findings: &mut Vec<Finding>) {
+    for found in related {
+        let work = found.work;
+        // A continuing BPF is expected to match its own past topic.
+        if draft.kind == Kind::ContinuingBpf && matches!(work.kind, WorkKind::PastBpf(_)) {
+            continue;
+        }
+        let (severity, subject) = match found.place {
+            Place::Title => (Severity::ShouldFix, "The title"),
+            Place::Theme => (Severity::Tip, "This theme"),
         };
+        let mut message = format!(
+            "{subject} may overlap with {} (it mentions {}): say how this proposal differs from it or builds on it",
+            work.describe(),
+            quoted_list(&found.words)
+        );
+        match (work.kind, found.place) {
+            (WorkKind::PastBpf(_), _) => message.push_str(", or use the continuing BPF template to carry that work on."),
+            (_, Place::Title) => message.push_str(". In 2017 the MAG withdrew a proposed IoT BPF because a Dynamic Coalition on IoT already existed."),
+            (_, Place::Theme) => message.push('.'),
+        }
         findings.push(finding("related-work", severity, Target::Section("theme"), SOURCE_RELATED_WORK, message));
+    }
+}
+
+/// “a”, “b” and “c”.
+fn quoted_list(words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -475,7 +499,7 @@ fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, fi
 }
 
 /// `forecast` tells what the section at an index says of the timeframe's length.
-fn timeframe(draft: &Draft, forecast: impl FnOnce(usize) -> Forecast, findings: &mut Vec<Finding>) {
+fn timeframe(draft: &Draft, today: CivilDate, forecast: impl FnOnce(usize) -> Forecast, findings: &mut Vec<Finding>) {
     let details = draft.details();
     let bpf = draft.kind.is_bpf();
     let source = if bpf { SOURCE_BPF_TEMPLATE } else { SOURCE_WG_MODALITIES };
@@ -494,12 +518,17 @@ fn timeframe(draft: &Draft, forecast: impl FnOnce(usize) -> Forecast, findings: 
     };
     let start = parse(&details.timeframe_start, Target::TimeframeStart, findings);
     let end = parse(&details.timeframe_end, Target::TimeframeEnd, findings);
+    let index = draft.template().section_index("timeframe");
     let (Some(start), Some(end)) = (start, end) else {
         if details.timeframe_start.trim().is_empty() || details.timeframe_end.trim().is_empty() {
             let target = if details.timeframe_start.trim().is_empty() { Target::TimeframeStart } else { Target::TimeframeEnd };
             let severity = if bpf { Severity::ShouldFix } else { Severity::Tip };
             findings.push(finding("timeframe-missing", severity, target, source,
                 "Enter the months the work starts and ends, so its length can be checked against the timeframe you describe.".into()));
+        }
+        // Without both months, a WG is judged by what its timeframe text says.
+        if !bpf && let Some(index) = index {
+            wg_lifetime_stated(&forecast(index), today, findings);
         }
         return;
     };
@@ -516,58 +545,179 @@ fn timeframe(draft: &Draft, forecast: impl FnOnce(usize) -> Forecast, findings: 
                 "The work runs {} ({start} to {end}), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it.",
                 plural(months as usize, "month")
             )));
+        } else if let Some(index) = index {
+            // The months fit one cycle, but the text may still plan for several.
+            wg_lifetime_stated(&forecast(index), today, findings);
         }
         return;
     }
-    let Some(index) = draft.template().section_index("timeframe") else { return };
-    let stated = forecast(index);
+    let Some(index) = index else { return };
+    let stated = forecast(index).kind(today);
     let multi_year = months > 12;
     let span = format!("{start} to {end}, {}", plural(months as usize, "month"));
     match stated {
-        Forecast::Unstated => findings.push(finding("forecast-unstated", Severity::Tip, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
+        ForecastKind::Unstated => findings.push(finding("forecast-unstated", Severity::Tip, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
             "Say whether this is a 1-year or a multi-year forecast; your dates ({span}) make it {}.",
             if multi_year { "a multi-year forecast" } else { "a 1-year forecast" }
         ))),
-        Forecast::OneYear if multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
+        ForecastKind::OneYear if multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
             "The timeframe says one year, but the dates run {span}: correct the text or the dates."
         ))),
-        Forecast::MultiYear if !multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
+        ForecastKind::MultiYear if !multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
             "The timeframe says multi-year, but the dates run {span}: correct the text or the dates."
         ))),
         _ => {}
     }
 }
 
+/// A WG whose timeframe text plans for more than one IGF cycle (and does not also say one
+/// year or one cycle) gets the Annex III rule: one cycle, approved anew each year.
+fn wg_lifetime_stated(forecast: &Forecast, today: CivilDate, findings: &mut Vec<Finding>) {
+    if forecast.kind(today) != ForecastKind::MultiYear {
+        return;
+    }
+    let said = forecast.multi_phrase(today).unwrap_or_default();
+    findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::Section("timeframe"), SOURCE_WG_MODALITIES, format!(
+        "The timeframe plans for more than one IGF cycle (it says “{said}”), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it each year."
+    )));
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Forecast {
+enum ForecastKind {
     Unstated,
     OneYear,
     MultiYear,
     Both,
 }
 
-fn forecast_stated(text: &str) -> Forecast {
-    let text = collapse_spaces(&text.replace(['-', '‑', '–'], " "));
-    let has = |phrases: &[&str]| phrases.iter().any(|p| contains_phrase(&text, p));
-    let one = has(&["1 year", "one year", "single year", "12 months", "twelve months", "one igf cycle"]);
-    let multi = has(&[
-        "multi year", "multiyear", "multiple years", "several years", "2 years", "two years", "3 years",
-        "three years", "2 year", "two year", "3 year", "three year", "18 months", "24 months",
-    ]);
-    match (one, multi) {
-        (false, false) => Forecast::Unstated,
-        (true, false) => Forecast::OneYear,
-        (false, true) => Forecast::MultiYear,
-        (true, true) => Forecast::Both,
+/// What a timeframe text says of the work's length, from the phrasings people use. It depends
+/// on the text alone (so it can be kept by text); `until` is weighed against today's year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Forecast {
+    /// It says one year, twelve months, one IGF cycle, until the next IGF...
+    one: bool,
+    /// The words that say more than one year: "three years", "multi-year", "2027 to 2029"...
+    multi: Option<String>,
+    /// "until 2030": the year, and the words.
+    until: Option<(i32, String)>,
+}
+
+impl Forecast {
+    /// The words that say more than one year, if any: "until Y" counts when Y is at least two
+    /// years after today's (an IGF cycle runs within a calendar year, so from late in one year
+    /// "until next year" may still be one cycle).
+    fn multi_phrase(&self, today: CivilDate) -> Option<String> {
+        self.multi.clone().or_else(|| self.until.as_ref().filter(|(year, _)| *year >= today.year + 2).map(|(_, said)| said.clone()))
+    }
+
+    fn kind(&self, today: CivilDate) -> ForecastKind {
+        match (self.one, self.multi_phrase(today).is_some()) {
+            (false, false) => ForecastKind::Unstated,
+            (true, false) => ForecastKind::OneYear,
+            (false, true) => ForecastKind::MultiYear,
+            (true, true) => ForecastKind::Both,
+        }
     }
 }
 
-/// True when `phrase` occurs in `text` on word boundaries.
-fn contains_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
+/// Phrasings of a one-year timeframe (hyphens read as spaces: "1-year" is "1 year").
+const ONE_YEAR: &[&str] = &[
+    "1 year", "one year", "single year", "a year long", "12 months", "12 month", "twelve months", "twelve month",
+    "one igf cycle", "one cycle", "single igf cycle", "single cycle", "this igf cycle", "the current igf cycle",
+    "one annual cycle", "until the next igf", "until the next annual meeting", "until the annual meeting",
+    "within a year", "within one year",
+];
+
+/// Phrasings of a timeframe longer than one year or one cycle.
+const MULTI_YEAR: &[&str] = &[
+    "multi year", "multiyear", "multi annual", "multiannual", "multi cycle", "multiple years", "several years",
+    "many years", "more than one year", "more than a year", "longer than one year", "longer than a year",
+    "2 years", "two years", "3 years", "three years", "4 years", "four years", "5 years", "five years",
+    "2 year", "two year", "3 year", "three year", "4 year", "four year", "5 year", "five year",
+    "18 months", "24 months", "30 months", "36 months", "18 month", "24 month", "36 month",
+    "eighteen months", "twenty four months", "thirty six months",
+    "2 cycles", "two cycles", "3 cycles", "three cycles", "several cycles", "multiple cycles", "successive cycles",
+    "2 igf cycles", "two igf cycles", "3 igf cycles", "three igf cycles", "several igf cycles", "multiple igf cycles",
+    "more than one cycle", "more than one igf cycle", "consecutive years", "successive years",
+];
+
+/// Words before a length that make it a part, or the past: "more than one year" is not one
+/// year; "in the last two years" is history, not the plan.
+const NOT_ONE_AFTER: &[&str] = &["more than", "longer than", "first", "each", "every", "per"];
+const NOT_MULTI_AFTER: &[&str] = &["last", "past", "previous", "preceding", "every", "each"];
+
+fn forecast_stated(text: &str) -> Forecast {
+    let lower = collapse_spaces(text);
+    let spaced = collapse_spaces(&text.replace(['-', '‑', '–', '—'], " "));
+    let find = |phrases: &[&'static str], not_after: &[&str]| {
+        phrases.iter().copied().find(|p| {
+            phrase_positions(&spaced, p).any(|at| {
+                let before = spaced[..at].trim_end();
+                !not_after.iter().any(|w| before.ends_with(w) && !before[..before.len() - w.len()].ends_with(char::is_alphanumeric))
+            })
+        })
+    };
+    let one = find(ONE_YEAR, NOT_ONE_AFTER).is_some();
+    let multi = find(MULTI_YEAR, NOT_MULTI_AFTER).map(str::to_owned).or_else(|| year_range(&lower));
+    Forecast { one, multi, until: until_year(&lower) }
+}
+
+/// Words of lower-cased text, trimmed of punctuation around them.
+fn plain_words(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && !"-‑–—/".contains(c)))
+        .map(|w| w.trim_matches(|c: char| "-‑–—/".contains(c)))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn as_year(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok()).flatten().filter(|y| (1990..2200).contains(y))
+}
+
+/// A span of years: "2027-2029", "2027–29", "2027/2028", "from 2027 to 2029", "between 2027
+/// and 2028", "2027 until 2029", as "2027 to 2029".
+fn year_range(text: &str) -> Option<String> {
+    let words = plain_words(text);
+    let range = |from: i32, to: i32| (to > from).then(|| format!("{from} to {to}"));
+    for (i, word) in words.iter().enumerate() {
+        if let Some((a, b)) = word.split_once(['-', '‑', '–', '—', '/'])
+            && let Some(from) = as_year(a)
+        {
+            let to = as_year(b).or_else(|| {
+                (b.len() == 2 && b.bytes().all(|c| c.is_ascii_digit())).then(|| from - from % 100 + b.parse::<i32>().unwrap_or(0))
+            });
+            if let Some(found) = to.and_then(|to| range(from, to)) {
+                return Some(found);
+            }
+        }
+        if let Some(from) = as_year(word)
+            && let [joint, next, ..] = &words[i + 1..]
+            && ["to", "until", "till", "through", "thru", "and"].contains(joint)
+            && let Some(found) = as_year(next).and_then(|to| range(from, to))
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// "until 2030", "till 2030", "through 2030": the latest such year.
+fn until_year(text: &str) -> Option<(i32, String)> {
+    let words = plain_words(text);
+    words
+        .windows(2)
+        .filter(|pair| ["until", "till", "through", "thru"].contains(&pair[0]))
+        .filter_map(|pair| as_year(pair[1]).map(|year| (year, format!("{} {}", pair[0], pair[1]))))
+        .max_by_key(|(year, _)| *year)
+}
+
+/// Where `phrase` occurs in `text` on word boundaries.
+fn phrase_positions<'t>(text: &'t str, phrase: &'t str) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(phrase).filter_map(move |(at, _)| {
         let before = text[..at].chars().next_back();
         let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        (!before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)).then_some(at)
     })
 }
 
@@ -606,5 +756,63 @@ fn length_findings(pages: &PageCount, source: &'static str, findings: &mut Vec<F
         findings.push(finding("length-short", Severity::ShouldFix, Target::Length, source, format!(
             "The proposal runs to {} pages; the template asks for 2-3 pages: say more where the MAG needs it.", tenths(pages.pages)
         )));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forecast_phrasings_people_use() {
+        use ForecastKind::*;
+        let today = CivilDate::new(2026, 11, 29).unwrap();
+        let table: &[(&str, ForecastKind)] = &[
+            ("One year: call for input in April.", OneYear),
+            ("A 1-year forecast.", OneYear),
+            ("Twelve months, February to January.", OneYear),
+            ("A 12-month plan.", OneYear),
+            ("One IGF cycle: February to December.", OneYear),
+            ("For a single IGF cycle.", OneYear),
+            ("Until the next IGF, reporting at every MAG meeting.", OneYear),
+            ("From the first MAG meeting until the annual meeting.", OneYear),
+            ("Three years, from 2027 to 2029.", MultiYear),
+            ("A 3-year programme.", MultiYear),
+            ("Multi-year: the first phase maps the field.", MultiYear),
+            ("A multiyear effort.", MultiYear),
+            ("2027-2029, in three phases.", MultiYear),
+            ("2027–29, in three phases.", MultiYear),
+            ("From 2027 to 2029.", MultiYear),
+            ("Between 2027 and 2028.", MultiYear),
+            ("Over two cycles.", MultiYear),
+            ("For two IGF cycles, then a review.", MultiYear),
+            ("Until 2030, with yearly reports.", MultiYear),
+            ("Through 2029.", MultiYear),
+            ("For more than one year.", MultiYear),
+            ("About 18 months.", MultiYear),
+            ("Two-year forecast.", MultiYear),
+            ("Several years of work.", MultiYear),
+            ("One year, renewable: the group may continue for a second and third year over three years.", Both),
+            ("Calls for input in spring, drafting in autumn.", Unstated),
+            ("Building on the last two years of work, calls run from February to November.", Unstated),
+            ("Reports every two years.", Unstated),
+            ("Until 2027, when the annual meeting takes place.", Unstated),
+            ("Submitted in 2027.", Unstated),
+            ("The 2027 IGF, in December.", Unstated),
+        ];
+        for (text, expected) in table {
+            assert_eq!(forecast_stated(text).kind(today), *expected, "{text:?}");
+        }
+        assert_eq!(forecast_stated("Three years, from 2027 to 2029.").multi_phrase(today).as_deref(), Some("three years"));
+        assert_eq!(forecast_stated("We work 2027-2029.").multi_phrase(today).as_deref(), Some("2027 to 2029"));
+        assert_eq!(forecast_stated("Until 2030.").multi_phrase(today).as_deref(), Some("until 2030"));
+    }
+
+    #[test]
+    fn quoted_lists_read_as_english() {
+        let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(quoted_list(&words(&["IoT"])), "“IoT”");
+        assert_eq!(quoted_list(&words(&["public access", "libraries"])), "“public access” and “libraries”");
+        assert_eq!(quoted_list(&words(&["a", "b", "c"])), "“a”, “b” and “c”");
     }
 }
