@@ -7,8 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use igf_core::checks::existing_work::EXISTING_WORK;
-use igf_core::checks::existing_work::related_work;
+use igf_core::checks::existing_work::{EXISTING_WORK, related_work};
 
 struct Entry {
     id: String,

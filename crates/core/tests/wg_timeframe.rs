@@ -3,11 +3,9 @@
 //! people use, each with whether the finding must follow.
 #![cfg(not(target_arch = "wasm32"))]
 
-use igf_core::checks::Target;
-use igf_core::checks::check;
+use igf_core::checks::{Target, check};
 use igf_core::model::calendar::CivilDate;
-use igf_core::model::draft::Draft;
-use igf_core::model::draft::DraftId;
+use igf_core::model::draft::{Draft, DraftId};
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
 
