@@ -38,13 +38,12 @@ impl Touched {
         match self.pointer_down.try_get_value() {
             None => {}
             Some(true) => self.waiting.update_value(|w| w.push(id)),
-            Some(false) => {
-                if self.shown.try_with_untracked(|set| !set.contains(&id)).unwrap_or(false) {
-                    self.shown.update(|set| {
-                        set.insert(id);
-                    });
-                }
+            Some(false) if self.shown.try_with_untracked(|set| !set.contains(&id)).unwrap_or(false) => {
+                self.shown.update(|set| {
+                    set.insert(id);
+                });
             }
+            Some(false) => {}
         }
     }
 

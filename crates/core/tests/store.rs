@@ -247,7 +247,9 @@ fn automatic_snapshots_follow_time_and_size_of_change() {
     let large = draft("a", &"Much more text. ".repeat(40), 20);
     let blank = Draft::new(id("a"), Kind::NewBpf, 1);
     let minute = 60_000;
-    let table: [(&str, Option<(u64, &Draft)>, &Draft, u64, bool); 6] = [
+    // (case, last snapshot taken at, draft now, now, a snapshot is due)
+    type Case<'a> = (&'a str, Option<(u64, &'a Draft)>, &'a Draft, u64, bool);
+    let table: [Case; 6] = [
         ("first snapshot of a written draft", None, &base, 0, true),
         ("blank drafts have no history", None, &blank, 0, false),
         ("unchanged", Some((0, &base)), &base, 60 * minute, false),

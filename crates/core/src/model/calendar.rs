@@ -136,9 +136,12 @@ mod tests {
         CivilDate::new(y, m, d).unwrap()
     }
 
+    /// Year, month and day.
+    type Ymd = (i32, u8, u8);
+
     #[test]
     fn parses_iso_dates_and_refuses_impossible_ones() {
-        let table: &[(&str, Option<(i32, u8, u8)>)] = &[
+        let table: &[(&str, Option<Ymd>)] = &[
             ("2027-03-14", Some((2027, 3, 14))),
             (" 2024-02-29 ", Some((2024, 2, 29))),
             ("2000-02-29", Some((2000, 2, 29))),

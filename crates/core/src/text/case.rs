@@ -15,7 +15,7 @@ pub fn fold(c: char) -> char {
     let code = c as u32;
     let run = RUNS.partition_point(|&(first, ..)| first <= code);
     match run.checked_sub(1).map(|i| RUNS[i]) {
-        Some((first, last, delta, step)) if code <= last && (code - first) % u32::from(step) == 0 => {
+        Some((first, last, delta, step)) if code <= last && (code - first).is_multiple_of(u32::from(step)) => {
             char::from_u32(code.wrapping_add_signed(delta)).unwrap_or(c)
         }
         _ => c,
