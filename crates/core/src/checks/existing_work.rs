@@ -21,6 +21,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use igf_codecs::order;
+
+use crate::text::case::fold_str;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WorkKind {
     /// A Best Practice Forum; the years it ran.
@@ -196,7 +200,7 @@ fn tokens(text: &str) -> Vec<Token> {
                 let from = from + (raw.len() - trimmed.len());
                 let trimmed = trimmed.trim_end_matches(['-', '\'', '’']);
                 let span = from..from + trimmed.len();
-                let word = trimmed.replace('-', "").replace('’', "'").to_lowercase();
+                let word = fold_str(&trimmed.replace('-', "").replace('’', "'"));
                 let term = normalise_word(&word);
                 if !term.is_empty() && !STOP_WORDS.contains(&term.as_str()) {
                     found.push(Token { term, span });
@@ -302,7 +306,7 @@ impl<'a> Indexed<'a> {
 
     /// The words at `positions`, as written; neighbouring terms make one phrase.
     fn words(&self, mut positions: Vec<usize>) -> Vec<String> {
-        positions.sort_unstable();
+        order::sort_by(&mut positions, &mut |a, b| a.cmp(b));
         positions.dedup();
         let mut runs: Vec<(usize, usize)> = Vec::new();
         for at in positions {
