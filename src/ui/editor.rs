@@ -238,6 +238,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
     let index = section.index;
     let optional = section.spec.optional;
     let status = move || section.text.with(|t| report.with(|r| section_status(r, key, t, optional))).map(SectionStatus::label);
+    let readability = Memo::new(move |_| report.with(|r| r.readability_note(index)));
     view! {
         <section class="section-field">
             <div class="section-head">
@@ -261,6 +262,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
             <p class="count" id=count_id>
                 {move || describe_count(section.words.get())}
                 <span class="count-hint">{format!(" · aim for about {suggested}")}</span>
+                {move || readability.get().map(|note| view! { <span class="count-hint count-readability">{format!(" · {note}")}</span> })}
             </p>
             <FieldFindings report=report target=target id=findings_id />
             {(key == "timeframe").then(|| view! { <TimeframeDates draft=draft report=report /> })}

@@ -7,6 +7,7 @@ use igf_core::model::calendar::CivilDate;
 use igf_core::model::draft::{Details, Draft, DraftId, MeetingFormat};
 use igf_core::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use igf_core::model::settings::Settings;
+use igf_core::model::source;
 use igf_core::model::template::Kind;
 
 const TODAY: (i32, u8, u8) = (2026, 11, 29);
@@ -15,13 +16,18 @@ fn today() -> CivilDate {
     CivilDate::new(TODAY.0, TODAY.1, TODAY.2).unwrap()
 }
 
-/// Realistic prose of about `words` words that matches no existing IGF work.
+/// Realistic prose of about `words` words that matches no existing IGF work, in paragraphs
+/// of about 100 words.
 fn prose(opening: &str, words: usize) -> String {
     const FILLER: &str = "Each case study follows one format so that readers can compare what was tried, what it cost and what changed for the people it served.";
+    let count = igf_core::text::words::count_words;
     let mut text = opening.to_owned();
-    while igf_core::text::words::count_words(&text) < words {
-        text.push(' ');
+    let mut paragraph = count(&text);
+    while count(&text) < words {
+        text.push_str(if paragraph >= 100 { "\n\n" } else { " " });
+        paragraph = if paragraph >= 100 { 0 } else { paragraph };
         text.push_str(FILLER);
+        paragraph += count(FILLER);
     }
     text
 }
@@ -62,10 +68,10 @@ fn perfect_bpf(kind: Kind) -> Draft {
         prose("Most of the next billion Internet users will read and write in languages other than English, yet many websites and forms still reject addresses in other scripts.", 500),
         prose("- Collect case studies of Universal Acceptance readiness from five regions.\n- Identify common obstacles.\n- Offer a short checklist.", 250),
         prose("A report of about 30 pages with case studies and a one-page checklist.", 280),
-        prose("An open call for input on the IGF mailing lists and through national and regional IGF initiatives; two webinars in different time zones.", 340),
+        prose("An open call for input on the Internet Governance Forum (IGF) mailing lists and through national and regional IGF initiatives; two webinars in different time zones.", 340),
         "One year: call for input in April and May, interviews from June to August, drafting in September, public comment in October, final report at the annual meeting.".to_owned(),
         String::new(),
-        prose("In its first year the BPF collected twelve case studies and held two webinars; this report summarises what was learned.", 120),
+        prose("In its first year the Best Practice Forum (BPF) collected twelve case studies and held two webinars; this report summarises what was learned.", 120),
     ];
     for (index, text) in texts.into_iter().enumerate().take(kind.template().sections.len()) {
         draft.set_section(index, text, 2);
@@ -79,7 +85,7 @@ fn perfect_wg() -> Draft {
     let mut draft = Draft::new(DraftId::parse("perfect-wg").unwrap(), Kind::NewWg, 0);
     draft.set_title("MAG Working Group on Newcomer Engagement".into(), 1);
     let texts = [
-        prose("To help the MAG bring newcomers into the IGF's programme, not only as audience but as organisers and speakers.", 420),
+        prose("To help the Multistakeholder Advisory Group (MAG) bring newcomers into the Internet Governance Forum (IGF) programme, not only as audience but as organisers and speakers.", 420),
         prose("1. Review how newcomers took part in the last three annual meetings.\n2. Propose measures for the workshop selection process.", 400),
         prose("A recommendations paper to the MAG ahead of its second face-to-face meeting.", 320),
         prose("Monthly calls open to all MAG members, with balanced participation from every stakeholder group; a draft paper shared with the full MAG for feedback.", 200),
@@ -301,10 +307,13 @@ fn cases() -> Vec<Case> {
             let mut d = section(bpf(), "theme", &prose("Many people who follow the IGF cannot travel to the annual meeting. They join remotely, alone or in groups: hubs in universities, libraries and national initiatives gather them.", 230));
             d.set_title("Best Practice Forum on Remote Participation".into(), 9);
             d
-        }, ["tip deadline-upcoming @meeting"]),
+        }, ["tip acronym-unexplained @theme", "tip deadline-upcoming @meeting"]),
         case!("related work: local content moderation is not local content", || { let mut d = bpf(); d.set_title("Local content moderation in community forums".into(), 9); d }, ["tip deadline-upcoming @meeting"]),
         case!("related work: a Dynamic Coalition named in the theme", || section(bpf(), "theme", &prose("We would work with the Dynamic Coalition on Public Access in Libraries, whose members run Internet access in public libraries.", 230)), ["tip related-work @theme", "tip deadline-upcoming @meeting"]),
         case!("related work is not checked for WGs", || { let mut d = perfect_wg(); d.set_title("Working Group on IoT outreach".into(), 9); d }, []),
+        case!("writing advice: an acronym used before it is spelled out", || section(bpf(), "objectives", &prose("The IXP community will share what works. Internet exchange points (IXP) keep traffic local.", 250)), ["tip acronym-unexplained @objectives", "tip deadline-upcoming @meeting"]),
+        case!("writing advice: a sentence of 60 words", || section(bpf(), "outputs", &prose(&format!("{}.", ["The report"; 30].join(" ")), 280)), ["tip sentence-long @outputs", "tip deadline-upcoming @meeting"]),
+        case!("writing advice: a bare link as a list item", || section(bpf(), "outreach", &prose("- https://www.intgovforum.org/en/content/best-practice-forums\n\nAn open call for input in every region.", 340)), ["tip link-bare @outreach", "tip deadline-upcoming @meeting"]),
         case!("no proposer", || with(bpf(), |d| d.proposer = Contact::default()), ["must proposer-name @proposer", "must proposer-email @email", "tip deadline-upcoming @meeting"]),
         case!("proposer email mistyped", || with(bpf(), |d| d.proposer.email = "amina.diallo@example".into()), ["must proposer-email @email", "tip deadline-upcoming @meeting"]),
         case!("code of conduct not acknowledged", || with(bpf(), |d| d.code_of_conduct = false), ["must code-of-conduct @conduct", "tip deadline-upcoming @meeting"]),
@@ -448,7 +457,7 @@ fn deadline_figures_and_wording() {
         upcoming,
         "Send the proposal by Sunday 21 February 2027, in 84 days (3 weeks before the MAG meeting on Sunday 14 March 2027)."
     );
-    assert_eq!(source, "Annex II, Formation of BPFs");
+    assert_eq!(source, "Annex II, Formation of BPFs, seed line 66 and note 4 (line 74)");
 
     let four_weeks = Settings { bpf_deadline_weeks: 4, ..Settings::default() };
     let report = check(&bpf(), CivilDate::new(2027, 2, 15).unwrap(), &four_weeks);
@@ -482,7 +491,7 @@ fn every_finding_is_a_sentence_with_a_source() {
             assert!(finding.message.ends_with('.'), "{:?}", finding.message);
             let first_letter = finding.message.chars().find(|c| c.is_alphanumeric());
             assert!(first_letter.is_some_and(char::is_uppercase), "{:?}", finding.message);
-            assert!(finding.source.starts_with("Annex") || finding.source.starts_with("Meeting summary"), "{:?}", finding.source);
+            assert!(source::ALL.contains(&finding.source), "{:?} is not a known citation", finding.source);
         }
     }
 }
@@ -515,7 +524,7 @@ fn related_work_in_the_theme_quotes_the_words_and_is_a_tip() {
     let related: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "related-work").collect();
     assert_eq!(related.len(), 1, "{related:?}");
     assert_eq!(related[0].severity, Severity::Tip);
-    assert_eq!(related[0].source, "Meeting summary, paragraphs 5 and 6; igf-facts.md");
+    assert_eq!(related[0].source, source::RELATED_WORK);
     assert_eq!(
         related[0].message,
         "This theme may overlap with the Dynamic Coalition on Public Access in Libraries (DC-PAL) (it mentions “Public access” and “libraries”): say how this proposal differs from it or builds on it."
@@ -530,9 +539,50 @@ fn wg_lifetime_from_the_text_cites_annex_iii() {
     draft.set_section(index, "Three years, from 2027 to 2029, reporting at every MAG meeting.".into(), 9);
     let report = check(&draft, today(), &Settings::default());
     let finding = report.findings.iter().find(|f| f.rule == "wg-lifetime").unwrap();
-    assert_eq!(finding.source, "Annex III, MAG Working Group Guidelines/Modalities");
+    assert_eq!(finding.source, "Annex III, MAG Working Group Guidelines/Modalities, seed line 176");
     assert_eq!(
         finding.message,
         "The timeframe plans for more than one IGF cycle (it says “three years”), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it each year."
     );
+}
+
+/// Every citation names a heading of the seed and lines under it: the line exists, is not empty,
+/// lies under that heading and that annex, and holds any words the citation quotes.
+#[test]
+fn every_citation_points_at_its_place_in_the_seed() {
+    let path = format!("{}/../../tests/corpus/seed-mag-2017-03-28.md", env!("CARGO_MANIFEST_DIR"));
+    let seed = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = seed.lines().collect();
+    let plain = |line: &str| line.replace("**", "").trim_start_matches('#').trim().to_owned();
+    // The heading and the annex (level-2 heading) that a 1-based line falls under.
+    let place = |number: usize| {
+        let before = &lines[..number];
+        let heading = before.iter().rev().find(|l| l.starts_with('#')).map_or(String::new(), |l| plain(l));
+        let annex = before.iter().rev().find(|l| l.starts_with("## ") && l.to_ascii_lowercase().contains("annex")).map_or(String::new(), |l| plain(l));
+        (heading, annex)
+    };
+    for citation in source::ALL.into_iter().filter(|c| *c != source::WRITING_ADVICE) {
+        let cited: Vec<usize> = citation.split("line").skip(1).filter_map(|rest| {
+            rest.trim_start_matches('s').trim().split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+        }).collect();
+        assert!(citation.contains("seed line") && !cited.is_empty(), "{citation:?} names no seed line");
+        let first = cited[0];
+        assert!(first >= 1 && first <= lines.len() && !lines[first - 1].trim().is_empty(), "{citation:?}: line {first} is empty or missing");
+        let (heading, annex) = place(first);
+        let (named_annex, rest) = citation.split_once(", ").unwrap();
+        let named_heading = rest.split(", ").next().unwrap();
+        if named_annex == "Meeting summary" {
+            assert!(annex.is_empty(), "{citation:?}: line {first} is in {annex}, not the meeting summary");
+        } else {
+            assert!(annex.eq_ignore_ascii_case(named_annex), "{citation:?}: line {first} is in {annex:?}");
+            assert_eq!(heading.trim_end_matches(':'), named_heading, "{citation:?}: line {first} is under another heading");
+        }
+        if let Some((_, quoted)) = citation.split_once('“') {
+            let quoted = quoted.split('”').next().unwrap();
+            assert!(lines[first - 1].contains(quoted), "{citation:?}: line {first} does not say {quoted:?}");
+        }
+        for line in cited {
+            assert!(!lines[line - 1].trim().is_empty(), "{citation:?}: line {line} is empty");
+        }
+    }
 }

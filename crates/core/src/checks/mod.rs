@@ -4,17 +4,20 @@
 //! sentence, the source of its rule in the seed document (Annexes II and III, the meeting
 //! summary) or igf-facts.md, and the place in the draft it is about.
 
+pub mod advice;
 pub mod existing_work;
 pub mod status;
 
 use igf_codecs::order;
 
+use crate::checks::advice::{SectionAdvice, advise, reading_ease_note, unexplained_acronyms};
 use crate::checks::existing_work::{Match, Place, WorkKind, related_matches};
 use crate::layout::length::{MAX_PAGES, MIN_PAGES, PageCount, PageCounter, tenths};
 use crate::model::calendar::{CivilDate, YearMonth};
 use crate::model::draft::Draft;
 use crate::model::people::{CoFacilitator, is_plausible_email};
 use crate::model::settings::Settings;
+use crate::model::source;
 use crate::model::template::{Kind, SectionSpec};
 use crate::text::markdown;
 use crate::text::words::plural;
@@ -86,6 +89,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub deadline: Option<Deadline>,
     pub pages: PageCount,
+    /// The Flesch reading ease of each section of the template, where it can be told.
+    pub reading_ease: Vec<Option<i32>>,
 }
 
 impl Report {
@@ -113,16 +118,13 @@ impl Report {
     pub fn for_target(&self, target: Target) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.target == target)
     }
-}
 
-const SOURCE_BPF_TEMPLATE: &str = "Annex II, Submission Process/Template For Proposed New BPFs";
-const SOURCE_WG_TEMPLATE: &str = "Annex III, Submission Process/Template For Proposed New Working Groups";
-const SOURCE_BPF_FORMATION: &str = "Annex II, Formation of BPFs";
-const SOURCE_BPF_MAG: &str = "Annex II, template and MAG Responsibilities";
-const SOURCE_WG_MODALITIES: &str = "Annex III, MAG Working Group Guidelines/Modalities";
-const SOURCE_WG_FORMATION: &str = "Annex III, Formation of MAG Working Groups";
-const SOURCE_RELATED_WORK: &str = "Meeting summary, paragraphs 5 and 6; igf-facts.md";
-const SOURCE_BPF_CONDUCT: &str = "Annex II, Working Modalities and Guidelines";
+    /// "Readability 52 (Flesch reading ease, higher is easier)" for the section at `index`, or
+    /// nothing where the figure would mean nothing (short text, not English).
+    pub fn readability_note(&self, index: usize) -> Option<String> {
+        self.reading_ease.get(index).copied().flatten().map(reading_ease_note)
+    }
+}
 
 /// Judges a draft. `today` is the author's calendar date.
 pub fn check(draft: &Draft, today: CivilDate, settings: &Settings) -> Report {
@@ -158,6 +160,7 @@ struct SectionFacts {
     text: String,
     placeholders: Vec<Finding>,
     mentions_stakeholders: bool,
+    advice: SectionAdvice,
     /// Worked out on first use: only the timeframe section needs it.
     forecast: Option<Forecast>,
 }
@@ -182,6 +185,11 @@ impl Texts {
             *slot = None;
         }
         slot.get_or_insert_with(|| SectionFacts::of(spec, text))
+    }
+
+    /// The facts of every section of the template, in order, once each was worked out.
+    fn template_sections(&self, draft: &Draft) -> Vec<&SectionFacts> {
+        self.sections.iter().take(draft.template().sections.len()).flatten().collect()
     }
 
     /// Existing work that the title or the theme names, matched again only when either changed.
@@ -210,12 +218,17 @@ impl Texts {
 impl SectionFacts {
     fn of(spec: &'static SectionSpec, text: &str) -> SectionFacts {
         let mut found = Vec::new();
-        placeholders(text, &section_name(spec), Target::Section(spec.key), spec.rule_source, Some(spec.guidance), &mut found);
+        let name = section_name(spec);
+        let target = Target::Section(spec.key);
+        placeholders(text, &name, target, spec.rule_source, Some(spec.guidance), &mut found);
+        // Advice on the editor's own guidance, pasted back, would only add to the must-fix.
+        let pasted = found.iter().any(|f| f.rule == "guidance-pasted");
         SectionFacts {
             spec,
             text: text.to_owned(),
             placeholders: found,
             mentions_stakeholders: mentions_stakeholders(text),
+            advice: if pasted { SectionAdvice::default() } else { advise(&markdown::parse(text), &name, target, spec.guidance) },
             forecast: None,
         }
     }
@@ -228,7 +241,7 @@ impl SectionFacts {
 fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageCounter, texts: &mut Texts) -> Report {
     let mut findings = Vec::new();
     let kind = draft.kind;
-    let template_source = if kind.is_bpf() { SOURCE_BPF_TEMPLATE } else { SOURCE_WG_TEMPLATE };
+    let (template_source, length_source) = if kind.is_bpf() { (source::BPF_TEMPLATE, source::BPF_LENGTH) } else { (source::WG_TEMPLATE, source::WG_LENGTH) };
 
     if draft.title.trim().is_empty() {
         findings.push(finding("title-missing", Severity::MustFix, Target::Title, template_source,
@@ -242,6 +255,11 @@ fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageC
     for (index, spec) in draft.template().sections.iter().enumerate() {
         check_section(draft, index, spec, texts.section(draft, index), &mut findings);
     }
+    let sections = texts.template_sections(draft);
+    let names: Vec<String> = sections.iter().map(|facts| section_name(facts.spec)).collect();
+    let used = sections.iter().zip(&names).map(|(facts, name)| (Target::Section(facts.spec.key), name.as_str(), facts.advice.acronyms.as_slice()));
+    findings.extend(unexplained_acronyms(used));
+    let reading_ease = sections.iter().map(|facts| facts.advice.reading_ease).collect();
     if kind.is_bpf() {
         bpf_co_facilitators(draft, &mut findings);
     } else {
@@ -251,10 +269,10 @@ fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageC
     timeframe(draft, today, |index| texts.section(draft, index).forecast(), &mut findings);
     contact_and_conduct(draft, &mut findings);
     let pages = pages.count(draft);
-    length_findings(&pages, template_source, &mut findings);
+    length_findings(&pages, length_source, &mut findings);
 
     order::sort_by(&mut findings, &mut |a, b| a.severity.cmp(&b.severity));
-    Report { findings, deadline, pages }
+    Report { findings, deadline, pages, reading_ease }
 }
 
 fn finding(rule: &'static str, severity: Severity, target: Target, source: &'static str, message: String) -> Finding {
@@ -277,6 +295,7 @@ fn check_section(draft: &Draft, index: usize, spec: &'static SectionSpec, facts:
         return;
     }
     findings.extend(facts.placeholders.iter().cloned());
+    findings.extend(facts.advice.tips.iter().cloned());
     let words = draft.section_words(index);
     if !spec.optional && words < usize::from(spec.min_words) {
         findings.push(finding("section-thin", Severity::ShouldFix, target, spec.rule_source, format!(
@@ -321,8 +340,9 @@ fn section_name(spec: &SectionSpec) -> String {
     format!("“{}”", spec.heading)
 }
 
+/// Whether the text speaks of stakeholders; the MAG's own name, spelled out, does not count.
 fn mentions_stakeholders(text: &str) -> bool {
-    text.to_ascii_lowercase().contains("stakeholder")
+    text.to_ascii_lowercase().replace("multistakeholder advisory group", "").contains("stakeholder")
 }
 
 fn collapse_spaces(text: &str) -> String {
@@ -357,7 +377,7 @@ fn related_existing_work(draft: &Draft, related: &[Match], findings: &mut Vec<Fi
             (_, Place::Title) => message.push_str(". In 2017 the MAG withdrew a proposed IoT BPF because a Dynamic Coalition on IoT already existed."),
             (_, Place::Theme) => message.push('.'),
         }
-        findings.push(finding("related-work", severity, Target::Section("theme"), SOURCE_RELATED_WORK, message));
+        findings.push(finding("related-work", severity, Target::Section("theme"), source::RELATED_WORK, message));
     }
 }
 
@@ -405,30 +425,30 @@ fn bpf_co_facilitators(draft: &Draft, findings: &mut Vec<Finding>) {
     if people.is_empty() {
         let text = draft.template().section_index("co-facilitators").map_or("", |i| draft.section(i));
         if !text.trim().is_empty() {
-            findings.push(finding("people-unlisted", Severity::ShouldFix, Target::CoFacilitators, SOURCE_BPF_MAG,
+            findings.push(finding("people-unlisted", Severity::ShouldFix, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS,
                 "Add the co-facilitators to the list as well, with their stakeholder groups and MAG membership, so the rules on them can be checked.".into()));
         }
-        findings.push(finding("bpf-mag-count", Severity::MustFix, Target::CoFacilitators, SOURCE_BPF_MAG,
+        findings.push(finding("bpf-mag-count", Severity::MustFix, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS,
             "A BPF needs 2 to 3 MAG members as co-facilitators: add them to the list.".into()));
         return;
     }
-    people_rows(draft, Severity::MustFix, SOURCE_BPF_MAG, findings);
+    people_rows(draft, Severity::MustFix, source::BPF_MAG_CO_FACILITATORS, findings);
     let mag = mag_members(draft);
     match mag.len() {
-        0 | 1 => findings.push(finding("bpf-mag-count", Severity::MustFix, Target::CoFacilitators, SOURCE_BPF_MAG, format!(
+        0 | 1 => findings.push(finding("bpf-mag-count", Severity::MustFix, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS, format!(
             "A BPF needs 2 to 3 MAG members as co-facilitators; {} marked as a MAG member.",
             if mag.is_empty() { "no one is".to_owned() } else { "only one person is".to_owned() }
         ))),
         2 | 3 => {
             let first = mag[0].group;
             if first.is_some() && mag.iter().all(|p| p.group == first) {
-                findings.push(finding("bpf-mag-same-group", Severity::Tip, Target::CoFacilitators, SOURCE_BPF_MAG, format!(
+                findings.push(finding("bpf-mag-same-group", Severity::Tip, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS, format!(
                     "All MAG co-facilitators come from one stakeholder group ({}); co-facilitators from different groups help reach every stakeholder.",
                     first.map_or("", |g| g.label())
                 )));
             }
         }
-        n => findings.push(finding("bpf-mag-count", Severity::ShouldFix, Target::CoFacilitators, SOURCE_BPF_MAG, format!(
+        n => findings.push(finding("bpf-mag-count", Severity::ShouldFix, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS, format!(
             "The template asks for 2 to 3 MAG members as co-facilitators; {n} are marked as MAG members. Others can take part without co-facilitating."
         ))),
     }
@@ -436,32 +456,32 @@ fn bpf_co_facilitators(draft: &Draft, findings: &mut Vec<Finding>) {
 
 /// `mentioned`: whether any section speaks of stakeholders.
 fn wg_co_facilitators(draft: &Draft, mentioned: bool, findings: &mut Vec<Finding>) {
-    people_rows(draft, Severity::ShouldFix, SOURCE_WG_MODALITIES, findings);
+    people_rows(draft, Severity::ShouldFix, source::WG_CO_FACILITATORS, findings);
     let mag = mag_members(draft);
     if mag.len() != 2 {
-        findings.push(finding("wg-mag-count", Severity::ShouldFix, Target::CoFacilitators, SOURCE_WG_MODALITIES, format!(
+        findings.push(finding("wg-mag-count", Severity::ShouldFix, Target::CoFacilitators, source::WG_CO_FACILITATORS, format!(
             "A Working Group has two MAG co-facilitators from different stakeholder groups, appointed by the MAG Chair; you propose {}.",
             plural(mag.len(), "MAG member")
         )));
     } else if mag[0].group.is_some() && mag[0].group == mag[1].group {
-        findings.push(finding("wg-mag-same-group", Severity::ShouldFix, Target::CoFacilitators, SOURCE_WG_MODALITIES, format!(
+        findings.push(finding("wg-mag-same-group", Severity::ShouldFix, Target::CoFacilitators, source::WG_CO_FACILITATORS, format!(
             "Both proposed MAG co-facilitators are from the same stakeholder group ({}); the MAG Chair appoints two from different groups.",
             mag[0].group.map_or("", |g| g.label())
         )));
     }
     if !mentioned {
         let target = Target::Section(if draft.template().section_index("implementation").is_some() { "implementation" } else { "purpose" });
-        findings.push(finding("wg-balance", Severity::Tip, target, SOURCE_WG_MODALITIES,
+        findings.push(finding("wg-balance", Severity::Tip, target, source::WG_BALANCE,
             "Say how the group will be inclusive and have balanced participation from all stakeholder groups.".into()));
     }
 }
 
 fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, findings: &mut Vec<Finding>) -> Option<Deadline> {
     let text = draft.details().meeting_date.trim();
-    let source = if draft.kind.is_bpf() { SOURCE_BPF_FORMATION } else { SOURCE_WG_FORMATION };
+    let source = if draft.kind.is_bpf() { source::BPF_PROPOSAL } else { source::WG_PROPOSAL };
     if text.is_empty() {
         if draft.kind.is_bpf() {
-            findings.push(finding("meeting-date-missing", Severity::ShouldFix, Target::MeetingDate, SOURCE_BPF_FORMATION,
+            findings.push(finding("meeting-date-missing", Severity::ShouldFix, Target::MeetingDate, source::BPF_DEADLINE,
                 "Enter the date of the MAG meeting this proposal is for, so the deadline can be worked out.".into()));
         }
         return None;
@@ -481,7 +501,7 @@ fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, fi
     let deadline = Deadline { meeting, due, days_left };
     let rule = format!("{} before the MAG meeting on {meeting}", plural(usize::from(weeks), "week"));
     if days_left < 0 {
-        findings.push(finding("deadline-passed", Severity::MustFix, Target::MeetingDate, SOURCE_BPF_FORMATION, format!(
+        findings.push(finding("deadline-passed", Severity::MustFix, Target::MeetingDate, source::BPF_DEADLINE, format!(
             "The deadline, {due} ({rule}), passed {} ago: aim for a later MAG meeting, or ask the Secretariat whether the proposal can still be considered.",
             plural(days_left.unsigned_abs() as usize, "day")
         )));
@@ -491,7 +511,7 @@ fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, fi
             1 => "tomorrow".to_owned(),
             n => format!("in {n} days"),
         };
-        findings.push(finding("deadline-upcoming", Severity::Tip, Target::MeetingDate, SOURCE_BPF_FORMATION, format!(
+        findings.push(finding("deadline-upcoming", Severity::Tip, Target::MeetingDate, source::BPF_DEADLINE, format!(
             "Send the proposal by {due}, {when} ({rule})."
         )));
     }
@@ -502,7 +522,7 @@ fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, fi
 fn timeframe(draft: &Draft, today: CivilDate, forecast: impl FnOnce(usize) -> Forecast, findings: &mut Vec<Finding>) {
     let details = draft.details();
     let bpf = draft.kind.is_bpf();
-    let source = if bpf { SOURCE_BPF_TEMPLATE } else { SOURCE_WG_MODALITIES };
+    let source = if bpf { source::BPF_TIMEFRAME } else { source::WG_TIMEFRAME };
     let parse = |text: &str, target: Target, findings: &mut Vec<Finding>| -> Option<YearMonth> {
         let text = text.trim();
         if text.is_empty() {
@@ -541,7 +561,7 @@ fn timeframe(draft: &Draft, today: CivilDate, forecast: impl FnOnce(usize) -> Fo
     }
     if !bpf {
         if months > 12 {
-            findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::TimeframeEnd, SOURCE_WG_MODALITIES, format!(
+            findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::TimeframeEnd, source::WG_LIFETIME, format!(
                 "The work runs {} ({start} to {end}), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it.",
                 plural(months as usize, "month")
             )));
@@ -556,14 +576,14 @@ fn timeframe(draft: &Draft, today: CivilDate, forecast: impl FnOnce(usize) -> Fo
     let multi_year = months > 12;
     let span = format!("{start} to {end}, {}", plural(months as usize, "month"));
     match stated {
-        ForecastKind::Unstated => findings.push(finding("forecast-unstated", Severity::Tip, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
+        ForecastKind::Unstated => findings.push(finding("forecast-unstated", Severity::Tip, Target::Section("timeframe"), source::BPF_TIMEFRAME, format!(
             "Say whether this is a 1-year or a multi-year forecast; your dates ({span}) make it {}.",
             if multi_year { "a multi-year forecast" } else { "a 1-year forecast" }
         ))),
-        ForecastKind::OneYear if multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
+        ForecastKind::OneYear if multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), source::BPF_TIMEFRAME, format!(
             "The timeframe says one year, but the dates run {span}: correct the text or the dates."
         ))),
-        ForecastKind::MultiYear if !multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), SOURCE_BPF_TEMPLATE, format!(
+        ForecastKind::MultiYear if !multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), source::BPF_TIMEFRAME, format!(
             "The timeframe says multi-year, but the dates run {span}: correct the text or the dates."
         ))),
         _ => {}
@@ -577,7 +597,7 @@ fn wg_lifetime_stated(forecast: &Forecast, today: CivilDate, findings: &mut Vec<
         return;
     }
     let said = forecast.multi_phrase(today).unwrap_or_default();
-    findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::Section("timeframe"), SOURCE_WG_MODALITIES, format!(
+    findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::Section("timeframe"), source::WG_LIFETIME, format!(
         "The timeframe plans for more than one IGF cycle (it says “{said}”), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it each year."
     )));
 }
@@ -724,9 +744,9 @@ fn phrase_positions<'t>(text: &'t str, phrase: &'t str) -> impl Iterator<Item = 
 fn contact_and_conduct(draft: &Draft, findings: &mut Vec<Finding>) {
     let details = draft.details();
     let (conduct_source, contact_source) = if draft.kind.is_bpf() {
-        (SOURCE_BPF_CONDUCT, SOURCE_BPF_FORMATION)
+        (source::BPF_CONDUCT, source::BPF_PROPOSAL)
     } else {
-        (SOURCE_WG_MODALITIES, SOURCE_WG_FORMATION)
+        (source::WG_CONDUCT, source::WG_PROPOSAL)
     };
     if details.proposer.name.trim().is_empty() {
         findings.push(finding("proposer-name", Severity::MustFix, Target::ProposerName, contact_source,

@@ -9,4 +9,5 @@ pub mod envelope;
 pub mod json;
 pub mod people;
 pub mod settings;
+pub mod source;
 pub mod template;

@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::model::source;
+
 /// The kind of proposal, which picks the template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
@@ -114,9 +116,6 @@ impl Template {
     }
 }
 
-const BPF_SOURCE: &str = "Annex II, Submission Process/Template For Proposed New BPFs";
-const WG_SOURCE: &str = "Annex III, Submission Process/Template For Proposed New Working Groups";
-
 const THEME: SectionSpec = SectionSpec {
     key: "theme",
     heading: "Proposed Theme/Issue for the BPF",
@@ -127,7 +126,7 @@ const THEME: SectionSpec = SectionSpec {
     optional: false,
     budget_percent: 20,
     min_words: 40,
-    rule_source: BPF_SOURCE,
+    rule_source: source::BPF_THEME,
 };
 
 const BPF_OBJECTIVES: SectionSpec = SectionSpec {
@@ -139,7 +138,7 @@ const BPF_OBJECTIVES: SectionSpec = SectionSpec {
     optional: false,
     budget_percent: 20,
     min_words: 30,
-    rule_source: BPF_SOURCE,
+    rule_source: source::BPF_OBJECTIVES,
 };
 
 const BPF_OUTPUTS: SectionSpec = SectionSpec {
@@ -151,7 +150,7 @@ const BPF_OUTPUTS: SectionSpec = SectionSpec {
     optional: false,
     budget_percent: 15,
     min_words: 20,
-    rule_source: BPF_SOURCE,
+    rule_source: source::BPF_OUTPUTS,
 };
 
 const OUTREACH: SectionSpec = SectionSpec {
@@ -163,7 +162,7 @@ const OUTREACH: SectionSpec = SectionSpec {
     optional: false,
     budget_percent: 15,
     min_words: 30,
-    rule_source: BPF_SOURCE,
+    rule_source: source::BPF_OUTREACH,
 };
 
 const BPF_TIMEFRAME: SectionSpec = SectionSpec {
@@ -174,7 +173,7 @@ const BPF_TIMEFRAME: SectionSpec = SectionSpec {
     optional: false,
     budget_percent: 15,
     min_words: 10,
-    rule_source: BPF_SOURCE,
+    rule_source: source::BPF_TIMEFRAME,
 };
 
 const CO_FACILITATORS: SectionSpec = SectionSpec {
@@ -187,7 +186,7 @@ const CO_FACILITATORS: SectionSpec = SectionSpec {
     optional: false,
     budget_percent: 15,
     min_words: 0,
-    rule_source: BPF_SOURCE,
+    rule_source: source::BPF_CO_FACILITATORS,
 };
 
 const ANNUAL_REPORT: SectionSpec = SectionSpec {
@@ -199,7 +198,7 @@ const ANNUAL_REPORT: SectionSpec = SectionSpec {
     optional: false,
     budget_percent: 25,
     min_words: 50,
-    rule_source: "Annex II, Formation of BPFs",
+    rule_source: source::BPF_ANNUAL_REPORT,
 };
 
 const NEW_BPF_SECTIONS: [SectionSpec; 6] =
@@ -224,7 +223,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
         optional: false,
         budget_percent: 20,
         min_words: 25,
-        rule_source: WG_SOURCE,
+        rule_source: source::WG_PURPOSE,
     },
     SectionSpec {
         key: "objectives",
@@ -234,7 +233,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
         optional: false,
         budget_percent: 25,
         min_words: 25,
-        rule_source: WG_SOURCE,
+        rule_source: source::WG_OBJECTIVES,
     },
     SectionSpec {
         key: "outputs",
@@ -244,7 +243,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
         optional: false,
         budget_percent: 20,
         min_words: 15,
-        rule_source: WG_SOURCE,
+        rule_source: source::WG_OUTPUTS,
     },
     SectionSpec {
         key: "implementation",
@@ -255,7 +254,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
         optional: true,
         budget_percent: 20,
         min_words: 0,
-        rule_source: WG_SOURCE,
+        rule_source: source::WG_IMPLEMENTATION,
     },
     SectionSpec {
         key: "timeframe",
@@ -265,28 +264,28 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
         optional: false,
         budget_percent: 15,
         min_words: 5,
-        rule_source: WG_SOURCE,
+        rule_source: source::WG_TIMEFRAME,
     },
 ];
 
 static NEW_BPF: Template = Template {
     kind: Kind::NewBpf,
     version: "bpf-2017-03-27",
-    source: BPF_SOURCE,
+    source: source::BPF_TEMPLATE,
     sections: &NEW_BPF_SECTIONS,
 };
 
 static CONTINUING_BPF: Template = Template {
     kind: Kind::ContinuingBpf,
     version: "bpf-continuing-2017-03-27",
-    source: "Annex II, Submission Process/Template For Proposed New BPFs, and Formation of BPFs",
+    source: source::BPF_TEMPLATE,
     sections: &CONTINUING_BPF_SECTIONS,
 };
 
 static NEW_WG: Template = Template {
     kind: Kind::NewWg,
     version: "wg-2017-03-28",
-    source: WG_SOURCE,
+    source: source::WG_TEMPLATE,
     sections: &NEW_WG_SECTIONS,
 };
 
