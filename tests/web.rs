@@ -111,15 +111,16 @@ fn every_schema_fixture_reads_and_a_newer_schema_is_left_untouched() {
         ("fixture-v1", include_str!("../crates/core/tests/fixtures/draft-schema-1.json")),
         ("fixture-v2", include_str!("../crates/core/tests/fixtures/draft-schema-2.json")),
         ("fixture-v3", include_str!("../crates/core/tests/fixtures/draft-schema-3.json")),
+        ("fixture-v4", include_str!("../crates/core/tests/fixtures/draft-schema-4.json")),
     ];
     for (id, text) in fixtures {
         local_storage().set_item(&format!("igf-proposal-editor/draft/{id}"), text).unwrap();
     }
     let listing = local_store().list(1).unwrap();
     let ids: Vec<&str> = listing.drafts.iter().map(|d| d.id.as_str()).filter(|id| id.starts_with("fixture")).collect();
-    assert_eq!(ids, ["fixture-v2", "fixture-v1"], "newest edit first");
-    assert!(listing.newer.iter().any(|n| n.schema == 3));
-    assert_eq!(local_storage().get_item("igf-proposal-editor/draft/fixture-v3").unwrap().as_deref(), Some(fixtures[2].1));
+    assert_eq!(ids, ["fixture-v3", "fixture-v2", "fixture-v1"], "newest edit first");
+    assert!(listing.newer.iter().any(|n| n.schema == 4));
+    assert_eq!(local_storage().get_item("igf-proposal-editor/draft/fixture-v4").unwrap().as_deref(), Some(fixtures[3].1));
     remove_keys("fixture-v");
 }
 

@@ -57,6 +57,7 @@ fn base_details() -> Details {
         timeframe_end: "2027-12".into(),
         proposer: Contact { name: "Amina Diallo".into(), email: "amina.diallo@example.org".into() },
         code_of_conduct: true,
+        dismissed: Vec::new(),
     }
 }
 
@@ -584,5 +585,57 @@ fn every_citation_points_at_its_place_in_the_seed() {
         for line in cited {
             assert!(!lines[line - 1].trim().is_empty(), "{citation:?}: line {line} is empty");
         }
+    }
+}
+
+/// A finding dismissed as not applicable leaves the findings for the dismissed list, with its
+/// reason, and comes back when restored; a must-fix finding cannot be dismissed.
+#[test]
+fn dismissed_findings_are_set_aside_with_their_reason() {
+    let mut draft = with(bpf(), |d| d.co_facilitators.iter_mut().for_each(|p| p.group = Some(StakeholderGroup::Government)));
+    let rules = |report: &igf_core::checks::Report| report.findings.iter().map(|f| f.rule).collect::<Vec<_>>();
+    let report = check(&draft, today(), &Settings::default());
+    assert_eq!(rules(&report), ["bpf-mag-same-group", "deadline-upcoming"]);
+    let tip = &report.findings[0];
+    assert!(tip.dismissible());
+    draft.dismiss(tip.rule, &tip.target.place(), "  The others join after the meeting  ", 10);
+    let report = check(&draft, today(), &Settings::default());
+    assert_eq!(rules(&report), ["deadline-upcoming"]);
+    assert_eq!(report.dismissed.len(), 1);
+    assert_eq!(report.dismissed[0].finding.rule, "bpf-mag-same-group");
+    assert_eq!(report.dismissed[0].note(), "Dismissed as not applicable: The others join after the meeting.");
+    draft.dismiss("bpf-mag-same-group", "co-facilitators", "", 11);
+    assert_eq!(check(&draft, today(), &Settings::default()).dismissed[0].note(), "Dismissed as not applicable; no reason given.");
+    draft.restore("bpf-mag-same-group", "co-facilitators", 12);
+    assert_eq!(rules(&check(&draft, today(), &Settings::default())), ["bpf-mag-same-group", "deadline-upcoming"]);
+
+    // A dismissal of a must-fix rule (written by hand, or by a build that allowed it) is ignored.
+    let mut broken = with(bpf(), |d| d.code_of_conduct = false);
+    let must = check(&broken, today(), &Settings::default()).findings.into_iter().find(|f| f.rule == "code-of-conduct").unwrap();
+    assert!(!must.dismissible());
+    broken.dismiss(must.rule, &must.target.place(), "We disagree.", 13);
+    let report = check(&broken, today(), &Settings::default());
+    assert!(report.findings.iter().any(|f| f.rule == "code-of-conduct") && report.dismissed.is_empty());
+}
+
+/// The places stored with dismissals: names that drafts keep, so they must never change.
+#[test]
+fn places_have_stable_names() {
+    let table = [
+        (Target::Title, "title"),
+        (Target::Section("theme"), "section:theme"),
+        (Target::CoFacilitators, "co-facilitators"),
+        (Target::CoFacilitator(1, PersonField::Email), "co-facilitator:2:email"),
+        (Target::CoFacilitator(0, PersonField::Group), "co-facilitator:1:group"),
+        (Target::MeetingDate, "meeting-date"),
+        (Target::TimeframeStart, "timeframe-start"),
+        (Target::TimeframeEnd, "timeframe-end"),
+        (Target::ProposerName, "proposer-name"),
+        (Target::ProposerEmail, "proposer-email"),
+        (Target::CodeOfConduct, "code-of-conduct"),
+        (Target::Length, "length"),
+    ];
+    for (target, place) in table {
+        assert_eq!(target.place(), place);
     }
 }

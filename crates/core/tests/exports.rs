@@ -12,7 +12,7 @@ use igf_core::layout::{layout, typeset};
 use igf_core::layout::spec::SPEC;
 use igf_core::model::envelope;
 use igf_core::model::calendar::CivilDate;
-use igf_core::model::draft::{Draft, DraftId, MeetingFormat};
+use igf_core::model::draft::{Dismissal, Draft, DraftId, MeetingFormat};
 use igf_core::model::people::{CoFacilitator, Region, StakeholderGroup};
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
@@ -50,6 +50,9 @@ fn corpus() -> Vec<Draft> {
             d.proposer.name = pick(2);
             d.proposer.email = pick(8);
             d.code_of_conduct = n % 2 == 1;
+            if n % 3 == 0 {
+                d.dismissed = vec![Dismissal { rule: "sentence-long".into(), place: "section:theme".into(), reason: pick(4) }];
+            }
         });
         drafts.push(draft);
     }

@@ -25,6 +25,7 @@ use igf_core::store::history::{self, Reason, Snapshot};
 const SCHEMA_1: &str = include_str!("fixtures/draft-schema-1.json");
 const SCHEMA_2: &str = include_str!("fixtures/draft-schema-2.json");
 const SCHEMA_3: &str = include_str!("fixtures/draft-schema-3.json");
+const SCHEMA_4: &str = include_str!("fixtures/draft-schema-4.json");
 
 fn golden(name: &str, actual: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden").join(name);
@@ -85,6 +86,13 @@ fn the_envelope_and_its_hash() {
     // Older schemas, migrated: what they read as is written in the current schema.
     golden("envelope-from-schema-1.json", &envelope::encode(&envelope::decode(SCHEMA_1).unwrap()));
     golden("envelope-from-schema-2.json", &envelope::encode(&envelope::decode(SCHEMA_2).unwrap()));
+    golden("envelope-from-schema-3.json", &envelope::encode(&envelope::decode(SCHEMA_3).unwrap()));
+    // Schema 3 only where a finding was dismissed; without one, the text is schema 2's.
+    let mut dismissed = draft();
+    dismissed.dismiss("bpf-mag-same-group", "co-facilitators", "Chosen \"on purpose\" — ünïcödé", 1_700_000_004_000);
+    golden("envelope-dismissed.json", &envelope::encode(&dismissed));
+    dismissed.restore("bpf-mag-same-group", "co-facilitators", 1_700_000_005_000);
+    assert!(envelope::encode(&dismissed).starts_with("{\"schema\":2,"));
 }
 
 #[test]
@@ -103,7 +111,7 @@ fn history_snapshot_list() {
 #[test]
 fn backup_file() {
     // A newer schema is carried as it is; older ones as stored.
-    let raws = [envelope::encode(&draft()), SCHEMA_1.to_owned(), SCHEMA_3.to_owned()];
+    let raws = [envelope::encode(&draft()), SCHEMA_1.to_owned(), SCHEMA_4.to_owned()];
     golden("backup.json", &backup::encode(&raws, 1_700_000_020_000));
 }
 

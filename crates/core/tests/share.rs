@@ -27,6 +27,9 @@ fn drafts() -> Vec<Draft> {
             for index in 0..kind.template().sections.len() {
                 draft.set_section(index, format!("{}\n\n- {}", chunk[(index + 1) % chunk.len()], chunk[index % chunk.len()]), 2);
             }
+            if n % 2 == 0 {
+                draft.dismiss("bpf-mag-same-group", "co-facilitators", &chunk[n % chunk.len()], 3);
+            }
             draft
         })
         .collect()

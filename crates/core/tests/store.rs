@@ -186,6 +186,7 @@ fn every_schema_fixture_opens_and_a_newer_one_is_left_untouched() {
         ("fixture-v1", include_str!("fixtures/draft-schema-1.json")),
         ("fixture-v2", include_str!("fixtures/draft-schema-2.json")),
         ("fixture-v3", include_str!("fixtures/draft-schema-3.json")),
+        ("fixture-v4", include_str!("fixtures/draft-schema-4.json")),
     ];
     for (name, text) in fixtures {
         kv.set(&keys::draft(&id(name)), text).unwrap();
@@ -197,9 +198,15 @@ fn every_schema_fixture_opens_and_a_newer_one_is_left_untouched() {
     let v2 = listing.drafts.iter().find(|d| d.id == id("fixture-v2")).expect("schema 2 reads");
     assert_eq!(v2.details().co_facilitators[0].name, "Amina Diallo");
     assert!(v2.details().code_of_conduct);
+    let v3 = listing.drafts.iter().find(|d| d.id == id("fixture-v3")).expect("schema 3 reads");
+    let dismissed: Vec<(&str, &str, &str)> = v3.details().dismissed.iter().map(|d| (d.rule.as_str(), d.place.as_str(), d.reason.as_str())).collect();
+    assert_eq!(dismissed, [
+        ("bpf-mag-same-group", "co-facilitators", "The other co-facilitators join after the MAG meeting."),
+        ("sentence-long", "section:theme", ""),
+    ]);
     assert_eq!(listing.newer.len(), 1);
-    assert_eq!((listing.newer[0].schema, listing.quarantined.len()), (3, 0));
-    assert_eq!(kv.get(&keys::draft(&id("fixture-v3"))).unwrap().as_deref(), Some(fixtures[2].1), "byte for byte");
+    assert_eq!((listing.newer[0].schema, listing.quarantined.len()), (4, 0));
+    assert_eq!(kv.get(&keys::draft(&id("fixture-v4"))).unwrap().as_deref(), Some(fixtures[3].1), "byte for byte");
     // Saving a migrated draft writes the current schema over exactly what was read.
     let loaded = store.load(&id("fixture-v1")).unwrap().unwrap();
     let mut migrated = loaded.draft.unwrap();

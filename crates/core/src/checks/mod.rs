@@ -5,6 +5,7 @@
 //! summary) or igf-facts.md, and the place in the draft it is about.
 
 pub mod advice;
+pub mod calm;
 pub mod existing_work;
 pub mod status;
 
@@ -64,6 +65,31 @@ pub enum Target {
     Length,
 }
 
+impl Target {
+    /// The place as stored with a dismissal: "title", "section:theme", "co-facilitator:2:email".
+    /// These names are stored in drafts; they must never change.
+    pub fn place(self) -> String {
+        let person_field = |field| match field {
+            PersonField::Name => "name",
+            PersonField::Group => "group",
+            PersonField::Email => "email",
+        };
+        match self {
+            Target::Title => "title".into(),
+            Target::Section(key) => format!("section:{key}"),
+            Target::CoFacilitators => "co-facilitators".into(),
+            Target::CoFacilitator(index, field) => format!("co-facilitator:{}:{}", index + 1, person_field(field)),
+            Target::MeetingDate => "meeting-date".into(),
+            Target::TimeframeStart => "timeframe-start".into(),
+            Target::TimeframeEnd => "timeframe-end".into(),
+            Target::ProposerName => "proposer-name".into(),
+            Target::ProposerEmail => "proposer-email".into(),
+            Target::CodeOfConduct => "code-of-conduct".into(),
+            Target::Length => "length".into(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     /// A stable name for the rule, for tests and for telling findings apart.
@@ -72,6 +98,41 @@ pub struct Finding {
     pub message: String,
     pub source: &'static str,
     pub target: Target,
+}
+
+impl Finding {
+    /// Whether the author may dismiss it as not applicable: anything but a must-fix rule of the
+    /// seed, which a proposal has to meet whatever its author thinks.
+    pub fn dismissible(&self) -> bool {
+        self.severity != Severity::MustFix
+    }
+
+    /// Whether `other` is the same finding, perhaps with other figures in its sentence.
+    pub fn same_as(&self, other: &Finding) -> bool {
+        self.rule == other.rule && self.target == other.target
+    }
+}
+
+/// A finding the author dismissed as not applicable, with their reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dismissed {
+    pub finding: Finding,
+    pub reason: String,
+}
+
+impl Dismissed {
+    /// "Dismissed as not applicable: the BPF is virtual." or without a reason.
+    pub fn note(&self) -> String {
+        match self.reason.trim() {
+            "" => "Dismissed as not applicable; no reason given.".to_owned(),
+            reason => format!("Dismissed as not applicable: {}", sentence(reason)),
+        }
+    }
+}
+
+/// The text as a sentence: ends with a full stop unless it ends with its own punctuation.
+fn sentence(text: &str) -> String {
+    if text.ends_with(['.', '!', '?', '…']) { text.to_owned() } else { format!("{text}.") }
 }
 
 /// When a BPF proposal is due, from the meeting date and the deadline setting.
@@ -91,6 +152,8 @@ pub struct Report {
     pub pages: PageCount,
     /// The Flesch reading ease of each section of the template, where it can be told.
     pub reading_ease: Vec<Option<i32>>,
+    /// Findings the author dismissed, in the order of `findings`; they count nowhere else.
+    pub dismissed: Vec<Dismissed>,
 }
 
 impl Report {
@@ -272,7 +335,24 @@ fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageC
     length_findings(&pages, length_source, &mut findings);
 
     order::sort_by(&mut findings, &mut |a, b| a.severity.cmp(&b.severity));
-    Report { findings, deadline, pages, reading_ease }
+    let (findings, dismissed) = set_aside_dismissed(findings, draft);
+    Report { findings, deadline, pages, reading_ease, dismissed }
+}
+
+/// Splits off the findings the author dismissed; a must-fix finding is never set aside.
+fn set_aside_dismissed(findings: Vec<Finding>, draft: &Draft) -> (Vec<Finding>, Vec<Dismissed>) {
+    if draft.details().dismissed.is_empty() {
+        return (findings, Vec::new());
+    }
+    let mut kept = Vec::with_capacity(findings.len());
+    let mut dismissed = Vec::new();
+    for finding in findings {
+        match draft.dismissal(finding.rule, &finding.target.place()).filter(|_| finding.dismissible()) {
+            Some(by_author) => dismissed.push(Dismissed { reason: by_author.reason.clone(), finding }),
+            None => kept.push(finding),
+        }
+    }
+    (kept, dismissed)
 }
 
 fn finding(rule: &'static str, severity: Severity, target: Target, source: &'static str, message: String) -> Finding {

@@ -43,7 +43,7 @@ mod tests {
             .iter()
             .map(|&severity| Finding { rule: "r", severity, message: String::new(), source: "", target: Target::Section("theme") })
             .collect();
-        Report { findings, deadline: None, pages: PageCount { pages: 0.0, section_pages: Vec::new() }, reading_ease: Vec::new() }
+        Report { findings, deadline: None, pages: PageCount { pages: 0.0, section_pages: Vec::new() }, reading_ease: Vec::new(), dismissed: Vec::new() }
     }
 
     #[test]

@@ -102,6 +102,18 @@ pub struct Details {
     pub timeframe_end: String,
     pub proposer: Contact,
     pub code_of_conduct: bool,
+    /// Findings the author judged not to apply to this draft, in the order dismissed.
+    pub dismissed: Vec<Dismissal>,
+}
+
+/// A finding the author dismissed as not applicable, with their reason (which may be empty).
+/// A finding is named by its rule and its place in the draft (`checks::Finding::place`), so it
+/// stays dismissed while the text around it changes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dismissal {
+    pub rule: String,
+    pub place: String,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -213,6 +225,25 @@ impl Draft {
             self.details = details;
             self.touch(now_ms);
         }
+    }
+
+    /// The author's dismissal of the finding of `rule` at `place`, if any.
+    pub fn dismissal(&self, rule: &str, place: &str) -> Option<&Dismissal> {
+        self.details.dismissed.iter().find(|d| d.rule == rule && d.place == place)
+    }
+
+    /// Dismisses a finding as not applicable, or changes the reason of one already dismissed.
+    pub fn dismiss(&mut self, rule: &str, place: &str, reason: &str, now_ms: u64) {
+        let reason = reason.trim().to_owned();
+        self.edit_details(now_ms, |d| match d.dismissed.iter_mut().find(|x| x.rule == rule && x.place == place) {
+            Some(existing) => existing.reason = reason,
+            None => d.dismissed.push(Dismissal { rule: rule.to_owned(), place: place.to_owned(), reason }),
+        });
+    }
+
+    /// Brings a dismissed finding back.
+    pub fn restore(&mut self, rule: &str, place: &str, now_ms: u64) {
+        self.edit_details(now_ms, |d| d.dismissed.retain(|x| !(x.rule == rule && x.place == place)));
     }
 
     fn touch(&mut self, now_ms: u64) {

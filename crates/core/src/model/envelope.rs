@@ -1,8 +1,13 @@
 //! The stored form of a draft: a versioned envelope, kept apart from the in-memory [`Draft`].
 //!
-//! `{"schema": 2, "draft": {...}}`. Decoding reads the schema number first and migrates older
-//! schemas forward (schema 1 had no structured details); a newer schema is refused with [`EnvelopeError::NewerSchema`] so that an old
-//! build never rewrites data it does not understand. Sections are stored by key, not position,
+//! `{"schema": 3, "draft": {...}}`. Decoding reads the schema number first and migrates older
+//! schemas forward (schema 1 had no structured details, schema 2 no dismissed findings); a newer
+//! schema is refused with [`EnvelopeError::NewerSchema`] so that an old build never rewrites
+//! data it does not understand.
+//!
+//! A draft is written in the oldest schema that holds it: one with no dismissed findings is
+//! schema 2, byte for byte as before schema 3 existed, so builds that read only schema 2 still
+//! open it, and the SHA-256 that reviews name for a version does not change with the upgrade. Sections are stored by key, not position,
 //! so templates can grow without breaking stored drafts.
 
 use std::collections::BTreeMap;
@@ -12,12 +17,14 @@ use serde_json::Value;
 use thiserror::Error;
 
 use crate::model::json;
-use crate::model::draft::{Details, Draft, DraftId, MeetingFormat};
+use crate::model::draft::{Details, Dismissal, Draft, DraftId, MeetingFormat};
 use crate::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use crate::model::template::Kind;
 
-/// The schema this build writes.
-pub const SCHEMA: u32 = 2;
+/// The newest schema this build writes (and the newest it reads).
+pub const SCHEMA: u32 = 3;
+/// The schema of a draft with no dismissed findings.
+const SCHEMA_WITHOUT_DISMISSALS: u32 = 2;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum EnvelopeError {
@@ -39,24 +46,27 @@ impl From<json::SyntaxError> for EnvelopeError {
     }
 }
 
-/// A draft as stored in the current schema, for formats that embed it: `{"schema":2,"draft":…}`.
+/// A draft as stored, for formats that embed it: `{"schema":3,"draft":…}`.
 #[derive(Serialize)]
 pub struct Envelope {
     schema: u32,
-    draft: V2,
+    draft: Current,
 }
 
 impl Envelope {
     pub fn of(draft: &Draft) -> Envelope {
-        Envelope { schema: SCHEMA, draft: V2::from(draft) }
+        let stored = Current::from(draft);
+        let schema = if stored.dismissed.is_empty() { SCHEMA_WITHOUT_DISMISSALS } else { SCHEMA };
+        Envelope { schema, draft: stored }
     }
 }
 
-/// Schema 2, the current one: what older schemas migrate to. The fields are written in this
-/// order and the sections sorted by key, so that equal drafts give equal text.
+/// Schemas 2 and 3, the current ones: what older schemas migrate to. Schema 3 added
+/// `dismissed`, written only when there is one. The fields are written in this order and the
+/// sections sorted by key, so that equal drafts give equal text.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct V2 {
+struct Current {
     id: DraftId,
     kind: String,
     title: String,
@@ -72,6 +82,17 @@ struct V2 {
     created_ms: u64,
     updated_ms: u64,
     revision: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    dismissed: Vec<StoredDismissal>,
+}
+
+/// A dismissed finding (schema 3).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredDismissal {
+    rule: String,
+    place: String,
+    reason: String,
 }
 
 /// Schema 1 had no structured details.
@@ -101,9 +122,9 @@ struct StoredCoFacilitator {
 }
 
 /// The migration from schema 1: its details read as empty.
-impl From<V1> for V2 {
-    fn from(v1: V1) -> V2 {
-        V2 {
+impl From<V1> for Current {
+    fn from(v1: V1) -> Current {
+        Current {
             id: v1.id,
             kind: v1.kind,
             title: v1.title,
@@ -119,12 +140,13 @@ impl From<V1> for V2 {
             created_ms: v1.created_ms,
             updated_ms: v1.updated_ms,
             revision: v1.revision,
+            dismissed: Vec::new(),
         }
     }
 }
 
-impl From<&Draft> for V2 {
-    fn from(draft: &Draft) -> V2 {
+impl From<&Draft> for Current {
+    fn from(draft: &Draft) -> Current {
         let details = draft.details();
         let people = details.co_facilitators.iter().map(|c| StoredCoFacilitator {
             name: c.name.clone(),
@@ -134,7 +156,7 @@ impl From<&Draft> for V2 {
             mag_member: c.mag_member,
             email: c.email.clone(),
         });
-        V2 {
+        Current {
             id: draft.id.clone(),
             kind: draft.kind.code().to_owned(),
             title: draft.title.clone(),
@@ -150,6 +172,11 @@ impl From<&Draft> for V2 {
             created_ms: draft.created_ms,
             updated_ms: draft.updated_ms,
             revision: draft.revision,
+            dismissed: details
+                .dismissed
+                .iter()
+                .map(|d| StoredDismissal { rule: d.rule.clone(), place: d.place.clone(), reason: d.reason.clone() })
+                .collect(),
         }
     }
 }
@@ -175,8 +202,11 @@ pub fn decode_value(value: &Value) -> Result<Draft, EnvelopeError> {
     let schema = schema.as_u64().ok_or_else(|| EnvelopeError::Invalid("the schema number is not a whole number".into()))?;
     let draft = || fields.get("draft").ok_or_else(|| EnvelopeError::Invalid("missing field `draft`".into()));
     let stored = match schema {
-        1 => json::read::<V1>(draft()?).map(V2::from),
-        2 => json::read::<V2>(draft()?),
+        1 => json::read::<V1>(draft()?).map(Current::from),
+        2 => json::read::<Current>(draft()?).and_then(|stored| {
+            if stored.dismissed.is_empty() { Ok(stored) } else { Err("schema 2 has no dismissed findings".to_owned()) }
+        }),
+        3 => json::read::<Current>(draft()?),
         found if found > u64::from(SCHEMA) => {
             let found = u32::try_from(found).unwrap_or(u32::MAX);
             return Err(EnvelopeError::NewerSchema { found, supported: SCHEMA });
@@ -186,7 +216,7 @@ pub fn decode_value(value: &Value) -> Result<Draft, EnvelopeError> {
     from_stored(stored.map_err(EnvelopeError::Invalid)?)
 }
 
-fn from_stored(stored: V2) -> Result<Draft, EnvelopeError> {
+fn from_stored(stored: Current) -> Result<Draft, EnvelopeError> {
     let kind = Kind::from_code(&stored.kind)
         .ok_or_else(|| EnvelopeError::Invalid(format!("the kind “{}” is unknown", stored.kind)))?;
     let meeting_format = match stored.meeting_format.as_deref() {
@@ -217,6 +247,7 @@ fn from_stored(stored: V2) -> Result<Draft, EnvelopeError> {
         timeframe_end: stored.timeframe_end,
         proposer: Contact { name: stored.proposer_name, email: stored.proposer_email },
         code_of_conduct: stored.code_of_conduct,
+        dismissed: stored.dismissed.into_iter().map(|d| Dismissal { rule: d.rule, place: d.place, reason: d.reason }).collect(),
     };
     Ok(Draft::from_parts(
         stored.id,
@@ -331,7 +362,7 @@ mod tests {
             ("", EnvelopeError::Json { line: 1, column: 0, message: "EOF while parsing a value".into() }),
             ("{\"schema\":1,\n\"draft\":", EnvelopeError::Json { line: 2, column: 8, message: "EOF while parsing a value".into() }),
             ("{}", EnvelopeError::MissingSchema),
-            ("{\"schema\":3,\"draft\":{}}", EnvelopeError::NewerSchema { found: 3, supported: 2 }),
+            ("{\"schema\":4,\"draft\":{}}", EnvelopeError::NewerSchema { found: 4, supported: 3 }),
             ("[1]", EnvelopeError::Invalid("the stored value is not a JSON object".into())),
             ("{\"schema\":\"1\"}", EnvelopeError::Invalid("the schema number is not a whole number".into())),
             ("{\"schema\":0,\"draft\":{}}", EnvelopeError::Invalid("schema 0 was never written by this editor".into())),

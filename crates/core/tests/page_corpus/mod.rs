@@ -199,6 +199,7 @@ fn complete(co_facilitators: Vec<CoFacilitator>) -> Details {
         timeframe_end: "2027-12".into(),
         proposer: Contact { name: "Amina Diallo".into(), email: "amina.diallo@example.org".into() },
         code_of_conduct: true,
+        ..Details::default()
     }
 }
 
