@@ -114,7 +114,7 @@ const BPF_OUTPUTS: &[&str] = &[
 ];
 
 const BPF_OUTREACH: &[&str] = &[
-    "An open call for input will go out on the IGF mailing lists, through national and regional IGF initiatives, and through associations of operators and emergency agencies.",
+    "An open call for input will go out on the Internet Governance Forum (IGF) mailing lists, through national and regional IGF initiatives, and through associations of operators and emergency agencies.",
     "Interviews will be held in English, French and Spanish, and summaries will be translated into the other official languages of the United Nations.",
     "Two webinars in different time zones will let people who cannot travel take part.",
 ];
@@ -132,9 +132,9 @@ const WG_TITLE: &str = "MAG Working Group on Session Formats for Remote Particip
 
 const WG_PURPOSE: &[&str] = &[
     "Remote participants now make up most of the audience of the annual meeting, yet most sessions are still designed for the people in the room.",
-    "This Working Group will help the MAG choose session formats that give remote participants a real voice, whatever their stakeholder group.",
+    "This Working Group will help the Multistakeholder Advisory Group (MAG) choose session formats that give remote participants a real voice, whatever their stakeholder group.",
     "It will look at how questions from remote participants are gathered, read out and answered, and at how often remote speakers lose their connection or their turn.",
-    "The group will draw on the experience of national and regional IGF initiatives that hold their meetings mostly online.",
+    "The group will draw on the experience of national and regional Internet Governance Forum (IGF) initiatives that hold their meetings mostly online.",
 ];
 
 const WG_OBJECTIVES: &[&str] = &[
@@ -155,18 +155,26 @@ const WG_IMPLEMENTATION: &[&str] = &[
 
 const WG_TIMEFRAME: &str = "One IGF cycle: February to December, reporting at every MAG meeting.";
 
-/// About `words` words of the sentences, in order and then again from the start.
+/// About `words` words of the sentences, in order and then again from the start, in
+/// paragraphs of about 120 words.
 fn prose(sentences: &[&str], words: usize) -> String {
-    let mut text = Vec::new();
-    let mut count = 0;
+    let mut text = String::new();
+    let (mut count, mut paragraph) = (0, 0);
     for sentence in sentences.iter().cycle() {
         if count >= words {
             break;
         }
-        count += sentence.split_whitespace().count();
-        text.push(*sentence);
+        if !text.is_empty() {
+            text.push_str(if paragraph >= 120 { "\n\n" } else { " " });
+        }
+        if paragraph >= 120 {
+            paragraph = 0;
+        }
+        let length = sentence.split_whitespace().count();
+        (count, paragraph) = (count + length, paragraph + length);
+        text.push_str(sentence);
     }
-    text.join(" ")
+    text
 }
 
 /// A bulleted (or, when `numbered`, numbered) list of `count` items, from the first again when
