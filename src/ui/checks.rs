@@ -3,11 +3,12 @@
 
 use std::collections::HashSet;
 
-use igf_core::checks::{Finding, PersonField, Report, Severity, Target};
+use igf_core::checks::{Dismissed, Finding, PersonField, Report, Severity, Target};
 use igf_core::layout::length::{MAX_PAGES, tenths};
+use igf_core::model::draft::Draft;
 use leptos::prelude::*;
 
-use crate::browser::platform::{Debounce, focus_element};
+use crate::browser::platform::{Debounce, focus_after_render, focus_element, now_ms};
 
 /// Ids of the fields the author has left at least once. Beside a field, problems show only once
 /// it has been touched, so a new draft is not covered in warnings; the panel always shows all.
@@ -100,8 +101,14 @@ fn budget_percent(pages: f64) -> u32 {
     (pages / MAX_PAGES * 100.0).clamp(0.0, 100.0).round() as u32
 }
 
+/// The id of the list of dismissed findings' summary, where focus goes after a dismissal.
+const DISMISSED_ID: &str = "dismissed-findings";
+
+/// The checks of a draft. With `draft`, the author's: each finding that is not a must-fix can be
+/// dismissed as not applicable, and brought back; without, a reviewer's, who sees what the author
+/// dismissed and why.
 #[component]
-pub fn ChecksPanel(report: Memo<Report>) -> impl IntoView {
+pub fn ChecksPanel(report: Memo<Report>, #[prop(optional)] draft: Option<RwSignal<Draft>>) -> impl IntoView {
     // Screen readers hear the summary once typing pauses, not at every keystroke.
     let (announcement, set_announcement) = signal(String::new());
     let debounce = Debounce::new(1500);
@@ -113,6 +120,7 @@ pub fn ChecksPanel(report: Memo<Report>) -> impl IntoView {
     // Typing changes the page count at most keystrokes, the findings far less often: the lists
     // re-render only when what they show changes.
     let findings = Memo::new(move |_| report.with(|r| r.findings.clone()));
+    let dismissed = Memo::new(move |_| report.with(|r| r.dismissed.clone()));
     let section_bars = Memo::new(move |_| {
         report.with(|r| {
             r.pages.section_pages.iter().map(|(heading, pages)| (*heading, tenths(*pages), budget_percent(*pages))).collect::<Vec<_>>()
@@ -131,7 +139,7 @@ pub fn ChecksPanel(report: Memo<Report>) -> impl IntoView {
     };
     view! {
         <section class="checks" aria-labelledby="checks-heading">
-            <h2 id="checks-heading" class="side-heading">"Checks"</h2>
+            <h2 id="checks-heading" class="side-heading" tabindex="-1">"Checks"</h2>
             <div class="checks-summary" class:ready=move || report.with(|r| r.ready())>
                 <p class="checks-verdict">{move || report.with(|r| r.summary())}</p>
                 <p class="checks-counts">{counts}</p>
@@ -153,21 +161,28 @@ pub fn ChecksPanel(report: Memo<Report>) -> impl IntoView {
                 </ul>
             </div>
             <ul class="findings">
-                {move || findings.get().into_iter().map(finding_item).collect_view()}
+                {move || findings.get().into_iter().map(|f| finding_item(f, draft)).collect_view()}
             </ul>
+            {move || {
+                let dismissed = dismissed.get();
+                (!dismissed.is_empty()).then(|| view! { <DismissedList dismissed=dismissed draft=draft /> })
+            }}
             <p class="visually-hidden" aria-live="polite">{announcement}</p>
         </section>
     }
 }
 
-fn finding_item(finding: Finding) -> impl IntoView {
+fn finding_item(finding: Finding, draft: Option<RwSignal<Draft>>) -> impl IntoView {
     let id = dom_id(finding.target);
     let href = format!("#{id}");
     let touched = use_context::<Touched>();
+    let key = format!("{}-{}", finding.rule, finding.target.place().replace(':', "-"));
+    let message_id = format!("finding-{key}");
+    let dismiss = draft.filter(|_| finding.dismissible()).map(|draft| view! { <DismissForm finding=finding.clone() draft=draft key=key message_id=message_id.clone() /> });
     view! {
         <li class=severity_class(finding.severity)>
             <span class="finding-severity">{finding.severity.label()}</span>
-            <a class="finding-link" href=href on:click=move |ev| {
+            <a class="finding-link" id=message_id href=href on:click=move |ev| {
                 ev.prevent_default();
                 if let Some(touched) = touched {
                     touched.mark(id.clone());
@@ -175,7 +190,83 @@ fn finding_item(finding: Finding) -> impl IntoView {
                 focus_element(&id);
             }>{finding.message}</a>
             <span class="finding-source">{format!("Source: {}", finding.source)}</span>
+            {dismiss}
         </li>
+    }
+}
+
+/// "Not applicable", then the optional reason and "Dismiss" or "Cancel".
+#[component]
+fn DismissForm(finding: Finding, draft: RwSignal<Draft>, key: String, message_id: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let toggle_id = format!("dismiss-{key}");
+    let reason_id = format!("dismiss-{key}-reason");
+    let (rule, place) = (finding.rule, finding.target.place());
+    let toggle = toggle_id.clone();
+    let close = move || {
+        open.set(false);
+        focus_after_render(toggle.clone());
+    };
+    let focus_reason = reason_id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        draft.update(|d| d.dismiss(rule, &place, &reason.get_untracked(), now_ms()));
+        focus_after_render(DISMISSED_ID);
+    };
+    view! {
+        <button type="button" class="button-quiet finding-dismiss" id=toggle_id aria-describedby=message_id
+            aria-expanded=move || open.get().to_string() hidden=move || open.get()
+            on:click=move |_| {
+                open.set(true);
+                focus_after_render(focus_reason.clone());
+            }>"Not applicable"</button>
+        {move || open.get().then(|| {
+            let close = close.clone();
+            let cancel = close.clone();
+            view! {
+                <form class="dismiss-form" on:submit=submit.clone()
+                    on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); close(); }>
+                    <label class="field-label" for=reason_id.clone()>"Why does this not apply? (optional)"</label>
+                    <input id=reason_id.clone() type="text" autocomplete="off" prop:value=move || reason.get()
+                        on:input:target=move |ev| reason.set(ev.target().value()) />
+                    <div class="button-row">
+                        <button type="submit" class="button-secondary">"Dismiss"</button>
+                        <button type="button" class="button-quiet" on:click=move |_| cancel()>"Cancel"</button>
+                    </div>
+                </form>
+            }
+        })}
+    }
+}
+
+/// What the author dismissed, with why: to the author with "Restore", to a reviewer open.
+#[component]
+fn DismissedList(dismissed: Vec<Dismissed>, draft: Option<RwSignal<Draft>>) -> impl IntoView {
+    let heading = format!("Dismissed as not applicable ({})", dismissed.len());
+    let items = dismissed.into_iter().map(|item| {
+        let (rule, place) = (item.finding.rule, item.finding.target.place());
+        let message_id = format!("dismissed-{rule}-{}", place.replace(':', "-"));
+        let restore = draft.map(|draft| view! {
+            <button type="button" class="button-quiet" aria-describedby=message_id.clone() on:click=move |_| {
+                draft.update(|d| d.restore(rule, &place, now_ms()));
+                focus_after_render("checks-heading");
+            }>"Restore"</button>
+        });
+        view! {
+            <li class="finding finding-dismissed">
+                <span class="finding-severity">{item.finding.severity.label()}</span>
+                <span id=message_id.clone()>{item.finding.message.clone()}</span>
+                <span class="finding-note">{item.note()}</span>
+                {restore}
+            </li>
+        }
+    }).collect_view();
+    view! {
+        <details class="dismissed" open=draft.is_none()>
+            <summary id=DISMISSED_ID>{heading}</summary>
+            <ul class="findings">{items}</ul>
+        </details>
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use igf_core::checks::calm::{self, calm};
 use igf_core::checks::{Checker, Report, Target};
 use igf_core::checks::status::{SectionStatus, section_status};
 use igf_core::model::draft::Draft;
@@ -94,10 +95,13 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
     let today = today();
     // The checker keeps each section's layout, so a keystroke lays out only the edited section.
     let checker = std::sync::Mutex::new(Checker::default());
-    let report = Memo::new(move |_| {
+    let live = Memo::new(move |_| {
         let mut checker = checker.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         draft.with(|d| checker.check(d, today, &settings.get()))
     });
+    // What the author sees: new findings wait for a pause in typing (exports take the live report).
+    let typing = RwSignal::new(false);
+    let report = Memo::new(move |shown: Option<&Report>| live.with(|r| calm(r, shown, typing.get())));
     let touched = Touched::new();
     provide_context(touched);
     Received::provide(draft);
@@ -111,10 +115,10 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
     });
     let history_open = RwSignal::new(false);
     view! {
-        <EditorBar draft=draft report=report status=status history_open=history_open on_close=close />
+        <EditorBar draft=draft report=live status=status history_open=history_open on_close=close />
         <SaveFailure status=status draft=draft />
         <main class="editor">
-            <EditorForm draft=draft report=report sections=sections.clone() touched=touched />
+            <EditorForm draft=draft report=report sections=sections.clone() touched=touched typing=typing />
             <EditorSide draft=draft report=report sections=sections history_open=history_open />
         </main>
     }
@@ -149,10 +153,20 @@ fn EditorBar(
 
 /// The form: the title, each section, the details and the Code of Conduct, with the reviews.
 #[component]
-fn EditorForm(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<SectionState>, touched: Touched) -> impl IntoView {
+fn EditorForm(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<SectionState>, touched: Touched, typing: RwSignal<bool>) -> impl IntoView {
     let kind = draft.with_untracked(|d| d.kind);
+    let pause = Debounce::new(calm::PAUSE_MS);
     view! {
         <div class="editor-form"
+            on:input=move |_| {
+                if !typing.get_untracked() {
+                    typing.set(true);
+                }
+                // The editor may be gone when the pause ends.
+                pause.call(move || {
+                    typing.try_set(false);
+                });
+            }
             on:focusout=move |ev| {
                 if let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                     touched.mark(element.id());
@@ -213,7 +227,7 @@ fn EditorSide(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<Sectio
             <div id="history-panel" hidden=move || !history_open.get()>
                 {move || history_open.get().then(|| view! { <HistoryPanel draft=draft /> })}
             </div>
-            <ChecksPanel report=report />
+            <ChecksPanel report=report draft=draft />
             <section class="preview" aria-labelledby="preview-heading">
                 <h2 id="preview-heading" class="side-heading">"Preview"</h2>
                 <article class="paper">

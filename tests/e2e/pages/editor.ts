@@ -146,6 +146,25 @@ export class EditorPage {
     return this.checks.getByRole('link', { name: text });
   }
 
+  /** A finding's whole entry in the panel (sentence, source, "Not applicable"), by its text. */
+  findingItem(text: string | RegExp): Locator {
+    return this.checks.getByRole('listitem').filter({ has: this.page.getByRole('link', { name: text }) });
+  }
+
+  /** Dismisses a finding as not applicable, typing the reason as a person does. */
+  async dismiss(text: string | RegExp, reason: string) {
+    await this.findingItem(text).getByRole('button', { name: 'Not applicable' }).click();
+    const field = this.checks.getByRole('textbox', { name: 'Why does this not apply? (optional)' });
+    await expect(field).toBeFocused();
+    await this.page.keyboard.type(reason);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The summary of the findings dismissed as not applicable: "Dismissed as not applicable (2)". */
+  get dismissedSummary(): Locator {
+    return this.checks.getByText(/^Dismissed as not applicable \(\d+\)$/);
+  }
+
   /** The findings in the panel of one severity, e.g. "Must fix". */
   findingsOf(severity: 'Must fix' | 'Should fix' | 'Tip'): Locator {
     return this.checks.getByRole('listitem').filter({ hasText: severity });

@@ -1,5 +1,9 @@
 import { EditorPage } from '../pages/editor';
 import { LibraryPage } from '../pages/library';
+import { ReviewPage } from '../pages/review';
+import { shareLink } from '../pages/share';
+import { reviewerWithOwnDraft, writeDraft } from '../support/people';
+import { storedEnvelopes } from '../support/storage';
 import { expect, test } from '../support/test';
 
 const SECTIONS: Record<string, string> = {
@@ -193,3 +197,62 @@ for (const [timezoneId, localTime, expected] of [
     await context.close();
   });
 }
+
+test('a tip dismissed as not applicable stays dismissed, reaches the reviewer with its reason, and comes back when restored', async ({ page, browser }) => {
+  const editor = await writeDraft(page);
+  const acronym = /“Expected Output\(s\)” uses MAG before spelling it out/;
+  await expect(editor.finding(acronym)).toBeVisible();
+  // A must-fix rule of the seed cannot be dismissed.
+  await expect(editor.findingItem('Enter your name as the proposer').getByRole('button', { name: 'Not applicable' })).toHaveCount(0);
+
+  await editor.dismiss(acronym, 'Every reader of this paper sits on the MAG');
+  await expect(editor.dismissedSummary).toHaveText('Dismissed as not applicable (1)');
+  await expect(editor.dismissedSummary).toBeFocused();
+  await expect(editor.finding(acronym)).toHaveCount(0);
+  // Stored in schema 3, which carries dismissals.
+  await expect.poll(() => storedEnvelopes(page).then((all) => all.map((e) => [e.schema, e.draft.dismissed]))).toEqual([
+    [3, [{ rule: 'acronym-unexplained', place: 'section:outputs', reason: 'Every reader of this paper sits on the MAG' }]],
+  ]);
+
+  // The reviewer sees what was dismissed and why, and cannot bring it back.
+  const link = await shareLink(page);
+  const reviewer = await reviewerWithOwnDraft(browser);
+  await reviewer.page.goto(link);
+  const review = new ReviewPage(reviewer.page);
+  await expect(review.banner).toBeVisible();
+  await expect(review.checks.getByText('Dismissed as not applicable: Every reader of this paper sits on the MAG.')).toBeVisible();
+  await expect(review.checks.getByText(acronym)).toBeVisible();
+  await expect(review.checks.getByRole('button', { name: 'Restore' })).toHaveCount(0);
+  await reviewer.context.close();
+
+  // Still dismissed after a reload (which reopens the draft); restored, it is back at once.
+  await page.reload();
+  await expect(editor.dismissedSummary).toHaveText('Dismissed as not applicable (1)');
+  await expect(editor.finding(acronym)).toHaveCount(0);
+  await editor.dismissedSummary.click();
+  await editor.checks.getByRole('button', { name: 'Restore' }).click();
+  await expect(editor.finding(acronym)).toBeVisible();
+  await expect(editor.dismissedSummary).toHaveCount(0);
+});
+
+test('a new finding waits until typing pauses, and one the author fixed goes at once', async ({ page }) => {
+  // The app's timers run on a clock the test moves, so "a pause" is exact, not a race.
+  await page.clock.install();
+  const editor = new EditorPage(page);
+  await editor.gotoStart();
+  await editor.create('New BPF proposal');
+  const theme = editor.section('Proposed Theme/Issue for the BPF');
+  const placeholder = editor.finding(/still holds placeholder text \(“TBD”\)/);
+  await theme.click();
+  await page.keyboard.type('Our theme is TBD');
+  await page.clock.runFor(500);
+  await expect(editor.finding(/Write the section “Proposed Theme\/Issue for the BPF”/)).toHaveCount(0);
+  await expect(placeholder).toHaveCount(0);
+  await page.clock.runFor(600);
+  await expect(placeholder).toBeVisible();
+  // Fixed: gone without waiting for a pause.
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(placeholder).toHaveCount(0);
+});

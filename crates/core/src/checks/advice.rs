@@ -193,14 +193,13 @@ fn long_sentences(units: &[Unit], name: &str, target: Target) -> Option<Finding>
         .filter(|(words, _)| *words > LONG_SENTENCE_WORDS)
         .collect();
     let (words, first) = long.first()?;
-    let which = if long.len() == 1 {
-        format!("a sentence of {words} words")
+    let (which, them) = if long.len() == 1 {
+        (format!("a sentence of {words} words (“{}”)", opening(first)), "it")
     } else {
-        format!("{} sentences of more than {LONG_SENTENCE_WORDS} words; the first, of {words},", long.len())
+        (format!("{} sentences of more than {LONG_SENTENCE_WORDS} words (the first has {words}: “{}”)", long.len(), opening(first)), "them")
     };
     Some(finding("sentence-long", Severity::Tip, target, WRITING_ADVICE, format!(
-        "{name} has {which} (“{}”): split it, since sentences over about {LONG_SENTENCE_WORDS} words are hard to follow, more so in a second language.",
-        opening(first)
+        "{name} has {which}: split {them}, since sentences over about {LONG_SENTENCE_WORDS} words are hard to follow, more so in a second language."
     )))
 }
 
@@ -212,14 +211,13 @@ fn long_paragraphs(units: &[Unit], name: &str, target: Target) -> Option<Finding
         .filter(|(words, _)| *words > LONG_PARAGRAPH_WORDS)
         .collect();
     let (words, first) = long.first()?;
-    let which = if long.len() == 1 {
-        format!("a paragraph of {words} words")
+    let (which, them) = if long.len() == 1 {
+        (format!("a paragraph of {words} words (“{}”)", opening(&first.text)), "it")
     } else {
-        format!("{} paragraphs of more than {LONG_PARAGRAPH_WORDS} words; the first, of {words},", long.len())
+        (format!("{} paragraphs of more than {LONG_PARAGRAPH_WORDS} words (the first has {words}: “{}”)", long.len(), opening(&first.text)), "them")
     };
     Some(finding("paragraph-long", Severity::Tip, target, WRITING_ADVICE, format!(
-        "{name} has {which} (“{}”): break it into shorter paragraphs, one point each, so readers can find their way.",
-        opening(&first.text)
+        "{name} has {which}: break {them} into shorter paragraphs, one point each, so readers can find their way."
     )))
 }
 
@@ -492,7 +490,7 @@ mod tests {
         let long_paragraph = (0..12).map(|_| format!("{}.", words(20).replacen("policy", "Policy", 1))).collect::<Vec<_>>().join(" ");
         let table: Vec<(String, Option<(&str, String)>)> = vec![
             (long_sentence.clone(), Some(("sentence-long", "“Theme” has a sentence of 45 words (“policy data data data data data …”): split it, since sentences over about 40 words are hard to follow, more so in a second language.".to_owned()))),
-            (format!("{long_sentence}\n\n{long_sentence}"), Some(("sentence-long", "“Theme” has 2 sentences of more than 40 words; the first, of 45, (“policy data data data data data …”): split it, since sentences over about 40 words are hard to follow, more so in a second language.".to_owned()))),
+            (format!("{long_sentence}\n\n{long_sentence}"), Some(("sentence-long", "“Theme” has 2 sentences of more than 40 words (the first has 45: “policy data data data data data …”): split them, since sentences over about 40 words are hard to follow, more so in a second language.".to_owned()))),
             (format!("{}.", words(40)), None),
             (long_paragraph.clone(), Some(("paragraph-long", "“Theme” has a paragraph of 240 words (“Policy data data data data data …”): break it into shorter paragraphs, one point each, so readers can find their way.".to_owned()))),
             ((0..12).map(|_| format!("- {}.", words(20))).collect::<Vec<_>>().join("\n"), None),
