@@ -80,12 +80,7 @@ pub fn dom_id(target: Target) -> String {
 }
 
 pub fn person_field_id(index: usize, field: PersonField) -> String {
-    let part = match field {
-        PersonField::Name => "name",
-        PersonField::Group => "group",
-        PersonField::Email => "email",
-    };
-    format!("person-{index}-{part}")
+    format!("person-{index}-{}", field.code())
 }
 
 fn severity_class(severity: Severity) -> &'static str {

@@ -48,6 +48,17 @@ pub enum PersonField {
     Email,
 }
 
+impl PersonField {
+    /// "name", "group" or "email": in stored places and element ids.
+    pub fn code(self) -> &'static str {
+        match self {
+            PersonField::Name => "name",
+            PersonField::Group => "group",
+            PersonField::Email => "email",
+        }
+    }
+}
+
 /// The place in the draft a finding is about, so the UI can move focus there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -69,16 +80,11 @@ impl Target {
     /// The place as stored with a dismissal: "title", "section:theme", "co-facilitator:2:email".
     /// These names are stored in drafts; they must never change.
     pub fn place(self) -> String {
-        let person_field = |field| match field {
-            PersonField::Name => "name",
-            PersonField::Group => "group",
-            PersonField::Email => "email",
-        };
         match self {
             Target::Title => "title".into(),
             Target::Section(key) => format!("section:{key}"),
             Target::CoFacilitators => "co-facilitators".into(),
-            Target::CoFacilitator(index, field) => format!("co-facilitator:{}:{}", index + 1, person_field(field)),
+            Target::CoFacilitator(index, field) => format!("co-facilitator:{}:{}", index + 1, field.code()),
             Target::MeetingDate => "meeting-date".into(),
             Target::TimeframeStart => "timeframe-start".into(),
             Target::TimeframeEnd => "timeframe-end".into(),
