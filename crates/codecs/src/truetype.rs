@@ -17,7 +17,6 @@ pub struct FontError(pub &'static str);
 
 /// Flags of a composite glyph's component.
 const WORDS: u16 = 0x0001;
-const XY_VALUES: u16 = 0x0002;
 const SCALE: u16 = 0x0008;
 const MORE: u16 = 0x0020;
 const XY_SCALE: u16 = 0x0040;

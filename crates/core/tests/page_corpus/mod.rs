@@ -9,6 +9,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "../pdf/mod.rs"]
+mod pdf;
+
+use pdf::fonts;
 use igf_core::checks::{Report, check};
 use igf_core::formats::{self, Format};
 use igf_core::model::calendar::CivilDate;
@@ -293,7 +297,7 @@ impl Renderings {
         for draft in drafts {
             let report = report(draft);
             for (format, path) in [(Format::Pdf, files.ours(draft)), (Format::Docx, files.docx(draft)), (Format::Html, files.html(draft))] {
-                fs::write(path, formats::render(draft, &report, format)).unwrap();
+                fs::write(path, formats::render(draft, &report, format, fonts()).unwrap()).unwrap();
             }
         }
         files
