@@ -188,24 +188,43 @@ fn unicode_subtable(cmap: &[u8]) -> Option<&[u8]> {
     })
 }
 
-/// One glyph of a subset: a glyph of the font, or (`None`) an empty box for a character no font
-/// has, with the advance the document gives it.
+/// What one glyph of a subset draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outline {
+    /// A glyph of the font.
+    Glyph(u16),
+    /// An empty box, for a character no font has.
+    EmptyBox,
+    /// Nothing, for a character that is never seen (a joiner, a direction mark).
+    Blank,
+}
+
+/// One glyph of a subset, with the advance the document gives it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SubsetGlyph {
-    pub glyph: Option<u16>,
+    pub outline: Outline,
     pub advance: u16,
+}
+
+impl Outline {
+    fn glyph(self) -> Option<u16> {
+        match self {
+            Outline::Glyph(glyph) => Some(glyph),
+            Outline::EmptyBox | Outline::Blank => None,
+        }
+    }
 }
 
 /// A font of `.notdef` then `glyphs`, in order (so glyph `n + 1` draws `glyphs[n]`), then the
 /// glyphs their composites need.
 pub fn subset(font: &Font, glyphs: &[SubsetGlyph]) -> Result<Vec<u8>, FontError> {
     let notdef_advance = font.advance_and_bearing(0).0;
-    let mut order: Vec<SubsetGlyph> = vec![SubsetGlyph { glyph: Some(0), advance: notdef_advance }];
+    let mut order: Vec<SubsetGlyph> = vec![SubsetGlyph { outline: Outline::Glyph(0), advance: notdef_advance }];
     order.extend_from_slice(glyphs);
     // Where each glyph of the font went in the subset, for the composites that use it.
     let mut placed = vec![u16::MAX; usize::from(font.glyphs)];
     for (new, entry) in order.iter().enumerate() {
-        if let Some(slot) = entry.glyph.and_then(|g| placed.get_mut(usize::from(g))).filter(|slot| **slot == u16::MAX) {
+        if let Some(slot) = entry.outline.glyph().and_then(|g| placed.get_mut(usize::from(g))).filter(|slot| **slot == u16::MAX) {
             *slot = new as u16;
         }
     }
@@ -218,20 +237,21 @@ pub fn subset(font: &Font, glyphs: &[SubsetGlyph]) -> Result<Vec<u8>, FontError>
             return Err(FontError("too many glyphs for one font"));
         }
         let entry = order[index];
-        let (bearing, outline) = match entry.glyph {
-            Some(glyph) => (font.advance_and_bearing(glyph).1, font.outline(glyph)?),
-            None => (font.advance_and_bearing(0).1, &[][..]),
+        let (bearing, outline) = match entry.outline {
+            Outline::Glyph(glyph) => (font.advance_and_bearing(glyph).1, font.outline(glyph)?),
+            Outline::EmptyBox | Outline::Blank => (0, &[][..]),
         };
         loca.extend_from_slice(&(glyf.len() as u32).to_be_bytes());
-        match entry.glyph {
-            None => empty_box(entry.advance, font.metrics().units_per_em, &mut glyf),
-            Some(_) if outline.is_empty() => {}
-            Some(_) if i16_at(outline, 0).ok_or(FontError("a glyph has no header"))? >= 0 => simple(outline, &mut glyf)?,
-            Some(_) => composite(outline, &mut glyf, &mut |component| {
+        match entry.outline {
+            Outline::EmptyBox => empty_box(entry.advance, font.metrics().units_per_em, &mut glyf),
+            Outline::Blank => {}
+            Outline::Glyph(_) if outline.is_empty() => {}
+            Outline::Glyph(_) if i16_at(outline, 0).ok_or(FontError("a glyph has no header"))? >= 0 => simple(outline, &mut glyf)?,
+            Outline::Glyph(_) => composite(outline, &mut glyf, &mut |component| {
                 let slot = placed.get_mut(usize::from(component)).ok_or(FontError("a component glyph does not exist"))?;
                 if *slot == u16::MAX {
                     *slot = order.len() as u16;
-                    order.push(SubsetGlyph { glyph: Some(component), advance: font.advance_and_bearing(component).0 });
+                    order.push(SubsetGlyph { outline: Outline::Glyph(component), advance: font.advance_and_bearing(component).0 });
                 }
                 Ok(*slot)
             })?,
@@ -396,11 +416,13 @@ mod tests {
         // "ǻ" (a with ring and acute) is a composite in Liberation Serif.
         let composite = font.glyph('ǻ').unwrap();
         assert!(i16_at(font.outline(composite).unwrap(), 0).unwrap() < 0, "a composite glyph");
+        let glyph = |c| Outline::Glyph(font.glyph(c).unwrap());
         let asked = [
-            SubsetGlyph { glyph: font.glyph('A'), advance: 1479 },
-            SubsetGlyph { glyph: Some(composite), advance: 909 },
-            SubsetGlyph { glyph: None, advance: 2048 },
-            SubsetGlyph { glyph: font.glyph(' '), advance: 512 },
+            SubsetGlyph { outline: glyph('A'), advance: 1479 },
+            SubsetGlyph { outline: Outline::Glyph(composite), advance: 909 },
+            SubsetGlyph { outline: Outline::EmptyBox, advance: 2048 },
+            SubsetGlyph { outline: glyph(' '), advance: 512 },
+            SubsetGlyph { outline: Outline::Blank, advance: 0 },
         ];
         let bytes = subset(&font, &asked).unwrap();
         assert!(bytes.len() < 4000, "{} bytes", bytes.len());
@@ -412,13 +434,14 @@ mod tests {
         let empty_box = small.outline(3).unwrap();
         assert_eq!((i16_at(empty_box, 0), i16_at(empty_box, 6)), (Some(2), Some(2048 - 204)), "two contours, across the advance");
         assert!(small.outline(4).unwrap().is_empty(), "a space draws nothing");
+        assert!(small.outline(5).unwrap().is_empty(), "a blank draws nothing");
         let mut components = Vec::new();
         super::composite(small.outline(2).unwrap(), &mut Vec::new(), &mut |c| {
             components.push(c);
             Ok(c)
         })
         .unwrap();
-        assert!(components.iter().all(|&c| c >= 5 && c < small.glyphs), "{components:?}");
+        assert!(components.iter().all(|&c| c >= 6 && c < small.glyphs), "{components:?}");
         for glyph in 0..small.glyphs {
             let outline = small.outline(glyph).unwrap();
             if i16_at(outline, 0).is_some_and(|n| n >= 0) {
@@ -439,7 +462,7 @@ mod tests {
         let data = liberation();
         for cut in [0, 11, 100, 400, data.len() / 2, data.len() - 1] {
             if let Ok(font) = Font::parse(&data[..cut]) {
-                let _ = subset(&font, &[SubsetGlyph { glyph: font.glyph('A'), advance: 1 }]);
+                let _ = subset(&font, &[SubsetGlyph { outline: font.glyph('A').map_or(Outline::EmptyBox, Outline::Glyph), advance: 1 }]);
             }
         }
         assert_eq!(Font::parse(b"OTTO and then some bytes").err(), Some(FontError("no TrueType outlines")));
@@ -450,7 +473,7 @@ mod tests {
         assert!(Font::parse(&data).unwrap().long_loca);
         broken[loca + 4 * (a + 1)..loca + 4 * (a + 1) + 4].copy_from_slice(&[0, 0xFF, 0xFF, 0xFF]);
         let font = Font::parse(&broken).unwrap();
-        assert_eq!(subset(&font, &[SubsetGlyph { glyph: Some(a as u16), advance: 1 }]).err(), Some(FontError("a glyph lies outside the glyf table")));
+        assert_eq!(subset(&font, &[SubsetGlyph { outline: Outline::Glyph(a as u16), advance: 1 }]).err(), Some(FontError("a glyph lies outside the glyf table")));
         // A composite whose component is out of range.
         let composite = usize::from(font.glyph('ǻ').unwrap());
         let glyf = table_offset(&data, b"glyf");
@@ -458,6 +481,6 @@ mod tests {
         let mut bad_component = data.clone();
         bad_component[glyf + start + 12..glyf + start + 14].copy_from_slice(&[0xFF, 0xF0]);
         let font = Font::parse(&bad_component).unwrap();
-        assert_eq!(subset(&font, &[SubsetGlyph { glyph: Some(composite as u16), advance: 1 }]).err(), Some(FontError("a component glyph does not exist")));
+        assert_eq!(subset(&font, &[SubsetGlyph { outline: Outline::Glyph(composite as u16), advance: 1 }]).err(), Some(FontError("a component glyph does not exist")));
     }
 }

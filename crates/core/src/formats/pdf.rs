@@ -86,6 +86,9 @@ struct Drawing<'a> {
     faces: Faces<'a>,
     tree: Tree,
     annotations: Vec<Annotation>,
+    /// The element whose marked-content sequence is open across lines: a paragraph of one cell
+    /// without links is one sequence on each page, whatever its lines.
+    open: Option<usize>,
 }
 
 pub fn export(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, FontError> {
@@ -93,7 +96,7 @@ pub fn export(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, FontError> {
     let page_w = f64::from(SPEC.page_width_twips) / 20.0;
     let page_h = f64::from(SPEC.page_height_twips) / 20.0;
     let margin = f64::from(SPEC.margin_twips) / 20.0;
-    let mut drawing = Drawing { faces: Faces::new(fonts), tree: Tree::new(set.pages.len()), annotations: Vec::new() };
+    let mut drawing = Drawing { faces: Faces::new(fonts), tree: Tree::new(set.pages.len()), annotations: Vec::new(), open: None };
     let mut paragraph_tags: Vec<Option<ParagraphTags>> = set.paragraphs.iter().map(|_| None).collect();
     let mut contents = Vec::with_capacity(set.pages.len());
     for (number, lines) in set.pages.iter().enumerate() {
@@ -108,6 +111,7 @@ pub fn export(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, FontError> {
             let place = Place { page: number, margin, page_h };
             drawing.line(&mut content, paragraph, tags, &set.breaks[line.paragraph], line, place)?;
         }
+        drawing.close(&mut content);
         contents.push(content);
     }
 
@@ -180,6 +184,7 @@ impl Drawing<'_> {
         let style = &SPEC.notice;
         let top = f64::from(SPEC.notice_top_twips) / 20.0;
         let baseline = page_h - top - f64::from(style.line_centipt) / 100.0 + 0.25 * f64::from(style.size_pt);
+        self.close(content);
         content.push_str(&format!("/Artifact << /Type /Pagination /Subtype /Header >> BDC 0.64 0.15 0.11 rg BT {} {} Td", fixed(margin, 2), fixed(baseline, 2)));
         let chars: Vec<(char, Style)> = text.chars().map(|c| (c, notice_style())).collect();
         self.runs(content, &chars, style.size_pt)?;
@@ -193,6 +198,7 @@ impl Drawing<'_> {
         let line_height = f64::from(paragraph.style.line_centipt) / 100.0;
         let baseline = place.page_h - place.margin - top - line_height + 0.25 * f64::from(size);
         if let (Some(marker), Some(label), 0) = (&paragraph.marker, tags.label, line.line) {
+            self.close(content);
             let left = place.margin + f64::from(paragraph.cell_left(0)) / 120.0;
             content.push_str(&format!("BT {} {} Td", fixed(left - 18.0, 2), fixed(baseline, 2)));
             let chars: Vec<(char, Style)> = marker.chars().map(|c| (c, Style::default())).collect();
@@ -207,6 +213,21 @@ impl Drawing<'_> {
                 continue;
             }
             let left = place.margin + f64::from(paragraph.cell_left(cell_index)) / 120.0;
+            if paragraph.cells.len() == 1 && paragraph.links.is_empty() {
+                let element = self.tree.element(tags, 0, None);
+                if self.open != Some(element) {
+                    self.close(content);
+                    let mcid = self.tree.mark(element, place.page);
+                    content.push_str(&format!("/{} << /MCID {mcid} >> BDC\n", self.tree.role(element)));
+                    self.open = Some(element);
+                }
+                content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
+                let chars: Vec<(char, Style)> = cell[start..trimmed].iter().copied().filter(|(c, _)| *c != '\n').collect();
+                self.runs(content, &chars, size)?;
+                content.push_str(" ET\n");
+                continue;
+            }
+            self.close(content);
             content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
             // Pieces of the line, each inside or outside one link.
             let link_at = |i: usize| paragraph.links.iter().position(|l| l.cell == cell_index && (l.start..l.end).contains(&i));
@@ -232,6 +253,13 @@ impl Drawing<'_> {
             content.push_str(" ET\n");
         }
         Ok(())
+    }
+
+    /// Ends the marked-content sequence open across lines, if any.
+    fn close(&mut self, content: &mut String) {
+        if self.open.take().is_some() {
+            content.push_str("EMC\n");
+        }
     }
 
     /// Text in one marked-content sequence of `element`.

@@ -2,6 +2,7 @@
 //! rule 1). Text the fonts do not cover (CJK, Arabic...) is measured at one em per character.
 
 use crate::layout::metrics_data::{BOLD, BOLD_FALLBACK, BOLD_ITALIC, BOLD_ITALIC_FALLBACK, ITALIC, ITALIC_FALLBACK, REGULAR, REGULAR_FALLBACK};
+use crate::text::invisible;
 
 /// One font face: advance widths in font units, as runs of consecutive code points.
 pub struct Face {
@@ -66,7 +67,7 @@ pub fn measured_with(c: char, style: Style) -> Measured {
 
 /// The width of `c` at `size_pt` points, in 1/120 pt.
 pub fn width(c: char, style: Style, size_pt: u32) -> u32 {
-    if c == '\u{200B}' || ('\u{0300}'..='\u{036F}').contains(&c) && style.mono {
+    if invisible(c) || ('\u{0300}'..='\u{036F}').contains(&c) && style.mono {
         return 0;
     }
     let em = size_pt * UNITS_PER_PT;
@@ -95,6 +96,9 @@ mod tests {
         assert!(width('ა', regular, 12) > 0, "Georgian comes from DejaVu Serif");
         assert_eq!(width('日', regular, 12), 1440, "one em where no font covers the script");
         assert_eq!(width('x', Style { mono: true, ..regular }, 10), 720);
+        for c in ['\u{200B}', '\u{200D}', '\u{FE0F}', '\u{FEFF}', '\u{202E}'] {
+            assert_eq!(width(c, regular, 12), 0, "{c:?} is never seen");
+        }
     }
 
     #[test]

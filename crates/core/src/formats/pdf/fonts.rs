@@ -8,12 +8,13 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use igf_codecs::truetype::{self, Font, SubsetGlyph};
+use igf_codecs::truetype::{self, Font, Outline, SubsetGlyph};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use super::file::{File, utf16_hex};
 use crate::layout::metrics::{Measured, Style, measured_with, width};
+use crate::text::invisible;
 
 /// A font file the PDF may embed, served as `fonts/<file_name>` beside the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -152,7 +153,7 @@ pub fn choose(c: char, style: Style) -> (FontFile, Shown) {
             Measured::Neither => (serif[0], false),
         }
     };
-    let shown = match (c.is_whitespace(), right_to_left(c), has) {
+    let shown = match (c.is_whitespace() || invisible(c), right_to_left(c), has) {
         (true, _, _) => Shown::Glyph,
         (false, true, _) => Shown::RightToLeft,
         (false, false, has) => if has { Shown::Glyph } else { Shown::Missing },
@@ -239,13 +240,14 @@ fn embed(file: &mut File, font_file: FontFile, used: &Used) -> Result<usize, Fon
         .iter()
         .zip(&widths)
         .map(|(&(c, _, shown), &w)| {
-            let glyph = match shown {
-                Shown::Glyph => used.font.glyph(c).or_else(|| c.is_whitespace().then(|| used.font.glyph(' ')).flatten()),
-                Shown::Missing | Shown::RightToLeft => None,
+            let outline = match (shown, used.font.glyph(c)) {
+                _ if invisible(c) => Outline::Blank,
+                (Shown::Glyph, Some(glyph)) => Outline::Glyph(glyph),
+                // A space the font lacks (a tab, a rare width) is drawn as its space.
+                (Shown::Glyph, None) if c.is_whitespace() => used.font.glyph(' ').map_or(Outline::Blank, Outline::Glyph),
+                _ => Outline::EmptyBox,
             };
-            let advance = u16::try_from((w * units + 500) / 1000).unwrap_or(u16::MAX);
-            // A blank stays blank: a space the font lacks is drawn with its space.
-            SubsetGlyph { glyph: glyph.or(c.is_whitespace().then_some(0)), advance }
+            SubsetGlyph { outline, advance: u16::try_from((w * units + 500) / 1000).unwrap_or(u16::MAX) }
         })
         .collect();
     let program = truetype::subset(&used.font, &glyphs).map_err(|e| FontError::Damaged(font_file.file_name(), e))?;
@@ -333,7 +335,8 @@ mod tests {
             ('Ж', mono, FontFile::Mono, Shown::Glyph),
             ('ა', mono, FontFile::Mono, Shown::Missing),
             ('\t', regular, FontFile::Regular, Shown::Glyph),
-            ('\u{FEFF}', regular, FontFile::Regular, Shown::Missing),
+            ('\u{FEFF}', regular, FontFile::Regular, Shown::Glyph),
+            ('\u{0378}', regular, FontFile::Regular, Shown::Missing),
         ];
         for (c, style, file, shown) in table {
             assert_eq!(choose(c, style), (file, shown), "{c:?} in {style:?}");

@@ -182,20 +182,20 @@ impl Tree {
                 Kid::Content { page, .. } | Kid::Annotation { page, .. } => Some(*page),
                 Kid::Element(_) => None,
             });
-            let mut kids = String::new();
-            for kid in &element.kids {
-                match *kid {
-                    Kid::Element(child) if kept[child] => kids.push_str(&format!("{} 0 R ", numbers[child])),
-                    Kid::Element(_) => {}
-                    Kid::Content { page, mcid } if Some(page) == first_page => kids.push_str(&format!("{mcid} ")),
-                    Kid::Content { page, mcid } => kids.push_str(&format!("<< /Type /MCR /Pg {} 0 R /MCID {mcid} >> ", pages[page])),
-                    Kid::Annotation { page, annotation } => {
-                        kids.push_str(&format!("<< /Type /OBJR /Pg {} 0 R /Obj {} 0 R >> ", pages[page], annotations[annotation]));
-                    }
-                }
-            }
+            let kids: Vec<String> = element
+                .kids
+                .iter()
+                .filter_map(|kid| match *kid {
+                    Kid::Element(child) => kept[child].then(|| format!("{} 0 R", numbers[child])),
+                    Kid::Content { page, mcid } if Some(page) == first_page => Some(mcid.to_string()),
+                    Kid::Content { page, mcid } => Some(format!("<< /Type /MCR /Pg {} 0 R /MCID {mcid} >>", pages[page])),
+                    Kid::Annotation { page, annotation } => Some(format!("<< /Type /OBJR /Pg {} 0 R /Obj {} 0 R >>", pages[page], annotations[annotation])),
+                })
+                .collect();
+            // A single kid stands alone, as most elements have one: a paragraph on one page.
+            let kids = if kids.len() == 1 { kids.concat() } else { format!("[{}]", kids.join(" ")) };
             let page = first_page.map_or(String::new(), |p| format!("/Pg {} 0 R ", pages[p]));
-            file.put(numbers[id], format!("<< /Type /StructElem /S /{} /P {parent} 0 R {page}/K [{kids}] {} >>", element.role, element.attributes));
+            file.put(numbers[id], format!("<< /Type /StructElem /S /{} /P {parent} 0 R {page}/K {kids} {} >>", element.role, element.attributes));
         }
         let mut nums = String::new();
         for (page, marked) in self.marked.iter().enumerate() {
