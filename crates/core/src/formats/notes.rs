@@ -56,10 +56,12 @@ fn named(chars: &[char]) -> String {
     named.join(" ")
 }
 
-/// Progress of the font download the first PDF needs, in kilobytes.
+/// Progress of the font download the first PDF needs, in tenths of the whole (so a status that
+/// is read aloud changes ten times, not at every piece that arrives).
 pub fn fonts_loading(loaded: u64, total: u64) -> String {
+    let tenths = (loaded.min(total) * 10).checked_div(total).unwrap_or(10);
     let kb = |bytes: u64| decimal::fixed(bytes as f64 / 1000.0, 0);
-    format!("Loading the fonts for the PDF ({} of {} KB)…", kb(loaded.min(total)), kb(total))
+    format!("Loading the fonts for the PDF: {} of {} KB…", kb(total * tenths / 10), kb(total))
 }
 
 #[cfg(test)]
@@ -100,8 +102,9 @@ mod tests {
 
     #[test]
     fn font_progress_in_kilobytes() {
-        assert_eq!(fonts_loading(0, 764_000), "Loading the fonts for the PDF (0 of 764 KB)…");
-        assert_eq!(fonts_loading(400_499, 764_000), "Loading the fonts for the PDF (400 of 764 KB)…");
-        assert_eq!(fonts_loading(900_000, 764_000), "Loading the fonts for the PDF (764 of 764 KB)…");
+        let table = [(0, 764_000, "0 of 764 KB"), (76_399, 764_000, "0 of 764 KB"), (400_499, 764_000, "382 of 764 KB"), (900_000, 764_000, "764 of 764 KB"), (0, 0, "0 of 0 KB")];
+        for (loaded, total, expected) in table {
+            assert_eq!(fonts_loading(loaded, total), format!("Loading the fonts for the PDF: {expected}…"), "{loaded} of {total}");
+        }
     }
 }
