@@ -107,13 +107,19 @@ def runs(widths, ranges):
 
 
 def emit(name, units, widths, ranges, source):
+    found = runs(widths, ranges)
+    starts, flat = [], []
+    for start, run in found:
+        starts.append((start, len(flat)))
+        flat.extend(run)
+    end = found[-1][0] + len(found[-1][1])
+    assert end < 0xFFFF and len(flat) < 0xFFFF
+    starts.append((end, len(flat)))
     print(f"/// {source}")
     print(f"pub static {name}: Face = Face {{")
     print(f"    units_per_em: {units},")
-    print("    runs: &[")
-    for start, run in runs(widths, ranges):
-        print(f"        (0x{start:04X}, &{run}),")
-    print("    ],")
+    print("    runs: &[" + ", ".join(f"(0x{start:04X}, {at})" for start, at in starts) + "],")
+    print(f"    widths: &{flat},")
     print("};")
     print()
 

@@ -57,16 +57,12 @@ pub fn gaps(doc: &Document) -> Gaps {
 /// The font files the document's PDF draws with, which must be in the [`Fonts`] given to
 /// [`export`].
 pub fn needed(doc: &Document) -> Vec<FontFile> {
-    let mut files: Vec<FontFile> = Vec::new();
+    let mut used = [false; FontFile::ALL.len()];
     let notice = doc.not_ready_line().map(|line| line.chars().map(|c| (c, notice_style())).collect::<Vec<_>>()).unwrap_or_default();
     for (c, style) in drawn(&typeset(doc)).chain(notice) {
-        let file = choose(c, style).0;
-        if !files.contains(&file) {
-            files.push(file);
-        }
+        used[choose(c, style).0 as usize] = true;
     }
-    files.sort();
-    files
+    FontFile::ALL.into_iter().filter(|&f| used[f as usize]).collect()
 }
 
 fn notice_style() -> Style {

@@ -4,18 +4,23 @@
 use crate::layout::metrics_data::{BOLD, BOLD_FALLBACK, BOLD_ITALIC, BOLD_ITALIC_FALLBACK, ITALIC, ITALIC_FALLBACK, REGULAR, REGULAR_FALLBACK};
 use crate::text::invisible;
 
-/// One font face: advance widths in font units, as runs of consecutive code points.
+/// One font face: advance widths in font units, of runs of consecutive code points.
 pub struct Face {
     pub units_per_em: u16,
-    pub runs: &'static [(u32, &'static [u16])],
+    /// Each run's first code point and where its widths start in `widths`; the last entry
+    /// marks the end of the last run.
+    pub runs: &'static [(u16, u16)],
+    pub widths: &'static [u16],
 }
 
 impl Face {
     fn advance(&self, c: char) -> Option<u16> {
-        let code = c as u32;
-        let at = self.runs.partition_point(|(start, _)| *start <= code);
-        let (start, widths) = self.runs.get(at.checked_sub(1)?)?;
-        widths.get((code - start) as usize).copied()
+        let code = u16::try_from(u32::from(c)).ok()?;
+        let at = self.runs.partition_point(|(start, _)| *start <= code).checked_sub(1)?;
+        let (start, first) = *self.runs.get(at)?;
+        let (_, next) = *self.runs.get(at + 1)?;
+        let index = usize::from(first) + usize::from(code - start);
+        self.widths.get(index).copied().filter(|_| index < usize::from(next))
     }
 }
 

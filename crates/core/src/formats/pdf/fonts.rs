@@ -5,7 +5,6 @@
 //! The core never reads files: the browser fetches the [`FontFile`]s a document needs
 //! ([`needed`]) and hands their bytes over in a [`Fonts`].
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use igf_codecs::truetype::{self, Font, Outline, SubsetGlyph};
@@ -180,7 +179,8 @@ pub fn script_name(c: char) -> &'static str {
 struct Used<'a> {
     font: Font<'a>,
     chars: Vec<(char, Style, Shown)>,
-    cids: BTreeMap<char, u16>,
+    /// Each character's CID, sorted by character.
+    cids: Vec<(char, u16)>,
 }
 
 /// The fonts a document's PDF draws with, filled as its text is written.
@@ -204,15 +204,16 @@ impl<'a> Faces<'a> {
         if slot.is_none() {
             let bytes = self.fonts.get(file).ok_or(FontError::Missing(file.file_name()))?;
             let font = Font::parse(bytes).map_err(|e| FontError::Damaged(file.file_name(), e))?;
-            *slot = Some(Used { font, chars: Vec::new(), cids: BTreeMap::new() });
+            *slot = Some(Used { font, chars: Vec::new(), cids: Vec::new() });
         }
         let Some(used) = slot.as_mut() else { return Ok((file.index(), NO_CID)) };
-        if let Some(&cid) = used.cids.get(&c) {
-            return Ok((file.index(), cid));
-        }
+        let at = match used.cids.binary_search_by_key(&c, |&(c, _)| c) {
+            Ok(at) => return Ok((file.index(), used.cids[at].1)),
+            Err(at) => at,
+        };
         let Ok(cid) = u16::try_from(used.chars.len() + 1) else { return Ok((file.index(), NO_CID)) };
         used.chars.push((c, style, shown));
-        used.cids.insert(c, cid);
+        used.cids.insert(at, (c, cid));
         Ok((file.index(), cid))
     }
 
@@ -255,13 +256,14 @@ fn embed(file: &mut File, font_file: FontFile, used: &Used) -> Result<usize, Fon
     let [type0, cid_font, descriptor, program_ref, to_unicode] = [(); 5].map(|_| file.reserve());
     file.stream(program_ref, &format!("/Length1 {}", program.len()), &program);
     let em = |v: i16| i64::from(v) * 1000 / i64::from(metrics.units_per_em);
+    let italic_angle = i64::from(metrics.italic_angle);
     let flags = 4 | if font_file == FontFile::Mono { 1 } else { 2 } | if font_file.is_italic() { 64 } else { 0 };
     let [x0, y0, x1, y1] = metrics.bbox.map(em);
     file.put(
         descriptor,
         format!(
             "<< /Type /FontDescriptor /FontName /{name} /Flags {flags} /FontBBox [{x0} {y0} {x1} {y1}] /ItalicAngle {} /Ascent {} /Descent {} /CapHeight {} /StemV {} /FontFile2 {program_ref} 0 R >>",
-            metrics.italic_angle,
+            italic_angle,
             em(metrics.ascent),
             em(metrics.descent),
             em(metrics.cap_height),
