@@ -8,10 +8,9 @@
 use std::sync::Arc;
 
 use igf_codecs::truetype::{self, Font, Outline, SubsetGlyph};
-use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use super::file::{File, utf16_hex};
+use super::file::{File, push_hex};
 use crate::layout::metrics::{Measured, Style, measured_with, width};
 use crate::text::invisible;
 
@@ -270,12 +269,15 @@ fn embed(file: &mut File, font_file: FontFile, used: &Used) -> Result<usize, Fon
             if font_file.is_bold() { 140 } else { 80 },
         ),
     );
-    let w: Vec<String> = widths.iter().map(u32::to_string).collect();
+    let w = widths.iter().fold(String::new(), |mut w, width| {
+        w.push_str(&width.to_string());
+        w.push(' ');
+        w
+    });
     file.put(
         cid_font,
         format!(
-            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor {descriptor} 0 R /DW 1000 /W [1 [{}]] /CIDToGIDMap /Identity >>",
-            w.join(" ")
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor {descriptor} 0 R /DW 1000 /W [1 [{w}]] /CIDToGIDMap /Identity >>"
         ),
     );
     file.stream(to_unicode, "", to_unicode_map(&used.chars).as_bytes());
@@ -286,14 +288,17 @@ fn embed(file: &mut File, font_file: FontFile, used: &Used) -> Result<usize, Fon
     Ok(type0)
 }
 
-/// Six capital letters that name this subset, the same for the same characters.
+/// Six capital letters that name this subset, the same for the same characters (a hash of
+/// them, FNV-1a).
 fn subset_tag(font_file: FontFile, chars: &[(char, Style, Shown)]) -> String {
-    let mut hash = Sha256::new();
-    hash.update([font_file.index() as u8]);
-    for (c, _, _) in chars {
-        hash.update(u32::from(*c).to_be_bytes());
-    }
-    hash.finalize().iter().take(6).map(|b| char::from(b'A' + b % 26)).collect()
+    let mut hash = chars.iter().fold(0xCBF2_9CE4_8422_2325u64 ^ font_file.index() as u64, |h, &(c, _, _)| (h ^ u64::from(c)).wrapping_mul(0x100_0000_01B3));
+    (0..6)
+        .map(|_| {
+            let letter = char::from(b'A' + (hash % 26) as u8);
+            hash /= 26;
+            letter
+        })
+        .collect()
 }
 
 /// The CMap that gives back, for each CID, the character typed (so copying, searching and
@@ -303,9 +308,16 @@ fn to_unicode_map(chars: &[(char, Style, Shown)]) -> String {
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
     );
     for (block, group) in chars.chunks(100).enumerate() {
-        map.push_str(&format!("{} beginbfchar\n", group.len()));
-        for (n, (c, _, _)) in group.iter().enumerate() {
-            map.push_str(&format!("<{:04X}> <{}>\n", block * 100 + n + 1, utf16_hex(&c.to_string())));
+        map.push_str(&group.len().to_string());
+        map.push_str(" beginbfchar\n");
+        for (n, &(c, _, _)) in group.iter().enumerate() {
+            map.push('<');
+            push_hex(&mut map, (block * 100 + n + 1) as u16);
+            map.push_str("> <");
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                push_hex(&mut map, *unit);
+            }
+            map.push_str(">\n");
         }
         map.push_str("endbfchar\n");
     }
