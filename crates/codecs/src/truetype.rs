@@ -165,6 +165,11 @@ impl<'a> Font<'a> {
             .ok_or(FontError("a glyph lies outside the glyf table"))
     }
 
+    /// A glyph's advance width, in font units.
+    pub fn advance(&self, glyph: u16) -> u16 {
+        self.advance_and_bearing(glyph).0
+    }
+
     fn advance_and_bearing(&self, glyph: u16) -> (u16, i16) {
         let last = self.h_metrics - 1;
         let advance = u16_at(self.hmtx, 4 * usize::from(glyph.min(last))).unwrap_or(0);

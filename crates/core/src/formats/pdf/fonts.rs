@@ -130,8 +130,9 @@ pub enum Shown {
     RightToLeft,
 }
 
-/// Characters Liberation Serif has and Liberation Mono lacks (checked against both files).
-const MONO_LACKS: [char; 1] = ['\u{FFFC}'];
+/// Characters Liberation Serif has and Liberation Mono lacks, but for spaces (drawn with its
+/// space) and invisible ones (drawn as nothing); checked against both files.
+const MONO_LACKS: [char; 3] = ['\u{0237}', '\u{2016}', '\u{FFFC}'];
 
 /// Which file draws `c` in `style`, and how it comes out.
 pub fn choose(c: char, style: Style) -> (FontFile, Shown) {
