@@ -6,9 +6,11 @@
 //! - [`zip`]: reading and writing ZIP archives of stored or deflated entries, capped.
 //! - [`decimal`]: decimals written with integer arithmetic.
 //! - [`order`]: one small stable sort.
+//! - [`truetype`]: reading TrueType fonts and writing subsets of them for PDF embedding.
 
 pub mod base64;
 pub mod decimal;
 pub mod deflate;
 pub mod order;
+pub mod truetype;
 pub mod zip;
