@@ -26,15 +26,7 @@ fn text_lines_per_page(set: &Typeset) -> Vec<usize> {
         .map(|lines| {
             lines
                 .iter()
-                .filter(|line| {
-                    let paragraph = &set.paragraphs[line.paragraph];
-                    paragraph.cells.iter().zip(&set.breaks[line.paragraph]).any(|(cell, starts)| {
-                        starts.get(line.line).is_some_and(|&start| {
-                            let end = starts.get(line.line + 1).copied().unwrap_or(cell.len());
-                            cell[start..end].iter().any(|(c, _)| !c.is_whitespace())
-                        })
-                    })
-                })
+                .filter(|line| set.paragraphs[line.paragraph].line_cells(&set.breaks[line.paragraph], line.line).next().is_some())
                 .count()
         })
         .collect()

@@ -250,7 +250,7 @@ proptest! {
         // Each line's ink (up to its last visible character) fits its cell, unless the line
         // holds a single character that is wider than the cell on its own.
         for (paragraph, cells) in set.paragraphs.iter().zip(&set.breaks) {
-            for (cell, starts) in paragraph.cells.iter().zip(cells) {
+            for (cell, starts) in paragraph.cells.iter().zip(cells.iter()) {
                 for (n, &start) in starts.iter().enumerate() {
                     let end = starts.get(n + 1).copied().unwrap_or(cell.len());
                     let line = &cell[start..end];

@@ -89,6 +89,9 @@ pub struct DocSection {
 
 pub const NOT_READY_TITLE: &str = "Draft: not ready to submit";
 
+/// The heading of the co-facilitator table when the template has no section for it.
+pub const PEOPLE_HEADING: &str = "Proposed co-facilitators";
+
 impl Document {
     /// The document as exported now: marked as not ready while `must_fix` (the sentences of the
     /// must-fix findings) is not empty.

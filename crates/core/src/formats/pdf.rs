@@ -19,7 +19,8 @@ use igf_codecs::decimal::fixed;
 use crate::document::{APP_NAME, APP_VERSION, Document};
 use crate::layout::metrics::{Style, width};
 use crate::layout::spec::SPEC;
-use crate::layout::{Paragraph, PlacedLine, Typeset, typeset};
+use crate::layout::view::notice_on_page;
+use crate::layout::{Paragraph, PlacedLine, Typeset, baseline_centipt, typeset};
 use file::{File, ascii_string, push_hex, text_string, xmp};
 use fonts::Faces;
 use tags::{ParagraphTags, Tree};
@@ -98,8 +99,7 @@ pub fn export(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, FontError> {
     for (number, lines) in set.pages.iter().enumerate() {
         let mut content = String::new();
         if let Some(notice) = doc.not_ready_line() {
-            let text = format!("{notice} (page {} of {})", number + 1, set.pages.len());
-            drawing.notice(&mut content, &text, margin, page_h)?;
+            drawing.notice(&mut content, &notice_on_page(&notice, number + 1, set.pages.len()), margin, page_h)?;
         }
         for line in lines {
             let paragraph = &set.paragraphs[line.paragraph];
@@ -178,8 +178,7 @@ impl Drawing<'_> {
     /// header puts it: an artifact (a page header), outside the structure.
     fn notice(&mut self, content: &mut String, text: &str, margin: f64, page_h: f64) -> Result<(), FontError> {
         let style = &SPEC.notice;
-        let top = f64::from(SPEC.notice_top_twips) / 20.0;
-        let baseline = page_h - top - f64::from(style.line_centipt) / 100.0 + 0.25 * f64::from(style.size_pt);
+        let baseline = page_h - f64::from(baseline_centipt(SPEC.notice_top_twips * 5, style)) / 100.0;
         self.close(content);
         content.push_str(&format!("/Artifact << /Type /Pagination /Subtype /Header >> BDC 0.64 0.15 0.11 rg BT {} {} Td", fixed(margin, 2), fixed(baseline, 2)));
         let chars: Vec<(char, Style)> = text.chars().map(|c| (c, notice_style())).collect();
@@ -190,25 +189,18 @@ impl Drawing<'_> {
 
     fn line(&mut self, content: &mut String, paragraph: &Paragraph, tags: &mut ParagraphTags, breaks: &[Vec<usize>], line: &PlacedLine, place: Place) -> Result<(), FontError> {
         let size = paragraph.style.size_pt;
-        let top = f64::from(line.top_centipt) / 100.0;
-        let line_height = f64::from(paragraph.style.line_centipt) / 100.0;
-        let baseline = place.page_h - place.margin - top - line_height + 0.25 * f64::from(size);
+        let baseline = place.page_h - place.margin - f64::from(baseline_centipt(line.top_centipt, paragraph.style)) / 100.0;
         if let (Some(marker), Some(label), 0) = (&paragraph.marker, tags.label, line.line) {
             self.close(content);
-            let left = place.margin + f64::from(paragraph.cell_left(0)) / 120.0;
-            content.push_str(&format!("BT {} {} Td", fixed(left - 18.0, 2), fixed(baseline, 2)));
+            let left = place.margin + f64::from(paragraph.marker_left()) / 120.0;
+            content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
             let chars: Vec<(char, Style)> = marker.chars().map(|c| (c, Style::default())).collect();
             self.marked(content, label, place.page, &chars, size)?;
             content.push_str(" ET\n");
         }
-        for (cell_index, (cell, starts)) in paragraph.cells.iter().zip(breaks).enumerate() {
-            let Some(&start) = starts.get(line.line) else { continue };
-            let end = starts.get(line.line + 1).copied().unwrap_or(cell.len());
-            let trimmed = cell[start..end].iter().rposition(|(c, _)| !c.is_whitespace()).map_or(start, |i| start + i + 1);
-            if trimmed == start {
-                continue;
-            }
-            let left = place.margin + f64::from(paragraph.cell_left(cell_index)) / 120.0;
+        for on_line in paragraph.line_cells(breaks, line.line) {
+            let (cell_index, start) = (on_line.cell, on_line.start);
+            let left = place.margin + f64::from(on_line.left) / 120.0;
             if paragraph.cells.len() == 1 && paragraph.links.is_empty() {
                 let element = self.tree.element(tags, 0, None);
                 if self.open != Some(element) {
@@ -218,8 +210,7 @@ impl Drawing<'_> {
                     self.open = Some(element);
                 }
                 content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
-                let chars: Vec<(char, Style)> = cell[start..trimmed].iter().copied().filter(|(c, _)| *c != '\n').collect();
-                self.runs(content, &chars, size)?;
+                self.runs(content, on_line.chars, size)?;
                 content.push_str(" ET\n");
                 continue;
             }
@@ -227,14 +218,15 @@ impl Drawing<'_> {
             content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
             // Pieces of the line, each inside or outside one link.
             let link_at = |i: usize| paragraph.links.iter().position(|l| l.cell == cell_index && (l.start..l.end).contains(&i));
+            let end = start + on_line.chars.len();
             let mut piece_start = start;
             let mut x = left;
-            while piece_start < trimmed {
+            while piece_start < end {
                 let link = link_at(piece_start);
-                let piece_end = (piece_start..trimmed).find(|&i| link_at(i) != link).unwrap_or(trimmed);
-                let chars: Vec<(char, Style)> = cell[piece_start..piece_end].iter().copied().filter(|(c, _)| *c != '\n').collect();
+                let piece_end = (piece_start..end).find(|&i| link_at(i) != link).unwrap_or(end);
+                let chars = &on_line.chars[piece_start - start..piece_end - start];
                 let element = self.tree.element(tags, cell_index, link);
-                self.marked(content, element, place.page, &chars, size)?;
+                self.marked(content, element, place.page, chars, size)?;
                 let piece_width: u32 = chars.iter().map(|&(c, s)| width(c, s, size)).sum();
                 let right = x + f64::from(piece_width) / 120.0;
                 if let Some(link) = link.and_then(|l| paragraph.links.get(l)) {

@@ -7,7 +7,9 @@ use crate::layout::{Layout, SectionCache};
 use crate::model::draft::Draft;
 
 pub const MIN_PAGES: f64 = 2.0;
-pub const MAX_PAGES: f64 = 3.0;
+/// The most pages the templates allow ("2-3 Pages").
+pub const PAGE_LIMIT: usize = 3;
+pub const MAX_PAGES: f64 = PAGE_LIMIT as f64;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageCount {

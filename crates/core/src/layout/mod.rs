@@ -13,15 +13,17 @@ pub mod length;
 pub mod metrics;
 mod metrics_data;
 pub mod spec;
+pub mod view;
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use metrics::{Style, UNITS_PER_PT, width};
 use spec::{ParagraphStyle, SPEC};
 
-use crate::document::{Document, Manifest};
+use crate::document::{Document, Manifest, PEOPLE_HEADING};
 use crate::model::draft::Draft;
-use crate::text::markdown::{Block, Inline, parse};
+use crate::text::markdown::{Block, Inline, code_lines, parse_with_starts};
 
 /// A paragraph ready to lay out: its style, and its text as styled characters. A table row is
 /// a paragraph of several cells, side by side in equal columns; any other paragraph has one.
@@ -42,7 +44,7 @@ pub struct Paragraph {
 }
 
 /// What a paragraph is in the document's structure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     Title,
     /// An official heading, or the heading of the co-facilitator table at the end.
@@ -74,6 +76,22 @@ pub struct LinkSpan {
 /// Space between a table cell's border and its text, in 1/120 pt (4 pt, as the DOCX sets).
 const CELL_MARGIN: u32 = 4 * UNITS_PER_PT;
 
+/// How far left of a list item's text its marker starts, in 1/120 pt.
+const MARKER_GAP: u32 = 18 * UNITS_PER_PT;
+
+/// What one line of a paragraph draws in one cell: the characters of the cell on that line,
+/// without the white space (and line break) that ends it, and where they start.
+#[derive(Clone, Copy, Debug)]
+pub struct CellLine<'a> {
+    pub cell: usize,
+    /// Index in the cell of the first character.
+    pub start: usize,
+    /// Never empty.
+    pub chars: &'a [(char, Style)],
+    /// From the left margin, in 1/120 pt.
+    pub left: u32,
+}
+
 impl Paragraph {
     /// Where a cell's text starts, in 1/120 pt from the left margin.
     pub fn cell_left(&self, cell: usize) -> u32 {
@@ -93,6 +111,13 @@ impl Paragraph {
         }
     }
 
+    /// The left edge of each column, then the right edge of the last, in 1/120 pt from the
+    /// left margin.
+    pub fn column_edges(&self) -> impl Iterator<Item = u32> + '_ {
+        let columns = self.cells.len().max(1) as u32;
+        (0..=columns).map(move |k| if k == columns { SPEC.text_width_pt120() } else { self.column_width() * k })
+    }
+
     fn column_width(&self) -> u32 {
         SPEC.text_width_pt120() / self.cells.len().max(1) as u32
     }
@@ -101,6 +126,29 @@ impl Paragraph {
     pub fn breaks(&self) -> Vec<Vec<usize>> {
         self.cells.iter().map(|cell| break_lines(cell, self.style.size_pt, self.cell_width())).collect()
     }
+
+    /// What line `line` draws in each cell, given the paragraph's `breaks`: the PDF and the page
+    /// view both draw exactly this. A cell with nothing to show on the line is left out.
+    pub fn line_cells<'a>(&'a self, breaks: &'a [Vec<usize>], line: usize) -> impl Iterator<Item = CellLine<'a>> + 'a {
+        self.cells.iter().zip(breaks).enumerate().filter_map(move |(cell, (chars, starts))| {
+            let start = *starts.get(line)?;
+            let end = starts.get(line + 1).copied().unwrap_or(chars.len());
+            // A line break ends its line, so trimming the white space drops it too.
+            let trimmed = chars[start..end].iter().rposition(|(c, _)| !c.is_whitespace()).map(|i| start + i + 1)?;
+            Some(CellLine { cell, start, chars: &chars[start..trimmed], left: self.cell_left(cell) })
+        })
+    }
+
+    /// Where a list item's marker starts on its first line, in 1/120 pt from the left margin.
+    pub fn marker_left(&self) -> u32 {
+        self.cell_left(0).saturating_sub(MARKER_GAP)
+    }
+}
+
+/// The baseline of a line of `style` whose top is `top_centipt` down, in the same units: a
+/// quarter of the font size above the bottom of the line, as the PDF sets it.
+pub fn baseline_centipt(top_centipt: u32, style: &ParagraphStyle) -> u32 {
+    (top_centipt + style.line_centipt).saturating_sub(25 * style.size_pt)
 }
 
 /// One line on a page: which paragraph, which of its lines, and how far down it starts.
@@ -113,17 +161,20 @@ pub struct PlacedLine {
 }
 
 /// For each cell of a paragraph, the first character of each line.
-type Breaks = Vec<Vec<usize>>;
+pub type Breaks = Vec<Vec<usize>>;
 
 /// A document set into lines and pages: what the PDF draws and the page count measures.
 pub struct Typeset {
-    pub paragraphs: Vec<Paragraph>,
+    /// Shared with the [`SectionCache`] that broke them, if any.
+    pub paragraphs: Vec<Arc<Paragraph>>,
     /// For each paragraph, for each cell, the first character of each line.
-    pub breaks: Vec<Breaks>,
+    pub breaks: Vec<Arc<Breaks>>,
     pub pages: Vec<Vec<PlacedLine>>,
     /// How far down the last page the text reaches, in 1/100 pt.
     pub last_bottom_centipt: u32,
-    sections: usize,
+    /// For each section, the paragraphs set from its Markdown text.
+    pub bodies: Vec<Range<usize>>,
+    measures: Vec<Measure>,
 }
 
 /// The result of laying out a document.
@@ -150,8 +201,13 @@ impl Layout {
 
 impl Typeset {
     pub fn summary(&self) -> Layout {
-        let measures: Vec<Measure> = self.paragraphs.iter().zip(&self.breaks).map(|(p, b)| Measure::of(p, b)).collect();
-        summarize(&self.pages, self.last_bottom_centipt, &measures, self.sections)
+        summarize(&self.pages, self.last_bottom_centipt, &self.measures, self.bodies.len())
+    }
+
+    fn of(broken: Broken) -> Typeset {
+        let (pages, last_bottom_centipt) = paginate(&broken.measures);
+        let Broken { paragraphs, breaks, measures, bodies } = broken;
+        Typeset { paragraphs, breaks, pages, last_bottom_centipt, bodies, measures }
     }
 }
 
@@ -160,16 +216,9 @@ pub fn layout(doc: &Document) -> Layout {
 }
 
 pub fn typeset(doc: &Document) -> Typeset {
-    let mut paragraphs = Vec::new();
-    walk(doc, &mut paragraphs);
-    typeset_paragraphs(paragraphs, doc.sections.len())
-}
-
-fn typeset_paragraphs(paragraphs: Vec<Paragraph>, sections: usize) -> Typeset {
-    let breaks: Vec<Breaks> = paragraphs.iter().map(Paragraph::breaks).collect();
-    let measures: Vec<Measure> = paragraphs.iter().zip(&breaks).map(|(p, b)| Measure::of(p, b)).collect();
-    let (pages, last_bottom_centipt) = paginate(&measures);
-    Typeset { paragraphs, breaks, pages, last_bottom_centipt, sections }
+    let mut broken = Broken::new(doc);
+    walk(doc, &mut broken);
+    Typeset::of(broken)
 }
 
 /// What placing a paragraph on pages needs to know of it.
@@ -248,8 +297,8 @@ fn summarize(pages: &[Vec<PlacedLine>], last_bottom_centipt: u32, paragraphs: &[
 }
 
 /// What the page engine keeps of each section of a draft being edited, between two layouts: its
-/// text, its parsed blocks and the measures of its paragraphs. A section whose text did not
-/// change is neither parsed nor broken into lines again.
+/// text, its parsed blocks (with where each leaf starts in the text) and its paragraphs broken
+/// into lines. A section whose text did not change is neither parsed nor broken again.
 #[derive(Default)]
 pub struct SectionCache {
     sections: Vec<Option<CachedSection>>,
@@ -258,8 +307,10 @@ pub struct SectionCache {
 struct CachedSection {
     text: String,
     blocks: Arc<[Block]>,
+    /// Where each leaf of the blocks starts in the text (`parse_with_starts`).
+    starts: Vec<usize>,
     /// Set by the first layout that uses these very blocks.
-    measures: Option<Vec<Measure>>,
+    broken: Option<Broken>,
 }
 
 impl SectionCache {
@@ -272,28 +323,75 @@ impl SectionCache {
         match slot {
             Some(cached) if cached.text == text => Arc::clone(&cached.blocks),
             _ => {
-                let blocks: Arc<[Block]> = parse(text).into();
-                *slot = Some(CachedSection { text: text.to_owned(), blocks: Arc::clone(&blocks), measures: None });
+                let (blocks, starts) = parse_with_starts(text);
+                let blocks: Arc<[Block]> = blocks.into();
+                *slot = Some(CachedSection { text: text.to_owned(), blocks: Arc::clone(&blocks), starts, broken: None });
                 blocks
             }
         }
+    }
+
+    /// Where each leaf of section `index`'s blocks starts in its text, as last parsed.
+    pub fn starts(&self, index: usize) -> &[usize] {
+        self.sections.get(index).and_then(Option::as_ref).map_or(&[], |c| &c.starts)
     }
 
     /// [`Document::final_version`] for the page count: each section's blocks come from this
     /// cache, which parses only the sections whose text changed since its last use, and the
     /// manifest's digest is a stand-in that takes the same lines as the real one.
     pub fn final_version(&mut self, draft: &Draft) -> Document {
-        Document::build(draft, Vec::new(), &mut |index, text| self.blocks(index, text), Manifest::stand_in(draft))
+        self.document(draft, Vec::new(), Manifest::stand_in(draft))
+    }
+
+    /// [`Document::build`] with each section's blocks from this cache.
+    pub fn document(&mut self, draft: &Draft, not_ready: Vec<String>, manifest: Manifest) -> Document {
+        Document::build(draft, not_ready, &mut |index, text| self.blocks(index, text), manifest)
     }
 
     /// Lays out a document, as [`layout`] does, reusing the lines of each section whose blocks
     /// came from [`SectionCache::blocks`] (the very same blocks, so the same text).
     pub fn layout(&mut self, doc: &Document) -> Layout {
-        let mut sink = Measured { cache: self, measures: Vec::new() };
+        self.typeset(doc).summary()
+    }
+
+    /// Sets a document, as [`typeset`] does, reusing the lines of each section whose blocks came
+    /// from [`SectionCache::blocks`].
+    pub fn typeset(&mut self, doc: &Document) -> Typeset {
+        let mut sink = Cached { cache: self, out: Broken::new(doc) };
         walk(doc, &mut sink);
-        let measures = sink.measures;
-        let (pages, last_bottom) = paginate(&measures);
-        summarize(&pages, last_bottom, &measures, doc.sections.len())
+        Typeset::of(sink.out)
+    }
+}
+
+/// Paragraphs broken into lines, in document order: what placing them on pages needs (the
+/// measures), and what drawing them needs (the paragraphs and their breaks).
+#[derive(Default)]
+struct Broken {
+    paragraphs: Vec<Arc<Paragraph>>,
+    breaks: Vec<Arc<Breaks>>,
+    measures: Vec<Measure>,
+    /// For each section, the paragraphs of its body.
+    bodies: Vec<Range<usize>>,
+}
+
+impl Broken {
+    fn new(doc: &Document) -> Broken {
+        Broken { bodies: vec![0..0; doc.sections.len()], ..Broken::default() }
+    }
+
+    fn extend(&mut self, other: &Broken) {
+        self.paragraphs.extend(other.paragraphs.iter().cloned());
+        self.breaks.extend(other.breaks.iter().cloned());
+        self.measures.extend_from_slice(&other.measures);
+    }
+
+    /// Section `index`'s body, added by `add`, is what this adds from here.
+    fn record_body(&mut self, index: usize, add: impl FnOnce(&mut Broken)) {
+        let start = self.paragraphs.len();
+        add(self);
+        if let Some(body) = self.bodies.get_mut(index) {
+            *body = start..self.paragraphs.len();
+        }
     }
 }
 
@@ -302,40 +400,44 @@ trait Sink {
     fn paragraph(&mut self, paragraph: Paragraph);
 
     /// The Markdown body of section `index`.
+    fn body(&mut self, index: usize, blocks: &Arc<[Block]>);
+}
+
+impl Sink for Broken {
+    fn paragraph(&mut self, paragraph: Paragraph) {
+        let breaks = paragraph.breaks();
+        self.measures.push(Measure::of(&paragraph, &breaks));
+        self.paragraphs.push(Arc::new(paragraph));
+        self.breaks.push(Arc::new(breaks));
+    }
+
     fn body(&mut self, index: usize, blocks: &Arc<[Block]>) {
-        block_paragraphs(blocks, 0, Some(index), &mut |p| self.paragraph(p));
+        self.record_body(index, |out| block_paragraphs(blocks, 0, Some(index), &mut |p| out.paragraph(p)));
     }
 }
 
-impl Sink for Vec<Paragraph> {
-    fn paragraph(&mut self, paragraph: Paragraph) {
-        self.push(paragraph);
-    }
-}
-
-/// Measures paragraphs as they come, and whole section bodies from the cache.
-struct Measured<'a> {
+/// Breaks paragraphs as they come, and takes whole section bodies from the cache.
+struct Cached<'a> {
     cache: &'a mut SectionCache,
-    measures: Vec<Measure>,
+    out: Broken,
 }
 
-impl Sink for Measured<'_> {
+impl Sink for Cached<'_> {
     fn paragraph(&mut self, paragraph: Paragraph) {
-        self.measures.push(Measure::of(&paragraph, &paragraph.breaks()));
+        self.out.paragraph(paragraph);
     }
 
     fn body(&mut self, index: usize, blocks: &Arc<[Block]>) {
         let cached = self.cache.sections.get_mut(index).and_then(Option::as_mut).filter(|c| Arc::ptr_eq(&c.blocks, blocks));
         let Some(cached) = cached else {
-            block_paragraphs(blocks, 0, Some(index), &mut |p| self.paragraph(p));
-            return;
+            return Sink::body(&mut self.out, index, blocks);
         };
-        let measures = cached.measures.get_or_insert_with(|| {
-            let mut fresh = Vec::new();
-            block_paragraphs(blocks, 0, Some(index), &mut |p: Paragraph| fresh.push(Measure::of(&p, &p.breaks())));
+        let broken = cached.broken.get_or_insert_with(|| {
+            let mut fresh = Broken::default();
+            block_paragraphs(blocks, 0, Some(index), &mut |p| fresh.paragraph(p));
             fresh
         });
-        self.measures.extend_from_slice(measures);
+        self.out.record_body(index, |out| out.extend(broken));
     }
 }
 
@@ -432,7 +534,7 @@ fn walk(doc: &Document, sink: &mut dyn Sink) {
         }
     }
     if doc.people_table_at_end() {
-        sink.paragraph(para(&SPEC.heading, Role::Heading, vec![plain("Proposed co-facilitators", bold)], None));
+        sink.paragraph(para(&SPEC.heading, Role::Heading, vec![plain(PEOPLE_HEADING, bold)], None));
         people(doc, None, &mut |p| sink.paragraph(p));
     }
     sink.paragraph(para(&SPEC.manifest, Role::Text, vec![plain(&doc.manifest.line(), Style::default())], None));
@@ -461,7 +563,7 @@ fn block_paragraphs(blocks: &[Block], level: u32, section: Option<usize>, out: &
             Block::List { start, items } => list(*start, items, 0, section, out),
             Block::Quote(inner) => block_paragraphs(inner, level + 1, section, out),
             Block::Code(code) => {
-                for line in code.trim_end_matches('\n').split('\n') {
+                for line in code_lines(code) {
                     out(Paragraph::new(&SPEC.code, Role::Text, vec![line.chars().map(|c| (c, Style { mono: true, ..Style::default() })).collect()], section));
                 }
             }
@@ -556,6 +658,12 @@ mod tests {
     use crate::model::draft::DraftId;
     use crate::model::template::Kind;
 
+    fn typeset_paragraphs(paragraphs: Vec<Paragraph>) -> Typeset {
+        let mut broken = Broken::default();
+        paragraphs.into_iter().for_each(|p| broken.paragraph(p));
+        Typeset::of(broken)
+    }
+
     fn para(text: &str, style: &'static ParagraphStyle) -> Paragraph {
         Paragraph::new(style, Role::Text, vec![text.chars().map(|c| (c, Style::default())).collect()], None)
     }
@@ -605,7 +713,7 @@ mod tests {
     fn single_line_paragraphs_fill_a_page_with_the_measured_rhythm() {
         // 14 pt lines, 6 pt between paragraphs: 35 fit in 697.9 pt (20 k - 6 <= 697.9).
         let doc_paragraphs: Vec<Paragraph> = (0..80).map(|_| para("word", &SPEC.normal)).collect();
-        let layout = typeset_paragraphs(doc_paragraphs, 0).summary();
+        let layout = typeset_paragraphs(doc_paragraphs).summary();
         assert_eq!(layout.lines_per_page, [35, 35, 10]);
     }
 
@@ -614,7 +722,7 @@ mod tests {
         let mut paragraphs: Vec<Paragraph> = (0..34).map(|_| para("word", &SPEC.normal)).collect();
         paragraphs.push(para("Heading", &SPEC.heading));
         paragraphs.push(para("word", &SPEC.normal));
-        let layout = typeset_paragraphs(paragraphs, 0).summary();
+        let layout = typeset_paragraphs(paragraphs).summary();
         assert_eq!(layout.lines_per_page, [34, 2]);
     }
 

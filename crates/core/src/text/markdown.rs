@@ -42,12 +42,28 @@ pub enum Inline {
 
 /// Parses Markdown into blocks. Never fails: any text is some document.
 pub fn parse(markdown: &str) -> Vec<Block> {
+    parse_with_starts(markdown).0
+}
+
+/// [`parse`], and where each leaf of the tree begins in `markdown` (in bytes, in document
+/// order): each paragraph and heading, wherever it is, each table row (the head first), each
+/// rule, and each of a code block's [`code_lines`], so a view of the blocks can lead back to the
+/// text they came from.
+pub fn parse_with_starts(markdown: &str) -> (Vec<Block>, Vec<usize>) {
     let mut builder = Builder::default();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(markdown, options) {
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        builder.at = range.start;
         builder.event(event);
     }
-    builder.finish()
+    let starts = std::mem::take(&mut builder.starts);
+    (builder.finish(), starts)
+}
+
+/// The lines of a code block as documents set them: its final line breaks dropped, and at least
+/// one line.
+pub fn code_lines(code: &str) -> std::str::Split<'_, char> {
+    code.trim_end_matches('\n').split('\n')
 }
 
 /// Texts longer than this, in bytes (some 800 words: more than a section's share of three pages),
@@ -126,11 +142,12 @@ enum Frame {
     List { start: Option<u64>, items: Vec<Vec<Block>> },
     Item(Vec<Block>),
     /// `implicit` paragraphs hold the loose text of tight list items and end with their item.
-    Paragraph { content: Vec<Inline>, implicit: bool },
-    Heading { level: u8, content: Vec<Inline> },
-    CodeBlock(String),
+    /// `start` is where a leaf begins in the text.
+    Paragraph { content: Vec<Inline>, implicit: bool, start: usize },
+    Heading { level: u8, content: Vec<Inline>, start: usize },
+    CodeBlock { code: String, start: usize },
     Table { head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
-    Row { cells: Vec<Vec<Inline>>, head: bool },
+    Row { cells: Vec<Vec<Inline>>, head: bool, start: usize },
     Cell(Vec<Inline>),
     Span { kind: SpanKind, content: Vec<Inline> },
     Image { url: Option<SafeUrl>, alt: String },
@@ -150,6 +167,10 @@ struct Builder {
     stack: Vec<Frame>,
     /// For every Start event seen and not yet ended: did it open a frame?
     opened: Vec<bool>,
+    /// Where the event being read begins in the text.
+    at: usize,
+    /// Where each leaf attached so far begins (see [`parse_with_starts`]).
+    starts: Vec<usize>,
 }
 
 impl Builder {
@@ -189,7 +210,7 @@ impl Builder {
             Event::HardBreak => self.push_inline(Inline::LineBreak),
             Event::Rule => {
                 self.close_implicit_paragraph();
-                self.attach_block(Block::Rule);
+                self.attach_leaf(Block::Rule, self.at, 1);
             }
             Event::InlineMath(text) | Event::DisplayMath(text) => self.push_text(&text),
             Event::FootnoteReference(label) => self.push_text(&format!("[^{label}]")),
@@ -206,19 +227,19 @@ impl Builder {
             .count();
         let span_depth = self.stack.iter().filter(|f| matches!(f, Frame::Span { .. })).count();
         let deep = container_depth >= MAX_DEPTH;
+        let start = self.at;
         Some(match tag {
-            Tag::Paragraph => Frame::Paragraph { content: Vec::new(), implicit: false },
-            Tag::HtmlBlock => Frame::Paragraph { content: Vec::new(), implicit: false },
-            Tag::Heading { level, .. } => Frame::Heading { level: level as u8, content: Vec::new() },
-            Tag::CodeBlock(_) => Frame::CodeBlock(String::new()),
+            Tag::Paragraph | Tag::HtmlBlock => Frame::Paragraph { content: Vec::new(), implicit: false, start },
+            Tag::Heading { level, .. } => Frame::Heading { level: level as u8, content: Vec::new(), start },
+            Tag::CodeBlock(_) => Frame::CodeBlock { code: String::new(), start },
             Tag::BlockQuote(_) if !deep => Frame::Quote(Vec::new()),
             Tag::List(start) if !deep => Frame::List { start, items: Vec::new() },
             Tag::Item if matches!(self.stack.last(), Some(Frame::List { .. })) => {
                 Frame::Item(Vec::new())
             }
             Tag::Table(_) => Frame::Table { head: Vec::new(), rows: Vec::new() },
-            Tag::TableHead => Frame::Row { cells: Vec::new(), head: true },
-            Tag::TableRow => Frame::Row { cells: Vec::new(), head: false },
+            Tag::TableHead => Frame::Row { cells: Vec::new(), head: true, start },
+            Tag::TableRow => Frame::Row { cells: Vec::new(), head: false, start },
             Tag::TableCell => Frame::Cell(Vec::new()),
             Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }
                 if span_depth >= MAX_DEPTH =>
@@ -252,19 +273,31 @@ impl Builder {
     fn close_top(&mut self) {
         let Some(frame) = self.stack.pop() else { return };
         match frame {
-            Frame::Quote(blocks) => self.attach_block(Block::Quote(blocks)),
-            Frame::List { start, items } => self.attach_block(Block::List { start, items }),
+            Frame::Quote(blocks) => {
+                self.attach_block(Block::Quote(blocks));
+            }
+            Frame::List { start, items } => {
+                self.attach_block(Block::List { start, items });
+            }
             Frame::Item(blocks) => match self.stack.last_mut() {
                 Some(Frame::List { items, .. }) => items.push(blocks),
-                _ => blocks.into_iter().for_each(|b| self.attach_block(b)),
+                _ => blocks.into_iter().for_each(|b| {
+                    self.attach_block(b);
+                }),
             },
-            Frame::Paragraph { content, .. } => self.attach_block(Block::Paragraph(content)),
-            Frame::Heading { level, content } => self.attach_block(Block::Heading { level, content }),
-            Frame::CodeBlock(code) => self.attach_block(Block::Code(code)),
-            Frame::Table { head, rows } => self.attach_block(Block::Table { head, rows }),
-            Frame::Row { cells, head } => match self.stack.last_mut() {
+            Frame::Paragraph { content, start, .. } => self.attach_leaf(Block::Paragraph(content), start, 1),
+            Frame::Heading { level, content, start } => self.attach_leaf(Block::Heading { level, content }, start, 1),
+            Frame::CodeBlock { code, start } => {
+                let lines = code_lines(&code).count();
+                self.attach_leaf(Block::Code(code), start, lines);
+            }
+            Frame::Table { head, rows } => {
+                self.attach_block(Block::Table { head, rows });
+            }
+            Frame::Row { cells, head, start } => match self.stack.last_mut() {
                 Some(Frame::Table { head: table_head, rows }) => {
                     if head { *table_head = cells } else { rows.push(cells) }
+                    self.starts.push(start);
                 }
                 _ => cells.into_iter().flatten().for_each(|i| self.push_inline(i)),
             },
@@ -282,20 +315,33 @@ impl Builder {
         }
     }
 
-    fn attach_block(&mut self, block: Block) {
+    /// Attaches a block to the frame above; returns whether it stayed a block.
+    fn attach_block(&mut self, block: Block) -> bool {
         match self.stack.last_mut() {
             None => self.root.push(block),
             Some(Frame::Quote(blocks) | Frame::Item(blocks)) => blocks.push(block),
             Some(Frame::List { items, .. }) => items.push(vec![block]),
             // A block inside an inline frame cannot come from a well-formed event stream; keep
             // its text rather than lose it.
-            _ => self.push_text(&plain_text(&[block])),
+            _ => {
+                self.push_text(&plain_text(&[block]));
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Attaches a leaf that begins at `start` and takes `count` entries of the starts (a code
+    /// block one per line, all at its start).
+    fn attach_leaf(&mut self, block: Block, start: usize, count: usize) {
+        if self.attach_block(block) {
+            self.starts.extend(std::iter::repeat_n(start, count));
         }
     }
 
     fn push_text(&mut self, text: &str) {
         match self.stack.last_mut() {
-            Some(Frame::CodeBlock(code)) => code.push_str(text),
+            Some(Frame::CodeBlock { code, .. }) => code.push_str(text),
             Some(Frame::Image { alt, .. }) => alt.push_str(text),
             _ => self.push_inline(Inline::Text(text.to_owned())),
         }
@@ -313,13 +359,13 @@ impl Builder {
                 alt.push_str(&inline_text(&[inline]));
                 return;
             }
-            Some(Frame::CodeBlock(code)) => {
+            Some(Frame::CodeBlock { code, .. }) => {
                 code.push_str(&inline_text(&[inline]));
                 return;
             }
             _ => {
                 // Implicit paragraphs take no slot in `opened`: no End event closes them.
-                self.stack.push(Frame::Paragraph { content: Vec::new(), implicit: true });
+                self.stack.push(Frame::Paragraph { content: Vec::new(), implicit: true, start: self.at });
                 return self.push_inline(inline);
             }
         };

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 #[path = "../pdf/mod.rs"]
-mod pdf;
+pub mod pdf;
 
 use pdf::fonts;
 use igf_core::checks::{Report, check};

@@ -113,3 +113,38 @@ pub fn page_texts(pdf: &[u8]) -> Vec<String> {
         })
         .collect()
 }
+
+/// One line of a page as a reader finds it: the text objects set on one baseline, in order.
+#[derive(Debug, PartialEq)]
+pub struct PdfLine {
+    /// The baseline, up from the bottom of the page, and where the first text object starts.
+    pub y: f64,
+    pub x: f64,
+    pub text: String,
+}
+
+/// The lines of each page: [`page_texts`]' text objects grouped by the baseline each starts on.
+pub fn page_lines(pdf: &[u8]) -> Vec<Vec<PdfLine>> {
+    let objects = objects(pdf);
+    let contents: Vec<String> = objects
+        .values()
+        .filter(|o| o.dict.contains("/Type /Page "))
+        .map(|page| String::from_utf8(objects[&refs(&page.dict, "/Contents ")[0]].stream.clone().unwrap()).unwrap())
+        .collect();
+    contents
+        .iter()
+        .zip(page_texts(pdf))
+        .map(|(content, texts)| {
+            let words: Vec<&str> = content.split_whitespace().collect();
+            let places = words.windows(4).filter(|w| w[0] == "BT" && w[3] == "Td").map(|w| (w[1].parse::<f64>().unwrap(), w[2].parse::<f64>().unwrap()));
+            let mut lines: Vec<PdfLine> = Vec::new();
+            for ((x, y), text) in places.zip(texts.lines()) {
+                match lines.last_mut() {
+                    Some(line) if line.y == y => line.text.push_str(text),
+                    _ => lines.push(PdfLine { y, x, text: text.to_owned() }),
+                }
+            }
+            lines
+        })
+        .collect()
+}

@@ -1,0 +1,367 @@
+//! The page view: every page of a document as the PDF draws it, from the same placed lines
+//! ([`Paragraph::line_cells`], [`baseline_centipt`]), for the editor to draw to scale beside the
+//! text. Coordinates are whole hundredths of a point from the page's top left corner, so the
+//! view never formats a float.
+//!
+//! Invariant: a page's lines are the lines the PDF shows on that page, with the same text at the
+//! same place and width; [`Page::describe`] says in words what the drawing shows.
+
+use std::sync::Arc;
+
+use crate::document::{Document, Manifest, PEOPLE_HEADING};
+use crate::layout::length::PAGE_LIMIT;
+use crate::layout::metrics::{Style, width};
+use crate::layout::spec::SPEC;
+use crate::layout::{Paragraph, PlacedLine, Role, SectionCache, Typeset, baseline_centipt};
+use crate::model::draft::Draft;
+use crate::text::words::plural;
+
+/// What a part of the document that is not a template section is called on the pages.
+pub const FRONT_LABEL: &str = "Title and details";
+pub const END_LABEL: &str = "Template and version";
+
+/// The page's size and margin, in 1/100 pt.
+pub const PAGE_WIDTH: u32 = SPEC.page_width_twips * 5;
+pub const PAGE_HEIGHT: u32 = SPEC.page_height_twips * 5;
+pub const MARGIN: u32 = SPEC.margin_twips * 5;
+
+/// One page as the view draws it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// From 1.
+    pub number: usize,
+    /// How many pages the document has.
+    pub count: usize,
+    /// The not-ready line in the top margin, where the PDF prints it.
+    pub notice: Option<Notice>,
+    /// The lines that show something, top to bottom.
+    pub lines: Vec<Line>,
+    /// The frames of the table rows on the page.
+    pub rows: Vec<RowFrame>,
+    /// Which part of the document each run of lines belongs to, top to bottom.
+    pub extents: Vec<Extent>,
+    /// How many more lines of body text fit below the last line.
+    pub lines_left: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Notice {
+    pub text: String,
+    pub top: u32,
+    pub height: u32,
+    pub baseline: u32,
+    /// In 1/100 pt.
+    pub size: u32,
+}
+
+/// One line of a page.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Line {
+    /// From 1, counting the lines of the page that show something.
+    pub number: usize,
+    pub top: u32,
+    pub height: u32,
+    pub baseline: u32,
+    /// The font size, in 1/100 pt.
+    pub size: u32,
+    pub role: Role,
+    pub part: Part,
+    /// The text, in runs of one style, left to right; a list item's marker first.
+    pub pieces: Vec<Piece>,
+    /// Where the text it was set from is edited.
+    pub jump: Option<Jump>,
+}
+
+/// A run of text of one style, and the box the layout gives it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Piece {
+    pub text: String,
+    pub style: Style,
+    pub left: u32,
+    pub width: u32,
+}
+
+/// The part of the document a line belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The title and the facts under it.
+    Front,
+    /// A template section, by index.
+    Section(usize),
+    /// The co-facilitator table at the end, for a template without a section for it.
+    People,
+    /// The manifest line.
+    End,
+}
+
+/// Where the text of a line is edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Jump {
+    Title,
+    /// In section `index`'s text, at byte `at`: where the paragraph was written.
+    Section { index: usize, at: usize },
+    /// The co-facilitator list.
+    People,
+}
+
+/// A run of lines of one part on a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extent {
+    pub part: Part,
+    pub label: &'static str,
+    /// The numbers of its first and last line.
+    pub first: usize,
+    pub last: usize,
+    pub top: u32,
+    pub bottom: u32,
+}
+
+/// The frame of a table row, or of the part of it on one page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowFrame {
+    pub top: u32,
+    pub bottom: u32,
+    /// The row of column headings.
+    pub head: bool,
+    /// The left edge of each column, then the right edge of the last.
+    pub edges: Vec<u32>,
+}
+
+impl Page {
+    /// Past the limit of the templates ("2-3 Pages").
+    pub fn over_limit(&self) -> bool {
+        self.number > PAGE_LIMIT
+    }
+
+    /// The last page within the limit: its bottom edge is the limit.
+    pub fn ends_limit(&self) -> bool {
+        self.number == PAGE_LIMIT
+    }
+
+    /// The page in words, as its drawing shows it: "Page 2 of 3: Objectives/Goals of the BPF,
+    /// lines 1-18; Expected Output(s), lines 19-46; 9 lines left".
+    pub fn describe(&self) -> String {
+        let mut text = format!("Page {} of {}", self.number, self.count);
+        if self.over_limit() {
+            text.push_str(&format!(", over the {PAGE_LIMIT}-page limit"));
+        }
+        text.push_str(": ");
+        for extent in &self.extents {
+            let lines = if extent.first == extent.last { format!("line {}", extent.first) } else { format!("lines {}-{}", extent.first, extent.last) };
+            text.push_str(&format!("{}, {lines}; ", extent.label));
+        }
+        text.push_str(&match self.lines_left {
+            0 => "no lines left".to_owned(),
+            n => format!("{} left", plural(n, "line")),
+        });
+        text
+    }
+}
+
+/// The line to show while the caret is at byte `at` of section `index`'s text, as (page number,
+/// line number): the last line of the paragraph written there, or the section's heading before
+/// its first paragraph. `None` when the section is on no page.
+pub fn line_at(pages: &[Page], index: usize, at: usize) -> Option<(usize, usize)> {
+    let mut found = None;
+    for page in pages {
+        for line in page.lines.iter().filter(|l| l.part == Part::Section(index)) {
+            match line.jump {
+                Some(Jump::Section { at: start, .. }) if start <= at => found = Some((page.number, line.number)),
+                _ if found.is_none() => found = Some((page.number, line.number)),
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// The not-ready line as printed on page `number` of `count`.
+pub fn notice_on_page(notice: &str, number: usize, count: usize) -> String {
+    format!("{notice} (page {number} of {count})")
+}
+
+impl SectionCache {
+    /// The pages of `draft` as the PDF draws them now (marked as not ready while `not_ready`, the
+    /// must-fix sentences, is not empty), from the lines this cache keeps.
+    pub fn pages(&mut self, draft: &Draft, not_ready: Vec<String>, manifest: Manifest) -> Vec<Page> {
+        let doc = self.document(draft, not_ready, manifest);
+        let set = self.typeset(&doc);
+        let starts: Vec<&[usize]> = (0..doc.sections.len()).map(|index| self.starts(index)).collect();
+        pages(&set, &doc, &starts)
+    }
+}
+
+/// The pages of a typeset document; `starts` holds, for each section, where the leaves of its
+/// Markdown begin in its text (`parse_with_starts`).
+pub fn pages(set: &Typeset, doc: &Document, starts: &[&[usize]]) -> Vec<Page> {
+    let parts = parts(set, starts);
+    let notice = doc.not_ready_line();
+    let count = set.pages.len();
+    let mut out = Vec::with_capacity(count);
+    for (index, placed) in set.pages.iter().enumerate() {
+        let number = index + 1;
+        let notice = notice.as_ref().map(|text| {
+            let (style, top) = (&SPEC.notice, SPEC.notice_top_twips * 5);
+            Notice { text: notice_on_page(text, number, count), top, height: style.line_centipt, baseline: baseline_centipt(top, style), size: style.size_pt * 100 }
+        });
+        let mut page = Page { number, count, notice, lines: Vec::new(), rows: rows(set, placed), extents: Vec::new(), lines_left: 0 };
+        for line in placed {
+            let paragraph = &set.paragraphs[line.paragraph];
+            let pieces = pieces(paragraph, &set.breaks[line.paragraph], line.line);
+            if pieces.is_empty() {
+                continue;
+            }
+            let style = paragraph.style;
+            let (top, number) = (MARGIN + line.top_centipt, page.lines.len() + 1);
+            let (part, jump) = parts[line.paragraph];
+            match page.extents.last_mut() {
+                Some(extent) if extent.part == part => {
+                    extent.last = number;
+                    extent.bottom = top + style.line_centipt;
+                }
+                _ => page.extents.push(Extent { part, label: label(part, doc), first: number, last: number, top, bottom: top + style.line_centipt }),
+            }
+            let baseline = MARGIN + baseline_centipt(line.top_centipt, style);
+            page.lines.push(Line { number, top, height: style.line_centipt, baseline, size: style.size_pt * 100, role: paragraph.role, part, pieces, jump });
+        }
+        let bottom = placed.last().map_or(0, |l| l.top_centipt + set.paragraphs[l.paragraph].style.line_centipt);
+        page.lines_left = (SPEC.text_height_centipt().saturating_sub(bottom) / SPEC.normal.line_centipt) as usize;
+        out.push(page);
+    }
+    out
+}
+
+/// The frames of the table rows among a page's lines: a row split over two pages has a frame
+/// on each.
+fn rows(set: &Typeset, placed: &[PlacedLine]) -> Vec<RowFrame> {
+    let mut rows: Vec<RowFrame> = Vec::new();
+    let mut previous = None;
+    for line in placed {
+        let paragraph = &set.paragraphs[line.paragraph];
+        let Role::Row { first } = paragraph.role else { continue };
+        let top = MARGIN + line.top_centipt;
+        let bottom = top + paragraph.style.line_centipt;
+        match rows.last_mut() {
+            Some(row) if previous == Some(line.paragraph) => row.bottom = bottom,
+            _ => rows.push(RowFrame { top, bottom, head: first, edges: paragraph.column_edges().map(|x| MARGIN + centi(x)).collect() }),
+        }
+        previous = Some(line.paragraph);
+    }
+    rows
+}
+
+/// For each paragraph, the part of the document it belongs to and where it is edited.
+fn parts(set: &Typeset, starts: &[&[usize]]) -> Vec<(Part, Option<Jump>)> {
+    let last = set.paragraphs.len().saturating_sub(1);
+    let first_body = set.bodies.first().map_or(0, |b| b.start);
+    let mut out: Vec<(Part, Option<Jump>)> = set
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(n, p)| match (p.section, p.role) {
+            (_, Role::Title) => (Part::Front, Some(Jump::Title)),
+            (Some(index), Role::Row { .. } | Role::TableEnd) => (Part::Section(index), Some(Jump::People)),
+            (Some(index), _) => (Part::Section(index), Some(Jump::Section { index, at: 0 })),
+            (None, _) if n == last => (Part::End, None),
+            (None, _) if n < first_body => (Part::Front, None),
+            (None, _) => (Part::People, Some(Jump::People)),
+        })
+        .collect();
+    // A section's own paragraphs lead to where each was written (its table rows too).
+    for (index, body) in set.bodies.iter().enumerate() {
+        for (n, at) in body.clone().zip(sources(&set.paragraphs[body.clone()], starts.get(index).copied().unwrap_or_default())) {
+            out[n].1 = Some(Jump::Section { index, at });
+        }
+    }
+    out
+}
+
+/// Where each paragraph of a section's body begins in its text: at the start of the leaf it
+/// was set from (a code block's lines all at the block's), the space after a table where the
+/// table's last row begins.
+pub fn sources(body: &[Arc<Paragraph>], starts: &[usize]) -> Vec<usize> {
+    let mut next = starts.iter().copied();
+    let mut at = 0;
+    body.iter()
+        .map(|p| {
+            if p.role != Role::TableEnd {
+                at = next.next().unwrap_or(at);
+            }
+            at
+        })
+        .collect()
+}
+
+fn label(part: Part, doc: &Document) -> &'static str {
+    match part {
+        Part::Front => FRONT_LABEL,
+        Part::Section(index) => doc.sections.get(index).map_or(FRONT_LABEL, |s| s.heading),
+        Part::People => PEOPLE_HEADING,
+        Part::End => END_LABEL,
+    }
+}
+
+/// Hundredths of a point from 1/120 pt, rounded.
+fn centi(units: u32) -> u32 {
+    (units * 5 + 3) / 6
+}
+
+/// What line `line` of a paragraph shows, in runs of one style: the marker of a list item on
+/// its first line, then each cell's text.
+fn pieces(paragraph: &Paragraph, breaks: &[Vec<usize>], line: usize) -> Vec<Piece> {
+    let size = paragraph.style.size_pt;
+    let margin = SPEC.margin_twips * 6;
+    let piece = |text: String, style: Style, left: u32, right: u32| Piece { text, style, left: centi(left), width: centi(right) - centi(left) };
+    let mut out = Vec::new();
+    if let (Some(marker), 0) = (&paragraph.marker, line) {
+        let left = margin + paragraph.marker_left();
+        let right = left + marker.chars().map(|c| width(c, Style::default(), size)).sum::<u32>();
+        out.push(piece(marker.clone(), Style::default(), left, right));
+    }
+    for cell in paragraph.line_cells(breaks, line) {
+        let mut x = margin + cell.left;
+        for run in cell.chars.chunk_by(|a, b| a.1 == b.1) {
+            let right = x + run.iter().map(|&(c, s)| width(c, s, size)).sum::<u32>();
+            out.push(piece(run.iter().map(|(c, _)| c).collect(), run[0].1, x, right));
+            x = right;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(number: usize, count: usize, extents: &[(&'static str, usize, usize)], lines_left: usize) -> Page {
+        let extents = extents.iter().enumerate().map(|(n, &(label, first, last))| Extent { part: Part::Section(n), label, first, last, top: 0, bottom: 0 }).collect();
+        Page { number, count, notice: None, lines: Vec::new(), rows: Vec::new(), extents, lines_left }
+    }
+
+    #[test]
+    fn a_page_says_what_it_shows_in_one_short_text() {
+        let table = [
+            (
+                page(2, 3, &[("Objectives/Goals of the BPF", 1, 18), ("Expected Output(s)", 19, 46)], 9),
+                "Page 2 of 3: Objectives/Goals of the BPF, lines 1-18; Expected Output(s), lines 19-46; 9 lines left",
+            ),
+            (page(1, 1, &[(FRONT_LABEL, 1, 3), ("Purpose of the WG", 4, 4), (END_LABEL, 5, 6)], 1), "Page 1 of 1: Title and details, lines 1-3; Purpose of the WG, line 4; Template and version, lines 5-6; 1 line left"),
+            (page(3, 4, &[("Expected Output(s)", 1, 49)], 0), "Page 3 of 4: Expected Output(s), lines 1-49; no lines left"),
+            (page(4, 4, &[(PEOPLE_HEADING, 1, 7)], 40), "Page 4 of 4, over the 3-page limit: Proposed co-facilitators, lines 1-7; 40 lines left"),
+        ];
+        for (page, expected) in table {
+            assert_eq!(page.describe(), expected);
+        }
+    }
+
+    #[test]
+    fn the_limit_is_the_bottom_of_page_three() {
+        let marks: Vec<(bool, bool)> = (1..=5).map(|n| page(n, 5, &[], 0)).map(|p| (p.ends_limit(), p.over_limit())).collect();
+        assert_eq!(marks, [(false, false), (false, false), (true, false), (false, true), (false, true)]);
+    }
+
+    #[test]
+    fn the_not_ready_line_carries_its_page() {
+        assert_eq!(notice_on_page("Draft: not ready to submit: 2 to fix", 2, 3), "Draft: not ready to submit: 2 to fix (page 2 of 3)");
+    }
+}
