@@ -472,7 +472,7 @@ fn deadline_figures_and_wording() {
 #[test]
 fn summary_counts_what_must_be_fixed() {
     let report = check(&bpf(), today(), &Settings::default());
-    assert_eq!(report.summary(), "Ready to submit");
+    assert_eq!((report.summary().as_str(), report.short_summary().as_str()), ("Ready to submit", "Ready"));
     assert!(report.ready());
     let broken = with(bpf(), |d| {
         d.code_of_conduct = false;
@@ -480,7 +480,7 @@ fn summary_counts_what_must_be_fixed() {
         d.co_facilitators[0].group = None;
     });
     let report = check(&broken, today(), &Settings::default());
-    assert_eq!(report.summary(), "3 to fix before submitting");
+    assert_eq!((report.summary().as_str(), report.short_summary().as_str()), ("3 to fix before submitting", "3 to fix"));
     assert_eq!(report.count(Severity::MustFix), 3);
 }
 

@@ -278,3 +278,13 @@ fn lines_lead_to_their_field_and_the_caret_finds_its_line() {
     assert!(text_of(&pages[page - 1].lines[line - 1]).starts_with("Objectives"), "at the start, the heading");
     assert_eq!(line_at(&pages, 9, 0), None);
 }
+
+#[test]
+fn the_fonts_of_the_pages_are_the_fonts_of_the_pdf() {
+    for draft in drafts() {
+        let report = page_corpus::report(&draft);
+        let pages = pages_now(&draft);
+        let doc = Document::new(&draft, report.must_fix());
+        assert_eq!(igf_core::formats::pdf::needed_for_pages(&pages), igf_core::formats::pdf::needed(&doc), "{}", draft.id.as_str());
+    }
+}

@@ -176,6 +176,14 @@ impl Report {
         self.count(Severity::MustFix) == 0
     }
 
+    /// "3 to fix", or "Ready": the summary where there is room for a word or two.
+    pub fn short_summary(&self) -> String {
+        match self.count(Severity::MustFix) {
+            0 => "Ready".to_owned(),
+            n => format!("{n} to fix"),
+        }
+    }
+
     /// "3 to fix before submitting", or "Ready to submit".
     pub fn summary(&self) -> String {
         match self.count(Severity::MustFix) {
@@ -213,6 +221,12 @@ pub struct Checker {
 impl Checker {
     pub fn check(&mut self, draft: &Draft, today: CivilDate, settings: &Settings) -> Report {
         judge(draft, today, settings, &mut self.pages, &mut self.texts)
+    }
+
+    /// The counter of the last check, which keeps each section's lines: the page view drawn
+    /// from it after a check breaks no line again.
+    pub fn page_counter(&mut self) -> &mut PageCounter {
+        &mut self.pages
     }
 }
 

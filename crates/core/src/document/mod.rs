@@ -81,6 +81,8 @@ pub struct Document {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocSection {
     pub heading: &'static str,
+    /// The template's short name for it (`SectionSpec::short`).
+    pub short: &'static str,
     /// Shared, so a [`SectionCache`] can hand out a section's blocks without copying them.
     pub blocks: Arc<[Block]>,
     /// Shown in place of an empty section: "Not written yet." or "Optional; left empty.".
@@ -146,7 +148,7 @@ impl Document {
                     (true, true) => Some("Optional; left empty."),
                     (true, false) => Some("Not written yet."),
                 };
-                DocSection { heading: spec.heading, blocks, empty_note }
+                DocSection { heading: spec.heading, short: spec.short, blocks, empty_note }
             })
             .collect();
         Document {

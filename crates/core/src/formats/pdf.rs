@@ -19,7 +19,7 @@ use igf_codecs::decimal::fixed;
 use crate::document::{APP_NAME, APP_VERSION, Document};
 use crate::layout::metrics::{Style, width};
 use crate::layout::spec::SPEC;
-use crate::layout::view::notice_on_page;
+use crate::layout::view::{Page, notice_on_page};
 use crate::layout::{Paragraph, PlacedLine, Typeset, baseline_centipt, typeset};
 use file::{File, ascii_string, push_hex, text_string, xmp};
 use fonts::Faces;
@@ -61,6 +61,17 @@ pub fn needed(doc: &Document) -> Vec<FontFile> {
     let mut used = [false; FontFile::ALL.len()];
     let notice = doc.not_ready_line().map(|line| line.chars().map(|c| (c, notice_style())).collect::<Vec<_>>()).unwrap_or_default();
     for (c, style) in drawn(&typeset(doc)).chain(notice) {
+        used[choose(c, style).0 as usize] = true;
+    }
+    FontFile::ALL.into_iter().filter(|&f| used[f as usize]).collect()
+}
+
+/// The font files that draw `pages` as the PDF does, for a view of them in the same fonts.
+pub fn needed_for_pages(pages: &[Page]) -> Vec<FontFile> {
+    let mut used = [false; FontFile::ALL.len()];
+    let pieces = pages.iter().flat_map(|p| &p.lines).flat_map(|l| &l.pieces).flat_map(|p| p.text.chars().map(|c| (c, p.style)));
+    let notices = pages.iter().flat_map(|p| &p.notice).flat_map(|n| n.text.chars().map(|c| (c, notice_style())));
+    for (c, style) in pieces.chain(notices) {
         used[choose(c, style).0 as usize] = true;
     }
     FontFile::ALL.into_iter().filter(|&f| used[f as usize]).collect()

@@ -3,6 +3,8 @@
 
 use igf_codecs::decimal;
 
+use crate::document::Manifest;
+use crate::layout::view::Page;
 use crate::layout::{Layout, SectionCache};
 use crate::model::draft::Draft;
 
@@ -30,6 +32,12 @@ impl PageCounter {
     pub fn count(&mut self, draft: &Draft) -> PageCount {
         let doc = self.cache.final_version(draft);
         of_layout(draft, &self.cache.layout(&doc))
+    }
+
+    /// The pages of the draft as the PDF draws them, from the lines the last count broke
+    /// ([`SectionCache::pages`]).
+    pub fn pages(&mut self, draft: &Draft, not_ready: Vec<String>, manifest: Manifest) -> Vec<Page> {
+        self.cache.pages(draft, not_ready, manifest)
     }
 }
 

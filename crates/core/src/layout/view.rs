@@ -16,9 +16,19 @@ use crate::layout::{Paragraph, PlacedLine, Role, SectionCache, Typeset, baseline
 use crate::model::draft::Draft;
 use crate::text::words::plural;
 
-/// What a part of the document that is not a template section is called on the pages.
+/// What a part of the document that is not a template section is called on the pages, in full
+/// and in the margin.
 pub const FRONT_LABEL: &str = "Title and details";
 pub const END_LABEL: &str = "Template and version";
+const FRONT_SHORT: &str = "Title";
+const PEOPLE_SHORT: &str = "Co-facilitators";
+const END_SHORT: &str = "Version";
+
+/// The size of the labels in the margin, in 1/100 pt, and the room they have there: from 6 pt
+/// off the page's edge to 14 pt before the text.
+pub const LABEL_SIZE: u32 = 1000;
+pub const LABEL_LEFT: u32 = 600;
+pub const LABEL_RIGHT: u32 = MARGIN - 1400;
 
 /// The page's size and margin, in 1/100 pt.
 pub const PAGE_WIDTH: u32 = SPEC.page_width_twips * 5;
@@ -47,6 +57,8 @@ pub struct Page {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Notice {
     pub text: String,
+    pub left: u32,
+    pub width: u32,
     pub top: u32,
     pub height: u32,
     pub baseline: u32,
@@ -70,6 +82,23 @@ pub struct Line {
     pub pieces: Vec<Piece>,
     /// Where the text it was set from is edited.
     pub jump: Option<Jump>,
+}
+
+impl Line {
+    /// What the line says: its pieces, with a space where the layout leaves a gap between two
+    /// (after a list marker, between table cells).
+    pub fn text(&self) -> String {
+        let mut text = String::new();
+        let mut right = None;
+        for piece in &self.pieces {
+            if right.is_some_and(|r| piece.left > r) {
+                text.push(' ');
+            }
+            text.push_str(&piece.text);
+            right = Some(piece.left + piece.width);
+        }
+        text
+    }
 }
 
 /// A run of text of one style, and the box the layout gives it.
@@ -109,6 +138,10 @@ pub enum Jump {
 pub struct Extent {
     pub part: Part,
     pub label: &'static str,
+    /// The label in the margin, and its length there: its width in the serif, squeezed to the
+    /// room of the margin if wider.
+    pub short: &'static str,
+    pub short_length: u32,
     /// The numbers of its first and last line.
     pub first: usize,
     pub last: usize,
@@ -138,6 +171,14 @@ impl Page {
         self.number == PAGE_LIMIT
     }
 
+    /// What line `number` says, for a screen reader moving from line to line: "Line 5 of 46
+    /// (Objectives/Goals of the BPF): • Collect case studies…".
+    pub fn describe_line(&self, number: usize) -> Option<String> {
+        let line = self.lines.get(number.checked_sub(1)?)?;
+        let part = self.extents.iter().find(|e| (e.first..=e.last).contains(&number)).map_or("", |e| e.label);
+        Some(format!("Line {number} of {} ({part}): {}", self.lines.len(), line.text()))
+    }
+
     /// The page in words, as its drawing shows it: "Page 2 of 3: Objectives/Goals of the BPF,
     /// lines 1-18; Expected Output(s), lines 19-46; 9 lines left".
     pub fn describe(&self) -> String {
@@ -157,6 +198,9 @@ impl Page {
         text
     }
 }
+
+/// How the pages are read and used from the keyboard, said once beside them.
+pub const KEYS_HINT: &str = "Click a line to edit it. From the keyboard: Tab to a page, the up and down arrow keys to go from line to line, and Enter to edit the line.";
 
 /// The line to show while the caret is at byte `at` of section `index`'s text, as (page number,
 /// line number): the last line of the paragraph written there, or the section's heading before
@@ -202,7 +246,10 @@ pub fn pages(set: &Typeset, doc: &Document, starts: &[&[usize]]) -> Vec<Page> {
         let number = index + 1;
         let notice = notice.as_ref().map(|text| {
             let (style, top) = (&SPEC.notice, SPEC.notice_top_twips * 5);
-            Notice { text: notice_on_page(text, number, count), top, height: style.line_centipt, baseline: baseline_centipt(top, style), size: style.size_pt * 100 }
+            let text = notice_on_page(text, number, count);
+            let bold = Style { bold: true, ..Style::default() };
+            let width = centi(text.chars().map(|c| width(c, bold, style.size_pt)).sum());
+            Notice { text, left: MARGIN, width, top, height: style.line_centipt, baseline: baseline_centipt(top, style), size: style.size_pt * 100 }
         });
         let mut page = Page { number, count, notice, lines: Vec::new(), rows: rows(set, placed), extents: Vec::new(), lines_left: 0 };
         for line in placed {
@@ -219,7 +266,12 @@ pub fn pages(set: &Typeset, doc: &Document, starts: &[&[usize]]) -> Vec<Page> {
                     extent.last = number;
                     extent.bottom = top + style.line_centipt;
                 }
-                _ => page.extents.push(Extent { part, label: label(part, doc), first: number, last: number, top, bottom: top + style.line_centipt }),
+                _ => {
+                    let (label, short) = labels(part, doc);
+                    let natural = centi(short.chars().map(|c| width(c, Style::default(), LABEL_SIZE / 100)).sum());
+                    let short_length = natural.min(LABEL_RIGHT - LABEL_LEFT);
+                    page.extents.push(Extent { part, label, short, short_length, first: number, last: number, top, bottom: top + style.line_centipt });
+                }
             }
             let baseline = MARGIN + baseline_centipt(line.top_centipt, style);
             page.lines.push(Line { number, top, height: style.line_centipt, baseline, size: style.size_pt * 100, role: paragraph.role, part, pieces, jump });
@@ -292,12 +344,13 @@ pub fn sources(body: &[Arc<Paragraph>], starts: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-fn label(part: Part, doc: &Document) -> &'static str {
+/// A part's name in full and in the margin.
+fn labels(part: Part, doc: &Document) -> (&'static str, &'static str) {
     match part {
-        Part::Front => FRONT_LABEL,
-        Part::Section(index) => doc.sections.get(index).map_or(FRONT_LABEL, |s| s.heading),
-        Part::People => PEOPLE_HEADING,
-        Part::End => END_LABEL,
+        Part::Front => (FRONT_LABEL, FRONT_SHORT),
+        Part::Section(index) => doc.sections.get(index).map_or((FRONT_LABEL, FRONT_SHORT), |s| (s.heading, s.short)),
+        Part::People => (PEOPLE_HEADING, PEOPLE_SHORT),
+        Part::End => (END_LABEL, END_SHORT),
     }
 }
 
@@ -334,7 +387,7 @@ mod tests {
     use super::*;
 
     fn page(number: usize, count: usize, extents: &[(&'static str, usize, usize)], lines_left: usize) -> Page {
-        let extents = extents.iter().enumerate().map(|(n, &(label, first, last))| Extent { part: Part::Section(n), label, first, last, top: 0, bottom: 0 }).collect();
+        let extents = extents.iter().enumerate().map(|(n, &(label, first, last))| Extent { part: Part::Section(n), label, short: label, short_length: 0, first, last, top: 0, bottom: 0 }).collect();
         Page { number, count, notice: None, lines: Vec::new(), rows: Vec::new(), extents, lines_left }
     }
 
@@ -352,6 +405,21 @@ mod tests {
         for (page, expected) in table {
             assert_eq!(page.describe(), expected);
         }
+    }
+
+    #[test]
+    fn a_line_is_read_with_its_part_and_a_space_between_its_pieces() {
+        let piece = |text: &str, left, width| Piece { text: text.into(), style: Style::default(), left, width };
+        let line = |number, pieces, jump| Line { number, top: 0, height: 0, baseline: 0, size: 1200, role: Role::Text, part: Part::Section(0), pieces, jump };
+        let mut page = page(1, 1, &[("Objectives/Goals of the BPF", 1, 2)], 3);
+        page.lines = vec![
+            line(1, vec![piece("•", 7200, 500), piece("Collect ", 9000, 4000), piece("case", 13000, 2000)], Some(Jump::Section { index: 0, at: 2 })),
+            line(2, vec![piece("Name", 7600, 2000), piece("Affiliation", 16600, 3000)], None),
+        ];
+        assert_eq!(page.describe_line(1).as_deref(), Some("Line 1 of 2 (Objectives/Goals of the BPF): • Collect case"));
+        assert_eq!(page.describe_line(2).as_deref(), Some("Line 2 of 2 (Objectives/Goals of the BPF): Name Affiliation"));
+        assert_eq!(page.describe_line(0), None);
+        assert_eq!(page.describe_line(3), None);
     }
 
     #[test]

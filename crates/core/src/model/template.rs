@@ -78,6 +78,8 @@ pub struct SectionSpec {
     pub key: &'static str,
     /// The official heading, verbatim.
     pub heading: &'static str,
+    /// A word or two for where the heading does not fit, such as a page's margin.
+    pub short: &'static str,
     /// What to write, in our own words, with where the rule comes from.
     pub guidance: &'static str,
     /// Sections the template marks "(if appropriate)" may stay empty.
@@ -119,6 +121,7 @@ impl Template {
 const THEME: SectionSpec = SectionSpec {
     key: "theme",
     heading: "Proposed Theme/Issue for the BPF",
+    short: "Theme",
     guidance: "Name the Internet governance issue and say why it matters now. Themes can be \
         technical or not; the MAG looks for topics that are important to the future of the \
         Internet, mature enough, narrowly defined, and ideally already discussed at the IGF, in \
@@ -132,6 +135,7 @@ const THEME: SectionSpec = SectionSpec {
 const BPF_OBJECTIVES: SectionSpec = SectionSpec {
     key: "objectives",
     heading: "Objectives/Goals of the BPF",
+    short: "Objectives",
     guidance: "List what the BPF sets out to achieve. A BPF collects existing good practice; it \
         does not write new policy. Concrete goals let the MAG see progress, and a BPF that makes \
         too little progress can be dissolved.",
@@ -144,6 +148,7 @@ const BPF_OBJECTIVES: SectionSpec = SectionSpec {
 const BPF_OUTPUTS: SectionSpec = SectionSpec {
     key: "outputs",
     heading: "Expected Output(s)",
+    short: "Outputs",
     guidance: "Describe what the BPF will produce, for example a report, case studies or a \
         checklist. BPF outputs are living documents that can be updated later, and their format \
         and length are for the BPF to choose.",
@@ -156,6 +161,7 @@ const BPF_OUTPUTS: SectionSpec = SectionSpec {
 const OUTREACH: SectionSpec = SectionSpec {
     key: "outreach",
     heading: "Outreach and Dissemination Plan/Strategy",
+    short: "Outreach",
     guidance: "Explain how you will reach people who are not usually part of IGF processes, and \
         how the output will be promoted once published: IGF mailing lists, national and regional \
         IGF initiatives, social media, and other meetings on the topic.",
@@ -168,6 +174,7 @@ const OUTREACH: SectionSpec = SectionSpec {
 const BPF_TIMEFRAME: SectionSpec = SectionSpec {
     key: "timeframe",
     heading: "Timeframe for the work (1-year or multi-year forecast)",
+    short: "Timeframe",
     guidance: "Say whether the work takes one year or several, and give its main phases. Work \
         continues into another year only if the BPF's participants want it to and the MAG agrees.",
     optional: false,
@@ -179,6 +186,7 @@ const BPF_TIMEFRAME: SectionSpec = SectionSpec {
 const CO_FACILITATORS: SectionSpec = SectionSpec {
     key: "co-facilitators",
     heading: "Names of Co-Facilitator(s) (2-3 MAG members + non-MAG members if appropriate)",
+    short: "Co-facilitators",
     guidance: "Name two or three MAG members who will co-facilitate, with their stakeholder \
         groups, and any co-facilitators from outside the MAG. MAG co-facilitators steer the work: \
         they schedule and chair virtual meetings, guide the mailing list and reach out to every \
@@ -192,6 +200,7 @@ const CO_FACILITATORS: SectionSpec = SectionSpec {
 const ANNUAL_REPORT: SectionSpec = SectionSpec {
     key: "annual-report",
     heading: "Annual work report of the prior year",
+    short: "Annual report",
     guidance: "A BPF that wishes to continue must send its annual work report for the prior year \
         with this proposal. Summarise what was done and achieved, link to the full report, and \
         say what is left to do.",
@@ -218,6 +227,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
     SectionSpec {
         key: "purpose",
         heading: "Purpose of the WG",
+        short: "Purpose",
         guidance: "Say which specific piece of the MAG's work this group would take on, and why a \
             smaller group of MAG members would handle it better than the full MAG.",
         optional: false,
@@ -228,6 +238,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
     SectionSpec {
         key: "objectives",
         heading: "Objectives/Goals of the WG",
+        short: "Objectives",
         guidance: "State clear objectives. The group must ask the full MAG for feedback when it \
             defines its goals and before it makes any recommendation.",
         optional: false,
@@ -238,6 +249,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
     SectionSpec {
         key: "outputs",
         heading: "Expected Output(s)",
+        short: "Outputs",
         guidance: "Describe what the group will deliver to the MAG, such as recommendations, a \
             paper or a guide, and when.",
         optional: false,
@@ -248,6 +260,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
     SectionSpec {
         key: "implementation",
         heading: "Implementation Plan (if appropriate)",
+        short: "Implementation",
         guidance: "If it helps, describe how the group will work: meetings and mailing lists open \
             to all MAG members, proceedings published on the IGF website, the Secretariat's role, \
             and any non-MAG participants.",
@@ -259,6 +272,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
     SectionSpec {
         key: "timeframe",
         heading: "Timeframe for the work",
+        short: "Timeframe",
         guidance: "Give a timetable. A MAG Working Group lasts one IGF cycle and must be approved \
             anew each year.",
         optional: false,
