@@ -1,6 +1,8 @@
 //! The fonts the PDF embeds, fetched from `fonts/` beside the app when a PDF first needs them
 //! (the service worker answers from its font cache once it has them), and kept for the tab.
 //!
+//! The page view draws with the same files, added to the document's fonts ([`show`]).
+//!
 //! Invariant: a font reaches the PDF writer only whole (its size is the one the build ships);
 //! a failed or cut-short download is an error sentence, and the next export tries again.
 
@@ -53,4 +55,44 @@ async fn fetch(file: FontFile, received: &dyn Fn(u64)) -> Result<Vec<u8>, String
         return Err(format!("the font “{name}” arrived incomplete ({} of {} bytes)", bytes.len(), file.bytes()));
     }
     Ok(bytes)
+}
+
+thread_local! {
+    static SHOWN: RefCell<Vec<FontFile>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The family, weight and style under which the page view draws with a font file; the
+/// stylesheet names the same families (`.sheet` in style/main.css).
+fn face(file: FontFile) -> (&'static str, &'static str, &'static str) {
+    let family = match file {
+        FontFile::Regular | FontFile::Bold | FontFile::Italic | FontFile::BoldItalic => "IGF Serif",
+        FontFile::FallbackRegular | FontFile::FallbackBold | FontFile::FallbackItalic | FontFile::FallbackBoldItalic => "IGF Serif Fallback",
+        FontFile::Mono => "IGF Mono",
+    };
+    let weight = if matches!(file, FontFile::Bold | FontFile::BoldItalic | FontFile::FallbackBold | FontFile::FallbackBoldItalic) { "700" } else { "400" };
+    let style = if matches!(file, FontFile::Italic | FontFile::BoldItalic | FontFile::FallbackItalic | FontFile::FallbackBoldItalic) { "italic" } else { "normal" };
+    (family, weight, style)
+}
+
+/// Makes the fonts `needed` drawable in the page, for the page view: loaded as for the PDF
+/// (`load`, with its `progress`), then added to the document's fonts, once each.
+pub async fn show(needed: &[FontFile], progress: &dyn Fn(u64, u64)) -> Result<(), String> {
+    let fonts = load(needed, progress).await?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("there is no document")?;
+    for &file in needed {
+        if SHOWN.with(|s| s.borrow().contains(&file)) {
+            continue;
+        }
+        let refused = |_: JsValue| format!("the browser could not use the font “{}”", file.file_name());
+        let bytes = fonts.get(file).ok_or_else(|| format!("the font “{}” is not loaded", file.file_name()))?;
+        let (family, weight, style) = face(file);
+        let descriptors = web_sys::FontFaceDescriptors::new();
+        descriptors.set_weight(weight);
+        descriptors.set_style(style);
+        let font = web_sys::FontFace::new_with_u8_array_and_descriptors(family, bytes, &descriptors).map_err(refused)?;
+        JsFuture::from(font.load().map_err(refused)?).await.map_err(refused)?;
+        document.fonts().add(&font).map_err(refused)?;
+        SHOWN.with(|s| s.borrow_mut().push(file));
+    }
+    Ok(())
 }

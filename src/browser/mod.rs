@@ -1,11 +1,12 @@
-//! The only code that calls the browser: storage, autosave, files, the PDF's fonts, clock, ids,
-//! focus, the service worker, and the panic hook.
+//! The only code that calls the browser: storage, autosave, files, the PDF's fonts, the drawing
+//! of the pages, clock, ids, focus, the service worker, and the panic hook.
 //!
 //! Invariant: every browser failure becomes a value (`Result`, a status callback); nothing here
 //! panics on a browser that refuses storage.
 
 pub mod autosave;
 pub mod crypto;
+pub mod drawing;
 pub mod files;
 pub mod fonts;
 pub mod link;

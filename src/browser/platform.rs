@@ -72,6 +72,70 @@ pub fn focus_element(id: &str) -> bool {
 /// How many microtask turns [`focus_after_render`] follows the render for.
 const FOCUS_TURNS: usize = 4;
 
+fn element_by_id<T: JsCast>(id: &str) -> Option<T> {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<T>().ok())
+}
+
+/// Puts the caret at `at` (UTF-16 units, as text fields count) in the text field `id`, focused
+/// and in the middle of the view, in this task and again after the render in progress (which
+/// may show the field first). Returns false when there is no such field.
+pub fn place_caret(id: &str, at: u32) -> bool {
+    fn place(id: &str, at: u32) -> bool {
+        let Some(field) = element_by_id::<web_sys::HtmlTextAreaElement>(id) else { return false };
+        let _ = field.focus();
+        let _ = field.set_selection_range(at, at);
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        field.scroll_into_view_with_scroll_into_view_options(&options);
+        true
+    }
+    let placed = place(id, at);
+    let id = id.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        for _ in 0..FOCUS_TURNS {
+            let turn = js_sys::Promise::resolve(&JsValue::UNDEFINED);
+            let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+            if !has_focus(&id) {
+                place(&id, at);
+            }
+        }
+    });
+    placed
+}
+
+/// Scrolls the element `id` into view as little as needed, once the render in progress has
+/// placed it.
+pub fn reveal_after_render(id: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let turn = js_sys::Promise::resolve(&JsValue::UNDEFINED);
+        let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+        if let Some(element) = element_by_id::<web_sys::Element>(&id) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}
+
+/// The caret of a text area an event came from: its id and where the caret is (UTF-16 units).
+pub fn caret_of(target: Option<web_sys::EventTarget>) -> Option<(String, u32)> {
+    let field = target?.dyn_into::<web_sys::HtmlTextAreaElement>().ok()?;
+    Some((field.id(), field.selection_start().ok().flatten()?))
+}
+
+/// The value of attribute `name` of the element an event came from, or of the nearest element
+/// around it that has one.
+pub fn attribute_around(target: Option<web_sys::EventTarget>, name: &str) -> Option<String> {
+    let element = target?.dyn_into::<web_sys::Element>().ok()?;
+    element.closest(&format!("[{name}]")).ok()??.get_attribute(name)
+}
+
+/// Whether the screen is narrow enough for the side panel to be a sheet over the form (the
+/// breakpoint of style/main.css).
+pub fn narrow_screen() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(max-width: 1099px)").ok().flatten()).is_some_and(|m| m.matches())
+}
+
 /// Moves focus to an element that the render in progress creates or replaces (a new row, a row
 /// rebuilt after a reorder, a form that opens).
 ///

@@ -9,6 +9,7 @@ use igf_core::model::draft::Draft;
 use leptos::prelude::*;
 
 use crate::browser::platform::{Debounce, focus_after_render, focus_element, now_ms};
+use super::pages::SidePanel;
 
 /// Ids of the fields the author has left at least once. Beside a field, problems show only once
 /// it has been touched, so a new draft is not covered in warnings; the panel always shows all.
@@ -171,6 +172,7 @@ fn finding_item(finding: Finding, draft: Option<RwSignal<Draft>>) -> impl IntoVi
     let id = dom_id(finding.target);
     let href = format!("#{id}");
     let touched = use_context::<Touched>();
+    let panel = use_context::<SidePanel>();
     let key = format!("{}-{}", finding.rule, finding.target.place().replace(':', "-"));
     let message_id = format!("finding-{key}");
     let dismiss = draft.filter(|_| finding.dismissible()).map(|draft| view! { <DismissForm finding=finding.clone() draft=draft key=key message_id=message_id.clone() /> });
@@ -182,7 +184,13 @@ fn finding_item(finding: Finding, draft: Option<RwSignal<Draft>>) -> impl IntoVi
                 if let Some(touched) = touched {
                     touched.mark(id.clone());
                 }
-                focus_element(&id);
+                // On a narrow screen the checks are a sheet over the field: back to the form first.
+                if let Some(panel) = panel {
+                    panel.close_sheet();
+                    focus_after_render(id.clone());
+                } else {
+                    focus_element(&id);
+                }
             }>{finding.message}</a>
             <span class="finding-source">{format!("Source: {}", finding.source)}</span>
             {dismiss}

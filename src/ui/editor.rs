@@ -2,6 +2,7 @@
 //! counts and checks, a live preview of the whole document, and autosave.
 
 use std::rc::Rc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use igf_core::checks::calm::{self, calm};
 use igf_core::checks::{Checker, Report, Target};
@@ -17,13 +18,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::autosave::{Autosaver, SaveStatus};
-use crate::browser::platform::{Debounce, format_local_time, new_draft_id, now_ms, today};
+use crate::browser::platform::{Debounce, caret_of, format_local_time, new_draft_id, now_ms, today};
 use super::{Navigator, StoreHandle};
 use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
 use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::files::ExportMenu;
 use super::history::HistoryPanel;
 use super::library::download_backup;
+use super::pages::{ChecksButton, PagesToggle, PagesView, Side, SidePanel, pages_memo};
 use super::preview::blocks_view;
 use super::received::{Received, ReceivedComments, ReviewsPanel};
 use super::share::ShareButton;
@@ -93,10 +95,12 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
 
     let settings = use_context::<RwSignal<Settings>>().unwrap_or_else(|| RwSignal::new(Settings::default()));
     let today = today();
-    // The checker keeps each section's layout, so a keystroke lays out only the edited section.
-    let checker = std::sync::Mutex::new(Checker::default());
+    // The checker keeps each section's layout, so a keystroke lays out only the edited section,
+    // once for the checks and the pages both.
+    let checker = Arc::new(Mutex::new(Checker::default()));
+    let checking = Arc::clone(&checker);
     let live = Memo::new(move |_| {
-        let mut checker = checker.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut checker = checking.lock().unwrap_or_else(PoisonError::into_inner);
         draft.with(|d| checker.check(d, today, &settings.get()))
     });
     // What the author sees: new findings wait for a pause in typing (exports take the live report).
@@ -108,6 +112,11 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
 
     let sections: Vec<SectionState> =
         (0..kind.template().sections.len()).map(|index| SectionState::new(draft, index)).collect();
+    let panel = SidePanel::new();
+    provide_context(panel);
+    // The section field being edited, and where its caret is, for the pages to follow.
+    let caret = RwSignal::new(None::<(usize, u32)>);
+    let pages = pages_memo(draft, live, checker, panel.side);
 
     let close = Callback::new(move |()| {
         leaving.with_value(|saver| saver.flush());
@@ -115,25 +124,28 @@ pub fn Editor(initial: Draft, known: Option<String>) -> impl IntoView {
     });
     let history_open = RwSignal::new(false);
     view! {
-        <EditorBar draft=draft report=live status=status history_open=history_open on_close=close />
+        <EditorBar draft=draft report=live status=status history_open=history_open panel=panel on_close=close />
         <SaveFailure status=status draft=draft />
-        <main class="editor">
-            <EditorForm draft=draft report=report sections=sections.clone() touched=touched typing=typing />
-            <EditorSide draft=draft report=report sections=sections history_open=history_open />
+        <main class="editor" class:sheet-open=move || panel.sheet.get() class:side-pages=move || panel.side.get() == Side::Pages>
+            <EditorForm draft=draft report=report sections=sections.clone() touched=touched typing=typing caret=caret />
+            <EditorSide draft=draft report=report live=live sections=sections history_open=history_open panel=panel pages=pages caret=caret />
         </main>
     }
 }
 
-/// The app bar: back to the drafts, the total and the save state, History, Export and Share.
+/// The app bar: back to the drafts, the total and the save state, the checks and the pages
+/// (at the bottom of a narrow screen), and History, Export and Share (in a menu there).
 #[component]
 fn EditorBar(
     draft: RwSignal<Draft>,
     report: Memo<Report>,
     status: ReadSignal<SaveStatus>,
     history_open: RwSignal<bool>,
+    panel: SidePanel,
     on_close: Callback<()>,
 ) -> impl IntoView {
     let total_words = Memo::new(move |_| draft.with(|d| d.total_words()));
+    let menu_open = RwSignal::new(false);
     view! {
         <header class="app-bar">
             <button type="button" class="button-quiet" on:click=move |_| on_close.run(())>"← All drafts"</button>
@@ -141,11 +153,25 @@ fn EditorBar(
                 <span class="total-words">{move || describe_count(total_words.get())}" in total"</span>
                 <SaveIndicator status=status />
             </p>
-            <div class="button-row">
-                <button type="button" class="button-secondary" aria-expanded=move || history_open.get().to_string()
-                    aria-controls="history-panel" on:click=move |_| history_open.update(|o| *o = !*o)>"History"</button>
-                <ExportMenu draft=draft report=report />
-                <ShareButton draft=draft report=report />
+            <div class="app-bar-end">
+                <div class="view-switch" role="group" aria-label="Show beside the text">
+                    <ChecksButton panel=panel report=report />
+                    <PagesToggle panel=panel report=report />
+                </div>
+                <div class="bar-menu" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" && menu_open.get_untracked() && !ev.default_prevented() {
+                        menu_open.set(false);
+                    }
+                }>
+                    <button type="button" class="button-secondary menu-button" aria-expanded=move || menu_open.get().to_string()
+                        aria-controls="bar-actions" on:click=move |_| menu_open.update(|o| *o = !*o)>"Menu"</button>
+                    <div id="bar-actions" class="button-row bar-actions" class:open=move || menu_open.get()>
+                        <button type="button" class="button-secondary" aria-expanded=move || history_open.get().to_string()
+                            aria-controls="history-panel" on:click=move |_| history_open.update(|o| *o = !*o)>"History"</button>
+                        <ExportMenu draft=draft report=report />
+                        <ShareButton draft=draft report=report />
+                    </div>
+                </div>
             </div>
         </header>
     }
@@ -153,12 +179,21 @@ fn EditorBar(
 
 /// The form: the title, each section, the details and the Code of Conduct, with the reviews.
 #[component]
-fn EditorForm(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<SectionState>, touched: Touched, typing: RwSignal<bool>) -> impl IntoView {
+fn EditorForm(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<SectionState>, touched: Touched, typing: RwSignal<bool>, caret: RwSignal<Option<(usize, u32)>>) -> impl IntoView {
     let kind = draft.with_untracked(|d| d.kind);
     let pause = Debounce::new(calm::PAUSE_MS);
+    // Which section field an event came from, and where its caret is.
+    let field_ids: Vec<String> = sections.iter().map(|s| dom_id(Target::Section(s.spec.key))).collect();
+    let follow = move |target: Option<web_sys::EventTarget>| {
+        let Some((id, at)) = caret_of(target) else { return };
+        if let Some(index) = field_ids.iter().position(|f| *f == id) && caret.get_untracked() != Some((index, at)) {
+            caret.set(Some((index, at)));
+        }
+    };
+    let follow_focus = follow.clone();
     view! {
         <div class="editor-form"
-            on:input=move |_| {
+            on:input=move |ev| {
                 if !typing.get_untracked() {
                     typing.set(true);
                 }
@@ -166,7 +201,9 @@ fn EditorForm(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<Sectio
                 pause.call(move || {
                     typing.try_set(false);
                 });
+                follow(ev.target());
             }
+            on:focusin=move |ev| follow_focus(ev.target())
             on:focusout=move |ev| {
                 if let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                     touched.mark(element.id());
@@ -218,15 +255,22 @@ fn TitleField(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
     }
 }
 
-/// The side panel: History when open, the checks, and the live preview.
+/// The side panel: History when open, then the checks and the live preview, or the pages.
 #[component]
-fn EditorSide(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<SectionState>, history_open: RwSignal<bool>) -> impl IntoView {
+fn EditorSide(
+    draft: RwSignal<Draft>,
+    report: Memo<Report>,
+    live: Memo<Report>,
+    sections: Vec<SectionState>,
+    history_open: RwSignal<bool>,
+    panel: SidePanel,
+    pages: Memo<Vec<igf_core::layout::view::Page>>,
+    caret: RwSignal<Option<(usize, u32)>>,
+) -> impl IntoView {
     let preview_title = Memo::new(move |_| draft.with(Draft::preview_title));
-    view! {
-        <aside class="editor-side" aria-label="Checks and preview">
-            <div id="history-panel" hidden=move || !history_open.get()>
-                {move || history_open.get().then(|| view! { <HistoryPanel draft=draft /> })}
-            </div>
+    let checks = move || {
+        let sections = sections.clone();
+        view! {
             <ChecksPanel report=report draft=draft />
             <section class="preview" aria-labelledby="preview-heading">
                 <h2 id="preview-heading" class="side-heading">"Preview"</h2>
@@ -235,6 +279,21 @@ fn EditorSide(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<Sectio
                     {sections.into_iter().map(|section| view! { <PreviewSection section=section /> }).collect_view()}
                 </article>
             </section>
+        }
+    };
+    view! {
+        <aside class="editor-side" id="editor-side" aria-label="Beside the text" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Escape" && !ev.default_prevented() {
+                panel.close_sheet();
+            }
+        }>
+            <div id="history-panel" hidden=move || !history_open.get()>
+                {move || history_open.get().then(|| view! { <HistoryPanel draft=draft /> })}
+            </div>
+            {move || match panel.side.get() {
+                Side::Pages => view! { <PagesView draft=draft report=live pages=pages caret=caret panel=panel /> }.into_any(),
+                Side::Checks => checks().into_any(),
+            }}
         </aside>
     }
 }

@@ -22,7 +22,7 @@ use super::{Incoming, StoreHandle};
 #[component]
 pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
     let open = RwSignal::new(false);
-    let (status, set_status) = signal(None::<String>);
+    let status = RwSignal::new(None::<String>);
     let settings = use_context::<RwSignal<Settings>>().unwrap_or_else(|| RwSignal::new(Settings::default()));
     let close = move || {
         open.set(false);
@@ -30,23 +30,16 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
     };
     let export = move |format: Format| {
         if format != Format::Pdf {
-            return set_status.set(Some(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format)))));
+            return status.set(Some(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format)))));
         }
         // The PDF first fetches the fonts it embeds, once per tab, saying how far it has got.
         let (d, r) = (draft.get_untracked(), report.get_untracked());
         leptos::task::spawn_local(async move {
-            let needed = pdf::needed(&Document::new(&d, r.must_fix()));
-            let progress = |loaded, total| {
-                let text = notes::fonts_loading(loaded, total);
-                if status.with_untracked(|s| s.as_deref() != Some(text.as_str())) {
-                    set_status.set(Some(text));
-                }
-            };
-            let message = match fonts::load(&needed, &progress).await {
+            let message = match pdf_fonts(&d, &r, &progress_into(status, notes::fonts_loading)).await {
                 Ok(fonts) => download_with(&d, &r, Format::Pdf, &fonts),
-                Err(e) => format!("The PDF could not be made: {e}. Try again once connected to the Internet; the other formats work offline."),
+                Err(message) => message,
             };
-            set_status.set(Some(message));
+            status.set(Some(message));
         });
     };
     // Written only while the menu is open, not at every keystroke.
@@ -88,6 +81,23 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
                 <p class="export-status" role="status">{status}</p>
             </div>
         </div>
+    }
+}
+
+/// The fonts the PDF of a draft embeds, fetched once per tab, with their `progress`; or the
+/// sentence saying why the PDF cannot be made.
+pub async fn pdf_fonts(draft: &Draft, report: &Report, progress: &dyn Fn(u64, u64)) -> Result<pdf::Fonts, String> {
+    let needed = pdf::needed(&Document::new(draft, report.must_fix()));
+    fonts::load(&needed, progress).await.map_err(|e| notes::pdf_fonts_failed(&e))
+}
+
+/// A font download's progress as a status sentence, written only when the sentence changes.
+pub fn progress_into(status: RwSignal<Option<String>>, sentence: fn(u64, u64) -> String) -> impl Fn(u64, u64) {
+    move |loaded, total| {
+        let text = sentence(loaded, total);
+        if status.with_untracked(|s| s.as_deref() != Some(text.as_str())) {
+            status.set(Some(text));
+        }
     }
 }
 

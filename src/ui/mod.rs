@@ -8,6 +8,7 @@ mod editor;
 mod files;
 mod history;
 mod library;
+mod pages;
 mod preview;
 mod received;
 mod review;

@@ -377,3 +377,17 @@ fn bad_backups_are_refused_with_a_reason() {
     assert_eq!((report.added.len(), report.unreadable.len()), (1, 1));
     assert!(backup::is_backup(&mixed) && !backup::is_backup("{}"));
 }
+
+#[test]
+fn the_page_view_is_remembered_open_or_closed_and_a_refusal_changes_nothing() {
+    let (store, _) = store();
+    assert!(!store.pages_view_open(), "closed until opened");
+    store.remember_pages_view(true).unwrap();
+    assert!(store.pages_view_open());
+    store.remember_pages_view(false).unwrap();
+    assert!(!store.pages_view_open());
+    let (store, faulty) = faulty_store();
+    faulty.set_fault(Some(Fault::Always(StoreError::QuotaExceeded)));
+    assert!(store.remember_pages_view(true).is_err());
+    assert!(!store.pages_view_open());
+}

@@ -1,5 +1,5 @@
-//! What the Export menu says beside the formats: that the draft is not ready yet, which
-//! characters the PDF cannot show, and how far the fonts for the PDF have loaded.
+//! What the Export menu and the page view say: that the draft is not ready yet, which
+//! characters the PDF cannot show, how far the fonts have loaded, and how printing went.
 
 use igf_codecs::decimal;
 
@@ -59,9 +59,40 @@ fn named(chars: &[char]) -> String {
 /// Progress of the font download the first PDF needs, in tenths of the whole (so a status that
 /// is read aloud changes ten times, not at every piece that arrives).
 pub fn fonts_loading(loaded: u64, total: u64) -> String {
+    loading("the PDF", loaded, total)
+}
+
+/// [`fonts_loading`] for the page view, which draws with the same fonts.
+pub fn page_fonts_loading(loaded: u64, total: u64) -> String {
+    loading("the pages", loaded, total)
+}
+
+fn loading(what: &str, loaded: u64, total: u64) -> String {
     let tenths = (loaded.min(total) * 10).checked_div(total).unwrap_or(10);
     let kb = |bytes: u64| decimal::fixed(bytes as f64 / 1000.0, 0);
-    format!("Loading the fonts for the PDF: {} of {} KB…", kb(total * tenths / 10), kb(total))
+    format!("Loading the fonts for {what}: {} of {} KB…", kb(total * tenths / 10), kb(total))
+}
+
+/// The fonts of the PDF could not be loaded, for the `reason` given.
+pub fn pdf_fonts_failed(reason: &str) -> String {
+    format!("The PDF could not be made: {reason}. Try again once connected to the Internet; the other formats work offline.")
+}
+
+/// The page view could not load its fonts, for the `reason` given.
+pub fn page_fonts_failed(reason: &str) -> String {
+    format!("The fonts could not be loaded ({reason}), so each line is drawn as a bar as wide as its text. Connect to the Internet once and open the pages again.")
+}
+
+/// What "Print" does, beside it.
+pub const PRINT_HINT: &str = "Opens the PDF of these pages in a new tab, to print exactly what the Secretariat will get.";
+
+/// "Print" opened the PDF.
+pub const PRINT_OPENED: &str = "The PDF of these pages is open in a new tab: print it from there.";
+
+/// "Print" could not open or show the PDF, for the `reason` given.
+pub fn print_failed(reason: &str) -> String {
+    let reason = reason.trim_end_matches('.');
+    format!("These pages could not be opened for printing: {reason}. Use Export, then PDF, to download them instead.")
 }
 
 #[cfg(test)]
@@ -98,6 +129,20 @@ mod tests {
         for (gaps, expected) in table {
             assert_eq!(pdf_gaps(&gaps), expected, "{gaps:?}");
         }
+    }
+
+    #[test]
+    fn says_what_went_wrong_and_what_to_do() {
+        assert_eq!(pdf_fonts_failed("the font “x.ttf” could not be loaded (check the connection)"), "The PDF could not be made: the font “x.ttf” could not be loaded (check the connection). Try again once connected to the Internet; the other formats work offline.");
+        assert_eq!(page_fonts_failed("there is no window"), "The fonts could not be loaded (there is no window), so each line is drawn as a bar as wide as its text. Connect to the Internet once and open the pages again.");
+        let table = [
+            ("the browser did not open a new tab (allow pop-ups for this site)", "These pages could not be opened for printing: the browser did not open a new tab (allow pop-ups for this site). Use Export, then PDF, to download them instead."),
+            ("the browser could not show the file (no reason given).", "These pages could not be opened for printing: the browser could not show the file (no reason given). Use Export, then PDF, to download them instead."),
+        ];
+        for (reason, expected) in table {
+            assert_eq!(print_failed(reason), expected);
+        }
+        assert_eq!(page_fonts_loading(382_000, 764_000), "Loading the fonts for the pages: 382 of 764 KB…");
     }
 
     #[test]

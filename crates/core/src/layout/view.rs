@@ -26,7 +26,7 @@ const END_SHORT: &str = "Version";
 
 /// The size of the labels in the margin, in 1/100 pt, and the room they have there: from 6 pt
 /// off the page's edge to 14 pt before the text.
-pub const LABEL_SIZE: u32 = 1000;
+pub const LABEL_SIZE: u32 = 1200;
 pub const LABEL_LEFT: u32 = 600;
 pub const LABEL_RIGHT: u32 = MARGIN - 1400;
 
@@ -199,6 +199,15 @@ impl Page {
     }
 }
 
+/// What marks the limit on the pages: the end of the last page allowed, and every page after it.
+pub fn limit_edge_note() -> String {
+    format!("End of page {PAGE_LIMIT}: the limit")
+}
+
+pub fn over_limit_note() -> String {
+    format!("Over the {PAGE_LIMIT}-page limit")
+}
+
 /// How the pages are read and used from the keyboard, said once beside them.
 pub const KEYS_HINT: &str = "Click a line to edit it. From the keyboard: Tab to a page, the up and down arrow keys to go from line to line, and Enter to edit the line.";
 
@@ -217,6 +226,31 @@ pub fn line_at(pages: &[Page], index: usize, at: usize) -> Option<(usize, usize)
         }
     }
     found
+}
+
+/// A move of the line cursor from the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Down,
+    Up,
+    First,
+    Last,
+}
+
+/// Where the line cursor goes, as (page number, line number), from line `from` of page `page`
+/// (no line yet: `None`): down and up go on to the next and the previous page at either end;
+/// the first and the last line are those of the page. `None` when the page has no line.
+pub fn step(pages: &[Page], page: usize, from: Option<usize>, step: Step) -> Option<(usize, usize)> {
+    let lines = |number: usize| pages.get(number.checked_sub(1)?).map(|p| p.lines.len()).filter(|&n| n > 0);
+    let last = lines(page)?;
+    Some(match (step, from) {
+        (Step::Down | Step::Up, None) | (Step::First, _) => (page, 1),
+        (Step::Last, _) => (page, last),
+        (Step::Down, Some(line)) if line < last => (page, line + 1),
+        (Step::Down, Some(line)) => lines(page + 1).map_or((page, line), |_| (page + 1, 1)),
+        (Step::Up, Some(line)) if line > 1 => (page, line - 1),
+        (Step::Up, Some(line)) => page.checked_sub(1).and_then(|p| Some((p, lines(p)?))).unwrap_or((page, line)),
+    })
 }
 
 /// The not-ready line as printed on page `number` of `count`.
@@ -420,6 +454,31 @@ mod tests {
         assert_eq!(page.describe_line(2).as_deref(), Some("Line 2 of 2 (Objectives/Goals of the BPF): Name Affiliation"));
         assert_eq!(page.describe_line(0), None);
         assert_eq!(page.describe_line(3), None);
+    }
+
+    #[test]
+    fn the_line_cursor_goes_line_by_line_and_on_to_the_next_page() {
+        let with_lines = |number, count: usize| {
+            let mut page = page(number, 3, &[], 0);
+            page.lines = (1..=count).map(|n| Line { number: n, top: 0, height: 0, baseline: 0, size: 0, role: Role::Text, part: Part::End, pieces: Vec::new(), jump: None }).collect();
+            page
+        };
+        let pages = [with_lines(1, 3), with_lines(2, 2), with_lines(3, 4)];
+        let table = [
+            (1, None, Step::Down, Some((1, 1))),
+            (1, None, Step::Up, Some((1, 1))),
+            (1, Some(1), Step::Down, Some((1, 2))),
+            (1, Some(3), Step::Down, Some((2, 1))),
+            (2, Some(1), Step::Up, Some((1, 3))),
+            (1, Some(1), Step::Up, Some((1, 1))),
+            (3, Some(4), Step::Down, Some((3, 4))),
+            (3, Some(2), Step::First, Some((3, 1))),
+            (3, None, Step::Last, Some((3, 4))),
+            (4, None, Step::Down, None),
+        ];
+        for (page, from, step_taken, expected) in table {
+            assert_eq!(step(&pages, page, from, step_taken), expected, "{step_taken:?} from {from:?} on page {page}");
+        }
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub enum StoreError {
     NotFound,
 }
 
+/// What [`keys::PAGES_VIEW`] holds while the page view is open.
+const PAGES_VIEW_OPEN: &str = "open";
+
 /// The storage keys; every key of the editor starts with [`keys::PREFIX`].
 pub mod keys {
     use crate::model::draft::DraftId;
@@ -67,6 +70,8 @@ pub mod keys {
     pub const QUARANTINE: &str = "igf-proposal-editor/quarantine/";
     pub const SETTINGS: &str = "igf-proposal-editor/settings";
     pub const META: &str = "igf-proposal-editor/meta";
+    /// Whether the page view is open, remembered apart from the settings.
+    pub const PAGES_VIEW: &str = "igf-proposal-editor/pages-view";
 
     pub fn draft(id: &DraftId) -> String {
         format!("{DRAFT}{}", id.as_str())
@@ -364,6 +369,16 @@ impl Store {
 
     pub fn save_settings(&self, value: &Settings) -> Result<(), StoreError> {
         self.write_verified(keys::SETTINGS, &settings::encode(value))
+    }
+
+    /// Whether the author left the page view open in this browser.
+    pub fn pages_view_open(&self) -> bool {
+        self.kv.get(keys::PAGES_VIEW).ok().flatten().as_deref() == Some(PAGES_VIEW_OPEN)
+    }
+
+    /// Remembers whether the page view is open; a browser that refuses simply forgets it.
+    pub fn remember_pages_view(&self, open: bool) -> Result<(), StoreError> {
+        if open { self.write_verified(keys::PAGES_VIEW, PAGES_VIEW_OPEN) } else { self.kv.remove(keys::PAGES_VIEW) }
     }
 
     pub fn meta(&self) -> Meta {

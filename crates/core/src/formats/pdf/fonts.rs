@@ -104,7 +104,7 @@ impl Fonts {
         self.files.iter().any(|(f, _)| *f == file)
     }
 
-    fn get(&self, file: FontFile) -> Option<&[u8]> {
+    pub fn get(&self, file: FontFile) -> Option<&[u8]> {
         self.files.iter().find(|(f, _)| *f == file).map(|(_, bytes)| &bytes[..])
     }
 }
