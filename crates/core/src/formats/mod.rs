@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod notes;
 pub mod pdf;
 pub mod text;
+pub mod wordml;
 
 use crate::checks::Report;
 use crate::document::Document;
