@@ -149,6 +149,10 @@ fn assert_import_is_sound(name: &str, bytes: &[u8]) -> Result<(), TestCaseError>
             assert_engine_is_sound(&draft)?;
         }
         Ok(Imported::Foreign(foreign)) => assert_engine_is_sound(&foreign.draft)?,
+        Ok(Imported::Edited(edited)) => {
+            assert_engine_is_sound(&edited.exported)?;
+            assert_engine_is_sound(&edited.edited)?;
+        }
         // A review file carries comments and the reviewed draft's id and hash, never a draft.
         Ok(Imported::Review(review)) => prop_assert_eq!(review::decode(&review::encode(&review)), Ok(review.clone())),
         Err(error) => prop_assert!(error.to_string().starts_with(&format!("“{name}”")), "{}", error),

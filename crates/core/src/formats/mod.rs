@@ -4,6 +4,7 @@
 
 pub mod arrival;
 pub mod docx;
+pub mod edited;
 pub mod html;
 pub mod import;
 pub mod markdown;
