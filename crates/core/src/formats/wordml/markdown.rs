@@ -46,9 +46,7 @@ fn paragraph_line(out: &mut String, paragraph: &Paragraph, indents: &mut Vec<usi
             let level = if let Role::Heading(level) = paragraph.role { level.clamp(1, 6) } else { 1 };
             out.push_str(&"#".repeat(usize::from(level)));
             out.push(' ');
-            // Headings are bold by their style; bold runs in them add nothing.
-            let spans: Vec<Span> = paragraph.spans.iter().map(|s| Span { marks: Marks { bold: false, ..s.marks }, ..s.clone() }).collect();
-            out.push_str(&inlines(&spans, true));
+            out.push_str(&inlines(&unbold(&paragraph.spans), true));
         }
         Role::Item { level, number } => {
             indents.truncate(usize::from(level).min(indents.len()));
@@ -76,7 +74,10 @@ fn table(out: &mut String, rows: &[Vec<Vec<Paragraph>>]) {
     for (n, row) in rows.iter().enumerate() {
         out.push('|');
         for column in 0..columns {
-            let text = row.get(column).and_then(|c| c.first()).map_or_else(String::new, |p| inlines(&p.spans, true).replace('|', "\\|"));
+            let text = row.get(column).and_then(|c| c.first()).map_or_else(String::new, |p| {
+                let spans = if n == 0 { unbold(&p.spans) } else { p.spans.clone() };
+                inlines(&spans, true).replace('|', "\\|")
+            });
             out.push(' ');
             out.push_str(&text);
             out.push_str(" |");
@@ -89,6 +90,11 @@ fn table(out: &mut String, rows: &[Vec<Vec<Paragraph>>]) {
         }
     }
     out.pop();
+}
+
+/// Headings and a table's head row are bold by their place: bold runs in them add nothing.
+fn unbold(spans: &[Span]) -> Vec<Span> {
+    spans.iter().map(|s| Span { marks: Marks { bold: false, ..s.marks }, ..s.clone() }).collect()
 }
 
 /// The spans as inline Markdown; `one_line` turns line breaks into spaces (headings, cells).
@@ -115,9 +121,13 @@ pub fn inlines(spans: &[Span], one_line: bool) -> String {
         }
         at = end;
     }
-    let lines: Vec<String> = out.replace('\t', " ").split('\n').map(line_start).collect();
-    let text = lines.join(if one_line { " " } else { "\\\n" });
-    text.trim().to_owned()
+    let out = out.replace('\t', " ");
+    // Headings and cells are one line, where nothing can start a block.
+    if one_line {
+        return out.replace('\n', " ").trim().to_owned();
+    }
+    let lines: Vec<String> = out.split('\n').map(line_start).collect();
+    lines.join("\\\n").trim().to_owned()
 }
 
 /// Text with its marks; the white space at either end stays outside the markers, so they flank.

@@ -12,6 +12,8 @@ use super::styles::Styles;
 struct Level {
     /// `None` for a bullet.
     start: Option<u64>,
+    /// A level that shows no number nor bullet (`w:numFmt="none"`) makes no list item.
+    unmarked: bool,
 }
 
 #[derive(Debug, Default)]
@@ -42,9 +44,10 @@ pub struct Numbering {
 fn level(lvl: &Element) -> (u8, Level) {
     let val = |name: &str| lvl.child(W, name).and_then(|e| e.attr(W, "val"));
     let ilvl = lvl.attr(W, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-    let ordered = !matches!(val("numFmt"), Some("bullet" | "none") | None);
+    let format = val("numFmt");
+    let ordered = !matches!(format, Some("bullet" | "none") | None);
     let start = val("start").and_then(|v| v.parse().ok()).unwrap_or(1);
-    (ilvl, Level { start: ordered.then_some(start) })
+    (ilvl, Level { start: ordered.then_some(start), unmarked: format == Some("none") })
 }
 
 impl Numbering {
@@ -95,7 +98,7 @@ impl Numbering {
         let ilvl = ilvl.min(8);
         let abstract_def = self.abstract_of(num_id, styles)?;
         let key = abstract_def.id.clone();
-        let mut level = abstract_def.levels.iter().find(|(l, _)| *l == ilvl).map_or(Level { start: None }, |(_, l)| *l);
+        let mut level = abstract_def.levels.iter().find(|(l, _)| *l == ilvl).map_or(Level { start: None, unmarked: false }, |(_, l)| *l);
         let num = self.nums.iter_mut().find(|n| n.id == num_id)?;
         let mut restart = Vec::new();
         for &(at, start, replaced) in &num.overrides {
@@ -110,6 +113,9 @@ impl Numbering {
             }
         }
         num.started = true;
+        if level.unmarked {
+            return None;
+        }
         let counts = match self.counts.iter().position(|(k, _)| *k == key) {
             Some(at) => &mut self.counts[at].1,
             None => {

@@ -150,13 +150,15 @@ impl Styles {
         })
     }
 
-    fn role(&self, name: Option<&str>) -> Role {
+    /// The role a paragraph style gives by its name; a default outline level counts for
+    /// `text:h` only, as ODF says (LibreOffice reads a `text:p` of such a style as body text).
+    fn role(&self, name: Option<&str>, heading: bool) -> Role {
         for style in self.chain("paragraph", name) {
             let display = if style.display.is_empty() { style.name.replace("_20_", " ") } else { style.display.clone() };
             if let Some(role) = role_by_name(&display) {
                 return role;
             }
-            if let Some(level) = style.outline {
+            if let Some(level) = style.outline.filter(|_| heading) {
                 return outline_role(level - 1);
             }
         }
@@ -250,12 +252,12 @@ impl Walker<'_> {
         let style = element.attr(TEXT, "style-name");
         let role = if element.name == "h" {
             let level = element.attr(TEXT, "outline-level").and_then(|l| l.parse::<u8>().ok()).unwrap_or(1).max(1);
-            match self.styles.role(style) {
+            match self.styles.role(style, true) {
                 Role::Title => Role::Title,
                 _ => outline_role(level - 1),
             }
         } else {
-            self.styles.role(style)
+            self.styles.role(style, false)
         };
         // Direct formatting of the whole paragraph is its automatic style's own text properties.
         let base = self.styles.chain("paragraph", style).next().map_or(Marks::default(), |s| s.marks);
