@@ -4,31 +4,328 @@
 //! saved again or edited elsewhere; and bad input, each with its one sentence.
 #![cfg(not(target_arch = "wasm32"))]
 
+use igf_codecs::zip;
+use igf_core::checks::check;
+use igf_core::formats::{self, Format};
+use igf_core::formats::arrival;
 use igf_core::formats::import::{self, Imported};
-use igf_core::model::draft::DraftId;
+use igf_core::model::calendar::CivilDate;
+use igf_core::model::draft::{Draft, DraftId};
+use igf_core::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
+use igf_core::model::settings::Settings;
+use igf_core::model::template::Kind;
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// A package of the parts in a fixture folder, written by hand to the structure a word
+/// processor writes.
+fn package(folder: &str) -> Vec<u8> {
+    fn walk(root: &std::path::Path, dir: &std::path::Path, parts: &mut Vec<(String, Vec<u8>)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(root, &path, parts);
+            } else {
+                parts.push((path.strip_prefix(root).unwrap().to_string_lossy().into_owned(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let root = std::path::PathBuf::from(format!("{}/tests/fixtures/import/{folder}", env!("CARGO_MANIFEST_DIR")));
+    let mut parts = Vec::new();
+    walk(&root, &root, &mut parts);
+    let entries: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    zip::write(&entries)
+}
+
 fn open(name: &str, bytes: &[u8]) -> Imported {
     import::read(name, bytes, DraftId::parse("imported").unwrap(), 1_000).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+fn person(name: &str, affiliation: &str, group: Option<StakeholderGroup>, region: Option<Region>, mag_member: bool, email: &str) -> CoFacilitator {
+    CoFacilitator { name: name.into(), affiliation: affiliation.into(), group, region, mag_member, email: email.into() }
+}
+
+/// What a foreign file must import as: template, title, each section's text, the people and
+/// the sentence of what was left out.
+struct Expected {
+    kind: Kind,
+    title: &'static str,
+    sections: &'static [&'static str],
+    people: Vec<CoFacilitator>,
+    left_out: Option<&'static str>,
+}
+
+const WG_PROPOSAL: &[&str] = &[
+    "Drafted by the youth caucus for the MAG's first meeting.\n\nTo bring **young people** into every stage of the *IGF* cycle, from the call for workshops to the [annual meeting](https://www.intgovforum.org/en/about).\\\nA second line after a break.",
+    "- Map youth initiatives\n  - regional IGFs\n  - national IGFs\n- Publish a `toolkit.pdf` guide",
+    "1. A report to the MAG\n2. A session at the annual meeting\n\n### Budget notes\n\n| Item | Cost |\n| --- | --- |\n| Travel | 5,000 |",
+    "",
+    "February to December 2026.",
+];
+
+const BPF_FEATURES: &[&str] = &[
+    "Most new users read and write in languages other than English. Addresses in **local scripts** are *still* refused, e.g. `user@例え.jp`.",
+    "1. Collect case studies\n   1. from registries\n   2. from ***software makers***\n2. Publish [a report](https://www.intgovforum.org/en/content/bpfs)",
+    "- A guide\\\n  for webmasters\n- A session at the IGF",
+    "Webinars with  regional IGFs.",
+    "One year, from March 2026.",
+    "",
+];
+
+#[test]
+fn foreign_documents_import_as_the_exact_draft() {
+    let wg_people = || vec![
+        person("Amina Diallo", "Youth IGF Senegal", Some(StakeholderGroup::CivilSociety), Some(Region::African), true, "amina@example.org"),
+        person("Lucas Pereira", "University of São Paulo", Some(StakeholderGroup::TechnicalCommunity), Some(Region::LatinAmericanAndCaribbean), false, "lucas@example.org"),
+    ];
+    let features = || Expected {
+        kind: Kind::NewBpf,
+        title: "Best Practice Forum on Multilingual Content",
+        sections: BPF_FEATURES,
+        people: Vec::new(),
+        left_out: Some("Left out, as a proposal has no place for them: 1 comment, 1 footnote, 1 header and 1 footer."),
+    };
+    let table: Vec<(&str, Vec<u8>, Expected)> = vec![
+        // LibreOffice, from an HTML page: headings h1-h3, marks, nested lists, two tables.
+        ("lo-wg-proposal.docx", fixture("lo-wg-proposal.docx"), Expected { kind: Kind::NewWg, title: "MAG Working Group on Youth Participation", sections: WG_PROPOSAL, people: wg_people(), left_out: None }),
+        ("lo-wg-proposal.odt", fixture("lo-wg-proposal.odt"), Expected { kind: Kind::NewWg, title: "MAG Working Group on Youth Participation", sections: WG_PROPOSAL, people: wg_people(), left_out: None }),
+        // LibreOffice, from a flat ODT: German style names, a heading through a parent style and
+        // by outline level, tracked changes, a comment, a footnote, a header and a footer.
+        ("lo-bpf-features.docx", fixture("lo-bpf-features.docx"), features()),
+        ("lo-bpf-features.odt", fixture("lo-bpf-features.odt"), features()),
+        // Word: localized style ids and names (Überschrift, Titre, Titel), basedOn and outline
+        // levels, a table of contents, smart tags, bookmarks, content controls, field codes,
+        // numbering with overrides, tracked changes (a deleted paragraph mark too), a picture
+        // in mc:AlternateContent, a deleted table row, a merged cell.
+        ("word.docx", package("word"), Expected {
+            kind: Kind::NewBpf,
+            title: "Best Practice Forum on Cybersecurity",
+            sections: &[
+                "The forum studies norms for **state behaviour**, *online*; see [the BPF page](https://www.intgovforum.org/en/content/bpf-cybersecurity) and [the 2025 output](https://www.intgovforum.org/en/filedepot_download/bpf-2025.pdf).",
+                "1. Map existing norms\n   - UN GGE\n   - OEWG\n2. Compare them\n\nJoined with the next one.",
+                "1. A report\n2. A workshop\n\nThen, numbered on:\n\n5. Fifth item\n\n### Notes\n\nUse `igf-check --strict` or `make test`, not this.\n\nLine one\\\nline two-ish\n\nFigure above.",
+                "- Webinars\n- Newsletters",
+                "Twelve months.\n\n| Month | Milestone |\n| --- | --- |\n| March | Call for input |\n| December: report |  |",
+                "",
+            ],
+            people: vec![person("Jana Nováková", "CZ.NIC", Some(StakeholderGroup::TechnicalCommunity), Some(Region::EasternEuropean), false, "jana@example.org")],
+            left_out: Some("Left out, as a proposal has no place for them: 1 comment, 1 footnote, 1 header and 1 picture."),
+        }),
+        // Google Docs: direct formatting (`w:val="1"`), headings by name only, a bold line as a
+        // heading, a suggestion deleted, a drop-down chip, a mailto link for the email.
+        ("gdocs.docx", package("gdocs"), Expected {
+            kind: Kind::NewWg,
+            title: "Working Group on Hybrid Meetings",
+            sections: &[
+                "A proposal to the MAG\n\nTo make **remote participation** as *equal* as being in the room (see the [working groups](https://www.intgovforum.org/en/content/working-groups)).",
+                "1. Survey remote participants\n   1. in six languages\n2. Test the `hybrid-room` checklist",
+                "- A checklist for session organisers\n  - with a one-page summary",
+                "",
+                "Until the 2026 IGF.",
+            ],
+            people: vec![person("Ana Souza", "", Some(StakeholderGroup::Government), None, false, "ana@example.org")],
+            left_out: None,
+        }),
+    ];
+    for (name, bytes, expected) in table {
+        let Imported::Foreign(imported) = open(name, &bytes) else { panic!("{name} did not import as a foreign file") };
+        let draft = &imported.draft;
+        let sections: Vec<&str> = (0..draft.template().sections.len()).map(|i| draft.section(i)).collect();
+        assert_eq!((draft.kind, draft.title.as_str()), (expected.kind, expected.title), "{name}");
+        assert_eq!(sections, expected.sections, "{name}");
+        assert_eq!(draft.details().co_facilitators, expected.people, "{name}");
+        assert_eq!(imported.source.left_out.as_deref(), expected.left_out, "{name}");
+    }
+}
+
+/// The draft behind `own.docx`: every part our DOCX writer makes (facts, lists, a link, an
+/// empty section's note, the co-facilitator table).
+fn own_draft() -> Draft {
+    let mut draft = Draft::new(DraftId::parse("own-draft").unwrap(), Kind::NewBpf, 10);
+    draft.set_title("Gender and Digital Rights".into(), 11);
+    draft.set_section(0, "Online violence keeps **women** out of public debate.".into(), 12);
+    draft.set_section(1, "- Collect case studies.\n- Publish a [report](https://www.intgovforum.org/).\n\n1. First\n2. Second".into(), 13);
+    draft.set_section(4, "One year.".into(), 14);
+    draft.edit_details(15, |d| {
+        d.proposer = Contact { name: "Tunde Bello".into(), email: "tunde@example.org".into() };
+        d.timeframe_start = "2026-03".into();
+        d.timeframe_end = "2027-02".into();
+        d.co_facilitators = vec![CoFacilitator { name: "Amina Diallo".into(), affiliation: "ISOC".into(), group: Some(StakeholderGroup::CivilSociety), region: Some(Region::African), mag_member: true, email: "amina@example.org".into() }];
+    });
+    draft
+}
+
+/// Writes `own.docx` for scripts/import-fixtures.sh, which saves it again in LibreOffice.
 #[test]
 #[ignore]
-fn show() {
-    let path = std::env::var("SHOW").unwrap();
-    let bytes = std::fs::read(&path).unwrap();
-    match open(&path, &bytes) {
-        Imported::Foreign(f) => {
-            println!("KIND {:?} TITLE {:?} LEFT {:?}\n---\n{}\n---", f.draft.kind, f.draft.title, f.source.left_out, f.source.text);
-            for p in &f.placements { println!("{p:?}"); }
-            for i in 0..f.draft.template().sections.len() { println!("== {i}\n{}", f.draft.section(i)); }
-            println!("{:#?}", f.draft.details().co_facilitators);
+fn write_own_docx() {
+    let draft = own_draft();
+    let report = check(&draft, CivilDate::new(2026, 1, 10).unwrap(), &Settings::default());
+    let path = format!("{}/tests/fixtures/import/own.docx", env!("CARGO_MANIFEST_DIR"));
+    std::fs::write(&path, formats::render(&draft, &report, Format::Docx)).unwrap();
+}
+
+/// Every entry of a ZIP archive, in order, to build changed copies of a file.
+fn entries(archive: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut reader = zip::Archive::open(archive).unwrap();
+    let names: Vec<String> = reader.names().map(|n| String::from_utf8(n.to_vec()).unwrap()).collect();
+    names.into_iter().map(|n| {
+        let bytes = reader.read(&n).unwrap().unwrap();
+        (n, bytes)
+    }).collect()
+}
+
+/// The archive with `edit` applied to the text of one part.
+fn with_part(archive: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    let mut parts = entries(archive);
+    for (name, bytes) in &mut parts {
+        if name == part {
+            *bytes = edit(String::from_utf8(std::mem::take(bytes)).unwrap()).into_bytes();
         }
-        Imported::Edited(e) => println!("EDITED {}\n{:#?}", e.summary, e.edited),
-        other => println!("{other:?}"),
+    }
+    let refs: Vec<(&str, &[u8])> = parts.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    zip::write(&refs)
+}
+
+#[test]
+fn our_docx_saved_again_without_a_change_of_text_opens_as_exported() {
+    let own = fixture("own.docx");
+    // What Word does on saving: runs split by revision ids, proofing marks, a bookmark where the
+    // cursor was, extension attributes.
+    let word_resave = with_part(&own, "word/document.xml", |xml| {
+        xml.replacen("<w:body>", "<w:body><w:bookmarkStart w:id=\"0\" w:name=\"_GoBack\"/><w:bookmarkEnd w:id=\"0\"/>", 1)
+            .replace("Gender and Digital Rights</w:t></w:r>", "Gender and Digital </w:t></w:r><w:proofErr w:type=\"gramStart\"/><w:r w:rsidR=\"00AB12CD\"><w:t>Rights</w:t></w:r><w:proofErr w:type=\"gramEnd\"/>")
+            .replace("<w:p>", "<w:p w:rsidR=\"00AB12CD\" w:rsidRDefault=\"00AB12CD\">")
+    });
+    for (name, bytes) in [("own.docx", own.clone()), ("own-resaved-lo.docx", fixture("own-resaved-lo.docx")), ("own-resaved-word.docx", word_resave)] {
+        assert_eq!(open(name, &bytes), Imported::Own(own_draft()), "{name}");
+    }
+}
+
+#[test]
+fn our_docx_edited_elsewhere_offers_the_edits_with_the_structured_fields_kept() {
+    let Imported::Edited(edited) = open("own-edited-lo.docx", &fixture("own-edited-lo.docx")) else { panic!("not seen as edited") };
+    assert_eq!(edited.exported, own_draft());
+    let mut expected = own_draft();
+    expected.set_section(1, "- Collect and compare case studies.\n- Publish a [report](https://www.intgovforum.org/).\n\n1. First\n2. Second".into(), 1_000);
+    expected.set_section(2, "*A short guide for women journalists.*".into(), 1_000);
+    expected.set_section(3, "*A short guide for women journalists.*".into(), 1_000);
+    // The table shows no email: it is kept from the copy, for the person of the same name.
+    expected.edit_details(1_000, |d| d.co_facilitators[0].affiliation = "Internet Society".into());
+    assert_eq!((edited.edited.title.as_str(), (0..6).map(|i| edited.edited.section(i).to_owned()).collect::<Vec<_>>()), (expected.title.as_str(), (0..6).map(|i| expected.section(i).to_owned()).collect::<Vec<_>>()));
+    assert_eq!(edited.edited.details(), expected.details());
+    assert_eq!(edited.summary, "The file was edited after it was exported: “Objectives/Goals of the BPF”, “Expected Output(s)”, “Outreach and Dissemination Plan/Strategy” and “Submission details” differ.");
+
+    // Facts and the title edited in Word: read back into the details they show.
+    let facts = with_part(&fixture("own.docx"), "word/document.xml", |xml| {
+        xml.replace("Tunde Bello (tunde@example.org)", "Tunde Bello-Ade (tunde.ba@example.org)")
+            .replace("March 2026 to February 2027", "April 2026 to Febuary 2027")
+            .replace(">Gender and Digital Rights<", ">Gender, Rights and the Internet<")
+    });
+    let Imported::Edited(edited) = open("facts.docx", &facts) else { panic!("not seen as edited") };
+    let details = edited.edited.details();
+    assert_eq!(edited.edited.title, "Gender, Rights and the Internet");
+    assert_eq!((details.proposer.name.as_str(), details.proposer.email.as_str()), ("Tunde Bello-Ade", "tunde.ba@example.org"));
+    // A month that does not read as one is kept as typed, for the checks to point out.
+    assert_eq!((details.timeframe_start.as_str(), details.timeframe_end.as_str()), ("2026-04", "Febuary 2027"));
+    assert_eq!(details.co_facilitators, own_draft().details().co_facilitators);
+    assert_eq!(edited.edited.section(1), own_draft().section(1), "an unchanged section keeps its Markdown");
+    assert_eq!(edited.summary, "The file was edited after it was exported: “Title” and “Submission details” differ.");
+}
+
+/// `n` spaces as one fixed-Huffman deflate block: a literal, then matches of 258 at distance 1
+/// (13 bits each), so a bomb of many megabytes takes a few hundred kilobytes.
+fn deflated_spaces(n: usize) -> Vec<u8> {
+    let mut bits: Vec<bool> = vec![true, true, false];
+    let mut code = |value: u32, len: u32| bits.extend((0..len).rev().map(|i| value >> i & 1 == 1));
+    code(0x30 + 0x20, 8);
+    for _ in 0..(n - 1) / 258 {
+        code(0b1100_0101, 8);
+        code(0, 5);
+    }
+    code(0, 7);
+    bits.chunks(8).map(|byte| byte.iter().enumerate().fold(0u8, |b, (i, &bit)| b | (u8::from(bit) << i))).collect()
+}
+
+/// A ZIP archive of deflated entries (what word processors write): name, deflated data, size.
+fn deflated_zip(entries: &[(&str, Vec<u8>, usize)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut directory = Vec::new();
+    for (name, packed, size) in entries {
+        let offset = out.len() as u32;
+        let header = |central: bool| {
+            let mut h: Vec<u8> = Vec::new();
+            h.extend_from_slice(if central { b"PK\x01\x02\x14\x00" } else { b"PK\x03\x04" });
+            h.extend_from_slice(&[20, 0, 0, 0, 8, 0, 0, 0, 0x21, 0, 0, 0, 0, 0]);
+            h.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(*size as u32).to_le_bytes());
+            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            h.extend_from_slice(&[0, 0]);
+            if central {
+                h.extend_from_slice(&[0; 10]);
+                h.extend_from_slice(&offset.to_le_bytes());
+            }
+            h.extend_from_slice(name.as_bytes());
+            h
+        };
+        out.extend(header(false));
+        out.extend_from_slice(packed);
+        directory.extend(header(true));
+    }
+    let at = out.len() as u32;
+    out.extend_from_slice(&directory);
+    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(directory.len() as u32).to_le_bytes());
+    out.extend_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
+#[test]
+fn bad_files_get_one_sentence_and_change_nothing() {
+    const TYPES: &str = "[Content_Types].xml";
+    const DOC: &str = "word/document.xml";
+    let ole = |stream: &str| {
+        let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        bytes.extend(std::iter::repeat_n(0u8, 500));
+        bytes.extend(stream.bytes().flat_map(|b| [b, 0]));
+        bytes
+    };
+    let docx = |document: &str| zip::write(&[(TYPES, b"<Types/>"), (DOC, document.as_bytes())]);
+    let laughs = format!("<!DOCTYPE d [<!ENTITY a \"{}\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><w:document xmlns:w=\"{W}\"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>", "ha".repeat(50));
+    let small = |text: &str| (miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 6), text.len());
+    let (types, types_len) = small("<Types/>");
+    let (rels, rels_len) = small("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"x/styles\" Target=\"styles.xml\"/></Relationships>");
+    let table: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("old.doc", ole("WordDocument"), "“old.doc” could not be read: it is a Word 97-2003 document (.doc), which this editor cannot read; save it as .docx in Word or LibreOffice and import that. Nothing was changed."),
+        ("secret.docx", ole("EncryptedPackage"), "“secret.docx” could not be read: it is protected with a password; save a copy without the password in Word or LibreOffice and import that. Nothing was changed."),
+        ("secret.odt", zip::write(&[("mimetype", b"application/vnd.oasis.opendocument.text"), ("META-INF/manifest.xml", b"<manifest:manifest><manifest:file-entry><manifest:encryption-data/></manifest:file-entry></manifest:manifest>"), ("content.xml", b"\x8f\x01")]), "“secret.odt” could not be read: it is protected with a password; save a copy without the password in Word or LibreOffice and import that. Nothing was changed."),
+        ("sheet.docx", zip::write(&[(TYPES, b"<Types/>"), ("xl/workbook.xml", b"<workbook/>")]), "“sheet.docx” could not be read: it is an Excel workbook, not a text document; export the text as .docx, .odt or Markdown and import that. Nothing was changed."),
+        ("calc.odt", zip::write(&[("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", b"<x/>")]), "“calc.odt” could not be read: it is an OpenDocument spreadsheet, not a text document; export the text as .docx, .odt or Markdown and import that. Nothing was changed."),
+        ("photos.docx", zip::write(&[("a.jpg", b"\xff\xd8")]), "“photos.docx” could not be read: it is a ZIP archive of other files, not a text document; export the text as .docx, .odt or Markdown and import that. Nothing was changed."),
+        ("parts.docx", zip::write(&[(TYPES, b"<Types/>"), ("word/styles.xml", b"<w:styles/>")]), "“parts.docx” could not be read: its part word/document.xml is missing, so the document is incomplete; save it again in the program that made it and import that. Nothing was changed."),
+        ("cut.docx", docx(&format!("<w:document xmlns:w=\"{W}\"><w:body><w:p>")), "“cut.docx” could not be read: its part word/document.xml is damaged (line 1, column 97: the document ends inside an element); save it again in the program that made it and import that. Nothing was changed."),
+        ("laughs.docx", docx(&laughs), "“laughs.docx” could not be read: its part word/document.xml is damaged (line 1, column 1: a DOCTYPE or other declaration, which documents never need); save it again in the program that made it and import that. Nothing was changed."),
+        ("entity.docx", docx(&format!("<w:document xmlns:w=\"{W}\"><w:body><w:p><w:r><w:t>&ext;</w:t></w:r></w:p></w:body></w:document>")), "“entity.docx” could not be read: its part word/document.xml is damaged (line 1, column 107: an entity other than the five XML defines); save it again in the program that made it and import that. Nothing was changed."),
+        ("deep.docx", docx(&format!("<w:document xmlns:w=\"{W}\">{}", "<w:sdt>".repeat(300))), "“deep.docx” could not be read: its part word/document.xml is damaged (line 1, column 1869: elements nested too deeply); save it again in the program that made it and import that. Nothing was changed."),
+        ("latin1.docx", zip::write(&[(TYPES, b"<Types/>"), (DOC, b"<w:document>\xe9</w:document>")]), "“latin1.docx” could not be read: its part word/document.xml is not UTF-8 text, so the document is damaged; save it again in the program that made it and import that. Nothing was changed."),
+        ("empty.docx", docx(&format!("<w:document xmlns:w=\"{W}\"><w:body><w:p/><w:sectPr/></w:body></w:document>")), "“empty.docx” holds no text to import. Nothing was changed."),
+        // Stated as small in the directory, 50 MB when inflated.
+        ("bomb.docx", deflated_zip(&[(TYPES, types.clone(), types_len), (DOC, deflated_spaces(50 << 20), 1_000)]), "“bomb.docx” could not be read: the archive would unpack to more than 16 MB, far more than a document needs (it may be damaged, or made to exhaust memory). Nothing was changed."),
+        // Two parts under the cap each, past it together.
+        ("two-halves.docx", deflated_zip(&[(TYPES, types, types_len), ("word/_rels/document.xml.rels", rels, rels_len), ("word/styles.xml", deflated_spaces(9 << 20), 9 << 20), (DOC, deflated_spaces(9 << 20), 9 << 20)]), "“two-halves.docx” could not be read: the archive would unpack to more than 16 MB, far more than a document needs (it may be damaged, or made to exhaust memory). Nothing was changed."),
+    ];
+    for (name, bytes, sentence) in table {
+        assert!(bytes.len() < 5 << 20, "{name} is under the import limit");
+        let error = import::read(name, &bytes, DraftId::parse("x").unwrap(), 0).unwrap_err();
+        assert_eq!(arrival::refusal(&error), sentence, "{name}");
     }
 }

@@ -9,7 +9,7 @@ use crate::formats::docx::{self, DocxImportError};
 use crate::formats::edited::{self, Edited};
 use crate::formats::html::{self, HtmlImportError};
 use crate::formats::markdown::{self, MarkdownImportError};
-use crate::formats::wordml::{self, Part, Reading, WordError};
+use crate::formats::wordml::{self, Part, Reading, Role, WordError};
 use crate::model::draft::{Draft, DraftId};
 use crate::model::envelope::{self, EnvelopeError};
 use crate::model::people::CoFacilitator;
@@ -73,20 +73,28 @@ impl Source {
     /// A word processor's document: its co-facilitator tables become the list, the rest Markdown.
     pub fn of_reading(reading: Reading) -> Source {
         let mut people = Vec::new();
-        let parts: Vec<Part> = reading
-            .parts
-            .into_iter()
-            .filter(|part| match part {
-                Part::Table(rows) => match wordml::people::co_facilitators(rows) {
-                    Some(found) => {
-                        people.extend(found);
-                        false
-                    }
-                    None => true,
-                },
-                Part::Paragraph(_) => true,
-            })
-            .collect();
+        let mut parts: Vec<Part> = Vec::new();
+        // A heading whose only content was the table is dropped with it, once the next heading
+        // (or the end) shows that nothing else was under it.
+        let mut emptied = false;
+        for part in reading.parts {
+            let is_heading = matches!(&part, Part::Paragraph(p) if matches!(p.role, Role::Heading(_)));
+            if emptied && is_heading {
+                parts.pop();
+            }
+            emptied = false;
+            if let Part::Table(rows) = &part
+                && let Some(found) = wordml::people::co_facilitators(rows)
+            {
+                people.extend(found);
+                emptied = matches!(parts.last(), Some(Part::Paragraph(p)) if matches!(p.role, Role::Heading(_)));
+                continue;
+            }
+            parts.push(part);
+        }
+        if emptied {
+            parts.pop();
+        }
         Source { text: wordml::markdown::write(&parts), people, left_out: reading.left_out.sentence() }
     }
 }
@@ -164,7 +172,8 @@ fn office_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result
 /// The template whose headings the file matches best; a BPF when in doubt.
 pub fn guess_kind(text: &str) -> Kind {
     let headings: Vec<String> = text.lines().filter_map(heading_text).collect();
-    let score = |kind: Kind| headings.iter().filter(|h| best_section(h, kind).is_some()).count();
+    // Co-facilitators belong to every kind of proposal, so their heading tells none apart.
+    let score = |kind: Kind| headings.iter().filter(|h| best_section(h, kind).is_some_and(|i| kind.template().sections[i].key != "co-facilitators")).count();
     let mut best = Kind::NewBpf;
     for kind in [Kind::ContinuingBpf, Kind::NewWg] {
         if score(kind) > score(best) {
@@ -278,7 +287,7 @@ fn best_section(found: &str, kind: Kind) -> Option<usize> {
 
 /// Words of a heading, without numbering, small words and plurals, with synonyms folded.
 fn heading_words(heading: &str) -> Vec<String> {
-    const SKIP: &[&str] = &["the", "of", "for", "and", "a", "an", "to", "if", "on", "in", "our", "proposed", "bpf", "wg", "mag", "appropriate", "members", "member", "non", "nonmag", "2", "3", "23", "1", "year", "multi", "forecast", "work"];
+    const SKIP: &[&str] = &["the", "of", "for", "and", "a", "an", "to", "if", "on", "in", "our", "proposed", "bpf", "wg", "mag", "appropriate", "members", "member", "non", "nonmag", "2", "3", "23", "1", "year", "multi", "forecast", "work", "working", "group", "best", "practice", "forum"];
     const SYNONYMS: &[(&str, &str)] = &[
         ("goal", "objective"), ("aim", "objective"), ("deliverable", "output"), ("result", "output"),
         ("timeline", "timeframe"), ("schedule", "timeframe"), ("timetable", "timeframe"), ("duration", "timeframe"),

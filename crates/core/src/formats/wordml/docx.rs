@@ -33,6 +33,7 @@ pub fn read(archive: &mut Archive) -> Result<Reading, WordError> {
     let rels_name = format!("{dir}/_rels/{}.rels", main.rsplit('/').next().unwrap_or(""));
     let rels = relationships(archive, rels_name.trim_start_matches('/'), dir)?;
     let part = |kind: &str| rels.iter().find(|r| r.kind == kind).map(|r| r.target.clone());
+    let text = part_text(archive, &main)?.ok_or_else(|| WordError::Missing(main.clone()))?;
     let styles_text = match part("styles") {
         Some(name) => part_text(archive, &name)?.map(|t| (name, t)),
         None => None,
@@ -48,7 +49,6 @@ pub fn read(archive: &mut Archive) -> Result<Reading, WordError> {
         },
         None => Numbering::default(),
     };
-    let text = part_text(archive, &main)?.ok_or_else(|| WordError::Missing(main.clone()))?;
     let text = strict_to_transitional(&text);
     let root = parse_part(&main, &text)?;
     let body = root.child(W, "body").ok_or_else(|| WordError::Missing(format!("{main} (its body)")))?;

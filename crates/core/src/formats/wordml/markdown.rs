@@ -11,23 +11,34 @@ pub fn write(parts: &[Part]) -> String {
     let mut out = String::new();
     // Content widths of the open list levels, so nested items indent under their parent.
     let mut indents: Vec<usize> = Vec::new();
-    let mut previous_item = false;
+    // Whether the previous part was a list item, and whether the outer list is numbered.
+    let mut previous: Option<bool> = None;
     for part in parts {
         match part {
             Part::Paragraph(paragraph) => {
-                let item = matches!(paragraph.role, Role::Item { .. });
-                separate(&mut out, previous_item && item);
-                if !item {
+                let item = match paragraph.role {
+                    Role::Item { level, number } => Some((level, number.is_some())),
+                    _ => None,
+                };
+                // Items of one list follow each other; a new kind of list at the outer level
+                // starts after a blank line, as any other block does.
+                let tight = matches!((previous, item), (Some(outer), Some((level, numbered))) if level > 0 || outer == numbered);
+                separate(&mut out, tight);
+                if !tight {
                     indents.clear();
                 }
                 paragraph_line(&mut out, paragraph, &mut indents);
-                previous_item = item;
+                previous = match item {
+                    Some((0, numbered)) => Some(numbered),
+                    Some(_) => previous.or(Some(false)),
+                    None => None,
+                };
             }
             Part::Table(rows) => {
                 separate(&mut out, false);
                 indents.clear();
                 table(&mut out, rows);
-                previous_item = false;
+                previous = None;
             }
         }
     }

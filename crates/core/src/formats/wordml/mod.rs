@@ -117,19 +117,19 @@ impl LeftOut {
 pub enum WordError {
     #[error("{0}")]
     Zip(#[from] ZipError),
-    #[error("it is a Word 97-2003 document (.doc), which this editor cannot read: save it as .docx in Word or LibreOffice and import that")]
+    #[error("it is a Word 97-2003 document (.doc), which this editor cannot read; save it as .docx in Word or LibreOffice and import that")]
     LegacyDoc,
-    #[error("it is protected with a password: save a copy without the password in Word or LibreOffice and import that")]
+    #[error("it is protected with a password; save a copy without the password in Word or LibreOffice and import that")]
     Encrypted,
-    #[error("it is an older Office file (not .docx), which this editor cannot read: save it as .docx and import that")]
+    #[error("it is an older Office file (not .docx), which this editor cannot read; save it as .docx and import that")]
     OtherOffice,
-    #[error("it is {0}, not a text document: export the text as .docx, .odt or Markdown and import that")]
+    #[error("it is {0}, not a text document; export the text as .docx, .odt or Markdown and import that")]
     NotText(&'static str),
-    #[error("its part {0} is missing, so the document is incomplete: save it again in the program that made it and import that")]
+    #[error("its part {0} is missing, so the document is incomplete; save it again in the program that made it and import that")]
     Missing(String),
-    #[error("its part {part} is damaged ({source}): save it again in the program that made it and import that")]
+    #[error("its part {part} is damaged ({source}); save it again in the program that made it and import that")]
     Xml { part: String, source: XmlError },
-    #[error("its part {0} is not UTF-8 text, so the document is damaged: save it again in the program that made it and import that")]
+    #[error("its part {0} is not UTF-8 text, so the document is damaged; save it again in the program that made it and import that")]
     Encoding(String),
 }
 
