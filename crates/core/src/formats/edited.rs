@@ -71,14 +71,12 @@ pub fn compare(bytes: &[u8], exported: &Draft, now_ms: u64) -> Option<Edited> {
     Some(Edited { exported: exported.clone(), edited, summary })
 }
 
-fn normal(layout: &Layout) -> (Vec<String>, &[String], Vec<String>, Vec<Vec<String>>, Option<Vec<String>>) {
-    (
-        texts(&layout.title),
-        &layout.facts,
-        part_texts(&layout.before),
-        layout.sections.iter().map(|s| part_texts(s)).collect(),
-        layout.people.as_ref().map(|r| table_texts(r)),
-    )
+/// Every part's normalised text, in order: what "unedited" compares.
+fn normal(layout: &Layout) -> Vec<Vec<String>> {
+    let mut parts = vec![texts(&layout.title), layout.facts.clone(), part_texts(&layout.before)];
+    parts.extend(layout.sections.iter().map(|s| part_texts(s)));
+    parts.push(layout.people.as_ref().map_or_else(Vec::new, |r| table_texts(r)));
+    parts
 }
 
 /// Visible text with white space collapsed, one entry per paragraph that has any.
@@ -215,10 +213,10 @@ fn merge_people(listed: Vec<CoFacilitator>, exported: &[CoFacilitator]) -> Vec<C
     listed
         .into_iter()
         .map(|mut person| {
-            if let Some(before) = exported.iter().find(|p| fold_str(p.name.trim()) == fold_str(person.name.trim())) {
-                if person.email.is_empty() {
-                    person.email = before.email.clone();
-                }
+            if let Some(before) = exported.iter().find(|p| fold_str(p.name.trim()) == fold_str(person.name.trim()))
+                && person.email.is_empty()
+            {
+                person.email = before.email.clone();
             }
             person
         })

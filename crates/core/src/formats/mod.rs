@@ -9,6 +9,7 @@ pub mod html;
 pub mod import;
 pub mod markdown;
 pub mod notes;
+pub mod paste;
 pub mod pdf;
 pub mod text;
 pub mod wordml;

@@ -144,16 +144,8 @@ pub fn inlines(spans: &[Span], one_line: bool) -> String {
 /// Text with its marks; the white space at either end stays outside the markers, so they flank.
 fn marked(text: &str, marks: Marks) -> String {
     if marks.code {
-        let body = text.replace('\n', " ");
-        let trimmed = body.trim();
-        if trimmed.is_empty() {
-            return body;
-        }
-        let longest = trimmed.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-        let fence = "`".repeat(longest + 1);
-        let pad = if trimmed.starts_with('`') || trimmed.ends_with('`') { " " } else { "" };
-        let (lead, tail) = edges(&body);
-        return format!("{lead}{fence}{pad}{trimmed}{pad}{fence}{tail}");
+        // A code span cannot hold a line break: each line is one.
+        return text.split('\n').map(code_span).collect::<Vec<_>>().join("\n");
     }
     let escaped = escape(text);
     let marker = match (marks.bold, marks.italic) {
@@ -170,6 +162,18 @@ fn marked(text: &str, marks: Marks) -> String {
     // A marker cannot span a line break: each line is marked on its own.
     let lines: Vec<String> = trimmed.split('\n').map(|l| if l.trim().is_empty() { String::new() } else { format!("{marker}{}{marker}", l.trim()) }).collect();
     format!("{lead}{}{tail}", lines.join("\n"))
+}
+
+fn code_span(text: &str) -> String {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return text.to_owned();
+    }
+    let longest = trimmed.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if trimmed.starts_with('`') || trimmed.ends_with('`') { " " } else { "" };
+    let (lead, tail) = edges(text);
+    format!("{lead}{fence}{pad}{trimmed}{pad}{fence}{tail}")
 }
 
 fn edges(text: &str) -> (&str, &str) {
