@@ -160,8 +160,9 @@ impl Walker {
                 let level = self.lists.len().saturating_sub(1).min(8) as u8;
                 let number = match self.lists.last_mut() {
                     Some((true, next)) => {
-                        *next += 1;
-                        Some(*next - 1)
+                        let number = *next;
+                        *next = next.saturating_add(1);
+                        Some(number)
                     }
                     _ => None,
                 };

@@ -129,7 +129,7 @@ impl Numbering {
             }
         }
         let slot = usize::from(ilvl);
-        counts[slot] = if counts[slot] == 0 { level.start.unwrap_or(1) } else { counts[slot] + 1 };
+        counts[slot] = if counts[slot] == 0 { level.start.unwrap_or(1) } else { counts[slot].saturating_add(1) };
         for deeper in counts.iter_mut().skip(slot + 1) {
             *deeper = 0;
         }

@@ -231,7 +231,7 @@ impl Walker<'_> {
                                 }
                                 let restart = item.attr(TEXT, "start-value").and_then(|v| v.parse::<u64>().ok());
                                 let count = &mut self.counts[depth];
-                                *count = restart.unwrap_or(if *count == 0 { first } else { *count + 1 });
+                                *count = restart.unwrap_or(if *count == 0 { first } else { count.saturating_add(1) });
                                 *count
                             });
                             let role = if read.role == Role::Body { Role::Item { level: depth as u8, number } } else { read.role };
