@@ -21,6 +21,26 @@ for format in docx odt; do
   mv "$work/bpf-features.$format" "$out/lo-bpf-features.$format"
 done
 
+# Ten pages (some 5,000 words) for the import benchmark of crates/core/benches/engine.rs.
+python3 - "$work/ten-pages.html" <<'PY'
+import sys
+sentence = ("The forum collects <b>existing practice</b> from registries, software makers and governments, "
+            "and compares what each <a href=\"https://example.org/cases\">case study</a> found about <i>Universal Acceptance</i>. ")
+headings = ["Theme", "Objectives", "Expected outputs", "Outreach", "Timeframe", "Co-facilitators"]
+parts = ["<h1>Best Practice Forum on Multilingual Content</h1>"]
+for n, heading in enumerate(headings):
+    parts.append(f"<h2>{heading}</h2>")
+    for p in range(8):
+        parts.append("<p>" + sentence * 4 + "</p>")
+        if p % 2 == 0:
+            parts.append("<ul>" + "".join(f"<li>{sentence}</li>" for _ in range(3)) + "</ul>")
+parts.append("<table border=1><tr><th>Name</th><th>Affiliation</th><th>Stakeholder group</th></tr>"
+             + "".join(f"<tr><td>Person {i}</td><td>Org {i}</td><td>Civil Society</td></tr>" for i in range(4)) + "</table>")
+open(sys.argv[1], "w").write("<!DOCTYPE html><html><body>" + "\n".join(parts) + "</body></html>")
+PY
+lo --infilter="HTML (StarWriter)" --convert-to docx --outdir "$work" "$work/ten-pages.html"
+mv "$work/ten-pages.docx" "$out/lo-ten-pages.docx"
+
 cargo test -q -p igf-core --test import write_own_docx -- --ignored
 lo --convert-to docx --outdir "$work" "$out/own.docx"
 mv "$work/own.docx" "$out/own-resaved-lo.docx"

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use igf_core::checks::{Checker, Report, Target};
 use igf_core::checks::status::{SectionStatus, section_status};
+use igf_core::formats::paste;
 use igf_core::model::draft::Draft;
 use igf_core::model::settings::Settings;
 use igf_core::model::template::SectionSpec;
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::autosave::{Autosaver, SaveStatus};
+use crate::browser::paste as clipboard;
 use crate::browser::platform::{Debounce, format_local_time, new_draft_id, now_ms, today};
 use super::{Navigator, StoreHandle};
 use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
@@ -238,6 +240,8 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
     let index = section.index;
     let optional = section.spec.optional;
     let status = move || section.text.with(|t| report.with(|r| section_status(r, key, t, optional))).map(SectionStatus::label);
+    // Ctrl+Shift+V asks for plain text: the paste event itself looks the same.
+    let plain_paste = StoredValue::new(false);
     view! {
         <section class="section-field">
             <div class="section-head">
@@ -256,6 +260,20 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
                 on:input:target=move |ev| {
                     let value = ev.target().value();
                     draft.update(|d| d.set_section(index, value, now_ms()));
+                }
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    plain_paste.set_value(paste::is_plain_paste_shortcut(&ev.key(), ev.ctrl_key() || ev.meta_key(), ev.shift_key()));
+                }
+                on:paste=move |ev: leptos::ev::ClipboardEvent| {
+                    let plain = plain_paste.try_get_value().unwrap_or(false);
+                    plain_paste.set_value(false);
+                    // Rich text becomes Markdown, inserted as typing is, so one undo takes it back.
+                    let markdown = (!plain).then(|| clipboard::html_of(&ev)).flatten().and_then(|html| paste::to_markdown(&html));
+                    if let Some(markdown) = markdown
+                        && clipboard::insert_text(&markdown)
+                    {
+                        ev.prevent_default();
+                    }
                 }
             ></textarea>
             <p class="count" id=count_id>

@@ -223,12 +223,38 @@ fn merge_people(listed: Vec<CoFacilitator>, exported: &[CoFacilitator]) -> Vec<C
         .collect()
 }
 
-/// "The file was edited after it was exported: Title and Expected Output(s) differ."
+/// "“Title” and “Expected Output(s)” differ from the copy as exported."
 pub fn summary(changes: &[diff::SectionDiff]) -> String {
     let names: Vec<String> = changes.iter().map(|c| format!("“{}”", c.heading)).collect();
     match names.split_last() {
-        None => "The file was saved again after it was exported, with the same text.".to_owned(),
-        Some((last, [])) => format!("The file was edited after it was exported: {last} differs."),
-        Some((last, rest)) => format!("The file was edited after it was exported: {} and {last} differ.", rest.join(", ")),
+        None => "The text is the same as in the copy as exported.".to_owned(),
+        Some((last, [])) => format!("{last} differs from the copy as exported."),
+        Some((last, rest)) => format!("{} and {last} differ from the copy as exported.", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::diff::{Change, SectionDiff};
+
+    #[test]
+    fn the_summary_names_each_part_that_differs() {
+        let part = |heading: &str| SectionDiff { heading: heading.into(), change: Change::Details };
+        assert_eq!(summary(&[]), "The text is the same as in the copy as exported.");
+        assert_eq!(summary(&[part("Title")]), "“Title” differs from the copy as exported.");
+        assert_eq!(summary(&[part("Title"), part("Theme"), part("Submission details")]), "“Title”, “Theme” and “Submission details” differ from the copy as exported.");
+    }
+
+    #[test]
+    fn facts_read_back_into_details_and_keep_what_is_no_date_as_typed() {
+        let mut details = Details::default();
+        read_facts(&["Proposal: New BPF proposal".into(), "Proposer: Ana Souza (ana@example.org)".into(), "Timeframe: March 2026 to not given".into(), "MAG meeting: Thursday 12 March 2026 (virtual meeting)".into()], &mut details);
+        assert_eq!((details.proposer.name.as_str(), details.proposer.email.as_str()), ("Ana Souza", "ana@example.org"));
+        assert_eq!((details.timeframe_start.as_str(), details.timeframe_end.as_str()), ("2026-03", ""));
+        assert_eq!((details.meeting_date.as_str(), details.meeting_format), ("2026-03-12", Some(MeetingFormat::Virtual)));
+        read_facts(&["Proposer: ana@example.org".into(), "MAG meeting: the 12th".into()], &mut details);
+        assert_eq!((details.proposer.name.as_str(), details.proposer.email.as_str()), ("", "ana@example.org"));
+        assert_eq!((details.meeting_date.as_str(), details.meeting_format, details.timeframe_start.as_str()), ("the 12th", None, ""));
     }
 }

@@ -27,6 +27,12 @@ pub fn to_markdown(html: &str) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
 }
 
+/// Whether a key press asks for the next paste as plain text (Ctrl+Shift+V, or Cmd+Shift+V on a
+/// Mac), so that paste keeps the clipboard's plain text as it is.
+pub fn is_plain_paste_shortcut(key: &str, ctrl_or_meta: bool, shift: bool) -> bool {
+    ctrl_or_meta && shift && key.eq_ignore_ascii_case("v")
+}
+
 /// Elements whose content is never text of the document.
 const SKIPPED: &[&str] = &[
     "head", "style", "script", "title", "meta", "link", "xml", "template", "noscript", "img", "svg", "picture", "video", "audio",
@@ -269,6 +275,14 @@ fn collapse(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_plain_paste_shortcut_is_plain() {
+        let table = [("V", true, true, true), ("v", true, true, true), ("v", true, false, false), ("v", false, true, false), ("c", true, true, false), ("Shift", true, true, false)];
+        for (key, ctrl, shift, plain) in table {
+            assert_eq!(is_plain_paste_shortcut(key, ctrl, shift), plain, "{key} {ctrl} {shift}");
+        }
+    }
 
     #[test]
     fn formatting_survives_and_everything_else_is_text_or_gone() {
