@@ -14,3 +14,4 @@ pub mod platform;
 pub mod rescue;
 pub mod review_store;
 pub mod storage;
+pub mod worker;

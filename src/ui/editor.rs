@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::autosave::{Autosaver, SaveStatus};
 use crate::browser::paste as clipboard;
+use crate::browser::worker;
 use crate::browser::platform::{Debounce, format_local_time, new_draft_id, now_ms, today};
 use super::{Navigator, StoreHandle};
 use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
@@ -267,13 +268,17 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
                 on:paste=move |ev: leptos::ev::ClipboardEvent| {
                     let plain = plain_paste.try_get_value().unwrap_or(false);
                     plain_paste.set_value(false);
-                    // Rich text becomes Markdown, inserted as typing is, so one undo takes it back.
-                    let markdown = (!plain).then(|| clipboard::html_of(&ev)).flatten().and_then(|html| paste::to_markdown(&html));
-                    if let Some(markdown) = markdown
-                        && clipboard::insert_text(&markdown)
-                    {
-                        ev.prevent_default();
-                    }
+                    let html = (!plain).then(|| clipboard::html_of(&ev)).flatten();
+                    let field = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+                    let (Some(html), Some(field)) = (html, field) else { return };
+                    // Rich text becomes Markdown (in the import worker), inserted as typing is,
+                    // so one undo takes it back; without Markdown, the plain text goes in.
+                    ev.prevent_default();
+                    let text = clipboard::plain_of(&ev);
+                    leptos::task::spawn_local(async move {
+                        let markdown = worker::convert_paste(&html).await;
+                        clipboard::insert_into(&field, &markdown.unwrap_or(text));
+                    });
                 }
             ></textarea>
             <p class="count" id=count_id>

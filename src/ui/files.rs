@@ -6,6 +6,7 @@ use igf_core::formats::{self, Format, notes, pdf};
 use igf_core::formats::arrival::{self, Arrival, Saving, Stored};
 use igf_core::formats::edited::Edited;
 use igf_core::formats::import::{self, ForeignImport, Imported};
+use igf_core::formats::wordml;
 use igf_core::model::diff;
 use igf_core::model::draft::Draft;
 use igf_core::model::settings::Settings;
@@ -17,7 +18,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::browser::files;
+use crate::browser::{files, worker};
 use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
 use super::diff::ChangedParts;
 use super::{Incoming, StoreHandle};
@@ -144,7 +145,13 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 Ok(bytes) => bytes,
                 Err(e) => return set_error.set(Some(format!("{e}. Nothing was changed."))),
             };
-            match import::read(&name, &bytes, new_draft_id(), now_ms()) {
+            // Word-processor files are read in the import worker, loaded on first use.
+            let imported = if wordml::is_office_file(&bytes) {
+                worker::read_file(&name, &bytes, new_draft_id(), now_ms()).await
+            } else {
+                import::read_text(&name, &bytes, new_draft_id(), now_ms())
+            };
+            match imported {
                 Ok(Imported::Own(incoming)) => arrive(incoming),
                 Ok(Imported::Edited(edited)) => pending.set(Some(Pending::Edited(edited))),
                 Ok(Imported::Review(review)) => route.open(Payload::Review(review)),

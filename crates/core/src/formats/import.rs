@@ -37,6 +37,9 @@ pub enum ImportError {
     Html { name: String, source: HtmlImportError },
     #[error("“{name}” is not a review this editor can read: {source}")]
     Review { name: String, source: ReviewError },
+    /// The sentence of an import done by the import worker, as it sent it.
+    #[error("{0}")]
+    Relayed(String),
 }
 
 /// Where one part of a foreign file went.
@@ -120,12 +123,18 @@ pub enum Imported {
 
 /// Reads a file of any format we know. `new_id` and `now_ms` are used for foreign files only.
 pub fn read(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
+    if wordml::is_office_file(bytes) {
+        return office_file(name, bytes, new_id, now_ms);
+    }
+    read_text(name, bytes, new_id, now_ms)
+}
+
+/// Reads any file but a word processor's (the editor hands those to its import worker, so its
+/// first load does not carry their readers: see [`crate::formats::office`]).
+pub fn read_text(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
     let owned = || name.to_owned();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { name: owned() });
-    }
-    if wordml::is_office_file(bytes) {
-        return office_file(name, bytes, new_id, now_ms);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText { name: owned() })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -147,7 +156,7 @@ pub fn read(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Im
 }
 
 /// A DOCX of ours (unedited, or edited elsewhere), or any other word-processor file.
-fn office_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
+pub fn office_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
     let owned = || name.to_owned();
     match docx::import(bytes) {
         Ok(exported) => {
@@ -188,7 +197,8 @@ pub fn map_foreign(text: &str, kind: Kind, id: DraftId, now_ms: u64) -> ForeignI
     map_source(Source { text: text.to_owned(), ..Source::default() }, kind, id, now_ms)
 }
 
-fn map_source(source: Source, kind: Kind, id: DraftId, now_ms: u64) -> ForeignImport {
+/// Maps what a file holds onto `kind`, its co-facilitator table into the list.
+pub fn map_source(source: Source, kind: Kind, id: DraftId, now_ms: u64) -> ForeignImport {
     let text = source.text.as_str();
     let template = kind.template();
     let mut texts: Vec<Vec<String>> = vec![Vec::new(); template.sections.len()];

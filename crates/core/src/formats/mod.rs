@@ -9,6 +9,7 @@ pub mod html;
 pub mod import;
 pub mod markdown;
 pub mod notes;
+pub mod office;
 pub mod paste;
 pub mod pdf;
 pub mod text;
