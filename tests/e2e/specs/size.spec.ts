@@ -12,10 +12,11 @@ import { gzipSync } from 'node:zlib';
 // timeframe phrasings 5.3 KB, the not-ready margin line of the DOCX and HTML and the panic
 // rescue 4.0 KB (466,548 B); #19's writing advice, dismissals with their schema and calm checks
 // 17.3 KB (483,942 B); #18's import and paste wiring 6,680 B, its readers staying in the
-// worker. Issue #22 splits the first load further.
+// worker (490,827 B today). Issue #22 splits the first load further.
 const BUDGET_GZIP_BYTES = 483_942 + 6_680 + 400;
-// The import worker alone, today 208,402 B: a ratchet of its own, so its growth is noticed too.
-const WORKER_BUDGET_GZIP_BYTES = 204 * 1024;
+// The import worker alone, today 209,973 B (208,402 B before #19's draft model and checks
+// reached it): a ratchet of its own, so its growth is noticed too.
+const WORKER_BUDGET_GZIP_BYTES = 206 * 1024;
 const dist = join(__dirname, '..', '..', '..', 'dist');
 
 function sizes(files: string[]) {
