@@ -58,7 +58,7 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
     };
     let not_ready = move || report.with(|r| notes::not_ready(r.count(Severity::MustFix)));
     // Worked out only while the menu is open: it typesets the whole document.
-    let pdf_gaps = move || open.get().then(|| draft.with(|d| notes::pdf_gaps(&pdf::gaps(&Document::final_version(d))))).unwrap_or_default();
+    let pdf_gaps = move || if open.get() { draft.with(|d| notes::pdf_gaps(&pdf::gaps(&Document::final_version(d)))) } else { Vec::new() };
     view! {
         <div class="export" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" && open.get_untracked() {

@@ -115,7 +115,7 @@ fn main() {
         for format in Format::ALL {
             let runs = if pages == 30 { 10 } else { 50 };
             record(&format!("export {}", format.extension()), pages, time(runs, || {
-                black_box(render(black_box(&draft), &report, format, fonts()));
+                black_box(render(black_box(&draft), &report, format, fonts()).unwrap());
             }));
         }
         let link = || share::fragment(&share::Link { content: share::Content::Draft, body: share::Body::Plain(share::pack(&share::Payload::Draft(draft.clone())).1) });
