@@ -57,9 +57,13 @@ pub fn gaps(doc: &Document) -> Gaps {
 /// The font files the document's PDF draws with, which must be in the [`Fonts`] given to
 /// [`export`].
 pub fn needed(doc: &Document) -> Vec<FontFile> {
+    needed_by(doc, &typeset(doc))
+}
+
+fn needed_by(doc: &Document, set: &Typeset) -> Vec<FontFile> {
     let mut used = [false; FontFile::ALL.len()];
     let notice = doc.not_ready_line().map(|line| line.chars().map(|c| (c, notice_style())).collect::<Vec<_>>()).unwrap_or_default();
-    for (c, style) in drawn(&typeset(doc)).chain(notice) {
+    for (c, style) in drawn(set).chain(notice) {
         used[choose(c, style).0 as usize] = true;
     }
     FontFile::ALL.into_iter().filter(|&f| used[f as usize]).collect()
@@ -92,20 +96,21 @@ pub fn export(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, FontError> {
     let page_w = f64::from(SPEC.page_width_twips) / 20.0;
     let page_h = f64::from(SPEC.page_height_twips) / 20.0;
     let margin = f64::from(SPEC.margin_twips) / 20.0;
-    let mut drawing = Drawing { faces: Faces::new(fonts), tree: Tree::new(set.pages.len()), annotations: Vec::new(), open: None };
+    let faces = Faces::new(fonts, &needed_by(doc, &set))?;
+    let mut drawing = Drawing { faces, tree: Tree::new(set.pages.len()), annotations: Vec::new(), open: None };
     let mut paragraph_tags: Vec<Option<ParagraphTags>> = set.paragraphs.iter().map(|_| None).collect();
     let mut contents = Vec::with_capacity(set.pages.len());
     for (number, lines) in set.pages.iter().enumerate() {
         let mut content = String::new();
         if let Some(notice) = doc.not_ready_line() {
             let text = format!("{notice} (page {} of {})", number + 1, set.pages.len());
-            drawing.notice(&mut content, &text, margin, page_h)?;
+            drawing.notice(&mut content, &text, margin, page_h);
         }
         for line in lines {
             let paragraph = &set.paragraphs[line.paragraph];
             let tags = paragraph_tags[line.paragraph].get_or_insert_with(|| drawing.tree.paragraph(paragraph));
             let place = Place { page: number, margin, page_h };
-            drawing.line(&mut content, paragraph, tags, &set.breaks[line.paragraph], line, place)?;
+            drawing.line(&mut content, paragraph, tags, &set.breaks[line.paragraph], line, place);
         }
         drawing.close(&mut content);
         contents.push(content);
@@ -176,19 +181,18 @@ struct Place {
 impl Drawing<'_> {
     /// The not-ready line in the top margin, in bold and in the notice's red, where the DOCX
     /// header puts it: an artifact (a page header), outside the structure.
-    fn notice(&mut self, content: &mut String, text: &str, margin: f64, page_h: f64) -> Result<(), FontError> {
+    fn notice(&mut self, content: &mut String, text: &str, margin: f64, page_h: f64) {
         let style = &SPEC.notice;
         let top = f64::from(SPEC.notice_top_twips) / 20.0;
         let baseline = page_h - top - f64::from(style.line_centipt) / 100.0 + 0.25 * f64::from(style.size_pt);
         self.close(content);
         content.push_str(&format!("/Artifact << /Type /Pagination /Subtype /Header >> BDC 0.64 0.15 0.11 rg BT {} {} Td", fixed(margin, 2), fixed(baseline, 2)));
         let chars: Vec<(char, Style)> = text.chars().map(|c| (c, notice_style())).collect();
-        self.runs(content, &chars, style.size_pt)?;
+        self.runs(content, &chars, style.size_pt);
         content.push_str(" ET 0 g EMC\n");
-        Ok(())
     }
 
-    fn line(&mut self, content: &mut String, paragraph: &Paragraph, tags: &mut ParagraphTags, breaks: &[Vec<usize>], line: &PlacedLine, place: Place) -> Result<(), FontError> {
+    fn line(&mut self, content: &mut String, paragraph: &Paragraph, tags: &mut ParagraphTags, breaks: &[Vec<usize>], line: &PlacedLine, place: Place) {
         let size = paragraph.style.size_pt;
         let top = f64::from(line.top_centipt) / 100.0;
         let line_height = f64::from(paragraph.style.line_centipt) / 100.0;
@@ -198,7 +202,7 @@ impl Drawing<'_> {
             let left = place.margin + f64::from(paragraph.cell_left(0)) / 120.0;
             content.push_str(&format!("BT {} {} Td", fixed(left - 18.0, 2), fixed(baseline, 2)));
             let chars: Vec<(char, Style)> = marker.chars().map(|c| (c, Style::default())).collect();
-            self.marked(content, label, place.page, &chars, size)?;
+            self.marked(content, label, place.page, &chars, size);
             content.push_str(" ET\n");
         }
         for (cell_index, (cell, starts)) in paragraph.cells.iter().zip(breaks).enumerate() {
@@ -219,7 +223,7 @@ impl Drawing<'_> {
                 }
                 content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
                 let chars: Vec<(char, Style)> = cell[start..trimmed].iter().copied().filter(|(c, _)| *c != '\n').collect();
-                self.runs(content, &chars, size)?;
+                self.runs(content, &chars, size);
                 content.push_str(" ET\n");
                 continue;
             }
@@ -234,7 +238,7 @@ impl Drawing<'_> {
                 let piece_end = (piece_start..trimmed).find(|&i| link_at(i) != link).unwrap_or(trimmed);
                 let chars: Vec<(char, Style)> = cell[piece_start..piece_end].iter().copied().filter(|(c, _)| *c != '\n').collect();
                 let element = self.tree.element(tags, cell_index, link);
-                self.marked(content, element, place.page, &chars, size)?;
+                self.marked(content, element, place.page, &chars, size);
                 let piece_width: u32 = chars.iter().map(|&(c, s)| width(c, s, size)).sum();
                 let right = x + f64::from(piece_width) / 120.0;
                 if let Some(link) = link.and_then(|l| paragraph.links.get(l)) {
@@ -248,7 +252,6 @@ impl Drawing<'_> {
             }
             content.push_str(" ET\n");
         }
-        Ok(())
     }
 
     /// Ends the marked-content sequence open across lines, if any.
@@ -259,19 +262,18 @@ impl Drawing<'_> {
     }
 
     /// Text in one marked-content sequence of `element`.
-    fn marked(&mut self, content: &mut String, element: usize, page: usize, chars: &[(char, Style)], size: u32) -> Result<(), FontError> {
+    fn marked(&mut self, content: &mut String, element: usize, page: usize, chars: &[(char, Style)], size: u32) {
         let mcid = self.tree.mark(element, page);
         content.push_str(&format!(" /{} << /MCID {mcid} >> BDC", self.tree.role(element)));
-        self.runs(content, chars, size)?;
+        self.runs(content, chars, size);
         content.push_str(" EMC");
-        Ok(())
     }
 
     /// Text shown in runs of one font each.
-    fn runs(&mut self, content: &mut String, chars: &[(char, Style)], size: u32) -> Result<(), FontError> {
+    fn runs(&mut self, content: &mut String, chars: &[(char, Style)], size: u32) {
         let mut current: Option<usize> = None;
         for &(c, style) in chars {
-            let (font, cid) = self.faces.cid(c, style)?;
+            let (font, cid) = self.faces.cid(c, style);
             if current != Some(font) {
                 if current.is_some() {
                     content.push_str("> Tj");
@@ -284,6 +286,5 @@ impl Drawing<'_> {
         if current.is_some() {
             content.push_str("> Tj");
         }
-        Ok(())
     }
 }
