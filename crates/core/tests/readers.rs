@@ -138,7 +138,9 @@ fn real_readers_find_every_name_and_no_fault() {
         let path = out_dir().join(format!("{name}.pdf"));
         std::fs::write(&path, &bytes).unwrap();
         let file = path.to_str().unwrap();
-        println!("{name}.pdf: {} bytes", bytes.len());
+        let needed = formats::pdf::needed(&Document::new(draft, report.must_fix()));
+        let fetched: u32 = needed.iter().map(|f| f.bytes()).sum();
+        println!("{name}.pdf: {} bytes; its first export fetches {fetched} bytes of fonts ({needed:?})", bytes.len());
 
         let (ok, listed) = run("pdffonts", &[file]);
         assert!(ok, "{name}: pdffonts failed: {listed}");
