@@ -7,7 +7,7 @@ export CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS := fallback
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve dist dev test test-native test-pages test-browser test-e2e bench fuzz-long setup-build setup-test setup-bench clean
+.PHONY: serve dist dev test test-native test-pages test-pdf test-browser test-e2e bench fuzz-long setup-build setup-test setup-bench clean
 
 ## Build the release site into dist/ and serve it at http://127.0.0.1:$(PORT)/
 serve: dist
@@ -21,11 +21,12 @@ dist: setup-build
 dev: setup-build
 	trunk serve
 
-## Every test layer: native, page truth, in-browser, end-to-end (with the size budget).
+## Every test layer: native, page truth, the PDF in real readers, in-browser, end-to-end (with the size budget).
 test: setup-test
 	@start=$$(date +%s); \
 	$(MAKE) --no-print-directory test-native && \
 	$(MAKE) --no-print-directory test-pages && \
+	$(MAKE) --no-print-directory test-pdf && \
 	$(MAKE) --no-print-directory test-browser && \
 	$(MAKE) --no-print-directory test-e2e && \
 	echo "make test: every layer passed in $$(( $$(date +%s) - start )) s"
@@ -39,6 +40,13 @@ test-pages:
 	@start=$$(date +%s); \
 	cargo test -p igf-core --test pages -- --ignored --nocapture && \
 	echo "test-pages: every draft has the same pages everywhere, in $$(( $$(date +%s) - start )) s"
+
+## Our PDFs in real readers: pdffonts, qpdf --check, pdftotext, the PDF/UA checker pdfua and
+## pdfinfo (crates/core/tests/readers.rs; ignored by a plain `cargo test`).
+test-pdf:
+	@start=$$(date +%s); \
+	cargo test -p igf-core --test readers -- --ignored --nocapture && \
+	echo "test-pdf: every PDF passed every reader in $$(( $$(date +%s) - start )) s"
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test web --test web_panic

@@ -1,6 +1,7 @@
-// Writes the service worker's precache list: every file of the build in `dir` (except sw.js),
-// each with its SHA-256 as a Subresource Integrity string, and a build hash over them all that
-// names the cache. Rewriting the list changes sw.js, which is how browsers notice a new build.
+// Writes the service worker's precache list: every file of the build in `dir` (except sw.js and
+// the fonts), each with its SHA-256 as a Subresource Integrity string, and a build hash over them
+// all that names the cache; and the list of the fonts (fonts/, with their licences), which go
+// into a second cache. Rewriting the list changes sw.js, which is how browsers notice a new build.
 // Run by scripts/post-build.mjs after each release build; `node scripts/precache.mjs <dir>`
 // rewrites the list of an existing site (the offline e2e test "deploys" a changed build so).
 import { createHash } from 'node:crypto';
@@ -9,7 +10,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WORKER = 'sw.js';
-const LIST_LINE = /^const BUILD = .*;(.*)$/m;
+const FONTS = 'fonts/';
+const listLine = (name) => new RegExp(`^const ${name} = .*;(.*)$`, 'm');
 
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -19,24 +21,35 @@ function filesUnder(dir) {
     .sort();
 }
 
-export function writePrecache(dir) {
-  const files = filesUnder(dir).map((path) => {
+/** Files with their integrity strings, and a hash over them all. */
+function listOf(dir, paths) {
+  const files = paths.map((path) => {
     const digest = createHash('sha256').update(readFileSync(join(dir, path))).digest('base64');
     return [path, `sha256-${digest}`];
   });
-  if (!files.some(([path]) => path === 'index.html')) throw new Error(`no index.html in ${dir}`);
   const hash = createHash('sha256').update(files.map((f) => f.join(' ')).join('\n')).digest('hex').slice(0, 16);
+  return { hash, files };
+}
+
+export function writePrecache(dir) {
+  const paths = filesUnder(dir);
+  const build = listOf(dir, paths.filter((path) => !path.startsWith(FONTS)));
+  const fonts = listOf(dir, paths.filter((path) => path.startsWith(FONTS)));
+  if (!build.files.some(([path]) => path === 'index.html')) throw new Error(`no index.html in ${dir}`);
   const worker = join(dir, WORKER);
-  const source = readFileSync(worker, 'utf8');
-  if (!LIST_LINE.test(source)) throw new Error(`${worker} has no "const BUILD = …;" line to fill`);
-  const list = `const BUILD = ${JSON.stringify({ hash, files })};`;
-  writeFileSync(worker, source.replace(LIST_LINE, (_, comment) => list + comment));
-  return { hash, files: files.length };
+  let source = readFileSync(worker, 'utf8');
+  for (const [name, list] of [['BUILD', build], ['FONTS', fonts]]) {
+    const line = listLine(name);
+    if (!line.test(source)) throw new Error(`${worker} has no "const ${name} = …;" line to fill`);
+    source = source.replace(line, (_, comment) => `const ${name} = ${JSON.stringify(list)};${comment}`);
+  }
+  writeFileSync(worker, source);
+  return { hash: build.hash, files: build.files.length, fonts: fonts.files.length };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: node scripts/precache.mjs <site-dir>');
-  const { hash, files } = writePrecache(dir);
-  console.log(`precache: ${files} files, build ${hash}`);
+  const { hash, files, fonts } = writePrecache(dir);
+  console.log(`precache: ${files} files, build ${hash}; ${fonts} font files`);
 }

@@ -62,9 +62,23 @@ build_tools() {
   node_modules scripts # binaryen's wasm-opt
 }
 
+# The PDF/UA checker, pinned with what it pulls in, in a virtual environment of the project's own.
+PDFUA_VENV=target/tools/pdfua
+pdfua() {
+  local requirements=scripts/pdfua-requirements.txt
+  if [ -x "$PDFUA_VENV/bin/pdfua" ] && [ "$PDFUA_VENV/.setup-stamp" -nt "$requirements" ]; then return 0; fi
+  python3 -m venv --help >/dev/null 2>&1 || apt_install python3-venv
+  say "pip install the PDF/UA checker into $PDFUA_VENV"
+  rm -rf "$PDFUA_VENV"
+  python3 -m venv "$PDFUA_VENV"
+  "$PDFUA_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+  touch "$PDFUA_VENV/.setup-stamp"
+}
+
 test_tools() {
-  apt_install chromium chromium-driver fonts-liberation2 fonts-dejavu-core libreoffice-writer-nogui poppler-utils
+  apt_install chromium chromium-driver fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra libreoffice-writer-nogui poppler-utils qpdf python3
   node_modules tests/e2e # Playwright, axe-core
+  pdfua
 }
 
 bench_tools() {

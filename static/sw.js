@@ -4,17 +4,22 @@
 // - install: fetches every file of this build (the list and the SHA-256 of each are written by
 //   scripts/precache.mjs after a release build), bypassing the HTTP cache and checking each
 //   file's hash, into a cache named after the build. Any failure fails the install.
+// - the PDF's fonts (fonts/, 3 MB) go into a second cache, named after their hashes, when a page
+//   asks for one or posts "cache-fonts" (once the worker is ready), each checked against its
+//   hash; one that fails is fetched again next time, and never takes offline use with it.
 // - a new build's worker waits (no skipWaiting of its own) until a page posts "skip-waiting",
 //   which the page does when the author clicks "Reload" under "Update available".
-// - activate: deletes this deployment's caches of other builds.
+// - activate: deletes this deployment's caches of other builds and other fonts.
 // - fetch: the app's page (any navigation to the scope's root or index.html) and every file of
-//   the build come from the cache, so one build's files are never mixed with another's; any
-//   other request goes to the network untouched.
+//   the build come from the cache, so one build's files are never mixed with another's; a font
+//   from the font cache, or the network into it; any other request goes to the network untouched.
 const BUILD = null; // replaced by scripts/precache.mjs: { hash, files: [[path, integrity], ...] }
+const FONTS = null; // replaced by scripts/precache.mjs: { hash, files: [[path, integrity], ...] }
 
 // Caches are per origin; the scope keeps deployments at other paths of the same host apart.
 const PREFIX = `igf-proposal-editor ${self.registration.scope} `;
 const CACHE = PREFIX + (BUILD ? BUILD.hash : 'unbuilt');
+const FONT_CACHE = PREFIX + 'fonts ' + (FONTS ? FONTS.hash : 'unbuilt');
 const INDEX = new URL('index.html', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
@@ -43,13 +48,32 @@ async function precache() {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
-    await Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)));
+    await Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE && n !== FONT_CACHE).map((n) => caches.delete(n)));
   })());
 });
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  if (event.data === 'cache-fonts') event.waitUntil(cacheFonts());
 });
+
+// The fonts by absolute URL, with the integrity each must have.
+const FONT_FILES = new Map((FONTS ? FONTS.files : []).map(([path, integrity]) => [new URL(path, self.location).href, integrity]));
+
+// A font from the font cache, or from the network (checked against its hash) into it.
+async function font(url) {
+  const cache = await caches.open(FONT_CACHE);
+  const cached = await cache.match(url);
+  if (cached) return cached;
+  const response = await fetch(new Request(url, { cache: 'no-cache', integrity: FONT_FILES.get(url) }));
+  if (response.ok) await cache.put(url, response.clone());
+  return response;
+}
+
+// Every font into the font cache; what fails now is fetched another time.
+async function cacheFonts() {
+  await Promise.all([...FONT_FILES.keys()].map((url) => font(url).catch(() => null)));
+}
 
 // The files of this build by absolute URL, and the paths the app's page is reached by.
 const FILES = new Set((BUILD ? BUILD.files : []).map(([path]) => new URL(path, self.location).href));
@@ -61,6 +85,10 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   const page = request.mode === 'navigate' && PAGE_PATHS.includes(url.pathname);
   url.hash = '';
+  if (FONT_FILES.has(url.href)) {
+    event.respondWith(font(url.href).catch(() => fetch(request)));
+    return;
+  }
   if (!page && !FILES.has(url.href)) return; // not ours: the network answers, untouched
   event.respondWith((async () => {
     const cached = await (await caches.open(CACHE)).match(page ? INDEX : url.href);

@@ -1,5 +1,5 @@
-//! The only code that calls the browser: storage, autosave, files, paste, clock, ids, focus,
-//! the service worker, and the panic hook.
+//! The only code that calls the browser: storage, autosave, files, paste, the PDF's fonts,
+//! clock, ids, focus, the service worker, and the panic hook.
 //!
 //! Invariant: every browser failure becomes a value (`Result`, a status callback); nothing here
 //! panics on a browser that refuses storage.
@@ -7,6 +7,7 @@
 pub mod autosave;
 pub mod crypto;
 pub mod files;
+pub mod fonts;
 pub mod link;
 pub mod offline;
 pub mod paste;

@@ -18,7 +18,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::browser::{files, worker};
+use crate::browser::{files, fonts, worker};
 use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
 use super::diff::ChangedParts;
 use super::{Incoming, StoreHandle};
@@ -33,7 +33,25 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
         focus_element("export-button");
     };
     let export = move |format: Format| {
-        set_status.set(Some(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format)))));
+        if format != Format::Pdf {
+            return set_status.set(Some(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format)))));
+        }
+        // The PDF first fetches the fonts it embeds, once per tab, saying how far it has got.
+        let (d, r) = (draft.get_untracked(), report.get_untracked());
+        leptos::task::spawn_local(async move {
+            let needed = pdf::needed(&Document::new(&d, r.must_fix()));
+            let progress = |loaded, total| {
+                let text = notes::fonts_loading(loaded, total);
+                if status.with_untracked(|s| s.as_deref() != Some(text.as_str())) {
+                    set_status.set(Some(text));
+                }
+            };
+            let message = match fonts::load(&needed, &progress).await {
+                Ok(fonts) => download_with(&d, &r, Format::Pdf, &fonts),
+                Err(e) => format!("The PDF could not be made: {e}. Try again once connected to the Internet; the other formats work offline."),
+            };
+            set_status.set(Some(message));
+        });
     };
     // Written only while the menu is open, not at every keystroke.
     let mailto = move || {
@@ -44,7 +62,7 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
     };
     let not_ready = move || report.with(|r| notes::not_ready(r.count(Severity::MustFix)));
     // Worked out only while the menu is open: it typesets the whole document.
-    let pdf_gaps = move || open.get().then(|| draft.with(|d| notes::pdf_gaps(&pdf::unsupported(&Document::final_version(d))))).flatten();
+    let pdf_gaps = move || if open.get() { draft.with(|d| notes::pdf_gaps(&pdf::gaps(&Document::final_version(d)))) } else { Vec::new() };
     view! {
         <div class="export" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" && open.get_untracked() {
@@ -60,7 +78,7 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
                         <li>
                             <button type="button" class="button-quiet export-choice" on:click=move |_| export(format)>{format.label()}</button>
                             <span class="hint">{format.purpose()}</span>
-                            {(format == Format::Pdf).then_some(move || pdf_gaps().map(|gaps| view! { <span class="export-gaps">{gaps}</span> }))}
+                            {(format == Format::Pdf).then_some(move || pdf_gaps().into_iter().map(|gap| view! { <span class="export-gaps">{gap}</span> }).collect_view())}
                         </li>
                     }).collect_view()}
                     <li>
@@ -77,10 +95,19 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
     }
 }
 
-/// Downloads one export of a draft; says what happened in a sentence.
+/// Downloads one export of a draft but the PDF (which needs its fonts: [`download_with`]); says
+/// what happened in a sentence.
 pub fn download_export(draft: &Draft, report: &Report, format: Format) -> String {
+    download_with(draft, report, format, &pdf::Fonts::default())
+}
+
+fn download_with(draft: &Draft, report: &Report, format: Format, fonts: &pdf::Fonts) -> String {
     let name = formats::file_name(draft, format, today());
-    match files::download(&name, format.mime(), &formats::render(draft, report, format)) {
+    let bytes = match formats::render(draft, report, format, fonts) {
+        Ok(bytes) => bytes,
+        Err(e) => return format!("“{name}” could not be made. {e}"),
+    };
+    match files::download(&name, format.mime(), &bytes) {
         Ok(()) => format!("Downloaded “{name}”."),
         Err(e) => format!("“{name}” could not be downloaded: {e}. Try again, or copy your text from the editor."),
     }

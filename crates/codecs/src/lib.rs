@@ -8,11 +8,13 @@
 //! - [`html`]: a forgiving HTML reader for clipboard fragments, capped.
 //! - [`decimal`]: decimals written with integer arithmetic.
 //! - [`order`]: one small stable sort.
+//! - [`truetype`]: reading TrueType fonts and writing subsets of them for PDF embedding.
 
 pub mod base64;
 pub mod decimal;
 pub mod deflate;
 pub mod order;
 pub mod xml;
+pub mod truetype;
 pub mod zip;
 pub mod html;

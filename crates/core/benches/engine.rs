@@ -5,9 +5,13 @@
 //! target/bench/engine.json. Timings are medians over many runs; they are printed, never
 //! asserted (machines are shared).
 
+#[path = "../tests/pdf/mod.rs"]
+mod pdf;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use pdf::fonts;
 use igf_core::checks::{Checker, check};
 use igf_core::document::Document;
 use igf_core::formats::import::{self, Imported};
@@ -113,7 +117,7 @@ fn main() {
         for format in Format::ALL {
             let runs = if pages == 30 { 10 } else { 50 };
             record(&format!("export {}", format.extension()), pages, time(runs, || {
-                black_box(render(black_box(&draft), &report, format));
+                black_box(render(black_box(&draft), &report, format, fonts()).unwrap());
             }));
         }
         let link = || share::fragment(&share::Link { content: share::Content::Draft, body: share::Body::Plain(share::pack(&share::Payload::Draft(draft.clone())).1) });

@@ -2,9 +2,12 @@
 //! that puts every string of the Big List of Naughty Strings (vendored in tests/corpus/) into every field.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod pdf;
+
 mod common;
 
 use igf_codecs::zip;
+use pdf::fonts;
 use igf_core::checks::{Report, Severity, check};
 use igf_core::document::{Document, Manifest};
 use igf_core::formats::{self, Format};
@@ -255,12 +258,18 @@ fn the_pdf_has_exactly_the_pages_of_the_live_count() {
     for paragraphs in (0..120).step_by(7) {
         let draft = long_draft(paragraphs);
         let report = check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default());
-        let pdf = String::from_utf8(formats::render(&draft, &report, Format::Pdf)).unwrap();
+        let bytes = formats::render(&draft, &report, Format::Pdf, fonts()).unwrap();
+        let pdf = String::from_utf8_lossy(&bytes).into_owned();
         let pdf_pages = pdf.matches("/Type /Page ").count();
         let live = layout(&Document::final_version(&draft)).pages();
         assert_eq!(pdf_pages, live, "{paragraphs} paragraphs");
         assert!(pdf.contains(&format!("/Count {live}")));
-        assert!(pdf.contains("Draft: not ready to submit"), "the marking sits in the margin");
+        let texts = pdf::page_texts(&bytes);
+        assert_eq!(texts.len(), live);
+        for (n, text) in texts.iter().enumerate() {
+            let must_fix = report.count(Severity::MustFix);
+            assert!(text.starts_with(&format!("Draft: not ready to submit: {must_fix} to fix (page {} of {live})\n", n + 1)), "the marking sits in the margin: {text}");
+        }
     }
 }
 
@@ -289,7 +298,7 @@ fn a_draft_that_is_not_ready_takes_the_lines_of_its_final_version() {
 fn the_docx_marks_a_draft_not_ready_in_one_header_line_inside_the_top_margin() {
     let draft = not_ready_draft();
     let report = report_of(&draft);
-    let bytes = formats::render(&draft, &report, Format::Docx);
+    let bytes = formats::render(&draft, &report, Format::Docx, fonts()).unwrap();
     let part = |name: &str| zip::read_entry(&bytes, name).unwrap().map(|p| String::from_utf8(p).unwrap());
     let document_xml = part("word/document.xml").unwrap();
     for finding in &report.findings {
@@ -317,7 +326,7 @@ fn the_docx_marks_a_draft_not_ready_in_one_header_line_inside_the_top_margin() {
 fn the_html_prints_a_draft_not_ready_as_one_line_in_the_page_margin() {
     let draft = not_ready_draft();
     let report = report_of(&draft);
-    let html = String::from_utf8(formats::render(&draft, &report, Format::Html)).unwrap();
+    let html = String::from_utf8(formats::render(&draft, &report, Format::Html, fonts()).unwrap()).unwrap();
     let must_fix = report.count(Severity::MustFix);
     let margin_box = format!(r#"@page{{size:A4;margin:72pt 72pt 72.5pt 72pt;@top-left{{content:"Draft: not ready to submit: {must_fix} to fix (page " counter(page) " of " counter(pages) ")""#);
     assert!(html.contains(&margin_box), "{html}");
@@ -336,8 +345,9 @@ fn an_empty_co_facilitator_list_draws_no_table_anywhere() {
         let doc = Document::new(&draft, report_of(&draft).must_fix());
         let table_rows = typeset(&doc).paragraphs.iter().filter(|p| p.cells.len() > 1).count();
         assert_eq!(table_rows, 0, "{kind:?}: the layout draws a table");
-        let pdf = String::from_utf8(formats::pdf::export(&doc)).unwrap();
-        assert!(!pdf.contains("(Stakeholder group)"), "{kind:?}: the PDF draws the table's header");
+        let bytes = formats::pdf::export(&doc, fonts()).unwrap();
+        assert!(!String::from_utf8_lossy(&bytes).contains("/S /Table"), "{kind:?}: the PDF has a table");
+        assert!(!pdf::page_texts(&bytes).concat().contains("Stakeholder group"), "{kind:?}: the PDF draws the table's header");
         let docx = formats::docx::export(&draft, &doc);
         let body = String::from_utf8(zip::read_entry(&docx, "word/document.xml").unwrap().unwrap()).unwrap();
         assert!(!body.contains("<w:tbl>"), "{kind:?}: the DOCX has a table");

@@ -10,7 +10,10 @@
 //! `proptest-regressions/`, so it is replayed first by every later run.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod pdf;
+
 use igf_codecs::{html, xml, zip};
+use pdf::fonts;
 use igf_core::checks::check;
 use igf_core::document::Document;
 use igf_core::formats::{self, Format};
@@ -205,7 +208,7 @@ fn assert_engine_is_sound(draft: &Draft) -> Result<(), TestCaseError> {
     let set = typeset(&doc);
     let pages = page_count(draft).pages;
     prop_assert!(pages > (set.pages.len() - 1) as f64 - 1e-9 && pages <= set.pages.len() as f64 + 1e-9, "{} of {} pages", pages, set.pages.len());
-    let pdf = formats::render(draft, &report, Format::Pdf);
+    let pdf = formats::render(draft, &report, Format::Pdf, fonts()).unwrap();
     let pdf = String::from_utf8_lossy(&pdf);
     prop_assert_eq!(pdf.matches("/Type /Page ").count(), set.pages.len());
     Ok(())
@@ -305,7 +308,7 @@ proptest! {
     fn every_format_that_carries_the_draft_gives_it_back(draft in draft()) {
         let report = check(&draft, today(), &Settings::default());
         for format in [Format::DraftFile, Format::Markdown, Format::Html, Format::Docx] {
-            let bytes = formats::render(&draft, &report, format);
+            let bytes = formats::render(&draft, &report, format, fonts()).unwrap();
             let name = format!("exported.{}", format.extension());
             match import::read(&name, &bytes, DraftId::parse("unused").expect("a valid id"), 0) {
                 Ok(Imported::Own(back)) => prop_assert_eq!(&back, &draft, "{:?}", format),
@@ -318,7 +321,7 @@ proptest! {
     fn importers_survive_damaged_exports(draft in draft(), format in 0..4usize, mutations in prop::collection::vec(mutation(), 1..4)) {
         let format = [Format::DraftFile, Format::Markdown, Format::Html, Format::Docx][format];
         let report = check(&draft, today(), &Settings::default());
-        let mut bytes = formats::render(&draft, &report, format);
+        let mut bytes = formats::render(&draft, &report, format, fonts()).unwrap();
         for m in &mutations {
             mutate(&mut bytes, m);
         }

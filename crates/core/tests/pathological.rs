@@ -4,6 +4,9 @@
 //! the end-to-end attack spec types after each input in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod pdf;
+
+use pdf::fonts;
 use igf_core::checks::check;
 use igf_core::document::Document;
 use igf_core::formats::{self, Format};
@@ -114,7 +117,7 @@ fn exports_and_comes_back(inputs: impl Iterator<Item = (&'static str, String)>) 
         let report = check(&draft, today(), &Settings::default());
         let pages = layout(&Document::final_version(&draft)).pages();
         for format in Format::ALL {
-            let bytes = formats::render(&draft, &report, format);
+            let bytes = formats::render(&draft, &report, format, fonts()).unwrap();
             match format {
                 Format::Pdf => {
                     assert!(bytes.starts_with(b"%PDF-") && bytes.ends_with(b"%%EOF\n"), "{name}: not a whole PDF");

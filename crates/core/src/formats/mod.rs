@@ -108,17 +108,19 @@ pub fn unescape_markup(text: &str) -> String {
     text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&")
 }
 
-/// The file's contents, with the "not ready" marking taken from the report.
-pub fn render(draft: &Draft, report: &Report, format: Format) -> Vec<u8> {
+/// The file's contents, with the "not ready" marking taken from the report. Only the PDF uses
+/// `fonts` (it needs [`pdf::needed`] of the document), and only the PDF can fail, for want of
+/// a font.
+pub fn render(draft: &Draft, report: &Report, format: Format, fonts: &pdf::Fonts) -> Result<Vec<u8>, pdf::FontError> {
     let doc = || Document::new(draft, report.must_fix());
-    match format {
-        Format::Pdf => pdf::export(&doc()),
+    Ok(match format {
+        Format::Pdf => pdf::export(&doc(), fonts)?,
         Format::Docx => docx::export(draft, &doc()),
         Format::Html => html::export(draft, &doc()).into_bytes(),
         Format::Markdown => markdown::export(draft, &doc()).into_bytes(),
         Format::Text => text::export(&doc()).into_bytes(),
         Format::DraftFile => envelope::encode(draft).into_bytes(),
-    }
+    })
 }
 
 /// A predictable file name: `BPF-proposal-local-content-2026-11-29.docx`.

@@ -1,6 +1,9 @@
-//! What the Export menu says beside the formats: that the draft is not ready yet, and which
-//! characters the PDF fonts cannot show.
+//! What the Export menu says beside the formats: that the draft is not ready yet, which
+//! characters the PDF cannot show, and how far the fonts for the PDF have loaded.
 
+use igf_codecs::decimal;
+
+use crate::formats::pdf::{Gaps, script_name};
 use crate::text::words::plural;
 
 /// The most missing characters named; the rest are counted.
@@ -16,18 +19,49 @@ pub fn not_ready(must_fix: usize) -> Option<String> {
     })
 }
 
-/// The characters the PDF will show as "?", from [`crate::formats::pdf::unsupported`].
-pub fn pdf_gaps(gaps: &[char]) -> Option<String> {
-    if gaps.is_empty() {
-        return None;
+/// What the PDF cannot show, from [`crate::formats::pdf::gaps`]: one sentence for the
+/// characters no embedded font has, one for the scripts it cannot set right to left yet.
+pub fn pdf_gaps(gaps: &Gaps) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !gaps.missing.is_empty() {
+        notes.push(format!(
+            "The PDF fonts have no letters for {} of this draft ({}): the PDF shows each as an empty box, though its text keeps them for copying and search. The Word document, web page and Markdown exports show them.",
+            plural(gaps.missing.len(), "character"),
+            named(&gaps.missing)
+        ));
     }
-    let named: Vec<String> = gaps.iter().take(GAPS_NAMED).map(char::to_string).collect();
-    let more = if gaps.len() > GAPS_NAMED { " …" } else { "" };
-    Some(format!(
-        "The PDF fonts cannot show {} of this draft ({}{more}): they will appear as “?”. The Word and web page exports show them.",
-        plural(gaps.len(), "character"),
-        named.join(" ")
-    ))
+    if !gaps.right_to_left.is_empty() {
+        let mut scripts: Vec<&str> = Vec::new();
+        for &c in &gaps.right_to_left {
+            if !scripts.contains(&script_name(c)) {
+                scripts.push(script_name(c));
+            }
+        }
+        notes.push(format!(
+            "The PDF cannot set {} text right to left yet: {} of this draft ({}) appear as empty boxes rather than in the wrong order. The Word document, web page and Markdown exports show them.",
+            scripts.join(" and "),
+            plural(gaps.right_to_left.len(), "character"),
+            named(&gaps.right_to_left)
+        ));
+    }
+    notes
+}
+
+/// The first characters, then "…" for the rest.
+fn named(chars: &[char]) -> String {
+    let mut named: Vec<String> = chars.iter().take(GAPS_NAMED).map(char::to_string).collect();
+    if chars.len() > GAPS_NAMED {
+        named.push("…".into());
+    }
+    named.join(" ")
+}
+
+/// Progress of the font download the first PDF needs, in tenths of the whole (so a status that
+/// is read aloud changes ten times, not at every piece that arrives).
+pub fn fonts_loading(loaded: u64, total: u64) -> String {
+    let tenths = (loaded.min(total) * 10).checked_div(total).unwrap_or(10);
+    let kb = |bytes: u64| decimal::fixed(bytes as f64 / 1000.0, 0);
+    format!("Loading the fonts for the PDF: {} of {} KB…", kb(total * tenths / 10), kb(total))
 }
 
 #[cfg(test)]
@@ -47,15 +81,30 @@ mod tests {
     }
 
     #[test]
-    fn names_the_first_twelve_missing_characters() {
-        let many: Vec<char> = "abcdefghijklm".chars().collect();
-        let table: [(&[char], Option<&str>); 3] = [
-            (&[], None),
-            (&['Ж'], Some("The PDF fonts cannot show 1 character of this draft (Ж): they will appear as “?”. The Word and web page exports show them.")),
-            (&many, Some("The PDF fonts cannot show 13 characters of this draft (a b c d e f g h i j k l …): they will appear as “?”. The Word and web page exports show them.")),
+    fn names_what_the_pdf_cannot_show() {
+        let many: Vec<char> = "一二三四五六七八九十百千万".chars().collect();
+        let table: [(Gaps, &[&str]); 4] = [
+            (Gaps::default(), &[]),
+            (Gaps { missing: vec!['日'], right_to_left: vec![] }, &["The PDF fonts have no letters for 1 character of this draft (日): the PDF shows each as an empty box, though its text keeps them for copying and search. The Word document, web page and Markdown exports show them."]),
+            (Gaps { missing: many, right_to_left: vec![] }, &["The PDF fonts have no letters for 13 characters of this draft (一 二 三 四 五 六 七 八 九 十 百 千 …): the PDF shows each as an empty box, though its text keeps them for copying and search. The Word document, web page and Markdown exports show them."]),
+            (
+                Gaps { missing: vec!['😀'], right_to_left: vec!['ש', 'ל', 'ع'] },
+                &[
+                    "The PDF fonts have no letters for 1 character of this draft (😀): the PDF shows each as an empty box, though its text keeps them for copying and search. The Word document, web page and Markdown exports show them.",
+                    "The PDF cannot set Hebrew and Arabic text right to left yet: 3 characters of this draft (ש ל ع) appear as empty boxes rather than in the wrong order. The Word document, web page and Markdown exports show them.",
+                ],
+            ),
         ];
         for (gaps, expected) in table {
-            assert_eq!(pdf_gaps(gaps).as_deref(), expected, "{gaps:?}");
+            assert_eq!(pdf_gaps(&gaps), expected, "{gaps:?}");
+        }
+    }
+
+    #[test]
+    fn font_progress_in_kilobytes() {
+        let table = [(0, 764_000, "0 of 764 KB"), (76_399, 764_000, "0 of 764 KB"), (400_499, 764_000, "382 of 764 KB"), (900_000, 764_000, "764 of 764 KB"), (0, 0, "0 of 0 KB")];
+        for (loaded, total, expected) in table {
+            assert_eq!(fonts_loading(loaded, total), format!("Loading the fonts for the PDF: {expected}…"), "{loaded} of {total}");
         }
     }
 }

@@ -1,200 +1,290 @@
 //! PDF drawn from the page engine's own layout, so its page count always equals the live count.
 //!
-//! Text is set in the PDF standard Times and Courier fonts (no embedding, WinAnsi encoding),
-//! with widths taken from the same metrics as the layout. Characters that encoding cannot show
-//! are listed by [`unsupported`] so the author is told before exporting; in the file they
-//! appear as "?". A draft that is not ready is marked in the top margin of every page, outside
-//! the text area, so the marking never moves a line.
+//! Text is set in subsets of the fonts the layout measures with (Liberation Serif, DejaVu Serif
+//! for the scripts Liberation lacks, Liberation Mono for code), embedded as CID fonts with the
+//! layout's widths and a map back to the characters typed (`fonts`). What no embedded font can
+//! show, and the scripts written right to left that the layout cannot set yet, are drawn as
+//! empty boxes, and [`gaps`] lists them so the Export menu says so. The file is tagged PDF/UA-1:
+//! every piece of text belongs to an element of the structure tree (`tags`), and the not-ready
+//! line in the top margin, outside the text area (so it never moves a line), is an artifact.
+
+mod file;
+mod fonts;
+mod tags;
+
+pub use fonts::{FontError, FontFile, Fonts, Shown, choose, right_to_left, script_name};
 
 use igf_codecs::decimal::fixed;
 
-use crate::document::Document;
-use crate::layout::{Paragraph, PlacedLine, typeset};
+use crate::document::{APP_NAME, APP_VERSION, Document};
 use crate::layout::metrics::{Style, width};
 use crate::layout::spec::SPEC;
+use crate::layout::{Paragraph, PlacedLine, Typeset, typeset};
+use file::{File, ascii_string, push_hex, text_string, xmp};
+use fonts::Faces;
+use tags::{ParagraphTags, Tree};
 
-const FONTS: [(&str, Style); 5] = [
-    ("Times-Roman", Style { bold: false, italic: false, mono: false }),
-    ("Times-Bold", Style { bold: true, italic: false, mono: false }),
-    ("Times-Italic", Style { bold: false, italic: true, mono: false }),
-    ("Times-BoldItalic", Style { bold: true, italic: true, mono: false }),
-    ("Courier", Style { bold: false, italic: false, mono: true }),
-];
-
-/// The characters of the document that the PDF cannot show, each once, in order of appearance.
-pub fn unsupported(doc: &Document) -> Vec<char> {
-    let mut found = Vec::new();
-    for paragraph in typeset(doc).paragraphs {
-        let text = paragraph.cells.iter().flatten().map(|&(c, _)| c);
-        for c in text.chain(paragraph.marker.iter().flat_map(|m| m.chars())) {
-            if win_ansi(c).is_none() && !c.is_whitespace() && !found.contains(&c) {
-                found.push(c);
-            }
-        }
-    }
-    found
+/// What the PDF of a document cannot show as itself, each character once, in order of
+/// appearance.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Gaps {
+    /// Characters no embedded font has.
+    pub missing: Vec<char>,
+    /// Characters of scripts written right to left.
+    pub right_to_left: Vec<char>,
 }
 
-pub fn export(doc: &Document) -> Vec<u8> {
+/// Every character the document draws, with its style.
+fn drawn(set: &Typeset) -> impl Iterator<Item = (char, Style)> + '_ {
+    set.paragraphs.iter().flat_map(|p| p.cells.iter().flatten().copied().chain(p.marker.iter().flat_map(|m| m.chars().map(|c| (c, Style::default())))))
+}
+
+pub fn gaps(doc: &Document) -> Gaps {
+    let mut gaps = Gaps::default();
+    for (c, style) in drawn(&typeset(doc)) {
+        let list = match choose(c, style).1 {
+            Shown::Glyph => continue,
+            Shown::Missing => &mut gaps.missing,
+            Shown::RightToLeft => &mut gaps.right_to_left,
+        };
+        if !list.contains(&c) {
+            list.push(c);
+        }
+    }
+    gaps
+}
+
+/// The font files the document's PDF draws with, which must be in the [`Fonts`] given to
+/// [`export`].
+pub fn needed(doc: &Document) -> Vec<FontFile> {
+    needed_by(doc, &typeset(doc))
+}
+
+fn needed_by(doc: &Document, set: &Typeset) -> Vec<FontFile> {
+    let mut used = [false; FontFile::ALL.len()];
+    let notice = doc.not_ready_line().map(|line| line.chars().map(|c| (c, notice_style())).collect::<Vec<_>>()).unwrap_or_default();
+    for (c, style) in drawn(set).chain(notice) {
+        used[choose(c, style).0 as usize] = true;
+    }
+    FontFile::ALL.into_iter().filter(|&f| used[f as usize]).collect()
+}
+
+fn notice_style() -> Style {
+    Style { bold: true, ..Style::default() }
+}
+
+/// A link annotation: where it is on its page, and where it leads.
+struct Annotation {
+    page: usize,
+    rect: [f64; 4],
+    url: String,
+    text: String,
+}
+
+/// What drawing a document's pages builds up.
+struct Drawing<'a> {
+    faces: Faces<'a>,
+    tree: Tree,
+    annotations: Vec<Annotation>,
+    /// The element whose marked-content sequence is open across lines: a paragraph of one cell
+    /// without links is one sequence on each page, whatever its lines.
+    open: Option<usize>,
+}
+
+pub fn export(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, FontError> {
     let set = typeset(doc);
     let page_w = f64::from(SPEC.page_width_twips) / 20.0;
     let page_h = f64::from(SPEC.page_height_twips) / 20.0;
     let margin = f64::from(SPEC.margin_twips) / 20.0;
-    let mut objects: Vec<String> = Vec::new();
-    // 1: catalog, 2: pages, 3: info, 4..=8: fonts; pages and contents follow.
-    let first_page = 9;
-    let kids: Vec<String> = (0..set.pages.len()).map(|n| format!("{} 0 R", first_page + 2 * n)).collect();
-    objects.push("<< /Type /Catalog /Pages 2 0 R >>".into());
-    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), set.pages.len()));
-    objects.push(format!("<< /Title {} /Producer {} >>", utf16_string(&doc.title), utf16_string(&format!("{} {}", crate::document::APP_NAME, crate::document::APP_VERSION))));
-    for (name, style) in FONTS {
-        if style.mono {
-            objects.push(format!("<< /Type /Font /Subtype /Type1 /BaseFont /{name} /Encoding /WinAnsiEncoding >>"));
-        } else {
-            let widths: Vec<String> = (32u8..=255).map(|b| (width(from_win_ansi(b), style, 100) / 12).to_string()).collect();
-            objects.push(format!(
-                "<< /Type /Font /Subtype /Type1 /BaseFont /{name} /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths [{}] >>",
-                widths.join(" ")
-            ));
-        }
-    }
-    let fonts: String = (0..FONTS.len()).map(|n| format!("/F{n} {} 0 R ", 4 + n)).collect();
+    let faces = Faces::new(fonts, &needed_by(doc, &set))?;
+    let mut drawing = Drawing { faces, tree: Tree::new(set.pages.len()), annotations: Vec::new(), open: None };
+    let mut paragraph_tags: Vec<Option<ParagraphTags>> = set.paragraphs.iter().map(|_| None).collect();
+    let mut contents = Vec::with_capacity(set.pages.len());
     for (number, lines) in set.pages.iter().enumerate() {
         let mut content = String::new();
         if let Some(notice) = doc.not_ready_line() {
-            draw_notice(&mut content, &format!("{notice} (page {} of {})", number + 1, set.pages.len()), margin, page_h);
+            let text = format!("{notice} (page {} of {})", number + 1, set.pages.len());
+            drawing.notice(&mut content, &text, margin, page_h);
         }
         for line in lines {
-            draw_line(&mut content, &set.paragraphs[line.paragraph], &set.breaks[line.paragraph], line, margin, page_h);
+            let paragraph = &set.paragraphs[line.paragraph];
+            let tags = paragraph_tags[line.paragraph].get_or_insert_with(|| drawing.tree.paragraph(paragraph));
+            let place = Place { page: number, margin, page_h };
+            drawing.line(&mut content, paragraph, tags, &set.breaks[line.paragraph], line, place);
         }
-        objects.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {} {}] /Resources << /Font << {fonts}>> >> /Contents {} 0 R >>",
-            fixed(page_w, 1),
-            fixed(page_h, 1),
-            first_page + 2 * number + 1
-        ));
-        objects.push(format!("<< /Length {} >>\nstream\n{content}endstream", content.len()));
+        drawing.close(&mut content);
+        contents.push(content);
     }
-    let mut out = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (n, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.push_str(&format!("{} 0 obj\n{object}\nendobj\n", n + 1));
+
+    let mut file = File::default();
+    let catalog = file.reserve();
+    let pages_ref = file.reserve();
+    let info = file.reserve();
+    let metadata = file.reserve();
+    let resources = file.reserve();
+    let page_refs: Vec<usize> = set.pages.iter().map(|_| file.reserve()).collect();
+    let annotation_refs: Vec<usize> = drawing.annotations.iter().map(|_| file.reserve()).collect();
+    let producer = format!("{APP_NAME} {APP_VERSION}");
+    for (n, (annotation, &number)) in drawing.annotations.iter().zip(&annotation_refs).enumerate() {
+        let [x0, y0, x1, y1] = annotation.rect.map(|v| fixed(v, 2));
+        let description = if annotation.text.trim() == annotation.url { annotation.url.clone() } else { format!("{} ({})", annotation.text.trim(), annotation.url) };
+        file.put(
+            number,
+            format!(
+                "<< /Type /Annot /Subtype /Link /Rect [{x0} {y0} {x1} {y1}] /Border [0 0 0] /F 4 /P {} 0 R /A << /S /URI /URI {} >> /Contents {} /StructParent {} >>",
+                page_refs[annotation.page],
+                ascii_string(&annotation.url),
+                text_string(&description),
+                set.pages.len() + n
+            ),
+        );
     }
-    let xref = out.len();
-    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
-    for offset in offsets {
-        out.push_str(&format!("{offset:010} 00000 n \n"));
+    for (number, content) in contents.iter().enumerate() {
+        let stream = file.reserve();
+        file.stream(stream, "", content.as_bytes());
+        let annots: Vec<String> = drawing.annotations.iter().zip(&annotation_refs).filter(|(a, _)| a.page == number).map(|(_, r)| format!("{r} 0 R")).collect();
+        file.put(
+            page_refs[number],
+            format!(
+                "<< /Type /Page /Parent {pages_ref} 0 R /MediaBox [0 0 {} {}] /Resources {resources} 0 R /Contents {stream} 0 R /StructParents {number} /Tabs /S /Annots [{}] >>",
+                fixed(page_w, 1),
+                fixed(page_h, 1),
+                annots.join(" ")
+            ),
+        );
     }
-    out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R /Info 3 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
-    // Every string written above is ASCII (text goes through `encode`), so bytes equal chars.
-    out.into_bytes()
+    let fonts = drawing.faces.write(&mut file)?;
+    file.put(resources, format!("<< /Font << {fonts}>> >>"));
+    let kids: Vec<String> = page_refs.iter().map(|r| format!("{r} 0 R")).collect();
+    file.put(pages_ref, format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), set.pages.len()));
+    let structure = drawing.tree.write(&mut file, &page_refs, &annotation_refs);
+    file.raw_stream(metadata, "/Type /Metadata /Subtype /XML", xmp(&doc.title, &producer).as_bytes());
+    file.put(info, format!("<< /Title {} /Producer {} >>", text_string(&doc.title), text_string(&producer)));
+    file.put(
+        catalog,
+        format!(
+            "<< /Type /Catalog /Pages {pages_ref} 0 R /StructTreeRoot {structure} 0 R /MarkInfo << /Marked true >> /Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >> /Metadata {metadata} 0 R >>"
+        ),
+    );
+    let id: String = doc.manifest.sha256.chars().chain(std::iter::repeat('0')).take(32).collect();
+    Ok(file.finish(catalog, info, &id))
 }
 
-/// The not-ready line in the top margin, in bold and in the notice's red, where the DOCX header
-/// puts it.
-fn draw_notice(content: &mut String, text: &str, margin: f64, page_h: f64) {
-    let style = &SPEC.notice;
-    let top = f64::from(SPEC.notice_top_twips) / 20.0;
-    let baseline = page_h - top - f64::from(style.line_centipt) / 100.0 + 0.25 * f64::from(style.size_pt);
-    content.push_str(&format!("0.64 0.15 0.11 rg BT /F1 {} Tf {} {} Td ({}) Tj ET 0 g\n", style.size_pt, fixed(margin, 2), fixed(baseline, 2), encode(text)));
+/// Where the lines of a page go.
+#[derive(Clone, Copy)]
+struct Place {
+    page: usize,
+    margin: f64,
+    page_h: f64,
 }
 
-fn draw_line(content: &mut String, paragraph: &Paragraph, breaks: &[Vec<usize>], line: &PlacedLine, margin: f64, page_h: f64) {
-    let style = paragraph.style;
-    let size = style.size_pt;
-    let top = f64::from(line.top_centipt) / 100.0;
-    let line_height = f64::from(style.line_centipt) / 100.0;
-    let baseline = page_h - margin - top - line_height + 0.25 * f64::from(size);
-    if let (Some(marker), 0) = (&paragraph.marker, line.line) {
-        let left = margin + f64::from(paragraph.cell_left(0)) / 120.0;
-        content.push_str(&format!("BT /F0 {size} Tf {} {} Td ({}) Tj ET\n", fixed(left - 18.0, 2), fixed(baseline, 2), encode(marker)));
+impl Drawing<'_> {
+    /// The not-ready line in the top margin, in bold and in the notice's red, where the DOCX
+    /// header puts it: an artifact (a page header), outside the structure.
+    fn notice(&mut self, content: &mut String, text: &str, margin: f64, page_h: f64) {
+        let style = &SPEC.notice;
+        let top = f64::from(SPEC.notice_top_twips) / 20.0;
+        let baseline = page_h - top - f64::from(style.line_centipt) / 100.0 + 0.25 * f64::from(style.size_pt);
+        self.close(content);
+        content.push_str(&format!("/Artifact << /Type /Pagination /Subtype /Header >> BDC 0.64 0.15 0.11 rg BT {} {} Td", fixed(margin, 2), fixed(baseline, 2)));
+        let chars: Vec<(char, Style)> = text.chars().map(|c| (c, notice_style())).collect();
+        self.runs(content, &chars, style.size_pt);
+        content.push_str(" ET 0 g EMC\n");
     }
-    for (cell_index, (cell, starts)) in paragraph.cells.iter().zip(breaks).enumerate() {
-        let Some(&start) = starts.get(line.line) else { continue };
-        let end = starts.get(line.line + 1).copied().unwrap_or(cell.len());
-        let chars = &cell[start..end];
-        let trimmed = chars.iter().rposition(|(c, _)| !c.is_whitespace()).map_or(0, |i| i + 1);
-        if trimmed == 0 {
-            continue;
+
+    fn line(&mut self, content: &mut String, paragraph: &Paragraph, tags: &mut ParagraphTags, breaks: &[Vec<usize>], line: &PlacedLine, place: Place) {
+        let size = paragraph.style.size_pt;
+        let top = f64::from(line.top_centipt) / 100.0;
+        let line_height = f64::from(paragraph.style.line_centipt) / 100.0;
+        let baseline = place.page_h - place.margin - top - line_height + 0.25 * f64::from(size);
+        if let (Some(marker), Some(label), 0) = (&paragraph.marker, tags.label, line.line) {
+            self.close(content);
+            let left = place.margin + f64::from(paragraph.cell_left(0)) / 120.0;
+            content.push_str(&format!("BT {} {} Td", fixed(left - 18.0, 2), fixed(baseline, 2)));
+            let chars: Vec<(char, Style)> = marker.chars().map(|c| (c, Style::default())).collect();
+            self.marked(content, label, place.page, &chars, size);
+            content.push_str(" ET\n");
         }
-        let left = margin + f64::from(paragraph.cell_left(cell_index)) / 120.0;
-        content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
-        let mut run = String::new();
-        let mut run_style: Option<Style> = None;
-        for &(c, s) in chars[..trimmed].iter().filter(|(c, _)| *c != '\n') {
-            if run_style != Some(s) {
-                if let Some(previous) = run_style {
-                    content.push_str(&format!(" /F{} {size} Tf ({}) Tj", font_index(previous), encode(&run)));
+        for (cell_index, (cell, starts)) in paragraph.cells.iter().zip(breaks).enumerate() {
+            let Some(&start) = starts.get(line.line) else { continue };
+            let end = starts.get(line.line + 1).copied().unwrap_or(cell.len());
+            let trimmed = cell[start..end].iter().rposition(|(c, _)| !c.is_whitespace()).map_or(start, |i| start + i + 1);
+            if trimmed == start {
+                continue;
+            }
+            let left = place.margin + f64::from(paragraph.cell_left(cell_index)) / 120.0;
+            if paragraph.cells.len() == 1 && paragraph.links.is_empty() {
+                let element = self.tree.element(tags, 0, None);
+                if self.open != Some(element) {
+                    self.close(content);
+                    let mcid = self.tree.mark(element, place.page);
+                    content.push_str(&format!("/{} << /MCID {mcid} >> BDC\n", self.tree.role(element)));
+                    self.open = Some(element);
                 }
-                run.clear();
-                run_style = Some(s);
+                content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
+                let chars: Vec<(char, Style)> = cell[start..trimmed].iter().copied().filter(|(c, _)| *c != '\n').collect();
+                self.runs(content, &chars, size);
+                content.push_str(" ET\n");
+                continue;
             }
-            run.push(c);
-        }
-        if let Some(last) = run_style {
-            content.push_str(&format!(" /F{} {size} Tf ({}) Tj", font_index(last), encode(&run)));
-        }
-        content.push_str(" ET\n");
-    }
-}
-
-fn font_index(style: Style) -> usize {
-    FONTS.iter().position(|(_, s)| *s == style).unwrap_or(if style.mono { 4 } else { 0 })
-}
-
-/// A PDF literal string in WinAnsi: `(`, `)` and `\` escaped, other bytes as octal.
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let byte = win_ansi(c).unwrap_or(b'?');
-        match byte {
-            b'(' | b')' | b'\\' => {
-                out.push('\\');
-                out.push(byte as char);
+            self.close(content);
+            content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
+            // Pieces of the line, each inside or outside one link.
+            let link_at = |i: usize| paragraph.links.iter().position(|l| l.cell == cell_index && (l.start..l.end).contains(&i));
+            let mut piece_start = start;
+            let mut x = left;
+            while piece_start < trimmed {
+                let link = link_at(piece_start);
+                let piece_end = (piece_start..trimmed).find(|&i| link_at(i) != link).unwrap_or(trimmed);
+                let chars: Vec<(char, Style)> = cell[piece_start..piece_end].iter().copied().filter(|(c, _)| *c != '\n').collect();
+                let element = self.tree.element(tags, cell_index, link);
+                self.marked(content, element, place.page, &chars, size);
+                let piece_width: u32 = chars.iter().map(|&(c, s)| width(c, s, size)).sum();
+                let right = x + f64::from(piece_width) / 120.0;
+                if let Some(link) = link.and_then(|l| paragraph.links.get(l)) {
+                    let text = chars.iter().map(|(c, _)| c).collect();
+                    self.tree.annotate(element, place.page);
+                    let rect = [x, baseline - 0.25 * f64::from(size), right, baseline + 0.9 * f64::from(size)];
+                    self.annotations.push(Annotation { page: place.page, rect, url: link.url.clone(), text });
+                }
+                x = right;
+                piece_start = piece_end;
             }
-            0x20..=0x7E => out.push(byte as char),
-            _ => out.push_str(&format!("\\{byte:03o}")),
+            content.push_str(" ET\n");
         }
     }
-    out
-}
 
-/// The WinAnsi (Windows-1252) characters of 0x80 to 0x9F; the rest of 0x20-0xFF is Latin-1.
-const WIN_ANSI_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“',
-    '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
-];
-
-fn win_ansi(c: char) -> Option<u8> {
-    match c as u32 {
-        0x20..=0x7E | 0xA0..=0xFF => Some(c as u8),
-        0x09 => Some(b' '),
-        _ => WIN_ANSI_HIGH.iter().position(|&h| h == c && !('\u{80}'..='\u{9F}').contains(&h)).map(|i| 0x80 + i as u8),
+    /// Ends the marked-content sequence open across lines, if any.
+    fn close(&mut self, content: &mut String) {
+        if self.open.take().is_some() {
+            content.push_str("EMC\n");
+        }
     }
-}
 
-fn from_win_ansi(byte: u8) -> char {
-    match byte {
-        0x80..=0x9F => WIN_ANSI_HIGH[usize::from(byte - 0x80)],
-        b => char::from(b),
+    /// Text in one marked-content sequence of `element`.
+    fn marked(&mut self, content: &mut String, element: usize, page: usize, chars: &[(char, Style)], size: u32) {
+        let mcid = self.tree.mark(element, page);
+        content.push_str(&format!(" /{} << /MCID {mcid} >> BDC", self.tree.role(element)));
+        self.runs(content, chars, size);
+        content.push_str(" EMC");
     }
-}
 
-/// A PDF text string in UTF-16BE with a byte-order mark, as hex.
-fn utf16_string(text: &str) -> String {
-    let hex: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
-    format!("<FEFF{hex}>")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn win_ansi_covers_latin_1_and_typographic_punctuation() {
-        assert_eq!(encode("Café (draft) \\ “quotes” — €"), "Caf\\351 \\(draft\\) \\\\ \\223quotes\\224 \\227 \\200");
-        assert_eq!(encode("Жанна 日本"), "????? ??");
-        assert_eq!(win_ansi('\u{81}'), None);
+    /// Text shown in runs of one font each.
+    fn runs(&mut self, content: &mut String, chars: &[(char, Style)], size: u32) {
+        let mut current: Option<usize> = None;
+        for &(c, style) in chars {
+            let (font, cid) = self.faces.cid(c, style);
+            if current != Some(font) {
+                if current.is_some() {
+                    content.push_str("> Tj");
+                }
+                content.push_str(&format!(" /F{font} {size} Tf <"));
+                current = Some(font);
+            }
+            push_hex(content, cid);
+        }
+        if current.is_some() {
+            content.push_str("> Tj");
+        }
     }
 }

@@ -28,6 +28,8 @@ use crate::text::markdown::{Block, Inline, parse};
 #[derive(Clone, Debug)]
 pub struct Paragraph {
     pub style: &'static ParagraphStyle,
+    /// What the paragraph is in the document's structure (the PDF's tags).
+    pub role: Role,
     /// Extra left indent in points (list nesting).
     pub indent_pt: u32,
     pub cells: Vec<Vec<(char, Style)>>,
@@ -35,6 +37,38 @@ pub struct Paragraph {
     pub marker: Option<String>,
     /// Which section of the document the paragraph belongs to, for the per-section bars.
     pub section: Option<usize>,
+    /// The links in its text.
+    pub links: Vec<LinkSpan>,
+}
+
+/// What a paragraph is in the document's structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    /// An official heading, or the heading of the co-facilitator table at the end.
+    Heading,
+    /// A heading inside a section's text.
+    Subheading,
+    /// Any other paragraph, a code line or a rule (which draws nothing).
+    Text,
+    /// The first paragraph of a list item, after its marker; `opens` on a list's first item.
+    Item { depth: u32, opens: bool },
+    /// A further paragraph of the list item before it.
+    ItemMore { depth: u32 },
+    /// A table row; the first row of a table holds its column headings.
+    Row { first: bool },
+    /// The space after a table, which ends it.
+    TableEnd,
+}
+
+/// A link: characters `start..end` of cell `cell` lead to `url`, an absolute URL that passed the
+/// allowlist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkSpan {
+    pub cell: usize,
+    pub start: usize,
+    pub end: usize,
+    pub url: String,
 }
 
 /// Space between a table cell's border and its text, in 1/120 pt (4 pt, as the DOCX sets).
@@ -378,19 +412,19 @@ fn break_lines(chars: &[(char, Style)], size_pt: u32, limit: u32) -> Vec<usize> 
 
 /// The document as styled paragraphs, in the order the DOCX writes them.
 fn walk(doc: &Document, sink: &mut dyn Sink) {
-    let para = |style: &'static ParagraphStyle, cells: Cells, section: Option<usize>| Paragraph { style, indent_pt: 0, cells, marker: None, section };
+    let para = |style: &'static ParagraphStyle, role: Role, cells: Cells, section: Option<usize>| Paragraph::new(style, role, cells, section);
     let plain = |text: &str, style: Style| text.chars().map(|c| (c, style)).collect::<Vec<_>>();
     let bold = Style { bold: true, ..Style::default() };
-    sink.paragraph(para(&SPEC.title, vec![plain(&doc.title, bold)], None));
+    sink.paragraph(para(&SPEC.title, Role::Title, vec![plain(&doc.title, bold)], None));
     for (label, value) in &doc.facts {
         let mut chars = plain(&format!("{label}: "), bold);
         chars.extend(plain(value, Style::default()));
-        sink.paragraph(para(&SPEC.facts, vec![chars], None));
+        sink.paragraph(para(&SPEC.facts, Role::Text, vec![chars], None));
     }
     for (index, section) in doc.sections.iter().enumerate() {
-        sink.paragraph(para(&SPEC.heading, vec![plain(section.heading, bold)], Some(index)));
+        sink.paragraph(para(&SPEC.heading, Role::Heading, vec![plain(section.heading, bold)], Some(index)));
         if let Some(note) = section.empty_note {
-            sink.paragraph(para(&SPEC.normal, vec![plain(note, Style { italic: true, ..Style::default() })], Some(index)));
+            sink.paragraph(para(&SPEC.normal, Role::Text, vec![plain(note, Style { italic: true, ..Style::default() })], Some(index)));
         }
         sink.body(index, &section.blocks);
         if doc.people_table_after(index) {
@@ -398,39 +432,52 @@ fn walk(doc: &Document, sink: &mut dyn Sink) {
         }
     }
     if doc.people_table_at_end() {
-        sink.paragraph(para(&SPEC.heading, vec![plain("Proposed co-facilitators", bold)], None));
+        sink.paragraph(para(&SPEC.heading, Role::Heading, vec![plain("Proposed co-facilitators", bold)], None));
         people(doc, None, &mut |p| sink.paragraph(p));
     }
-    sink.paragraph(para(&SPEC.manifest, vec![plain(&doc.manifest.line(), Style::default())], None));
+    sink.paragraph(para(&SPEC.manifest, Role::Text, vec![plain(&doc.manifest.line(), Style::default())], None));
 }
 
 type Cells = Vec<Vec<(char, Style)>>;
 type Push<'a> = dyn FnMut(Paragraph) + 'a;
 
-fn emit(out: &mut Push<'_>, style: &'static ParagraphStyle, indent_pt: u32, cells: Cells, marker: Option<String>, section: Option<usize>) {
-    out(Paragraph { style, indent_pt, cells, marker, section });
+impl Paragraph {
+    fn new(style: &'static ParagraphStyle, role: Role, cells: Cells, section: Option<usize>) -> Paragraph {
+        Paragraph { style, role, indent_pt: 0, cells, marker: None, section, links: Vec::new() }
+    }
+
+    /// A paragraph of one cell of styled text, with its links.
+    fn text(style: &'static ParagraphStyle, role: Role, text: Styled, section: Option<usize>) -> Paragraph {
+        let links = text.links.into_iter().map(|(start, end, url)| LinkSpan { cell: 0, start, end, url }).collect();
+        Paragraph { links, ..Paragraph::new(style, role, vec![text.chars], section) }
+    }
 }
 
 fn block_paragraphs(blocks: &[Block], level: u32, section: Option<usize>, out: &mut Push<'_>) {
     for block in blocks {
         match block {
-            Block::Paragraph(content) => emit(out, if level > 0 { &SPEC.quote } else { &SPEC.normal }, 0, vec![styled(content, Style::default())], None, section),
-            Block::Heading { content, .. } => emit(out, &SPEC.subheading, 0, vec![styled(content, Style { bold: true, ..Style::default() })], None, section),
+            Block::Paragraph(content) => out(Paragraph::text(if level > 0 { &SPEC.quote } else { &SPEC.normal }, Role::Text, styled(content, Style::default()), section)),
+            Block::Heading { content, .. } => out(Paragraph::text(&SPEC.subheading, Role::Subheading, styled(content, Style { bold: true, ..Style::default() }), section)),
             Block::List { start, items } => list(*start, items, 0, section, out),
             Block::Quote(inner) => block_paragraphs(inner, level + 1, section, out),
             Block::Code(code) => {
                 for line in code.trim_end_matches('\n').split('\n') {
-                    emit(out, &SPEC.code, 0, vec![line.chars().map(|c| (c, Style { mono: true, ..Style::default() })).collect()], None, section);
+                    out(Paragraph::new(&SPEC.code, Role::Text, vec![line.chars().map(|c| (c, Style { mono: true, ..Style::default() })).collect()], section));
                 }
             }
-            Block::Rule => emit(out, &SPEC.normal, 0, vec![Vec::new()], None, section),
+            Block::Rule => out(Paragraph::new(&SPEC.normal, Role::Text, vec![Vec::new()], section)),
             Block::Table { head, rows } => {
                 for (n, row) in std::iter::once(head).chain(rows).enumerate() {
                     let style = Style { bold: n == 0, ..Style::default() };
-                    let cells = (0..head.len()).map(|c| row.get(c).map_or_else(Vec::new, |cell| styled(cell, style))).collect();
-                    emit(out, &SPEC.table_text, 0, cells, None, section);
+                    let mut paragraph = Paragraph::new(&SPEC.table_text, Role::Row { first: n == 0 }, Vec::new(), section);
+                    for c in 0..head.len() {
+                        let cell = row.get(c).map_or_else(Styled::default, |cell| styled(cell, style));
+                        paragraph.links.extend(cell.links.into_iter().map(|(start, end, url)| LinkSpan { cell: c, start, end, url }));
+                        paragraph.cells.push(cell.chars);
+                    }
+                    out(paragraph);
                 }
-                emit(out, &SPEC.table_after, 0, vec![Vec::new()], None, section);
+                out(Paragraph::new(&SPEC.table_after, Role::TableEnd, vec![Vec::new()], section));
             }
         }
     }
@@ -443,9 +490,11 @@ fn list(start: Option<u64>, items: &[Vec<Block>], depth: u32, section: Option<us
             match block {
                 Block::List { start, items } => list(*start, items, (depth + 1).min(8), section, out),
                 Block::Paragraph(content) => {
-                    let style = if first { &SPEC.list } else { &SPEC.list_continue };
-                    let marker = first.then(|| start.map_or_else(|| "•".to_owned(), |s| format!("{}.", s + number as u64)));
-                    emit(out, style, depth * SPEC.list_indent_pt, vec![styled(content, Style::default())], marker, section);
+                    let (style, role) = if first { (&SPEC.list, Role::Item { depth, opens: number == 0 }) } else { (&SPEC.list_continue, Role::ItemMore { depth }) };
+                    let mut paragraph = Paragraph::text(style, role, styled(content, Style::default()), section);
+                    paragraph.indent_pt = depth * SPEC.list_indent_pt;
+                    paragraph.marker = first.then(|| start.map_or_else(|| "•".to_owned(), |s| format!("{}.", s + number as u64)));
+                    out(paragraph);
                 }
                 other => block_paragraphs(std::slice::from_ref(other), 0, section, out),
             }
@@ -457,28 +506,47 @@ fn list(start: Option<u64>, items: &[Vec<Block>], depth: u32, section: Option<us
 fn people(doc: &Document, section: Option<usize>, out: &mut Push<'_>) {
     let row = |cells: [&str; 5], style: Style| cells.iter().map(|cell| cell.chars().map(|c| (c, style)).collect()).collect::<Cells>();
     let bold = Style { bold: true, ..Style::default() };
-    emit(out, &SPEC.table_text, 0, row(["Name", "Affiliation", "Stakeholder group", "Regional group", "MAG member"], bold), None, section);
+    out(Paragraph::new(&SPEC.table_text, Role::Row { first: true }, row(["Name", "Affiliation", "Stakeholder group", "Regional group", "MAG member"], bold), section));
     for p in &doc.co_facilitators {
         let cells = [p.name.as_str(), p.affiliation.as_str(), p.group.map_or("", |g| g.label()), p.region.map_or("", |r| r.label()), if p.mag_member { "Yes" } else { "No" }];
-        emit(out, &SPEC.table_text, 0, row(cells, Style::default()), None, section);
+        out(Paragraph::new(&SPEC.table_text, Role::Row { first: false }, row(cells, Style::default()), section));
     }
-    emit(out, &SPEC.table_after, 0, vec![Vec::new()], None, section);
+    out(Paragraph::new(&SPEC.table_after, Role::TableEnd, vec![Vec::new()], section));
 }
 
-fn styled(content: &[Inline], style: Style) -> Vec<(char, Style)> {
-    let mut out = Vec::new();
+/// Styled characters, and the links among them as (start, end, URL).
+#[derive(Default)]
+struct Styled {
+    chars: Vec<(char, Style)>,
+    links: Vec<(usize, usize, String)>,
+}
+
+fn styled(content: &[Inline], style: Style) -> Styled {
+    let mut out = Styled::default();
+    styled_into(content, style, &mut out);
+    out
+}
+
+fn styled_into(content: &[Inline], style: Style, out: &mut Styled) {
     for inline in content {
         match inline {
-            Inline::Text(text) => out.extend(text.chars().map(|c| (c, style))),
-            Inline::Code(code) => out.extend(code.chars().map(|c| (c, Style { mono: true, ..style }))),
-            Inline::Strong(c) => out.extend(styled(c, Style { bold: true, ..style })),
-            Inline::Emphasis(c) => out.extend(styled(c, Style { italic: true, ..style })),
-            Inline::Strikethrough(c) | Inline::Link { content: c, .. } => out.extend(styled(c, style)),
-            Inline::Image { alt, .. } => out.extend(format!("[Image: {alt}]").chars().map(|c| (c, Style { italic: true, ..style }))),
-            Inline::LineBreak => out.push(('\n', style)),
+            Inline::Text(text) => out.chars.extend(text.chars().map(|c| (c, style))),
+            Inline::Code(code) => out.chars.extend(code.chars().map(|c| (c, Style { mono: true, ..style }))),
+            Inline::Strong(c) => styled_into(c, Style { bold: true, ..style }, out),
+            Inline::Emphasis(c) => styled_into(c, Style { italic: true, ..style }, out),
+            Inline::Strikethrough(c) => styled_into(c, style, out),
+            Inline::Link { content: c, url, .. } => {
+                let start = out.chars.len();
+                styled_into(c, style, out);
+                // Only a link that leads somewhere by itself: not a relative one, nor a fragment.
+                if let Some(url) = url.as_ref().map(|u| u.as_str()).filter(|u| ["http:", "https:", "mailto:"].iter().any(|s| u.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)))) {
+                    out.links.push((start, out.chars.len(), url.to_owned()));
+                }
+            }
+            Inline::Image { alt, .. } => out.chars.extend(format!("[Image: {alt}]").chars().map(|c| (c, Style { italic: true, ..style }))),
+            Inline::LineBreak => out.chars.push(('\n', style)),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -489,7 +557,7 @@ mod tests {
     use crate::model::template::Kind;
 
     fn para(text: &str, style: &'static ParagraphStyle) -> Paragraph {
-        Paragraph { style, indent_pt: 0, cells: vec![text.chars().map(|c| (c, Style::default())).collect()], marker: None, section: None }
+        Paragraph::new(style, Role::Text, vec![text.chars().map(|c| (c, Style::default())).collect()], None)
     }
 
     fn lines(text: &str) -> Vec<String> {

@@ -23,7 +23,7 @@ const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 pub fn safe_url(raw: &str) -> Option<SafeUrl> {
     let cleaned: String = raw
         .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control() && !is_invisible_format(*c))
+        .filter(|c| !c.is_whitespace() && !c.is_control() && !super::invisible(*c))
         .collect();
     match scheme(&cleaned) {
         None => Some(SafeUrl(cleaned)),
@@ -38,11 +38,6 @@ pub fn safe_url(raw: &str) -> Option<SafeUrl> {
 fn scheme(url: &str) -> Option<&str> {
     let end = url.find([':', '/', '?', '#'])?;
     if url.as_bytes()[end] == b':' { Some(&url[..end]) } else { None }
-}
-
-/// Zero-width and direction marks that render as nothing and could disguise a scheme.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986), as UTF-8.

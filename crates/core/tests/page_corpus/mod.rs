@@ -9,6 +9,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "../pdf/mod.rs"]
+mod pdf;
+
+use pdf::fonts;
 use igf_core::checks::{Report, check};
 use igf_core::formats::{self, Format};
 use igf_core::model::calendar::CivilDate;
@@ -280,6 +284,86 @@ fn stages() -> Vec<Draft> {
         wg("stage-wg-ready", 600, true, complete(two_mag_members())),
         wg("stage-wg-ready-empty-optional", 700, false, complete(two_mag_members())),
     ]
+    .into_iter()
+    .chain(LANGUAGES.iter().map(|language| translated(language, complete(language.people.iter().map(|&(name, region)| person(name, Some(StakeholderGroup::CivilSociety), region, true)).collect()))))
+    .collect()
+}
+
+/// A draft written in another language, with its authors' names.
+struct Language {
+    id: &'static str,
+    title: &'static str,
+    prose: &'static [&'static str],
+    items: &'static [&'static str],
+    people: &'static [(&'static str, Region)],
+}
+
+const LANGUAGES: [Language; 4] = [
+    Language {
+        id: "language-polish",
+        title: "Forum Dobrych Praktyk: łączność w czasie klęsk żywiołowych",
+        prose: &[
+            "Powodzie, burze i trzęsienia ziemi przerywają zasilanie i światłowody właśnie wtedy, gdy ludzie najbardziej potrzebują kontaktu z bliskimi i służbami ratunkowymi.",
+            "Operatorzy w wielu regionach nauczyli się, często na własnych błędach, jakie środki pozwalają utrzymać sieć, gdy zawodzi sieć energetyczna i zamykane są drogi.",
+            "Forum zbierze te doświadczenia od operatorów, regulatorów, służb ratunkowych i osób odciętych od świata, a następnie porówna koszty każdego rozwiązania z tym, co pozwoliło ocalić.",
+            "Zasilanie awaryjne stacji bazowych, sieci kratowe prowadzone przez wolontariuszy i umowy o współdzieleniu masztów mają udokumentowaną historię, którą warto zbadać.",
+        ],
+        items: &["Zebrać co najmniej dwadzieścia studiów przypadku z różnych regionów.", "Opisać decyzje stojące za każdym przypadkiem: kto działał, za jakie pieniądze i według jakich zasad.", "Opublikować krótką listę kontrolną dla planistów i operatorów."],
+        people: &[("Łucja Żółkiewska", Region::EasternEuropean), ("Grzegorz Brzęczyszczykiewicz", Region::EasternEuropean), ("Amina Diallo", Region::African)],
+    },
+    Language {
+        id: "language-serbian",
+        title: "Форум добрих пракси: мреже које раде током природних катастрофа",
+        prose: &[
+            "Поплаве, олује и земљотреси прекидају струју и оптичке каблове баш онда када људима највише треба веза са породицом и хитним службама.",
+            "Оператори у многим регионима научили су, често на тежи начин, које мере одржавају мрежу када отказује електроенергетски систем и када се путеви затварају.",
+            "Форум ће прикупити та искуства од оператора, регулатора, хитних служби и људи који су остали без везе, и упоредити цену сваке мере са оним што је њоме сачувано.",
+            "Резервно напајање базних станица, мреже које одржавају добровољци и споразуми о заједничком коришћењу стубова имају историју вредну проучавања.",
+        ],
+        items: &["Прикупити најмање двадесет студија случаја из различитих региона.", "Описати одлуке иза сваког случаја: ко је деловао, с којим новцем и по којим правилима.", "Објавити кратку контролну листу за планере и операторе."],
+        people: &[("Слободан Марковић", Region::EasternEuropean), ("Јелена Ђорђевић", Region::EasternEuropean), ("Rahul Mehta", Region::AsiaPacific)],
+    },
+    Language {
+        id: "language-vietnamese",
+        title: "Diễn đàn Thực hành Tốt nhất về kết nối mạng khi thiên tai xảy ra",
+        prose: &[
+            "Lũ lụt, bão và động đất làm gián đoạn điện và cáp quang đúng vào lúc người dân cần liên lạc với gia đình và các dịch vụ khẩn cấp nhất.",
+            "Các nhà khai thác ở nhiều khu vực đã học được, thường là qua những bài học đắt giá, những biện pháp nào giúp mạng tiếp tục hoạt động khi lưới điện hỏng và đường sá bị chia cắt.",
+            "Diễn đàn sẽ thu thập những kinh nghiệm đó từ các nhà khai thác, cơ quan quản lý, lực lượng cứu hộ và những người bị cô lập, rồi so sánh chi phí của từng biện pháp với những gì nó đã cứu được.",
+            "Nguồn điện dự phòng tại các trạm phát sóng, mạng lưới do tình nguyện viên vận hành và các thỏa thuận dùng chung cột ăng-ten đều có những hồ sơ đáng được nghiên cứu.",
+        ],
+        items: &["Thu thập ít nhất hai mươi nghiên cứu điển hình từ nhiều khu vực khác nhau.", "Mô tả các quyết định đằng sau mỗi trường hợp: ai hành động, bằng nguồn tiền nào và theo quy định nào.", "Xuất bản một danh sách kiểm tra ngắn cho các nhà hoạch định và nhà khai thác."],
+        people: &[("Nguyễn Thị Hồng Nhung", Region::AsiaPacific), ("Trần Văn Đức", Region::AsiaPacific), ("Jorge Ramírez", Region::LatinAmericanAndCaribbean)],
+    },
+    Language {
+        id: "language-russian",
+        title: "Форум передового опыта: связь во время стихийных бедствий",
+        prose: &[
+            "Наводнения, ураганы и землетрясения обрывают электроснабжение и оптоволокно именно тогда, когда людям больше всего нужно связаться с близкими и экстренными службами.",
+            "Операторы во многих регионах на собственном опыте узнали, какие меры позволяют сохранить работу сети, когда отключается электричество и перекрываются дороги.",
+            "Форум соберёт этот опыт у операторов, регуляторов, экстренных служб и людей, оставшихся без связи, и сравнит стоимость каждой меры с тем, что она позволила сохранить.",
+            "Резервное питание базовых станций, ячеистые сети, поддерживаемые добровольцами, и соглашения о совместном использовании вышек имеют историю, которую стоит изучить.",
+        ],
+        items: &["Собрать не менее двадцати тематических исследований из разных регионов.", "Описать решения, стоящие за каждым случаем: кто действовал, на какие средства и по каким правилам.", "Опубликовать краткий контрольный список для планировщиков и операторов."],
+        people: &[("Мария Иванова", Region::EasternEuropean), ("Олена Шевченко", Region::EasternEuropean), ("Sara Lindqvist", Region::WesternEuropeanAndOthers)],
+    },
+];
+
+/// A BPF draft of about a page and a half in `language`, complete but for its length.
+fn translated(language: &Language, details: Details) -> Draft {
+    let mut draft = Draft::new(DraftId::parse(language.id).unwrap(), Kind::NewBpf, 0);
+    draft.set_title(language.title.into(), 1);
+    let sections = Kind::NewBpf.template().sections.len();
+    for index in 0..sections {
+        let text = match index {
+            1 => list(language.items, 4, false),
+            5 => String::new(),
+            _ => prose(language.prose, 60 + 40 * (index % 3)),
+        };
+        draft.set_section(index, text, 2);
+    }
+    draft.edit_details(3, |d| *d = details);
+    draft
 }
 
 /// The exports of a corpus and their renderings, in a folder of their own (which it shows as).
@@ -302,7 +386,7 @@ impl Renderings {
         for draft in drafts {
             let report = report(draft);
             for (format, path) in [(Format::Pdf, files.ours(draft)), (Format::Docx, files.docx(draft)), (Format::Html, files.html(draft))] {
-                fs::write(path, formats::render(draft, &report, format)).unwrap();
+                fs::write(path, formats::render(draft, &report, format, fonts()).unwrap()).unwrap();
             }
         }
         files
