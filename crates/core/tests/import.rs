@@ -168,7 +168,7 @@ fn write_own_docx() {
     let draft = own_draft();
     let report = check(&draft, CivilDate::new(2026, 1, 10).unwrap(), &Settings::default());
     let path = format!("{}/tests/fixtures/import/own.docx", env!("CARGO_MANIFEST_DIR"));
-    std::fs::write(&path, formats::render(&draft, &report, Format::Docx)).unwrap();
+    std::fs::write(&path, formats::render(&draft, &report, Format::Docx, &Default::default()).unwrap()).unwrap();
 }
 
 /// Every entry of a ZIP archive, in order, to build changed copies of a file.

@@ -87,6 +87,7 @@ pub fn sample_bpf() -> Draft {
             timeframe_end: "2027-12".into(),
             proposer: Contact { name: "Amina Diallo".into(), email: "amina.diallo@example.org".into() },
             code_of_conduct: true,
+            dismissed: Vec::new(),
         }
     });
     draft
