@@ -4,18 +4,15 @@
 // - install: fetches every file of this build (the list and the SHA-256 of each are written by
 //   scripts/precache.mjs after a release build), bypassing the HTTP cache and checking each
 //   file's hash, into a cache named after the build. Any failure fails the install.
-// - the fonts the PDF embeds (fonts/, about 3 MB) are not part of that: they go into a second
-//   cache, named after their own hashes, when a page asks for them (the first PDF) or posts
-//   "cache-fonts" (each page does once the worker is ready, so after the first visit the PDF
-//   works offline). Each font is checked against its hash; one that fails is simply fetched
-//   again next time, and never takes the editor's offline use with it.
+// - the PDF's fonts (fonts/, 3 MB) go into a second cache, named after their hashes, when a page
+//   asks for one or posts "cache-fonts" (once the worker is ready), each checked against its
+//   hash; one that fails is fetched again next time, and never takes offline use with it.
 // - a new build's worker waits (no skipWaiting of its own) until a page posts "skip-waiting",
 //   which the page does when the author clicks "Reload" under "Update available".
-// - activate: deletes this deployment's caches of other builds, and font caches of other fonts.
+// - activate: deletes this deployment's caches of other builds and other fonts.
 // - fetch: the app's page (any navigation to the scope's root or index.html) and every file of
 //   the build come from the cache, so one build's files are never mixed with another's; a font
-//   comes from the font cache, or from the network into it; any other request goes to the
-//   network untouched.
+//   from the font cache, or the network into it; any other request goes to the network untouched.
 const BUILD = null; // replaced by scripts/precache.mjs: { hash, files: [[path, integrity], ...] }
 const FONTS = null; // replaced by scripts/precache.mjs: { hash, files: [[path, integrity], ...] }
 

@@ -23,6 +23,9 @@ pub async fn load(needed: &[FontFile], progress: &dyn Fn(u64, u64)) -> Result<Fo
     let missing: Vec<FontFile> = needed.iter().copied().filter(|&f| !LOADED.with(|l| l.borrow().has(f))).collect();
     let total: u64 = missing.iter().map(|f| u64::from(f.bytes())).sum();
     let mut done = 0u64;
+    if total > 0 {
+        progress(0, total);
+    }
     for file in missing {
         let bytes = fetch(file, &|received| progress(done + received, total)).await?;
         done += bytes.len() as u64;

@@ -1,5 +1,5 @@
-//! The only code that calls the browser: storage, autosave, files, the PDF's fonts, the drawing
-//! of the pages, clock, ids, focus, the service worker, and the panic hook.
+//! The only code that calls the browser: storage, autosave, files, paste, the PDF's fonts, the
+//! drawing of the pages, clock, ids, focus, the service worker, and the panic hook.
 //!
 //! Invariant: every browser failure becomes a value (`Result`, a status callback); nothing here
 //! panics on a browser that refuses storage.
@@ -11,7 +11,9 @@ pub mod files;
 pub mod fonts;
 pub mod link;
 pub mod offline;
+pub mod paste;
 pub mod platform;
 pub mod rescue;
 pub mod review_store;
 pub mod storage;
+pub mod worker;

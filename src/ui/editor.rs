@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use igf_core::checks::calm::{self, calm};
 use igf_core::checks::{Checker, Report, Target};
 use igf_core::checks::status::{SectionStatus, section_status};
+use igf_core::formats::paste;
 use igf_core::model::draft::Draft;
 use igf_core::model::settings::Settings;
 use igf_core::model::template::SectionSpec;
@@ -18,6 +19,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::autosave::{Autosaver, SaveStatus};
+use crate::browser::paste as clipboard;
+use crate::browser::worker;
 use crate::browser::platform::{Debounce, caret_of, format_local_time, new_draft_id, now_ms, today};
 use super::{Navigator, StoreHandle};
 use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
@@ -312,6 +315,8 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
     let optional = section.spec.optional;
     let status = move || section.text.with(|t| report.with(|r| section_status(r, key, t, optional))).map(SectionStatus::label);
     let readability = Memo::new(move |_| report.with(|r| r.readability_note(index)));
+    // Ctrl+Shift+V asks for plain text: the paste event itself looks the same.
+    let plain_paste = StoredValue::new(false);
     view! {
         <section class="section-field">
             <div class="section-head">
@@ -330,6 +335,24 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
                 on:input:target=move |ev| {
                     let value = ev.target().value();
                     draft.update(|d| d.set_section(index, value, now_ms()));
+                }
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    plain_paste.set_value(paste::is_plain_paste_shortcut(&ev.key(), ev.ctrl_key() || ev.meta_key(), ev.shift_key()));
+                }
+                on:paste=move |ev: leptos::ev::ClipboardEvent| {
+                    let plain = plain_paste.try_get_value().unwrap_or(false);
+                    plain_paste.set_value(false);
+                    let html = (!plain).then(|| clipboard::html_of(&ev)).flatten();
+                    let field = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+                    let (Some(html), Some(field)) = (html, field) else { return };
+                    // Rich text becomes Markdown (in the import worker), inserted as typing is,
+                    // so one undo takes it back; without Markdown, the plain text goes in.
+                    ev.prevent_default();
+                    let text = clipboard::plain_of(&ev);
+                    leptos::task::spawn_local(async move {
+                        let markdown = worker::convert_paste(&html).await;
+                        clipboard::insert_into(&field, &markdown.unwrap_or(text));
+                    });
                 }
             ></textarea>
             <p class="count" id=count_id>

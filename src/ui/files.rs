@@ -4,7 +4,10 @@ use igf_core::checks::{Report, Severity};
 use igf_core::document::Document;
 use igf_core::formats::{self, Format, notes, pdf};
 use igf_core::formats::arrival::{self, Arrival, Saving, Stored};
-use igf_core::formats::import::{self, ForeignImport, Imported, map_foreign};
+use igf_core::formats::edited::Edited;
+use igf_core::formats::import::{self, ForeignImport, Imported};
+use igf_core::formats::wordml;
+use igf_core::model::diff;
 use igf_core::model::draft::Draft;
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
@@ -15,8 +18,9 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::browser::{files, fonts};
+use crate::browser::{files, fonts, worker};
 use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
+use super::diff::ChangedParts;
 use super::{Incoming, StoreHandle};
 
 #[component]
@@ -51,7 +55,7 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
     };
     let not_ready = move || report.with(|r| notes::not_ready(r.count(Severity::MustFix)));
     // Worked out only while the menu is open: it typesets the whole document.
-    let pdf_gaps = move || open.get().then(|| draft.with(|d| notes::pdf_gaps(&pdf::gaps(&Document::final_version(d))))).unwrap_or_default();
+    let pdf_gaps = move || if open.get() { draft.with(|d| notes::pdf_gaps(&pdf::gaps(&Document::final_version(d)))) } else { Vec::new() };
     view! {
         <div class="export" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" && open.get_untracked() {
@@ -136,7 +140,9 @@ enum Pending {
     /// A draft whose id is already stored: replace it, or keep both?
     Conflict { incoming: Draft, existing: Box<Draft> },
     /// A foreign file mapped onto a template, shown before it is saved.
-    Foreign { name: String, text: String, import: ForeignImport },
+    Foreign { name: String, import: Box<ForeignImport> },
+    /// A DOCX of ours edited elsewhere: the edits, or the copy as exported?
+    Edited(Box<Edited>),
 }
 
 /// The Import button, with the file chooser and the confirmation steps.
@@ -156,6 +162,15 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
             Err(e) => set_error.set(Some(format!("The draft could not be saved in this browser because {e}. Nothing was changed."))),
         }
     };
+    // An imported draft of ours goes where the import policy says.
+    let arrive = move |incoming: Draft| {
+        let found = store.with_value(|s| s.load(&incoming.id)).ok().flatten();
+        match arrival::arrival(incoming, stored_as(&found)) {
+            Arrival::Unknown(draft) => pending.set(Some(Pending::Choice(draft))),
+            Arrival::Conflict { incoming, existing } => pending.set(Some(Pending::Conflict { incoming, existing })),
+            Arrival::Known(draft) => finish(draft),
+        }
+    };
     let on_file = move |_| {
         let Some(element) = input.get() else { return };
         let Some(file) = element.files().and_then(|list| list.get(0)) else { return };
@@ -167,20 +182,17 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 Ok(bytes) => bytes,
                 Err(e) => return set_error.set(Some(format!("{e}. Nothing was changed."))),
             };
-            match import::read(&name, &bytes, new_draft_id(), now_ms()) {
-                Ok(Imported::Own(incoming)) => {
-                    let found = store.with_value(|s| s.load(&incoming.id)).ok().flatten();
-                    match arrival::arrival(incoming, stored_as(&found)) {
-                        Arrival::Unknown(draft) => pending.set(Some(Pending::Choice(draft))),
-                        Arrival::Conflict { incoming, existing } => pending.set(Some(Pending::Conflict { incoming, existing })),
-                        Arrival::Known(draft) => finish(draft),
-                    }
-                }
+            // Word-processor files are read in the import worker, loaded on first use.
+            let imported = if wordml::is_office_file(&bytes) {
+                worker::read_file(&name, &bytes, new_draft_id(), now_ms()).await
+            } else {
+                import::read_text(&name, &bytes, new_draft_id(), now_ms())
+            };
+            match imported {
+                Ok(Imported::Own(incoming)) => arrive(incoming),
+                Ok(Imported::Edited(edited)) => pending.set(Some(Pending::Edited(edited))),
                 Ok(Imported::Review(review)) => route.open(Payload::Review(review)),
-                Ok(Imported::Foreign(import)) => {
-                    let text = String::from_utf8_lossy(&bytes).into_owned();
-                    pending.set(Some(Pending::Foreign { name, text, import }));
-                }
+                Ok(Imported::Foreign(import)) => pending.set(Some(Pending::Foreign { name, import: Box::new(import) })),
                 Err(e) => set_error.set(Some(arrival::refusal(&e))),
             }
         });
@@ -193,10 +205,10 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 }
             }>"Import"</button>
             <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" node_ref=input
-                accept=".docx,.json,.md,.markdown,.txt,.html,.htm" on:change=on_file />
-            <p class="hint">"Open a draft file, or a Word, Markdown, HTML or text file exported by this editor or written elsewhere."</p>
+                accept=".docx,.odt,.doc,.json,.md,.markdown,.txt,.html,.htm" on:change=on_file />
+            <p class="hint">"Open a draft file, or a Word, LibreOffice, Google Docs, Markdown, HTML or text file exported by this editor or written elsewhere."</p>
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
-            <PendingStep pending=pending on_done=finish />
+            <PendingStep pending=pending on_done=finish on_chosen=Callback::new(arrive) />
         </div>
     }
 }
@@ -220,17 +232,19 @@ fn save_import(store: &Store, mut draft: Draft) -> Result<Draft, StoreError> {
     Ok(draft)
 }
 
-/// The question or preview an import waits on, if any.
+/// The question or preview an import waits on, if any. `on_chosen` takes a draft of ours on to
+/// its arrival.
 #[component]
-fn PendingStep(pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
+fn PendingStep(pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>, on_chosen: Callback<Draft>) -> impl IntoView {
     move || pending.get().map(|p| match p {
         Pending::Choice(draft) => view! { <ImportChoice draft=draft pending=pending on_done=on_done /> }.into_any(),
         Pending::Conflict { incoming, existing } => view! {
             <ConflictPrompt incoming=incoming existing=existing pending=pending on_done=on_done />
         }.into_any(),
-        Pending::Foreign { name, text, import } => view! {
-            <ForeignPreview name=name text=text import=import pending=pending on_done=on_done />
+        Pending::Foreign { name, import } => view! {
+            <ForeignPreview name=name import=*import pending=pending on_done=on_done />
         }.into_any(),
+        Pending::Edited(edited) => view! { <EditedChoice edited=*edited pending=pending on_chosen=on_chosen /> }.into_any(),
     })
 }
 
@@ -285,20 +299,19 @@ fn ImportChoice(draft: Draft, pending: RwSignal<Option<Pending>>, #[prop(into)] 
 }
 
 #[component]
-fn ForeignPreview(name: String, text: String, import: ForeignImport, pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
-    let id = import.draft.id.clone();
+fn ForeignPreview(name: String, import: ForeignImport, pending: RwSignal<Option<Pending>>, #[prop(into)] on_done: Callback<Draft>) -> impl IntoView {
     let on_kind = {
-        let (name, text, id) = (name.clone(), text.clone(), id.clone());
+        let (name, import) = (name.clone(), import.clone());
         move |ev: leptos::ev::Event| {
             let value = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value());
             if let Some(kind) = value.as_deref().and_then(Kind::from_code) {
-                let import = map_foreign(&text, kind, id.clone(), now_ms());
-                pending.set(Some(Pending::Foreign { name: name.clone(), text: text.clone(), import }));
+                pending.set(Some(Pending::Foreign { name: name.clone(), import: Box::new(import.with_kind(kind, now_ms())) }));
             }
         }
     };
     let draft = import.draft.clone();
     let kind = import.draft.kind;
+    let people = arrival::people_line(import.draft.details().co_facilitators.len());
     view! {
         <section class="import-panel" role="region" aria-labelledby="foreign-heading">
             <h3 id="foreign-heading">{format!("Check where the parts of “{name}” go")}</h3>
@@ -313,10 +326,35 @@ fn ForeignPreview(name: String, text: String, import: ForeignImport, pending: Rw
                 {import.placements.iter().map(arrival::placement_line).map(|(line, words)| view! {
                     <li>{line}<span class="hint">{words}</span></li>
                 }).collect_view()}
+                {people.map(|line| view! { <li>{line}</li> })}
             </ul>
+            {import.source.left_out.map(|note| view! { <p class="hint">{note}</p> })}
             <p class="hint">"Headings that match no section stay, as text, in the section above them. Nothing is saved until you choose."</p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=move |_| on_done.run(draft.clone())>"Import as a new draft"</button>
+                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+            </div>
+        </section>
+    }
+}
+
+/// Our DOCX, edited in a word processor: the edits or the copy as exported, with what differs.
+#[component]
+fn EditedChoice(edited: Edited, pending: RwSignal<Option<Pending>>, on_chosen: Callback<Draft>) -> impl IntoView {
+    let changes = diff::changes(&edited.exported, &edited.edited);
+    let Edited { exported, edited: with_edits, summary } = edited;
+    view! {
+        <section class="import-panel" role="region" aria-labelledby="edited-heading">
+            <h3 id="edited-heading">{arrival::EDITED_HEADING}</h3>
+            <p>{summary}</p>
+            <p class="hint">{arrival::EDITED_CHOICE}</p>
+            <details class="edited-changes">
+                <summary>"Show what differs"</summary>
+                <ChangedParts changes=changes heading_class="side-heading" />
+            </details>
+            <div class="button-row">
+                <button type="button" class="button-primary" on:click=move |_| on_chosen.run(with_edits.clone())>"Keep the edits"</button>
+                <button type="button" class="button-secondary" on:click=move |_| on_chosen.run(exported.clone())>"Use the copy as exported"</button>
                 <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
             </div>
         </section>

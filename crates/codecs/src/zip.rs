@@ -12,11 +12,11 @@ pub enum ZipError {
     Damaged(&'static str),
     #[error("an entry uses a compression method ({0}) this editor cannot read")]
     Method(u16),
-    #[error("an entry would unpack to more than {0} bytes")]
+    #[error("the archive would unpack to more than {0} MB, far more than a document needs (it may be damaged, or made to exhaust memory)")]
     TooLarge(usize),
 }
 
-/// Entries larger than this are refused when unpacking, so a crafted file cannot exhaust memory.
+/// What one archive may unpack to, all entries together, so a crafted file cannot exhaust memory.
 pub const MAX_ENTRY_BYTES: usize = 16 * 1024 * 1024;
 
 /// Builds a ZIP archive of stored entries.
@@ -68,39 +68,79 @@ pub fn write(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// Reads one entry by name; `Ok(None)` when the archive has no such entry.
 pub fn read_entry(archive: &[u8], wanted: &str) -> Result<Option<Vec<u8>>, ZipError> {
-    let end = (0..archive.len().saturating_sub(21)).rev().find(|&i| u32_at(archive, i) == Some(0x0605_4b50)).ok_or(ZipError::NotZip)?;
-    let count = u16_at(archive, end + 10).ok_or(ZipError::Damaged("directory"))? as usize;
-    let mut at = u32_at(archive, end + 16).ok_or(ZipError::Damaged("directory"))? as usize;
-    for _ in 0..count {
-        if u32_at(archive, at) != Some(0x0201_4b50) {
-            return Err(ZipError::Damaged("directory entry"));
-        }
-        let field = |offset| u16_at(archive, at + offset).ok_or(ZipError::Damaged("directory entry"));
-        let method = field(10)?;
-        let compressed = u32_at(archive, at + 20).ok_or(ZipError::Damaged("sizes"))? as usize;
-        let size = u32_at(archive, at + 24).ok_or(ZipError::Damaged("sizes"))? as usize;
-        let (name_len, extra_len, comment_len) = (field(28)? as usize, field(30)? as usize, field(32)? as usize);
-        let local = u32_at(archive, at + 42).ok_or(ZipError::Damaged("offset"))? as usize;
-        let name = archive.get(at + 46..at + 46 + name_len).ok_or(ZipError::Damaged("name"))?;
-        if name == wanted.as_bytes() {
-            if size > MAX_ENTRY_BYTES {
-                return Err(ZipError::TooLarge(MAX_ENTRY_BYTES));
+    Archive::open(archive)?.read(wanted)
+}
+
+/// An archive read entry by entry, with one budget for everything it unpacks, so that many
+/// entries just under the cap cannot add up past it either.
+pub struct Archive<'a> {
+    bytes: &'a [u8],
+    /// Offsets of the central directory's entries.
+    entries: Vec<usize>,
+    left: usize,
+}
+
+impl<'a> Archive<'a> {
+    pub fn open(bytes: &'a [u8]) -> Result<Archive<'a>, ZipError> {
+        let end = (0..bytes.len().saturating_sub(21)).rev().find(|&i| u32_at(bytes, i) == Some(0x0605_4b50)).ok_or(ZipError::NotZip)?;
+        let count = u16_at(bytes, end + 10).ok_or(ZipError::Damaged("directory"))? as usize;
+        let mut at = u32_at(bytes, end + 16).ok_or(ZipError::Damaged("directory"))? as usize;
+        let mut entries = Vec::with_capacity(count.min(4096));
+        for _ in 0..count {
+            if u32_at(bytes, at) != Some(0x0201_4b50) {
+                return Err(ZipError::Damaged("directory entry"));
             }
-            let local_name = u16_at(archive, local + 26).ok_or(ZipError::Damaged("local header"))? as usize;
-            let local_extra = u16_at(archive, local + 28).ok_or(ZipError::Damaged("local header"))? as usize;
-            let start = local + 30 + local_name + local_extra;
-            let data = archive.get(start..start + compressed).ok_or(ZipError::Damaged("entry data"))?;
-            return match method {
-                0 => Ok(Some(data.to_vec())),
-                8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY_BYTES)
-                    .map(Some)
-                    .map_err(|_| ZipError::Damaged("compressed data")),
-                other => Err(ZipError::Method(other)),
-            };
+            entries.push(at);
+            let field = |offset| u16_at(bytes, at + offset).map(usize::from).ok_or(ZipError::Damaged("directory entry"));
+            at += 46 + field(28)? + field(30)? + field(32)?;
         }
-        at += 46 + name_len + extra_len + comment_len;
+        Ok(Archive { bytes, entries, left: MAX_ENTRY_BYTES })
     }
-    Ok(None)
+
+    /// The names of the entries, in directory order.
+    pub fn names(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        self.entries.iter().filter_map(|&at| {
+            let len = usize::from(u16_at(self.bytes, at + 28)?);
+            self.bytes.get(at + 46..at + 46 + len)
+        })
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.names().any(|n| n == name.as_bytes())
+    }
+
+    /// Unpacks one entry; `Ok(None)` when there is none of that name.
+    pub fn read(&mut self, wanted: &str) -> Result<Option<Vec<u8>>, ZipError> {
+        let bytes = self.bytes;
+        let Some(at) = self.entries.iter().copied().find(|&at| {
+            let len = u16_at(bytes, at + 28).map_or(0, usize::from);
+            bytes.get(at + 46..at + 46 + len) == Some(wanted.as_bytes())
+        }) else {
+            return Ok(None);
+        };
+        let method = u16_at(bytes, at + 10).ok_or(ZipError::Damaged("directory entry"))?;
+        let compressed = u32_at(bytes, at + 20).ok_or(ZipError::Damaged("sizes"))? as usize;
+        let size = u32_at(bytes, at + 24).ok_or(ZipError::Damaged("sizes"))? as usize;
+        let local = u32_at(bytes, at + 42).ok_or(ZipError::Damaged("offset"))? as usize;
+        if size > self.left {
+            return Err(ZipError::TooLarge(MAX_ENTRY_BYTES >> 20));
+        }
+        let local_name = u16_at(bytes, local + 26).ok_or(ZipError::Damaged("local header"))? as usize;
+        let local_extra = u16_at(bytes, local + 28).ok_or(ZipError::Damaged("local header"))? as usize;
+        let start = local + 30 + local_name + local_extra;
+        let data = bytes.get(start..start + compressed).ok_or(ZipError::Damaged("entry data"))?;
+        let out = match method {
+            0 => data.to_vec(),
+            // The stated size may lie: the cap holds for what inflating actually gives.
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, self.left).map_err(|e| match e.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ZipError::TooLarge(MAX_ENTRY_BYTES >> 20),
+                _ => ZipError::Damaged("compressed data"),
+            })?,
+            other => return Err(ZipError::Method(other)),
+        };
+        self.left -= out.len().min(self.left);
+        Ok(Some(out))
+    }
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {

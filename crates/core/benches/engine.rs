@@ -1,6 +1,7 @@
 //! Native engine benchmarks on drafts of 1, 3 and 30 pages, so the growth with size shows: the
 //! checks (which include the page layout), the layout alone, each export, the storage encoding
-//! and the share codec. Run by `make bench`, which also reads the figures from
+//! and the share codec; and the import of a ten-page foreign DOCX made by LibreOffice (budget:
+//! 100 ms). Run by `make bench`, which also reads the figures from
 //! target/bench/engine.json. Timings are medians over many runs; they are printed, never
 //! asserted (machines are shared).
 
@@ -13,6 +14,7 @@ use std::time::{Duration, Instant};
 use pdf::fonts;
 use igf_core::checks::{Checker, check};
 use igf_core::document::Document;
+use igf_core::formats::import::{self, Imported};
 use igf_core::formats::{Format, render};
 use igf_core::layout::layout;
 use igf_core::model::envelope;
@@ -132,6 +134,14 @@ fn main() {
             black_box(envelope::encode(black_box(&draft)));
         }));
     }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/lo-ten-pages.docx");
+    let docx = std::fs::read(path).expect("the ten-page fixture (scripts/import-fixtures.sh)");
+    let imported = import::read("ten-pages.docx", &docx, DraftId::parse("bench").unwrap(), 0);
+    let Ok(Imported::Foreign(foreign)) = imported else { panic!("the ten-page DOCX imports as a foreign file") };
+    let pages = foreign.draft.total_words() / 500;
+    record("import foreign docx (budget 100 ms)", pages, time(30, || {
+        black_box(import::read("ten-pages.docx", black_box(&docx), DraftId::parse("bench").unwrap(), 0).is_ok());
+    }));
     write_json(&rows);
 }
 

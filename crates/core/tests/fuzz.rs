@@ -1,6 +1,8 @@
 //! Property-based fuzzing (proptest) of everything that reads outside input or lays it out:
 //! the Markdown parser, the importers (draft file, our Markdown, HTML and DOCX, foreign
-//! Markdown and text), the envelope decoder, the checks and the page engine.
+//! Markdown and text, foreign .docx and .odt made by LibreOffice, damaged as bytes and as XML),
+//! the XML and HTML readers, the clipboard converter, the envelope decoder, the checks and the
+//! page engine.
 //!
 //! `cargo test` runs a short pass ([`DEFAULT_CASES`] cases per property);
 //! `make fuzz-long` (part of `make bench`) runs the same properties with `PROPTEST_CASES=20000`
@@ -10,11 +12,13 @@
 
 mod pdf;
 
+use igf_codecs::{html, xml, zip};
 use pdf::fonts;
 use igf_core::checks::check;
 use igf_core::document::Document;
 use igf_core::formats::{self, Format};
 use igf_core::formats::import::{self, Imported, map_foreign};
+use igf_core::formats::paste;
 use igf_core::layout::typeset;
 use igf_core::layout::length::page_count;
 use igf_core::layout::metrics::width;
@@ -50,6 +54,34 @@ const TOKENS: &[&str] = &[
     "## Expected Output(s)\n\n", "## Purpose of the WG\n\n", "# Title\n", "---\n", "<!-- igf:manifest -->", "<!-- /igf:facts -->\n\n",
     "format: \"igf-proposal-markdown\"", "{\"schema\": 2}", "PK\u{3}\u{4}", "Theme:", "**Goals**", "1-year", "2027-13-45",
 ];
+
+/// Pieces of the markup the office readers and the clipboard converter treat specially.
+const MARKUP: &[&str] = &[
+    "<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "</w:t>", "<w:t xml:space=\"preserve\">", "<w:tbl>", "<w:tr>", "<w:tc>", "</w:tc>",
+    "<w:numPr><w:ilvl w:val=\"9\"/><w:numId w:val=\"1\"/></w:numPr>", "<w:pStyle w:val=\"Heading1\"/>", "<w:fldChar w:fldCharType=\"begin\"/>",
+    "<w:fldChar w:fldCharType=\"separate\"/>", "<w:fldChar w:fldCharType=\"end\"/>", "<w:instrText>HYPERLINK \"javascript:x\"</w:instrText>",
+    "<w:del>", "</w:del>", "<w:ins>", "<w:sdt><w:sdtContent>", "<w:br/>", "<w:gridSpan w:val=\"99999\"/>", "<!DOCTYPE x>", "&amp;", "&#0;",
+    "&#x10FFFF;", "<![CDATA[", "]]>", "<?xml?>", "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"", "<text:p>", "<text:h text:outline-level=\"0\">",
+    "<text:list>", "<text:list-item>", "<text:s text:c=\"99999\"/>", "<table:table-row table:number-rows-repeated=\"1000000\">",
+    "<p>", "<li>", "<ul>", "<ol start=\"18446744073709551615\">", "<h1>", "<b>", "</b>", "<i>", "<code>", "<pre>", "<table><tr><td>",
+    "<a href=\"javascript:alert(1)\">", "<a href=\"https://x.org\">", "</a>", "<br>", "<img src=x>", "<script>", "</script>", "<style>",
+    "<span style=\"font-weight:700;font-family:'Roboto Mono'\">", "<p style=\"mso-list:l0 level99 lfo1\">", "<span style='mso-list:Ignore'>1.</span>",
+    "<!--", "-->", "<![if !supportLists]>", "<![endif]>", "&nbsp;", "<", ">", "\"", "'", "=", "/", " ", "\n", "word", "日本語",
+];
+
+/// Random markup made mostly of [`MARKUP`].
+fn markup(max_pieces: usize) -> impl Strategy<Value = String> {
+    let piece = prop_oneof![6 => prop::sample::select(MARKUP).prop_map(str::to_owned), 1 => any::<String>()];
+    prop::collection::vec(piece, 0..max_pieces).prop_map(|pieces| pieces.concat())
+}
+
+/// The word-processor files made by LibreOffice (tests/fixtures/import/).
+fn office_fixture(index: usize) -> (&'static str, Vec<u8>) {
+    const NAMES: [&str; 5] = ["lo-wg-proposal.docx", "lo-wg-proposal.odt", "lo-bpf-features.docx", "lo-bpf-features.odt", "own-edited-lo.docx"];
+    let name = NAMES[index % NAMES.len()];
+    let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
+    (name, std::fs::read(&path).expect("a committed fixture"))
+}
 
 /// Random text made mostly of [`TOKENS`], with arbitrary Unicode strings mixed in.
 fn soup(max_pieces: usize) -> impl Strategy<Value = String> {
@@ -155,6 +187,10 @@ fn assert_import_is_sound(name: &str, bytes: &[u8]) -> Result<(), TestCaseError>
             assert_engine_is_sound(&draft)?;
         }
         Ok(Imported::Foreign(foreign)) => assert_engine_is_sound(&foreign.draft)?,
+        Ok(Imported::Edited(edited)) => {
+            assert_engine_is_sound(&edited.exported)?;
+            assert_engine_is_sound(&edited.edited)?;
+        }
         // A review file carries comments and the reviewed draft's id and hash, never a draft.
         Ok(Imported::Review(review)) => prop_assert_eq!(review::decode(&review::encode(&review)), Ok(review.clone())),
         Err(error) => prop_assert!(error.to_string().starts_with(&format!("“{name}”")), "{}", error),
@@ -355,6 +391,59 @@ proptest! {
             && let Ok(share::Payload::Draft(opened)) = share::unpack(parsed.content, body)
         {
             prop_assert_eq!(opened, draft);
+        }
+    }
+
+    #[test]
+    fn office_files_survive_damage_to_their_bytes(index in 0..5usize, mutations in prop::collection::vec(mutation(), 1..4)) {
+        let (name, mut bytes) = office_fixture(index);
+        for m in &mutations {
+            mutate(&mut bytes, m);
+        }
+        assert_import_is_sound(name, &bytes)?;
+    }
+
+    #[test]
+    fn office_files_survive_damage_to_their_xml(index in 0..5usize, mutations in prop::collection::vec(mutation(), 1..6), inserted in markup(8)) {
+        let (name, bytes) = office_fixture(index);
+        let mut archive = zip::Archive::open(&bytes).expect("a fixture archive");
+        let names: Vec<String> = archive.names().map(|n| String::from_utf8_lossy(n).into_owned()).collect();
+        let mut parts: Vec<(String, Vec<u8>)> = names.into_iter().map(|n| {
+            let data = archive.read(&n).expect("a readable entry").unwrap_or_default();
+            (n, data)
+        }).collect();
+        for (part, data) in &mut parts {
+            if part == "word/document.xml" || part == "content.xml" || part == "word/styles.xml" || part == "word/numbering.xml" {
+                let at = data.len() / 2;
+                data.splice(at..at, inserted.bytes());
+                for m in &mutations {
+                    mutate(data, m);
+                }
+            }
+        }
+        let entries: Vec<(&str, &[u8])> = parts.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+        assert_import_is_sound(name, &zip::write(&entries))?;
+    }
+
+    #[test]
+    fn the_xml_and_html_readers_take_any_text(text in markup(120)) {
+        if let Ok(root) = xml::parse(&text) {
+            prop_assert!(!root.name.is_empty());
+        }
+        let tree = html::parse(&text);
+        prop_assert!(tree.name.is_empty());
+    }
+
+    #[test]
+    fn pasted_html_becomes_markdown_with_only_safe_urls_and_no_markup(html in markup(200)) {
+        if let Some(pasted) = paste::to_markdown(&html) {
+            let mut urls = Vec::new();
+            let depth = walk(&parse(&pasted), 0, &mut urls);
+            prop_assert!(depth <= MAX_DEPTH);
+            for url in urls {
+                let scheme = browser_scheme(&url);
+                prop_assert!(scheme.is_none_or(|s| ["http", "https", "mailto"].contains(&s.as_str())), "{:?} passed", url);
+            }
         }
     }
 }

@@ -84,6 +84,27 @@ export class EditorPage {
     return this.page.locator('.section-field').filter({ has: this.section(heading) });
   }
 
+  /**
+   * Pastes into a section as the system does when something copied from Word, Google Docs or
+   * a web page is pasted: a paste event whose clipboard data carries HTML and plain text.
+   */
+  async pasteInto(heading: string, html: string, plain: string) {
+    await this.section(heading).focus();
+    await this.section(heading).evaluate((field, [html, plain]) => {
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', plain);
+      field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, [html, plain]);
+  }
+
+  /** The key press of "paste as plain text" (Ctrl+Shift+V), as the field hears it before a paste. */
+  async pressPlainPasteShortcut(heading: string) {
+    await this.section(heading).evaluate((field) => {
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'V', ctrlKey: true, shiftKey: true, bubbles: true }));
+    });
+  }
+
   get proposerName(): Locator {
     return this.page.getByRole('textbox', { name: 'Your name' });
   }

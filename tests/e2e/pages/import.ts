@@ -28,6 +28,24 @@ export class ImportFlow {
     return this.page.getByRole('region', { name: `Check where the parts of “${fileName}” go` });
   }
 
+  /** Our own DOCX, edited in a word processor: keep the edits, or the copy as exported? */
+  get edited(): Locator {
+    return this.page.getByRole('region', { name: 'This file was edited after it was exported' });
+  }
+
+  async keepTheEdits() {
+    await this.edited.getByRole('button', { name: 'Keep the edits' }).click();
+  }
+
+  async useTheCopyAsExported() {
+    await this.edited.getByRole('button', { name: 'Use the copy as exported' }).click();
+  }
+
+  /** The template a foreign file is mapped onto, in its preview. */
+  template(fileName: string): Locator {
+    return this.foreign(fileName).getByRole('combobox', { name: 'Template' });
+  }
+
   /** The sentence of a file that cannot be read. */
   get error(): Locator {
     return this.page.getByRole('alert');

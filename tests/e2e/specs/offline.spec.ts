@@ -31,14 +31,22 @@ test.afterEach(() => {
   rmSync(site, { recursive: true, force: true });
 });
 
-/** The files of the build being served, as the service worker must cache them. */
-function buildFiles(): string[] {
+/** The files of the site being served, as the service worker must cache them: those of the
+ * build, or the fonts (fonts/, which go into a cache of their own). */
+function siteFiles(fonts = false): string[] {
   return readdirSync(site, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name).slice(site.length + 1).split('\\').join('/'))
-    .filter((path) => path !== 'sw.js')
+    .filter((path) => path !== 'sw.js' && path.startsWith('fonts/') === fonts)
     .map((path) => new URL(path, base).href)
     .sort();
+}
+
+const buildFiles = () => siteFiles();
+
+/** The caches of builds, leaving out the fonts' cache. */
+function builds(caches: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(caches).filter(([name]) => !name.includes(' fonts ')));
 }
 
 function stylesheet(): string {
@@ -113,10 +121,13 @@ test('after one visit the editor loads and works offline; a new build waits for 
 
   // The cache holds exactly the files of this build, under a name with the build's hash.
   const v1 = buildFiles();
-  const caches1 = await cached(page);
+  const caches1 = builds(await cached(page));
   expect(Object.keys(caches1)).toHaveLength(1);
   expect(Object.keys(caches1)[0]).toMatch(new RegExp(`^igf-proposal-editor ${base} [0-9a-f]{16}$`));
   expect(Object.values(caches1)[0]).toEqual(v1);
+  // The fonts the PDF embeds are not in the first load: the worker fetches them in the
+  // background into a second cache, so that the PDF works offline too.
+  await expect.poll(async () => Object.entries(await cached(page)).filter(([name]) => / fonts [0-9a-f]{16}$/.test(name)).map(([, files]) => files)).toEqual([siteFiles(true)]);
 
   // Offline: the page reloads, takes typing, saves, and exports.
   await context.setOffline(true);
@@ -130,6 +141,9 @@ test('after one visit the editor loads and works offline; a new build waits for 
   await expect(editor.saveStatus).toHaveText(/^Saved in this browser at/);
   const file = await (await editor.export('Markdown (.md)')).path();
   expect(readFileSync(file, 'utf8')).toContain('Typed while the network was off.');
+  await page.keyboard.press('Escape');
+  const pdf = await editor.export('PDF (.pdf)');
+  expect(execFileSync('pdftotext', [await pdf.path(), '-']).toString()).toContain('Typed while the network was off.');
   await page.keyboard.press('Escape');
   await page.reload();
   await expect(editor.section('Proposed Theme/Issue for the BPF')).toHaveValue('Typed while the network was off.');
@@ -179,7 +193,7 @@ test('after one visit the editor loads and works offline; a new build waits for 
   expect(assets.length).toBeGreaterThan(3);
   for (const url of assets) expect(v2, `${url} is a file of the new build`).toContain(url);
   expect(assets.some((url) => url.endsWith(v1Css!))).toBe(false);
-  const caches2 = await cached(page);
+  const caches2 = builds(await cached(page));
   expect(Object.values(caches2)).toEqual([v2]);
   await expect(page.getByText('Update available.')).toHaveCount(0);
   expect(await violations(page)).toEqual([]);

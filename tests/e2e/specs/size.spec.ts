@@ -4,18 +4,26 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // Sizes are deterministic, so the budget is a test. It reads the release build in dist/.
-// A ratchet just above today's 483,942 B (472.6 KiB), so that any growth is noticed. It was
-// 420,142 B: serde and serde_json for every stored and shared format cost 33.8 KB, the workspace
-// split 3.2 KB, the precise related-work matcher and timeframe phrasings 5.3 KB, the not-ready
-// margin line of the DOCX and HTML and the panic rescue 4.0 KB (466,548 B); then the writing
-// advice, dismissals with their schema and calm checks of #19 17.3 KB (measured against the
-// build before them on the same toolchain: 466,667 B). Issue #22 splits the first load.
-const BUDGET_GZIP_BYTES = 473 * 1024;
+// The first load is everything but the import worker (import-worker*: the readers of Word,
+// LibreOffice and Google Docs files and of pasted HTML, loaded the first time one is opened or
+// pasted; the service worker still caches it for offline use). Its ratchet is just above
+// today's size. What moved it: from 420,142 B, serde and serde_json for every stored and shared
+// format cost 33.8 KB, the workspace split 3.2 KB, the precise related-work matcher and
+// timeframe phrasings 5.3 KB, the not-ready margin line of the DOCX and HTML and the panic
+// rescue 4.0 KB (466,548 B); #19's writing advice, dismissals with their schema and calm checks
+// 17.3 KB (483,942 B); #18's import and paste wiring 6,680 B, its readers staying in the
+// worker (490,827 B); #17's PDF 22,792 B: the TrueType subsetter, CID fonts with ToUnicode, the
+// PDF/UA tags, XMP and links (15.7 KB in the wasm), the widths of every character Liberation
+// Serif has (2.7 KB), the font loading with progress and the fonts' cache (sw.js 1 KB). The
+// fonts themselves (3.2 MB, dist/fonts/) are never in the first load. Issue #22 splits the
+// first load further.
+const BUDGET_GZIP_BYTES = 483_942 + 6_680 + 22_792 + 400;
+// The import worker alone, today 209,973 B (208,402 B before #19's draft model and checks
+// reached it): a ratchet of its own, so its growth is noticed too.
+const WORKER_BUDGET_GZIP_BYTES = 206 * 1024;
 const dist = join(__dirname, '..', '..', '..', 'dist');
 
-test('the release build (wasm + JS + CSS, gzip) stays within its 473 KiB budget', () => {
-  const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f));
-  expect(files.some((f) => f.endsWith('.wasm'))).toBe(true);
+function sizes(files: string[]) {
   let total = 0;
   const rows = files.map((file) => {
     const bytes = readFileSync(join(dist, file));
@@ -23,6 +31,20 @@ test('the release build (wasm + JS + CSS, gzip) stays within its 473 KiB budget'
     total += gz;
     return `${file.padEnd(48)} ${String(bytes.length).padStart(9)} B raw ${String(gz).padStart(8)} B gzip`;
   });
-  console.log(['Release build sizes:', ...rows, `${'total'.padEnd(48)} ${' '.repeat(15)} ${String(total).padStart(8)} B gzip (budget ${BUDGET_GZIP_BYTES})`].join('\n'));
-  expect(total).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  return { total, rows };
+}
+
+test('the first load (wasm + JS + CSS, gzip) stays within its budget, the import worker within its own', () => {
+  const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const worker = files.filter((f) => f.startsWith('import-worker'));
+  expect(files.some((f) => f.endsWith('.wasm') && !f.startsWith('import-worker'))).toBe(true);
+  expect(worker.some((f) => f.endsWith('.wasm'))).toBe(true);
+  const first = sizes(files.filter((f) => !worker.includes(f)));
+  const lazy = sizes(worker);
+  console.log([
+    'Release build sizes, first load:', ...first.rows, `${'total'.padEnd(48)} ${' '.repeat(15)} ${String(first.total).padStart(8)} B gzip (budget ${BUDGET_GZIP_BYTES})`,
+    'Import worker, loaded on first use:', ...lazy.rows, `${'total'.padEnd(48)} ${' '.repeat(15)} ${String(lazy.total).padStart(8)} B gzip (budget ${WORKER_BUDGET_GZIP_BYTES})`,
+  ].join('\n'));
+  expect(first.total).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  expect(lazy.total).toBeLessThanOrEqual(WORKER_BUDGET_GZIP_BYTES);
 });

@@ -4,7 +4,7 @@
 
 use crate::formats::import::{ImportError, Placement};
 use crate::model::draft::Draft;
-use crate::text::words::{capitalise, describe_count};
+use crate::text::words::{capitalise, describe_count, plural};
 
 /// What this browser holds under an imported draft's id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +80,17 @@ pub fn placement_line(placement: &Placement) -> (String, String) {
     (line, format!(" ({})", describe_count(placement.words)))
 }
 
+/// Where the people of a co-facilitator table went, for the preview; `None` when there were none.
+pub fn people_line(people: usize) -> Option<String> {
+    (people > 0).then(|| format!("A table of {} → the co-facilitator list", plural(people, "co-facilitator")))
+}
+
+/// The heading of the choice between a DOCX of ours as edited elsewhere and as exported.
+pub const EDITED_HEADING: &str = "This file was edited after it was exported";
+
+/// What each choice keeps, under the summary of what differs.
+pub const EDITED_CHOICE: &str = "Keep the edits to open the text as edited in the file, with the details of the exported copy wherever the file does not change them; or use the copy as it was exported, without the edits.";
+
 /// Why a file was not imported, as a sentence.
 pub fn refusal(error: &ImportError) -> String {
     format!("{}. Nothing was changed.", capitalise(&error.to_string()))
@@ -127,5 +138,8 @@ mod tests {
         assert_eq!(placed(Some("Aims"), 2), ("“Aims” → Purpose of the WG".to_owned(), " (2 words)".to_owned()));
         assert_eq!(placed(None, 1), ("Text before the first matching heading → Purpose of the WG".to_owned(), " (1 word)".to_owned()));
         assert_eq!(refusal(&ImportError::Empty { name: "a.md".into() }), "“a.md” is empty. Nothing was changed.");
+        assert_eq!(people_line(0), None);
+        assert_eq!(people_line(1).as_deref(), Some("A table of 1 co-facilitator → the co-facilitator list"));
+        assert_eq!(people_line(3).as_deref(), Some("A table of 3 co-facilitators → the co-facilitator list"));
     }
 }

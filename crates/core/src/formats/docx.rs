@@ -15,10 +15,10 @@ use crate::model::draft::Draft;
 use crate::model::envelope::{self, EnvelopeError};
 use crate::text::markdown::{Block, Inline};
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub(crate) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(crate) const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
-const DRAFT_NS: &str = "urn:igf-proposal-editor:draft";
+pub(crate) const DRAFT_NS: &str = "urn:igf-proposal-editor:draft";
 const DRAFT_PART: &str = "customXml/item1.xml";
 const HEADER_PART: &str = "word/header1.xml";
 

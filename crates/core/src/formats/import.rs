@@ -6,10 +6,13 @@
 use thiserror::Error;
 
 use crate::formats::docx::{self, DocxImportError};
+use crate::formats::edited::{self, Edited};
 use crate::formats::html::{self, HtmlImportError};
 use crate::formats::markdown::{self, MarkdownImportError};
+use crate::formats::wordml::{self, Part, Reading, Role, WordError};
 use crate::model::draft::{Draft, DraftId};
 use crate::model::envelope::{self, EnvelopeError};
+use crate::model::people::CoFacilitator;
 use crate::model::template::Kind;
 use crate::sharing::review::{self, Review, ReviewError};
 use crate::text::words::count_words;
@@ -22,6 +25,10 @@ pub enum ImportError {
     NotText { name: String },
     #[error("“{name}” could not be read: {source}")]
     Docx { name: String, source: DocxImportError },
+    #[error("“{name}” could not be read: {source}")]
+    Word { name: String, source: WordError },
+    #[error("“{name}” holds no text to import")]
+    NoText { name: String },
     #[error("“{name}” is not a draft file: {source}")]
     DraftFile { name: String, source: EnvelopeError },
     #[error("“{name}” could not be read: {source}")]
@@ -30,6 +37,9 @@ pub enum ImportError {
     Html { name: String, source: HtmlImportError },
     #[error("“{name}” is not a review this editor can read: {source}")]
     Review { name: String, source: ReviewError },
+    /// The sentence of an import done by the import worker, as it sent it.
+    #[error("{0}")]
+    Relayed(String),
 }
 
 /// Where one part of a foreign file went.
@@ -48,26 +58,83 @@ pub struct ForeignImport {
     pub placements: Vec<Placement>,
     /// Whether the file's first heading became the title.
     pub title_from: Option<String>,
+    /// What the file holds, to map it onto another template.
+    pub source: Source,
+}
+
+/// What a foreign file holds, ready to be mapped onto any template: its text as Markdown, the
+/// people of a co-facilitator table, and what was left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Source {
+    pub text: String,
+    pub people: Vec<CoFacilitator>,
+    /// The sentence naming what the import left out (comments, notes, ...), if anything.
+    pub left_out: Option<String>,
+}
+
+impl Source {
+    /// A word processor's document: its co-facilitator tables become the list, the rest Markdown.
+    pub fn of_reading(reading: Reading) -> Source {
+        let mut people = Vec::new();
+        let mut parts: Vec<Part> = Vec::new();
+        // A heading whose only content was the table is dropped with it, once the next heading
+        // (or the end) shows that nothing else was under it.
+        let mut emptied = false;
+        for part in reading.parts {
+            let is_heading = matches!(&part, Part::Paragraph(p) if matches!(p.role, Role::Heading(_)));
+            if emptied && is_heading {
+                parts.pop();
+            }
+            emptied = false;
+            if let Part::Table(rows) = &part
+                && let Some(found) = wordml::people::co_facilitators(rows)
+            {
+                people.extend(found);
+                emptied = matches!(parts.last(), Some(Part::Paragraph(p)) if matches!(p.role, Role::Heading(_)));
+                continue;
+            }
+            parts.push(part);
+        }
+        if emptied {
+            parts.pop();
+        }
+        Source { text: wordml::markdown::write(&parts), people, left_out: reading.left_out.sentence() }
+    }
+}
+
+impl ForeignImport {
+    /// The same file mapped onto another template.
+    pub fn with_kind(&self, kind: Kind, now_ms: u64) -> ForeignImport {
+        map_source(self.source.clone(), kind, self.draft.id.clone(), now_ms)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Imported {
     /// A file this editor wrote: the draft exactly as it was exported.
     Own(Draft),
-    /// Any other Markdown or text, mapped onto a template.
+    /// Any other Markdown, text or word-processor file, mapped onto a template.
     Foreign(ForeignImport),
+    /// A DOCX of ours whose body was edited elsewhere: the author chooses which to open.
+    Edited(Box<Edited>),
     /// A reviewer's comments on one of the author's drafts.
     Review(Review),
 }
 
 /// Reads a file of any format we know. `new_id` and `now_ms` are used for foreign files only.
 pub fn read(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
+    if wordml::is_office_file(bytes) {
+        return office_file(name, bytes, new_id, now_ms);
+    }
+    read_text(name, bytes, new_id, now_ms)
+}
+
+/// Reads any file but a word processor's (the editor hands those to its import worker, so its
+/// first load does not carry their readers: see [`crate::formats::office`]).
+pub fn read_text(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
     let owned = || name.to_owned();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { name: owned() });
-    }
-    if bytes.starts_with(b"PK\x03\x04") {
-        return docx::import(bytes).map(Imported::Own).map_err(|source| ImportError::Docx { name: owned(), source });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText { name: owned() })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -88,10 +155,34 @@ pub fn read(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Im
     Ok(Imported::Foreign(map_foreign(text, guess_kind(text), new_id, now_ms)))
 }
 
+/// A DOCX of ours (unedited, or edited elsewhere), or any other word-processor file.
+pub fn office_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
+    let owned = || name.to_owned();
+    match docx::import(bytes) {
+        Ok(exported) => {
+            return Ok(match edited::compare(bytes, &exported, now_ms) {
+                Some(edited) => Imported::Edited(Box::new(edited)),
+                None => Imported::Own(exported),
+            });
+        }
+        Err(DocxImportError::NoDraft) => {}
+        Err(DocxImportError::Zip(_)) if !bytes.starts_with(b"PK") => {}
+        Err(source) => return Err(ImportError::Docx { name: owned(), source }),
+    }
+    let reading = wordml::read(bytes).map_err(|source| ImportError::Word { name: owned(), source })?;
+    let source = Source::of_reading(reading);
+    if source.text.trim().is_empty() && source.people.is_empty() {
+        return Err(ImportError::NoText { name: owned() });
+    }
+    let kind = guess_kind(&source.text);
+    Ok(Imported::Foreign(map_source(source, kind, new_id, now_ms)))
+}
+
 /// The template whose headings the file matches best; a BPF when in doubt.
 pub fn guess_kind(text: &str) -> Kind {
     let headings: Vec<String> = text.lines().filter_map(heading_text).collect();
-    let score = |kind: Kind| headings.iter().filter(|h| best_section(h, kind).is_some()).count();
+    // Co-facilitators belong to every kind of proposal, so their heading tells none apart.
+    let score = |kind: Kind| headings.iter().filter(|h| best_section(h, kind).is_some_and(|i| kind.template().sections[i].key != "co-facilitators")).count();
     let mut best = Kind::NewBpf;
     for kind in [Kind::ContinuingBpf, Kind::NewWg] {
         if score(kind) > score(best) {
@@ -103,6 +194,12 @@ pub fn guess_kind(text: &str) -> Kind {
 
 /// Splits a foreign file at headings that match sections of `kind`.
 pub fn map_foreign(text: &str, kind: Kind, id: DraftId, now_ms: u64) -> ForeignImport {
+    map_source(Source { text: text.to_owned(), ..Source::default() }, kind, id, now_ms)
+}
+
+/// Maps what a file holds onto `kind`, its co-facilitator table into the list.
+pub fn map_source(source: Source, kind: Kind, id: DraftId, now_ms: u64) -> ForeignImport {
+    let text = source.text.as_str();
     let template = kind.template();
     let mut texts: Vec<Vec<String>> = vec![Vec::new(); template.sections.len()];
     let mut placements: Vec<Placement> = Vec::new();
@@ -158,7 +255,10 @@ pub fn map_foreign(text: &str, kind: Kind, id: DraftId, now_ms: u64) -> ForeignI
     for (index, lines) in texts.into_iter().enumerate() {
         draft.set_section(index, lines.join("\n").trim_matches('\n').to_owned(), now_ms);
     }
-    ForeignImport { draft, placements, title_from }
+    if !source.people.is_empty() {
+        draft.edit_details(now_ms, |d| d.co_facilitators = source.people.clone());
+    }
+    ForeignImport { draft, placements, title_from, source }
 }
 
 /// The text of a heading line: `# Heading`, `**Heading**`, or a short line ending with a colon.
@@ -197,7 +297,7 @@ fn best_section(found: &str, kind: Kind) -> Option<usize> {
 
 /// Words of a heading, without numbering, small words and plurals, with synonyms folded.
 fn heading_words(heading: &str) -> Vec<String> {
-    const SKIP: &[&str] = &["the", "of", "for", "and", "a", "an", "to", "if", "on", "in", "our", "proposed", "bpf", "wg", "mag", "appropriate", "members", "member", "non", "nonmag", "2", "3", "23", "1", "year", "multi", "forecast", "work"];
+    const SKIP: &[&str] = &["the", "of", "for", "and", "a", "an", "to", "if", "on", "in", "our", "proposed", "bpf", "wg", "mag", "appropriate", "members", "member", "non", "nonmag", "2", "3", "23", "1", "year", "multi", "forecast", "work", "working", "group", "best", "practice", "forum"];
     const SYNONYMS: &[(&str, &str)] = &[
         ("goal", "objective"), ("aim", "objective"), ("deliverable", "output"), ("result", "output"),
         ("timeline", "timeframe"), ("schedule", "timeframe"), ("timetable", "timeframe"), ("duration", "timeframe"),

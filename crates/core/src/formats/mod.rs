@@ -4,12 +4,16 @@
 
 pub mod arrival;
 pub mod docx;
+pub mod edited;
 pub mod html;
 pub mod import;
 pub mod markdown;
 pub mod notes;
+pub mod office;
+pub mod paste;
 pub mod pdf;
 pub mod text;
+pub mod wordml;
 
 use crate::checks::Report;
 use crate::document::Document;

@@ -58,20 +58,25 @@ pub fn gaps(doc: &Document) -> Gaps {
 /// The font files the document's PDF draws with, which must be in the [`Fonts`] given to
 /// [`export`].
 pub fn needed(doc: &Document) -> Vec<FontFile> {
-    let mut used = [false; FontFile::ALL.len()];
+    needed_by(doc, &typeset(doc))
+}
+
+fn needed_by(doc: &Document, set: &Typeset) -> Vec<FontFile> {
     let notice = doc.not_ready_line().map(|line| line.chars().map(|c| (c, notice_style())).collect::<Vec<_>>()).unwrap_or_default();
-    for (c, style) in drawn(&typeset(doc)).chain(notice) {
-        used[choose(c, style).0 as usize] = true;
-    }
-    FontFile::ALL.into_iter().filter(|&f| used[f as usize]).collect()
+    files_drawing(drawn(set).chain(notice))
 }
 
 /// The font files that draw `pages` as the PDF does, for a view of them in the same fonts.
 pub fn needed_for_pages(pages: &[Page]) -> Vec<FontFile> {
-    let mut used = [false; FontFile::ALL.len()];
     let pieces = pages.iter().flat_map(|p| &p.lines).flat_map(|l| &l.pieces).flat_map(|p| p.text.chars().map(|c| (c, p.style)));
     let notices = pages.iter().flat_map(|p| &p.notice).flat_map(|n| n.text.chars().map(|c| (c, notice_style())));
-    for (c, style) in pieces.chain(notices) {
+    files_drawing(pieces.chain(notices))
+}
+
+/// The font files that draw these characters, in the order of [`FontFile::ALL`].
+fn files_drawing(chars: impl Iterator<Item = (char, Style)>) -> Vec<FontFile> {
+    let mut used = [false; FontFile::ALL.len()];
+    for (c, style) in chars {
         used[choose(c, style).0 as usize] = true;
     }
     FontFile::ALL.into_iter().filter(|&f| used[f as usize]).collect()
@@ -104,19 +109,20 @@ pub fn export(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, FontError> {
     let page_w = f64::from(SPEC.page_width_twips) / 20.0;
     let page_h = f64::from(SPEC.page_height_twips) / 20.0;
     let margin = f64::from(SPEC.margin_twips) / 20.0;
-    let mut drawing = Drawing { faces: Faces::new(fonts), tree: Tree::new(set.pages.len()), annotations: Vec::new(), open: None };
+    let faces = Faces::new(fonts, &needed_by(doc, &set))?;
+    let mut drawing = Drawing { faces, tree: Tree::new(set.pages.len()), annotations: Vec::new(), open: None };
     let mut paragraph_tags: Vec<Option<ParagraphTags>> = set.paragraphs.iter().map(|_| None).collect();
     let mut contents = Vec::with_capacity(set.pages.len());
     for (number, lines) in set.pages.iter().enumerate() {
         let mut content = String::new();
         if let Some(notice) = doc.not_ready_line() {
-            drawing.notice(&mut content, &notice_on_page(&notice, number + 1, set.pages.len()), margin, page_h)?;
+            drawing.notice(&mut content, &notice_on_page(&notice, number + 1, set.pages.len()), margin, page_h);
         }
         for line in lines {
             let paragraph = &set.paragraphs[line.paragraph];
             let tags = paragraph_tags[line.paragraph].get_or_insert_with(|| drawing.tree.paragraph(paragraph));
             let place = Place { page: number, margin, page_h };
-            drawing.line(&mut content, paragraph, tags, &set.breaks[line.paragraph], line, place)?;
+            drawing.line(&mut content, paragraph, tags, &set.breaks[line.paragraph], line, place);
         }
         drawing.close(&mut content);
         contents.push(content);
@@ -187,18 +193,17 @@ struct Place {
 impl Drawing<'_> {
     /// The not-ready line in the top margin, in bold and in the notice's red, where the DOCX
     /// header puts it: an artifact (a page header), outside the structure.
-    fn notice(&mut self, content: &mut String, text: &str, margin: f64, page_h: f64) -> Result<(), FontError> {
+    fn notice(&mut self, content: &mut String, text: &str, margin: f64, page_h: f64) {
         let style = &SPEC.notice;
         let baseline = page_h - f64::from(baseline_centipt(SPEC.notice_top_twips * 5, style)) / 100.0;
         self.close(content);
         content.push_str(&format!("/Artifact << /Type /Pagination /Subtype /Header >> BDC 0.64 0.15 0.11 rg BT {} {} Td", fixed(margin, 2), fixed(baseline, 2)));
         let chars: Vec<(char, Style)> = text.chars().map(|c| (c, notice_style())).collect();
-        self.runs(content, &chars, style.size_pt)?;
+        self.runs(content, &chars, style.size_pt);
         content.push_str(" ET 0 g EMC\n");
-        Ok(())
     }
 
-    fn line(&mut self, content: &mut String, paragraph: &Paragraph, tags: &mut ParagraphTags, breaks: &[Vec<usize>], line: &PlacedLine, place: Place) -> Result<(), FontError> {
+    fn line(&mut self, content: &mut String, paragraph: &Paragraph, tags: &mut ParagraphTags, breaks: &[Vec<usize>], line: &PlacedLine, place: Place) {
         let size = paragraph.style.size_pt;
         let baseline = place.page_h - place.margin - f64::from(baseline_centipt(line.top_centipt, paragraph.style)) / 100.0;
         if let (Some(marker), Some(label), 0) = (&paragraph.marker, tags.label, line.line) {
@@ -206,7 +211,7 @@ impl Drawing<'_> {
             let left = place.margin + f64::from(paragraph.marker_left()) / 120.0;
             content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
             let chars: Vec<(char, Style)> = marker.chars().map(|c| (c, Style::default())).collect();
-            self.marked(content, label, place.page, &chars, size)?;
+            self.marked(content, label, place.page, &chars, size);
             content.push_str(" ET\n");
         }
         for on_line in paragraph.line_cells(breaks, line.line) {
@@ -221,7 +226,7 @@ impl Drawing<'_> {
                     self.open = Some(element);
                 }
                 content.push_str(&format!("BT {} {} Td", fixed(left, 2), fixed(baseline, 2)));
-                self.runs(content, on_line.chars, size)?;
+                self.runs(content, on_line.chars, size);
                 content.push_str(" ET\n");
                 continue;
             }
@@ -237,7 +242,7 @@ impl Drawing<'_> {
                 let piece_end = (piece_start..end).find(|&i| link_at(i) != link).unwrap_or(end);
                 let chars = &on_line.chars[piece_start - start..piece_end - start];
                 let element = self.tree.element(tags, cell_index, link);
-                self.marked(content, element, place.page, chars, size)?;
+                self.marked(content, element, place.page, chars, size);
                 let piece_width: u32 = chars.iter().map(|&(c, s)| width(c, s, size)).sum();
                 let right = x + f64::from(piece_width) / 120.0;
                 if let Some(link) = link.and_then(|l| paragraph.links.get(l)) {
@@ -251,7 +256,6 @@ impl Drawing<'_> {
             }
             content.push_str(" ET\n");
         }
-        Ok(())
     }
 
     /// Ends the marked-content sequence open across lines, if any.
@@ -262,19 +266,18 @@ impl Drawing<'_> {
     }
 
     /// Text in one marked-content sequence of `element`.
-    fn marked(&mut self, content: &mut String, element: usize, page: usize, chars: &[(char, Style)], size: u32) -> Result<(), FontError> {
+    fn marked(&mut self, content: &mut String, element: usize, page: usize, chars: &[(char, Style)], size: u32) {
         let mcid = self.tree.mark(element, page);
         content.push_str(&format!(" /{} << /MCID {mcid} >> BDC", self.tree.role(element)));
-        self.runs(content, chars, size)?;
+        self.runs(content, chars, size);
         content.push_str(" EMC");
-        Ok(())
     }
 
     /// Text shown in runs of one font each.
-    fn runs(&mut self, content: &mut String, chars: &[(char, Style)], size: u32) -> Result<(), FontError> {
+    fn runs(&mut self, content: &mut String, chars: &[(char, Style)], size: u32) {
         let mut current: Option<usize> = None;
         for &(c, style) in chars {
-            let (font, cid) = self.faces.cid(c, style)?;
+            let (font, cid) = self.faces.cid(c, style);
             if current != Some(font) {
                 if current.is_some() {
                     content.push_str("> Tj");
@@ -287,6 +290,5 @@ impl Drawing<'_> {
         if current.is_some() {
             content.push_str("> Tj");
         }
-        Ok(())
     }
 }

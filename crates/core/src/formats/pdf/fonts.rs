@@ -185,7 +185,6 @@ struct Used<'a> {
 
 /// The fonts a document's PDF draws with, filled as its text is written.
 pub(super) struct Faces<'a> {
-    fonts: &'a Fonts,
     used: Vec<Option<Used<'a>>>,
 }
 
@@ -193,35 +192,37 @@ pub(super) struct Faces<'a> {
 const NO_CID: u16 = 0;
 
 impl<'a> Faces<'a> {
-    pub(super) fn new(fonts: &'a Fonts) -> Faces<'a> {
-        Faces { fonts, used: FontFile::ALL.iter().map(|_| None).collect() }
+    /// The fonts of `files` (the document's [`super::needed`]), read before anything is drawn.
+    pub(super) fn new(fonts: &'a Fonts, files: &[FontFile]) -> Result<Faces<'a>, FontError> {
+        let mut used: Vec<Option<Used<'a>>> = FontFile::ALL.iter().map(|_| None).collect();
+        for &file in files {
+            let bytes = fonts.get(file).ok_or(FontError::Missing(file.file_name()))?;
+            let font = Font::parse(bytes).map_err(|e| FontError::Damaged(file.file_name(), e))?;
+            used[file.index()] = Some(Used { font, chars: Vec::new(), cids: Vec::new() });
+        }
+        Ok(Faces { used })
     }
 
     /// The font resource (`/F<n>`) and the CID that draw `c` in `style`.
-    pub(super) fn cid(&mut self, c: char, style: Style) -> Result<(usize, u16), FontError> {
+    pub(super) fn cid(&mut self, c: char, style: Style) -> (usize, u16) {
         let (file, shown) = choose(c, style);
-        let slot = &mut self.used[file.index()];
-        if slot.is_none() {
-            let bytes = self.fonts.get(file).ok_or(FontError::Missing(file.file_name()))?;
-            let font = Font::parse(bytes).map_err(|e| FontError::Damaged(file.file_name(), e))?;
-            *slot = Some(Used { font, chars: Vec::new(), cids: Vec::new() });
-        }
-        let Some(used) = slot.as_mut() else { return Ok((file.index(), NO_CID)) };
+        let Some(used) = self.used[file.index()].as_mut() else { return (file.index(), NO_CID) };
         let at = match used.cids.binary_search_by_key(&c, |&(c, _)| c) {
-            Ok(at) => return Ok((file.index(), used.cids[at].1)),
+            Ok(at) => return (file.index(), used.cids[at].1),
             Err(at) => at,
         };
-        let Ok(cid) = u16::try_from(used.chars.len() + 1) else { return Ok((file.index(), NO_CID)) };
+        let Ok(cid) = u16::try_from(used.chars.len() + 1) else { return (file.index(), NO_CID) };
         used.chars.push((c, style, shown));
         used.cids.insert(at, (c, cid));
-        Ok((file.index(), cid))
+        (file.index(), cid)
     }
 
     /// Writes each used font; returns the font resources, `/F<n> <ref>` each.
     pub(super) fn write(self, file: &mut File) -> Result<String, FontError> {
         let mut resources = String::new();
         for (index, used) in self.used.into_iter().enumerate() {
-            let (Some(used), Some(&font_file)) = (used, FontFile::ALL.get(index)) else { continue };
+            // A font needed but never drawn with is left out.
+            let (Some(used), Some(&font_file)) = (used.filter(|u| !u.chars.is_empty()), FontFile::ALL.get(index)) else { continue };
             let reference = embed(file, font_file, &used)?;
             resources.push_str(&format!("/F{index} {reference} 0 R "));
         }

@@ -1,0 +1,85 @@
+//! Word-processor files and rich paste are read by the editor's import worker, a module loaded
+//! only when one is opened or pasted, so the first load does not carry their readers. These are
+//! both ends of that hand-off: the worker's answer as JSON text, and the editor's reading of it
+//! into what a local import gives. Drafts travel as stored envelopes, which are lossless.
+
+use serde_json::{Value, json};
+
+use crate::formats::edited::Edited;
+use crate::formats::import::{self, ImportError, Imported, Source};
+use crate::formats::paste;
+use crate::model::draft::{Draft, DraftId};
+use crate::model::envelope;
+use crate::model::template::Kind;
+
+/// The worker's answer for a file.
+pub fn answer_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> String {
+    let answer = match import::office_file(name, bytes, new_id.clone(), now_ms) {
+        Ok(Imported::Own(draft)) => json!({ "own": envelope::encode(&draft) }),
+        Ok(Imported::Edited(edited)) => json!({ "edited": [envelope::encode(&edited.exported), envelope::encode(&edited.edited), edited.summary] }),
+        Ok(Imported::Foreign(foreign)) => {
+            // The people ride in the details of a draft of their own.
+            let mut people = Draft::new(new_id, Kind::NewBpf, 0);
+            people.edit_details(0, |d| d.co_facilitators = foreign.source.people.clone());
+            json!({ "foreign": [foreign.source.text, envelope::encode(&people), foreign.source.left_out] })
+        }
+        Ok(Imported::Review(_)) => json!({ "error": format!("“{name}” is a review, which opens from its own file") }),
+        Err(error) => json!({ "error": error.to_string() }),
+    };
+    answer.to_string()
+}
+
+/// The import an answer of the worker describes; a foreign file is mapped here, as any is.
+pub fn read_answer(name: &str, answer: &str, new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
+    let unreadable = || ImportError::Relayed(format!("“{name}” could not be read: the import worker gave an answer this editor cannot read"));
+    let value: Value = serde_json::from_str(answer).map_err(|_| unreadable())?;
+    let draft = |v: &Value| v.as_str().and_then(|text| envelope::decode(text).ok());
+    if let Some(error) = value["error"].as_str() {
+        return Err(ImportError::Relayed(error.to_owned()));
+    }
+    if let Some(own) = draft(&value["own"]) {
+        return Ok(Imported::Own(own));
+    }
+    let edited = &value["edited"];
+    if let (Some(exported), Some(with_edits), Some(summary)) = (draft(&edited[0]), draft(&edited[1]), edited[2].as_str()) {
+        return Ok(Imported::Edited(Box::new(Edited { exported, edited: with_edits, summary: summary.to_owned() })));
+    }
+    let foreign = &value["foreign"];
+    let (Some(text), Some(people)) = (foreign[0].as_str(), draft(&foreign[1])) else { return Err(unreadable()) };
+    let source = Source { text: text.to_owned(), people: people.details().co_facilitators.clone(), left_out: foreign[2].as_str().map(str::to_owned) };
+    let kind = import::guess_kind(text);
+    Ok(Imported::Foreign(import::map_source(source, kind, new_id, now_ms)))
+}
+
+/// The worker's answer for pasted HTML: its Markdown, or null.
+pub fn answer_paste(html: &str) -> String {
+    json!(paste::to_markdown(html)).to_string()
+}
+
+/// The Markdown of a paste answer; `None` pastes the plain text.
+pub fn read_paste(answer: &str) -> Option<String> {
+    serde_json::from_str::<Option<String>>(answer).ok().flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_reads_back_as_the_import_itself() {
+        let id = || DraftId::parse("new").unwrap();
+        let mut draft = Draft::new(DraftId::parse("ours").unwrap(), Kind::NewWg, 5);
+        draft.set_title("Youth".into(), 6);
+        let own = crate::formats::docx::export(&draft, &crate::document::Document::final_version(&draft));
+        let body = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Purpose</w:t></w:r></w:p><w:p><w:r><w:t>To help.</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Name</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Email</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Ana</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>ana@example.org</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#;
+        let foreign = igf_codecs::zip::write(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", body.as_bytes())]);
+        let cases: Vec<(&str, Vec<u8>)> = vec![("own.docx", own), ("foreign.docx", foreign), ("bad.docx", b"PK\x03\x04broken".to_vec()), ("old.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0".to_vec())];
+        for (name, bytes) in cases {
+            let relayed = read_answer(name, &answer_file(name, &bytes, id(), 9), id(), 9).map_err(|e| e.to_string());
+            assert_eq!(relayed, import::read(name, &bytes, id(), 9).map_err(|e| e.to_string()), "{name}");
+        }
+        assert_eq!(read_answer("x.docx", "{}", id(), 9).unwrap_err().to_string(), "“x.docx” could not be read: the import worker gave an answer this editor cannot read");
+        assert_eq!(read_paste(&answer_paste("<b>bold</b>")).as_deref(), Some("**bold**"));
+        assert_eq!(read_paste(&answer_paste("<img src=x>")), None);
+    }
+}
