@@ -1,7 +1,8 @@
 // Browser benchmarks of the release build against a bare-textarea baseline, in one run so that
 // their ratio holds on a noisy machine: load (navigation to an editable editor, median of cold
-// loads), typing latency (in-page probe and Event Timing, at 1x and 4x CPU throttling) and
-// memory (wasm and JS heap after load, and growth after 1,000 keystrokes).
+// loads), typing latency (in-page probe and Event Timing, at 1x and 4x CPU throttling; in the
+// editor as it opens, and with the page view open beside it) and memory (wasm and JS heap after
+// load, and growth after 1,000 keystrokes).
 // Usage: node scripts/bench/browser.mjs   (after `make dist`; writes target/bench/browser.json)
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,14 +43,28 @@ function serve(dir, port) {
   });
 }
 
+async function focusSection(page) {
+  await page.getByRole('textbox', { name: TYPED_SECTION.heading, exact: true }).click();
+  await page.keyboard.press('Control+End');
+}
+
 const subjects = {
   ours: {
     url: `http://127.0.0.1:${APP_PORT}/`,
     seed: { [`igf-proposal-editor/draft/${DRAFT_ID}`]: envelope() },
     session: { 'igf-proposal-editor/open-draft': JSON.stringify(DRAFT_ID) },
+    focus: focusSection,
+  },
+  // The editor with the page view open (remembered in this browser), its text in the fonts.
+  pages: {
+    url: `http://127.0.0.1:${APP_PORT}/`,
+    seed: { [`igf-proposal-editor/draft/${DRAFT_ID}`]: envelope(), 'igf-proposal-editor/pages-view': 'open' },
+    session: { 'igf-proposal-editor/open-draft': JSON.stringify(DRAFT_ID) },
     async focus(page) {
-      await page.getByRole('textbox', { name: TYPED_SECTION.heading, exact: true }).click();
-      await page.keyboard.press('Control+End');
+      const region = page.getByRole('region', { name: 'Pages' });
+      await region.locator('svg g[data-line] text').first().waitFor({ state: 'attached', timeout: 30000 });
+      await page.waitForFunction(() => document.querySelectorAll('svg .bar').length === 0);
+      await focusSection(page);
     },
   },
   baseline: {
@@ -125,6 +140,7 @@ async function typing(browser, subject, rate) {
   const summary = (values) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) });
   const result = { keystrokes: latencies.length, frame: summary(latencies), eventTiming: { ...summary(events), reported: slowEvents.length } };
   if (subject === subjects.ours) result.pageCount = await page.locator('text=/of 3 pages/').first().textContent();
+  if (subject === subjects.pages) result.pagesDrawn = await page.getByRole('region', { name: 'Pages' }).getByRole('group', { name: /^Page \d+ of/ }).count();
   await context.close();
   return result;
 }
@@ -158,7 +174,7 @@ async function main() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const results = { ours: {}, baseline: {}, config: { loads: LOADS, keystrokes: KEYSTROKES, memoryKeystrokes: MEMORY_KEYSTROKES, keyGapMs: KEY_GAP_MS } };
+  const results = { ours: {}, pages: {}, baseline: {}, config: { loads: LOADS, keystrokes: KEYSTROKES, memoryKeystrokes: MEMORY_KEYSTROKES, keyGapMs: KEY_GAP_MS } };
   try {
     // Interleaved, so that a burst of load on the machine hits both alike.
     const loads = { ours: [], baseline: [] };
@@ -168,7 +184,7 @@ async function main() {
     for (const name of ['ours', 'baseline']) results[name].load = { median: median(loads[name]), samples: loads[name] };
     console.error('bench: load done');
     for (const rate of [1, 4]) {
-      for (const name of ['ours', 'baseline']) results[name][`typing${rate}x`] = await typing(browser, subjects[name], rate);
+      for (const name of ['ours', 'pages', 'baseline']) results[name][`typing${rate}x`] = await typing(browser, subjects[name], rate);
       console.error(`bench: typing at ${rate}x done`);
     }
     for (const name of ['ours', 'baseline']) results[name].memory = await memory(browser, subjects[name]);

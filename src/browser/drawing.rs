@@ -94,12 +94,19 @@ impl PageDrawing {
             extra.remove();
         }
         self.shown = Some(page.clone());
-        self.mark(Mark::Follow, self.marked[0]);
-        self.mark(Mark::Cursor, self.marked[1]);
+        self.place(Mark::Follow, self.marked[0]);
+        self.place(Mark::Cursor, self.marked[1]);
     }
 
     /// Shows which section is being edited: its extents stand out.
     pub fn set_active(&mut self, section: Option<usize>) {
+        if self.active == section {
+            return;
+        }
+        self.apply_active(section);
+    }
+
+    fn apply_active(&mut self, section: Option<usize>) {
         self.active = section;
         for (part, nodes) in &self.extent_nodes {
             let on = part.is_some() && *part == section;
@@ -111,11 +118,17 @@ impl PageDrawing {
 
     /// Puts a mark on line `number` of the page (`None`: hides it).
     pub fn mark(&mut self, mark: Mark, number: Option<usize>) {
-        let (node, slot) = match mark {
-            Mark::Follow => (&self.follow, 0),
-            Mark::Cursor => (&self.cursor, 1),
+        if self.marked[mark as usize] != number {
+            self.place(mark, number);
+        }
+    }
+
+    fn place(&mut self, mark: Mark, number: Option<usize>) {
+        self.marked[mark as usize] = number;
+        let node = match mark {
+            Mark::Follow => &self.follow,
+            Mark::Cursor => &self.cursor,
         };
-        self.marked[slot] = number;
         let line = number.and_then(|n| self.shown.as_ref()?.lines.get(n.checked_sub(1)?));
         match line {
             Some(line) => {
@@ -182,7 +195,7 @@ impl PageDrawing {
             add_to(g, make(d, "rect", &[("class", "over"), ("width", &full_width), ("height", &view::PAGE_HEIGHT.to_string()), ("fill", &format!("url(#{id})"))]));
             add_to(g, note(d, "over-label", &view::over_limit_note(), 2400, 1600));
         }
-        self.set_active(self.active);
+        self.apply_active(self.active);
     }
 
     /// A line: a target the width of the text for the pointer, and its runs as text or bars.
@@ -197,7 +210,7 @@ impl PageDrawing {
         let d = &self.document;
         let g = make(d, "g", &[("class", class), ("data-line", &line.number.to_string())])?;
         add_to(&g, make(d, "rect", &[("class", "hit"), ("x", &(view::MARGIN - 600).to_string()), ("y", &line.top.to_string()), ("width", &(view::PAGE_WIDTH - 2 * view::MARGIN + 1200).to_string()), ("height", &line.height.to_string())]));
-        for piece in &line.pieces {
+        for piece in line.pieces.iter() {
             add_to(&g, if self.text { text(d, style_class(piece.style), piece, line.baseline, line.size) } else { bar(d, piece, line.baseline, line.size) });
         }
         Some(g)

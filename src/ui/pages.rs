@@ -189,7 +189,6 @@ pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<P
     });
 
     let cursor = RwSignal::new(None::<(usize, usize)>);
-    let active = Memo::new(move |_| caret.get().map(|(section, _)| section));
     // The line the caret is on, shown and kept in view as the author types.
     let follow = Memo::new(move |_| {
         let (index, units) = caret.get()?;
@@ -201,7 +200,7 @@ pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<P
             reveal_after_render(format!("page-{page}-follow"));
         }
     });
-    let cursor_note = Memo::new(move |_| cursor.get().and_then(|(page, line)| pages.with(|p| p.get(page - 1)?.describe_line(line))));
+    let cursor_note = move || cursor.get().and_then(|(page, line)| pages.with_untracked(|p| p.get(page - 1)?.describe_line(line)));
     let jump = Callback::new(move |to: Jump| {
         panel.close_sheet();
         go_to(to, draft);
@@ -222,10 +221,10 @@ pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<P
             // A page more or less redraws them all: rare, and cheaper in code than a keyed list.
             <div class="sheets">
                 {move || (1..=count.get()).map(|number| view! {
-                    <PageSheet number=number pages=pages fonts_ready=fonts_ready cursor=cursor active=active follow=follow jump=jump />
+                    <PageSheet number=number pages=pages fonts_ready=fonts_ready cursor=cursor caret=caret follow=follow jump=jump />
                 }).collect_view()}
             </div>
-            <p class="visually-hidden" aria-live="polite">{move || cursor_note.get()}</p>
+            <p class="visually-hidden" aria-live="polite">{cursor_note}</p>
         </section>
     }
 }
@@ -271,7 +270,7 @@ fn PageSheet(
     pages: Memo<Vec<Page>>,
     fonts_ready: RwSignal<bool>,
     cursor: RwSignal<Option<(usize, usize)>>,
-    active: Memo<Option<usize>>,
+    caret: RwSignal<Option<(usize, u32)>>,
     follow: Memo<Option<(usize, usize)>>,
     jump: Callback<Jump>,
 ) -> impl IntoView {
@@ -279,31 +278,22 @@ fn PageSheet(
     let labelled_by = caption_id.clone();
     let holder = NodeRef::<leptos::html::Div>::new();
     let drawing = StoredValue::new_local(None::<PageDrawing>);
-    // The drawing follows the page (it redraws only what changed), the fonts, the section
-    // being edited and both marks.
+    let on_page = move |at: Option<(usize, usize)>| at.filter(|(p, _)| *p == number).map(|(_, line)| line);
+    // The drawing follows the page (redrawing only what changed), the fonts, the section being
+    // edited and both marks.
     Effect::new(move |_| {
         let Some(element) = holder.get() else { return };
-        let text = fonts_ready.get();
+        let (text, section) = (fonts_ready.get(), caret.get().map(|(section, _)| section));
+        let (follow, cursor) = (on_page(follow.get()), on_page(cursor.get()));
         drawing.update_value(|d| {
             if d.is_none() {
                 *d = PageDrawing::new(&element, number);
             }
             if let Some(drawing) = d {
                 pages.with(|p| p.get(number - 1).map(|page| drawing.update(page, text)));
-            }
-        });
-    });
-    Effect::new(move |_| {
-        let section = active.get();
-        drawing.update_value(|d| d.iter_mut().for_each(|d| d.set_active(section)));
-    });
-    let on_page = move |at: Option<(usize, usize)>| at.filter(|(p, _)| *p == number).map(|(_, line)| line);
-    Effect::new(move |_| {
-        let (follow, cursor) = (on_page(follow.get()), on_page(cursor.get()));
-        drawing.update_value(|d| {
-            if let Some(d) = d {
-                d.mark(Mark::Follow, follow);
-                d.mark(Mark::Cursor, cursor);
+                drawing.set_active(section);
+                drawing.mark(Mark::Follow, follow);
+                drawing.mark(Mark::Cursor, cursor);
             }
         });
     });

@@ -1,5 +1,6 @@
 //! Native engine benchmarks on drafts of 1, 3 and 30 pages, so the growth with size shows: the
-//! checks (which include the page layout), the layout alone, each export, the storage encoding
+//! checks (which include the page layout), with the page view drawn after them, the layout
+//! alone, each export, the storage encoding
 //! and the share codec; and the import of a ten-page foreign DOCX made by LibreOffice (budget:
 //! 100 ms). Run by `make bench`, which also reads the figures from
 //! target/bench/engine.json. Timings are medians over many runs; they are printed, never
@@ -13,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use pdf::fonts;
 use igf_core::checks::{Checker, check};
-use igf_core::document::Document;
+use igf_core::document::{Document, Manifest};
 use igf_core::formats::import::{self, Imported};
 use igf_core::formats::{Format, render};
 use igf_core::layout::layout;
@@ -109,6 +110,12 @@ fn main() {
         }));
         record("checks + layout, per keystroke", pages, keystroke(&draft, runs, |d| {
             black_box(checker.check(d, today, &settings));
+        }));
+        // With the page view open: the pages drawn from the lines the check just laid out.
+        let manifest = Manifest::of(&draft);
+        record("checks + page view, per keystroke", pages, keystroke(&draft, runs, |d| {
+            let report = checker.check(d, today, &settings);
+            black_box(checker.page_counter().pages(d, report.must_fix(), manifest.clone()));
         }));
         record("layout (page engine)", pages, time(runs, || {
             black_box(layout(&Document::final_version(black_box(&draft))));

@@ -126,7 +126,7 @@ fn every_page_shows_the_lines_of_the_pdf_on_their_baselines() {
 fn each_piece_is_as_wide_as_the_layout_measures_it() {
     let set = typeset(&Document::final_version(&four_pages()));
     let pages = pages_now(&four_pages());
-    let drawn: u32 = pages.iter().flat_map(|p| &p.lines).flat_map(|l| &l.pieces).map(|p| p.width).sum();
+    let drawn: u32 = pages.iter().flat_map(|p| &p.lines).flat_map(|l| l.pieces.iter()).map(|p| p.width).sum();
     let measured: u32 = set
         .pages
         .iter()

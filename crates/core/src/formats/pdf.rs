@@ -68,7 +68,7 @@ fn needed_by(doc: &Document, set: &Typeset) -> Vec<FontFile> {
 
 /// The font files that draw `pages` as the PDF does, for a view of them in the same fonts.
 pub fn needed_for_pages(pages: &[Page]) -> Vec<FontFile> {
-    let pieces = pages.iter().flat_map(|p| &p.lines).flat_map(|l| &l.pieces).flat_map(|p| p.text.chars().map(|c| (c, p.style)));
+    let pieces = pages.iter().flat_map(|p| &p.lines).flat_map(|l| l.pieces.iter()).flat_map(|p| p.text.chars().map(|c| (c, p.style)));
     let notices = pages.iter().flat_map(|p| &p.notice).flat_map(|n| n.text.chars().map(|c| (c, notice_style())));
     files_drawing(pieces.chain(notices))
 }

@@ -16,7 +16,7 @@ pub mod spec;
 pub mod view;
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use metrics::{Style, UNITS_PER_PT, width};
 use spec::{ParagraphStyle, SPEC};
@@ -163,12 +163,18 @@ pub struct PlacedLine {
 /// For each cell of a paragraph, the first character of each line.
 pub type Breaks = Vec<Vec<usize>>;
 
+/// What the page view draws of each line of a paragraph, once it is first drawn.
+pub type Drawn = OnceLock<Vec<Arc<[view::Piece]>>>;
+
 /// A document set into lines and pages: what the PDF draws and the page count measures.
 pub struct Typeset {
     /// Shared with the [`SectionCache`] that broke them, if any.
     pub paragraphs: Vec<Arc<Paragraph>>,
     /// For each paragraph, for each cell, the first character of each line.
     pub breaks: Vec<Arc<Breaks>>,
+    /// For each paragraph, what the page view draws of its lines, worked out once when first
+    /// drawn (and kept with the section's lines in a [`SectionCache`]).
+    pub drawn: Vec<Arc<Drawn>>,
     pub pages: Vec<Vec<PlacedLine>>,
     /// How far down the last page the text reaches, in 1/100 pt.
     pub last_bottom_centipt: u32,
@@ -206,8 +212,8 @@ impl Typeset {
 
     fn of(broken: Broken) -> Typeset {
         let (pages, last_bottom_centipt) = paginate(&broken.measures);
-        let Broken { paragraphs, breaks, measures, bodies } = broken;
-        Typeset { paragraphs, breaks, pages, last_bottom_centipt, bodies, measures }
+        let Broken { paragraphs, breaks, drawn, measures, bodies } = broken;
+        Typeset { paragraphs, breaks, drawn, pages, last_bottom_centipt, bodies, measures }
     }
 }
 
@@ -369,6 +375,7 @@ impl SectionCache {
 struct Broken {
     paragraphs: Vec<Arc<Paragraph>>,
     breaks: Vec<Arc<Breaks>>,
+    drawn: Vec<Arc<Drawn>>,
     measures: Vec<Measure>,
     /// For each section, the paragraphs of its body.
     bodies: Vec<Range<usize>>,
@@ -382,6 +389,7 @@ impl Broken {
     fn extend(&mut self, other: &Broken) {
         self.paragraphs.extend(other.paragraphs.iter().cloned());
         self.breaks.extend(other.breaks.iter().cloned());
+        self.drawn.extend(other.drawn.iter().cloned());
         self.measures.extend_from_slice(&other.measures);
     }
 
@@ -409,6 +417,7 @@ impl Sink for Broken {
         self.measures.push(Measure::of(&paragraph, &breaks));
         self.paragraphs.push(Arc::new(paragraph));
         self.breaks.push(Arc::new(breaks));
+        self.drawn.push(Arc::default());
     }
 
     fn body(&mut self, index: usize, blocks: &Arc<[Block]>) {

@@ -78,8 +78,9 @@ pub struct Line {
     pub size: u32,
     pub role: Role,
     pub part: Part,
-    /// The text, in runs of one style, left to right; a list item's marker first.
-    pub pieces: Vec<Piece>,
+    /// The text, in runs of one style, left to right; a list item's marker first. Shared with
+    /// the cache, so an unchanged line is the very same.
+    pub pieces: Arc<[Piece]>,
     /// Where the text it was set from is edited.
     pub jump: Option<Jump>,
 }
@@ -90,7 +91,7 @@ impl Line {
     pub fn text(&self) -> String {
         let mut text = String::new();
         let mut right = None;
-        for piece in &self.pieces {
+        for piece in self.pieces.iter() {
             if right.is_some_and(|r| piece.left > r) {
                 text.push(' ');
             }
@@ -288,10 +289,12 @@ pub fn pages(set: &Typeset, doc: &Document, starts: &[&[usize]]) -> Vec<Page> {
         let mut page = Page { number, count, notice, lines: Vec::new(), rows: rows(set, placed), extents: Vec::new(), lines_left: 0 };
         for line in placed {
             let paragraph = &set.paragraphs[line.paragraph];
-            let pieces = pieces(paragraph, &set.breaks[line.paragraph], line.line);
-            if pieces.is_empty() {
-                continue;
-            }
+            let breaks = &set.breaks[line.paragraph];
+            let drawn = set.drawn[line.paragraph].get_or_init(|| {
+                let lines = breaks.iter().map(Vec::len).max().unwrap_or(1);
+                (0..lines).map(|n| pieces(paragraph, breaks, n).into()).collect()
+            });
+            let Some(pieces) = drawn.get(line.line).filter(|p| !p.is_empty()).cloned() else { continue };
             let style = paragraph.style;
             let (top, number) = (MARGIN + line.top_centipt, page.lines.len() + 1);
             let (part, jump) = parts[line.paragraph];
@@ -444,7 +447,7 @@ mod tests {
     #[test]
     fn a_line_is_read_with_its_part_and_a_space_between_its_pieces() {
         let piece = |text: &str, left, width| Piece { text: text.into(), style: Style::default(), left, width };
-        let line = |number, pieces, jump| Line { number, top: 0, height: 0, baseline: 0, size: 1200, role: Role::Text, part: Part::Section(0), pieces, jump };
+        let line = |number, pieces: Vec<Piece>, jump| Line { number, top: 0, height: 0, baseline: 0, size: 1200, role: Role::Text, part: Part::Section(0), pieces: pieces.into(), jump };
         let mut page = page(1, 1, &[("Objectives/Goals of the BPF", 1, 2)], 3);
         page.lines = vec![
             line(1, vec![piece("•", 7200, 500), piece("Collect ", 9000, 4000), piece("case", 13000, 2000)], Some(Jump::Section { index: 0, at: 2 })),
@@ -460,7 +463,7 @@ mod tests {
     fn the_line_cursor_goes_line_by_line_and_on_to_the_next_page() {
         let with_lines = |number, count: usize| {
             let mut page = page(number, 3, &[], 0);
-            page.lines = (1..=count).map(|n| Line { number: n, top: 0, height: 0, baseline: 0, size: 0, role: Role::Text, part: Part::End, pieces: Vec::new(), jump: None }).collect();
+            page.lines = (1..=count).map(|n| Line { number: n, top: 0, height: 0, baseline: 0, size: 0, role: Role::Text, part: Part::End, pieces: Arc::default(), jump: None }).collect();
             page
         };
         let pages = [with_lines(1, 3), with_lines(2, 2), with_lines(3, 4)];
