@@ -80,39 +80,46 @@ fn element_by_id<T: JsCast>(id: &str) -> Option<T> {
 /// and in the middle of the view, in this task and again after the render in progress (which
 /// may show the field first). Returns false when there is no such field.
 pub fn place_caret(id: &str, at: u32) -> bool {
-    fn place(id: &str, at: u32) -> bool {
+    let place = move |id: &str| {
         let Some(field) = element_by_id::<web_sys::HtmlTextAreaElement>(id) else { return false };
         let _ = field.focus();
         let _ = field.set_selection_range(at, at);
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        field.scroll_into_view_with_scroll_into_view_options(&options);
+        scroll_to(&field, web_sys::ScrollLogicalPosition::Center);
         true
-    }
-    let placed = place(id, at);
-    let id = id.to_owned();
-    wasm_bindgen_futures::spawn_local(async move {
-        for _ in 0..FOCUS_TURNS {
-            let turn = js_sys::Promise::resolve(&JsValue::UNDEFINED);
-            let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
-            if !has_focus(&id) {
-                place(&id, at);
-            }
+    };
+    let placed = place(id);
+    after_render(id.to_owned(), FOCUS_TURNS, Box::new(move |id| {
+        if !has_focus(id) {
+            place(id);
         }
-    });
+    }));
     placed
+}
+
+fn scroll_to(element: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(block);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// Scrolls the element `id` into view as little as needed, once the render in progress has
 /// placed it.
 pub fn reveal_after_render(id: String) {
+    after_render(id, 1, Box::new(|id| {
+        if let Some(element) = element_by_id::<web_sys::Element>(id) {
+            scroll_to(&element, web_sys::ScrollLogicalPosition::Nearest);
+        }
+    }));
+}
+
+/// Runs `then` with `id` after each of the next `turns` microtask turns: after the render in
+/// progress (one closure type for every caller, so one future in the wasm).
+fn after_render(id: String, turns: usize, then: Box<dyn Fn(&str)>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let turn = js_sys::Promise::resolve(&JsValue::UNDEFINED);
-        let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
-        if let Some(element) = element_by_id::<web_sys::Element>(&id) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
+        for _ in 0..turns {
+            let turn = js_sys::Promise::resolve(&JsValue::UNDEFINED);
+            let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+            then(&id);
         }
     });
 }
@@ -146,15 +153,11 @@ pub fn narrow_screen() -> bool {
 pub fn focus_after_render(id: impl Into<String>) {
     let id = id.into();
     focus_element(&id);
-    wasm_bindgen_futures::spawn_local(async move {
-        for _ in 0..FOCUS_TURNS {
-            let turn = js_sys::Promise::resolve(&JsValue::UNDEFINED);
-            let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
-            if !has_focus(&id) {
-                focus_element(&id);
-            }
+    after_render(id, FOCUS_TURNS, Box::new(|id| {
+        if !has_focus(id) {
+            focus_element(id);
         }
-    });
+    }));
 }
 
 fn has_focus(id: &str) -> bool {

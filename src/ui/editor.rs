@@ -169,8 +169,14 @@ fn EditorBar(
                     <button type="button" class="button-secondary menu-button" aria-expanded=move || menu_open.get().to_string()
                         aria-controls="bar-actions" on:click=move |_| menu_open.update(|o| *o = !*o)>"Menu"</button>
                     <div id="bar-actions" class="button-row bar-actions" class:open=move || menu_open.get()>
+                        // On a narrow screen the history is in the side: it opens as a sheet.
                         <button type="button" class="button-secondary" aria-expanded=move || history_open.get().to_string()
-                            aria-controls="history-panel" on:click=move |_| history_open.update(|o| *o = !*o)>"History"</button>
+                            aria-controls="history-panel" on:click=move |_| {
+                                history_open.update(|o| *o = !*o);
+                                if history_open.get_untracked() {
+                                    panel.sheet.set(true);
+                                }
+                            }>"History"</button>
                         <ExportMenu draft=draft report=report />
                         <ShareButton draft=draft report=report />
                     </div>
