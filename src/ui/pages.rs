@@ -163,9 +163,16 @@ fn go_to(jump: Jump, draft: RwSignal<Draft>) {
 pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<Page>>, caret: RwSignal<Option<(usize, u32)>>, panel: SidePanel) -> impl IntoView {
     let fonts_ready = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
-    // The fonts the pages draw with, fetched as the PDF fetches them: now, and after pauses.
+    // Whether the fonts were asked for yet, and whether a load is under way.
+    let fetching = StoredValue::new((false, false));
+    // The fonts the pages draw with, fetched as the PDF fetches them: at once the first time,
+    // then after pauses in typing (a character may need a fallback font), one load at a time.
     let load_fonts = move || {
+        if fetching.try_get_value().is_none_or(|(_, loading)| loading) {
+            return;
+        }
         let needed = pages.with_untracked(|p| pdf::needed_for_pages(p));
+        fetching.set_value((true, true));
         leptos::task::spawn_local(async move {
             match fonts::show(&needed, &progress_into(status, notes::page_fonts_loading)).await {
                 Ok(()) => {
@@ -176,15 +183,18 @@ pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<P
                     status.try_set(Some(notes::page_fonts_failed(&e)));
                 }
             }
+            fetching.try_set_value((true, false));
         });
     };
     let pause = Debounce::new(PAUSE_MS);
-    Effect::new(move |first: Option<()>| {
-        pages.track();
-        if first.is_none() {
-            load_fonts();
-        } else {
+    Effect::new(move |_| {
+        if pages.with(Vec::is_empty) {
+            return;
+        }
+        if fetching.get_value().0 {
             pause.call(load_fonts);
+        } else {
+            load_fonts();
         }
     });
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { EditorPage, HEADINGS, type StartButton } from '../pages/editor';
 import { PagesView } from '../pages/pages';
 import { pdfLines, squash } from '../support/pdf';
-import { expect, test, type Page } from '../support/test';
+import { allowErrors, expect, test, type Page } from '../support/test';
 
 // The page view (#20): the pages drawn beside the editor are the PDF's pages, line for line,
 // with the same section labels; it follows the author, leads back to the text, is read by
@@ -270,6 +270,23 @@ test('until the fonts arrive each line is a bar as wide as its text; then it is 
   await context.close();
 });
 
+test('when the fonts cannot be loaded, the lines stay bars and the author is told why', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await write(page, SAMPLE_2);
+  allowErrors(/Failed to load resource/);
+  await context.route('**/fonts/*.ttf', (route) => route.abort('internetdisconnected'));
+  const pages = new PagesView(page);
+  await pages.toggle.click();
+  await expect(pages.region.getByRole('status')).toHaveText(
+    /^The fonts could not be loaded \(the font “[^”]+\.ttf” could not be loaded \(check the connection\)\), so each line is drawn as a bar as wide as its text\. Connect to the Internet once and open the pages again\.$/,
+  );
+  await expect(pages.region.locator('svg .bar').first()).toBeAttached();
+  await expect(pages.region.locator('svg g[data-line] text')).toHaveCount(0);
+  await expect(pages.sheets).not.toHaveCount(0);
+  await context.close();
+});
+
 async function expectNoViolations(page: Page, where: string) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
@@ -308,6 +325,11 @@ test('on a narrow screen the bar is one line, the checks and the pages are one t
   await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeHidden();
   await page.getByRole('button', { name: 'Menu' }).click();
   await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeVisible();
+  // History is beside the text: it opens over it.
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'History' }).click();
+  await pages.checksButton.click();
   await page.getByRole('button', { name: 'Menu' }).click();
   // Checks and Pages at hand, with their counts, and the checks no longer under the sections.
   await expect(pages.checksButton).toBeInViewport();
