@@ -155,6 +155,17 @@ fn the_cache_gives_the_pages_a_fresh_layout_gives_while_the_draft_changes() {
         let cached = cache.pages(&draft, report.must_fix(), Manifest::of(&draft));
         assert_eq!(cached, pages_now(&draft), "after edit {n}");
     }
+    // What surrounds the sections changes too: the title, the facts, the co-facilitators.
+    draft.set_title("A title long enough to take two lines of the page at its size, which is larger than the text's".into(), 20);
+    draft.edit_details(21, |d| {
+        d.proposer.name = "Amina Diallo".into();
+        d.co_facilitators = vec![person("Rahul Mehta", StakeholderGroup::TechnicalCommunity, Region::AsiaPacific, true)];
+    });
+    for step in 0..2 {
+        let cached = cache.pages(&draft, Vec::new(), Manifest::of(&draft));
+        assert_eq!(cached, SectionCache::default().pages(&draft, Vec::new(), Manifest::of(&draft)), "around the sections, pass {step}");
+        draft.edit_details(22, |d| d.co_facilitators.clear());
+    }
 }
 
 #[test]

@@ -15,13 +15,13 @@ import { gzipSync } from 'node:zlib';
 // worker (490,827 B); #17's PDF 22,792 B: the TrueType subsetter, CID fonts with ToUnicode, the
 // PDF/UA tags, XMP and links (15.7 KB in the wasm), the widths of every character Liberation
 // Serif has (2.7 KB), the font loading with progress and the fonts' cache (sw.js 1 KB). The
-// fonts themselves (3.2 MB, dist/fonts/) are never in the first load. #20's page view 29,225 B
+// fonts themselves (3.2 MB, dist/fonts/) are never in the first load. #20's page view 29,547 B
 // (512,774 B before it, same toolchain): the page model with its cache of drawn lines (2.4 KB),
 // the SVG drawing of a page by DOM calls, the region with its toggle, keyboard, caret
-// following and Print, the narrow screen's tab bar and menu (27.6 KB of wasm in all), the
+// following and Print, the narrow screen's tab bar and menu (27.9 KB of wasm in all), the
 // FontFace and DOM bindings (0.6 KB of JS) and the CSS (1.0 KB). Issue #22 splits the first
 // load further.
-const BUDGET_GZIP_BYTES = 483_942 + 6_680 + 22_792 + 29_225 + 400;
+const BUDGET_GZIP_BYTES = 483_942 + 6_680 + 22_792 + 29_547 + 400;
 // The import worker alone, today 209,973 B (208,402 B before #19's draft model and checks
 // reached it): a ratchet of its own, so its growth is noticed too.
 const WORKER_BUDGET_GZIP_BYTES = 206 * 1024;

@@ -124,7 +124,15 @@ impl Paragraph {
 
     /// The first character of each line, for each cell.
     pub fn breaks(&self) -> Vec<Vec<usize>> {
-        self.cells.iter().map(|cell| break_lines(cell, self.style.size_pt, self.cell_width())).collect()
+        self.measure().0
+    }
+
+    /// The breaks, and the width of each character of each cell (1/120 pt), which breaking
+    /// measures anyway and the page view sums.
+    fn measure(&self) -> (Breaks, Widths) {
+        let widths: Widths = self.cells.iter().map(|cell| cell.iter().map(|&(c, s)| width(c, s, self.style.size_pt)).collect()).collect();
+        let breaks = self.cells.iter().zip(&widths).map(|(cell, widths)| break_lines(cell, widths, self.cell_width())).collect();
+        (breaks, widths)
     }
 
     /// What line `line` draws in each cell, given the paragraph's `breaks`: the PDF and the page
@@ -163,6 +171,9 @@ pub struct PlacedLine {
 /// For each cell of a paragraph, the first character of each line.
 pub type Breaks = Vec<Vec<usize>>;
 
+/// For each cell of a paragraph, the width of each character, in 1/120 pt.
+type Widths = Vec<Vec<u32>>;
+
 /// What the page view draws of each line of a paragraph, once it is first drawn.
 pub type Drawn = OnceLock<Vec<Arc<[view::Piece]>>>;
 
@@ -175,6 +186,8 @@ pub struct Typeset {
     /// For each paragraph, what the page view draws of its lines, worked out once when first
     /// drawn (and kept with the section's lines in a [`SectionCache`]).
     pub drawn: Vec<Arc<Drawn>>,
+    /// For each paragraph, the widths its breaks were measured with.
+    widths: Vec<Arc<Widths>>,
     pub pages: Vec<Vec<PlacedLine>>,
     /// How far down the last page the text reaches, in 1/100 pt.
     pub last_bottom_centipt: u32,
@@ -212,8 +225,8 @@ impl Typeset {
 
     fn of(broken: Broken) -> Typeset {
         let (pages, last_bottom_centipt) = paginate(&broken.measures);
-        let Broken { paragraphs, breaks, drawn, measures, bodies } = broken;
-        Typeset { paragraphs, breaks, drawn, pages, last_bottom_centipt, bodies, measures }
+        let Broken { paragraphs, breaks, drawn, widths, measures, bodies } = broken;
+        Typeset { paragraphs, breaks, drawn, widths, pages, last_bottom_centipt, bodies, measures }
     }
 }
 
@@ -376,6 +389,7 @@ struct Broken {
     paragraphs: Vec<Arc<Paragraph>>,
     breaks: Vec<Arc<Breaks>>,
     drawn: Vec<Arc<Drawn>>,
+    widths: Vec<Arc<Widths>>,
     measures: Vec<Measure>,
     /// For each section, the paragraphs of its body.
     bodies: Vec<Range<usize>>,
@@ -390,6 +404,7 @@ impl Broken {
         self.paragraphs.extend(other.paragraphs.iter().cloned());
         self.breaks.extend(other.breaks.iter().cloned());
         self.drawn.extend(other.drawn.iter().cloned());
+        self.widths.extend(other.widths.iter().cloned());
         self.measures.extend_from_slice(&other.measures);
     }
 
@@ -413,11 +428,12 @@ trait Sink {
 
 impl Sink for Broken {
     fn paragraph(&mut self, paragraph: Paragraph) {
-        let breaks = paragraph.breaks();
+        let (breaks, widths) = paragraph.measure();
         self.measures.push(Measure::of(&paragraph, &breaks));
         self.paragraphs.push(Arc::new(paragraph));
         self.breaks.push(Arc::new(breaks));
         self.drawn.push(Arc::default());
+        self.widths.push(Arc::new(widths));
     }
 
     fn body(&mut self, index: usize, blocks: &Arc<[Block]>) {
@@ -450,13 +466,12 @@ impl Sink for Cached<'_> {
     }
 }
 
-/// Splits text into lines no wider than `limit` (1/120 pt); returns the index of the first
-/// character of each line.
-fn break_lines(chars: &[(char, Style)], size_pt: u32, limit: u32) -> Vec<usize> {
+/// Splits text, whose characters are `widths` wide, into lines no wider than `limit` (all in
+/// 1/120 pt); returns the index of the first character of each line.
+fn break_lines(chars: &[(char, Style)], widths: &[u32], limit: u32) -> Vec<usize> {
     if chars.is_empty() {
         return vec![0];
     }
-    let widths: Vec<u32> = chars.iter().map(|&(c, s)| width(c, s, size_pt)).collect();
     let mut starts = vec![0];
     let mut line_start = 0;
     let mut x = 0u32;

@@ -289,10 +289,10 @@ pub fn pages(set: &Typeset, doc: &Document, starts: &[&[usize]]) -> Vec<Page> {
         let mut page = Page { number, count, notice, lines: Vec::new(), rows: rows(set, placed), extents: Vec::new(), lines_left: 0 };
         for line in placed {
             let paragraph = &set.paragraphs[line.paragraph];
-            let breaks = &set.breaks[line.paragraph];
+            let (breaks, widths) = (&set.breaks[line.paragraph], &set.widths[line.paragraph]);
             let drawn = set.drawn[line.paragraph].get_or_init(|| {
                 let lines = breaks.iter().map(Vec::len).max().unwrap_or(1);
-                (0..lines).map(|n| pieces(paragraph, breaks, n).into()).collect()
+                (0..lines).map(|n| pieces(paragraph, breaks, widths, n).into()).collect()
             });
             let Some(pieces) = drawn.get(line.line).filter(|p| !p.is_empty()).cloned() else { continue };
             let style = paragraph.style;
@@ -397,8 +397,8 @@ fn centi(units: u32) -> u32 {
 }
 
 /// What line `line` of a paragraph shows, in runs of one style: the marker of a list item on
-/// its first line, then each cell's text.
-fn pieces(paragraph: &Paragraph, breaks: &[Vec<usize>], line: usize) -> Vec<Piece> {
+/// its first line, then each cell's text, as wide as the `widths` it was broken with.
+fn pieces(paragraph: &Paragraph, breaks: &[Vec<usize>], widths: &[Vec<u32>], line: usize) -> Vec<Piece> {
     let size = paragraph.style.size_pt;
     let margin = SPEC.margin_twips * 6;
     let piece = |text: String, style: Style, left: u32, right: u32| Piece { text, style, left: centi(left), width: centi(right) - centi(left) };
@@ -410,10 +410,12 @@ fn pieces(paragraph: &Paragraph, breaks: &[Vec<usize>], line: usize) -> Vec<Piec
     }
     for cell in paragraph.line_cells(breaks, line) {
         let mut x = margin + cell.left;
+        let mut at = cell.start;
+        let cell_widths = widths.get(cell.cell).map_or(&[][..], Vec::as_slice);
         for run in cell.chars.chunk_by(|a, b| a.1 == b.1) {
-            let right = x + run.iter().map(|&(c, s)| width(c, s, size)).sum::<u32>();
+            let right = x + cell_widths.get(at..at + run.len()).map_or(0, |w| w.iter().sum::<u32>());
             out.push(piece(run.iter().map(|(c, _)| c).collect(), run[0].1, x, right));
-            x = right;
+            (x, at) = (right, at + run.len());
         }
     }
     out
