@@ -383,7 +383,8 @@ impl SectionCache {
 }
 
 /// Paragraphs broken into lines, in document order: what placing them on pages needs (the
-/// measures), and what drawing them needs (the paragraphs and their breaks).
+/// measures), and what drawing them needs (the paragraphs, their breaks, the widths measured
+/// for them, and what the page view drew of them once it did).
 #[derive(Default)]
 struct Broken {
     paragraphs: Vec<Arc<Paragraph>>,
