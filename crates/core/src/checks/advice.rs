@@ -10,7 +10,7 @@ use crate::checks::{Finding, Severity, Target, finding};
 use crate::model::source::WRITING_ADVICE;
 use crate::text::case::{fold, fold_str};
 use crate::text::markdown::{Block, Inline, inline_text};
-use crate::text::words::{count_words, plural};
+use crate::text::words::{and_list, count_words, plural};
 
 /// A sentence longer than this is hard to follow (plain-language guides give 25 to 40 words).
 pub const LONG_SENTENCE_WORDS: usize = 40;
@@ -412,15 +412,6 @@ fn syllables_of(word: &str) -> usize {
     }
     let silent_e = lower.ends_with('e') && !lower.ends_with("le") && groups > 1;
     (groups - usize::from(silent_e)).max(1)
-}
-
-/// “a”, “b” and “c” without quotes: BPF, MAG and IXP.
-fn and_list(items: &[&str]) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use crate::model::settings::Settings;
 use crate::model::source;
 use crate::model::template::{Kind, SectionSpec};
 use crate::text::markdown;
-use crate::text::words::plural;
+use crate::text::words::{and_list, plural};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -469,12 +469,7 @@ fn related_existing_work(draft: &Draft, related: &[Match], findings: &mut Vec<Fi
 
 /// “a”, “b” and “c”.
 fn quoted_list(words: &[String]) -> String {
-    let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+    and_list(&words.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>())
 }
 
 fn people_rows(draft: &Draft, severity: Severity, source: &'static str, findings: &mut Vec<Finding>) {
