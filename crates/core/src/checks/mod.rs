@@ -229,6 +229,8 @@ struct SectionFacts {
     text: String,
     placeholders: Vec<Finding>,
     mentions_stakeholders: bool,
+    /// The heading in quotes, as findings name the section.
+    name: String,
     advice: SectionAdvice,
     /// Worked out on first use: only the timeframe section needs it.
     forecast: Option<Forecast>,
@@ -298,6 +300,7 @@ impl SectionFacts {
             placeholders: found,
             mentions_stakeholders: mentions_stakeholders(text),
             advice: if pasted { SectionAdvice::default() } else { advise(&markdown::parse(text), &name, target, spec.guidance) },
+            name,
             forecast: None,
         }
     }
@@ -325,8 +328,7 @@ fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageC
         check_section(draft, index, spec, texts.section(draft, index), &mut findings);
     }
     let sections = texts.template_sections(draft);
-    let names: Vec<String> = sections.iter().map(|facts| section_name(facts.spec)).collect();
-    let used = sections.iter().zip(&names).map(|(facts, name)| (Target::Section(facts.spec.key), name.as_str(), facts.advice.acronyms.as_slice()));
+    let used = sections.iter().map(|facts| (Target::Section(facts.spec.key), facts.name.as_str(), facts.advice.acronyms.as_slice()));
     findings.extend(unexplained_acronyms(used));
     let reading_ease = sections.iter().map(|facts| facts.advice.reading_ease).collect();
     if kind.is_bpf() {
