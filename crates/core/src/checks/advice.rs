@@ -10,7 +10,7 @@ use crate::checks::{Finding, Severity, Target, finding};
 use crate::model::source::WRITING_ADVICE;
 use crate::text::case::{fold, fold_str};
 use crate::text::markdown::{Block, Inline, inline_text};
-use crate::text::words::{count_words, plural};
+use crate::text::words::{and_list, count_words, plural};
 
 /// A sentence longer than this is hard to follow (plain-language guides give 25 to 40 words).
 pub const LONG_SENTENCE_WORDS: usize = 40;
@@ -36,8 +36,9 @@ pub struct SectionAdvice {
 /// The advice on section `name` (its heading in quotes) whose parsed text is `blocks`.
 pub fn advise(blocks: &[Block], name: &str, target: Target, guidance: &str) -> SectionAdvice {
     let units = units(blocks);
+    let all_sentences: Vec<&str> = units.iter().flat_map(|u| sentences(&u.text)).collect();
     let mut tips = Vec::new();
-    if let Some(tip) = long_sentences(&units, name, target) {
+    if let Some(tip) = long_sentences(&all_sentences, name, target) {
         tips.push(tip);
     }
     if let Some(tip) = long_paragraphs(&units, name, target) {
@@ -49,7 +50,7 @@ pub fn advise(blocks: &[Block], name: &str, target: Target, guidance: &str) -> S
     if let Some(tip) = bare_links(&units, name, target) {
         tips.push(tip);
     }
-    SectionAdvice { tips, acronyms: acronyms(&units), reading_ease: reading_ease(&units) }
+    SectionAdvice { tips, acronyms: acronyms(&units), reading_ease: reading_ease(&units, all_sentences.len()) }
 }
 
 /// The acronym tips of a whole draft: `sections` gives each section's place, name and
@@ -186,11 +187,10 @@ fn opening(text: &str) -> String {
     if words.len() <= 6 { words.join(" ") } else { format!("{} …", words[..6].join(" ")) }
 }
 
-fn long_sentences(units: &[Unit], name: &str, target: Target) -> Option<Finding> {
-    let long: Vec<(usize, &str)> = units
+fn long_sentences(sentences: &[&str], name: &str, target: Target) -> Option<Finding> {
+    let long: Vec<(usize, &str)> = sentences
         .iter()
-        .flat_map(|u| sentences(&u.text))
-        .map(|s| (count_words(s), s))
+        .map(|s| (count_words(s), *s))
         .filter(|(words, _)| *words > LONG_SENTENCE_WORDS)
         .collect();
     let (words, first) = long.first()?;
@@ -371,13 +371,11 @@ fn ascii_words(text: &str) -> Vec<(usize, &str)> {
 /// Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word,
 /// from 0 (very hard) to 100 (very easy). The formula is for English: it is given only when
 /// nearly every word is written in Latin letters.
-fn reading_ease(units: &[Unit]) -> Option<i32> {
+fn reading_ease(units: &[Unit], sentence_count: usize) -> Option<i32> {
     let mut words = 0usize;
     let mut latin = 0usize;
     let mut syllables = 0usize;
-    let mut sentence_count = 0usize;
     for unit in units {
-        sentence_count += sentences(&unit.text).len();
         for word in unit.text.split_whitespace() {
             let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
             if letters.is_empty() {
@@ -412,15 +410,6 @@ fn syllables_of(word: &str) -> usize {
     }
     let silent_e = lower.ends_with('e') && !lower.ends_with("le") && groups > 1;
     (groups - usize::from(silent_e)).max(1)
-}
-
-/// “a”, “b” and “c” without quotes: BPF, MAG and IXP.
-fn and_list(items: &[&str]) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use crate::model::settings::Settings;
 use crate::model::source;
 use crate::model::template::{Kind, SectionSpec};
 use crate::text::markdown;
-use crate::text::words::plural;
+use crate::text::words::{and_list, plural};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -243,6 +243,8 @@ struct SectionFacts {
     text: String,
     placeholders: Vec<Finding>,
     mentions_stakeholders: bool,
+    /// The heading in quotes, as findings name the section.
+    name: String,
     advice: SectionAdvice,
     /// Worked out on first use: only the timeframe section needs it.
     forecast: Option<Forecast>,
@@ -312,6 +314,7 @@ impl SectionFacts {
             placeholders: found,
             mentions_stakeholders: mentions_stakeholders(text),
             advice: if pasted { SectionAdvice::default() } else { advise(&markdown::parse(text), &name, target, spec.guidance) },
+            name,
             forecast: None,
         }
     }
@@ -339,8 +342,7 @@ fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageC
         check_section(draft, index, spec, texts.section(draft, index), &mut findings);
     }
     let sections = texts.template_sections(draft);
-    let names: Vec<String> = sections.iter().map(|facts| section_name(facts.spec)).collect();
-    let used = sections.iter().zip(&names).map(|(facts, name)| (Target::Section(facts.spec.key), name.as_str(), facts.advice.acronyms.as_slice()));
+    let used = sections.iter().map(|facts| (Target::Section(facts.spec.key), facts.name.as_str(), facts.advice.acronyms.as_slice()));
     findings.extend(unexplained_acronyms(used));
     let reading_ease = sections.iter().map(|facts| facts.advice.reading_ease).collect();
     if kind.is_bpf() {
@@ -483,12 +485,7 @@ fn related_existing_work(draft: &Draft, related: &[Match], findings: &mut Vec<Fi
 
 /// “a”, “b” and “c”.
 fn quoted_list(words: &[String]) -> String {
-    let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+    and_list(&words.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>())
 }
 
 fn people_rows(draft: &Draft, severity: Severity, source: &'static str, findings: &mut Vec<Finding>) {

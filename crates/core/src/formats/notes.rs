@@ -4,7 +4,7 @@
 use igf_codecs::decimal;
 
 use crate::formats::pdf::{Gaps, script_name};
-use crate::text::words::plural;
+use crate::text::words::{and_list, plural};
 
 /// The most missing characters named; the rest are counted.
 const GAPS_NAMED: usize = 12;
@@ -39,7 +39,7 @@ pub fn pdf_gaps(gaps: &Gaps) -> Vec<String> {
         }
         notes.push(format!(
             "The PDF cannot set {} text right to left yet: {} of this draft ({}) appear as empty boxes rather than in the wrong order. The Word document, web page and Markdown exports show them.",
-            scripts.join(" and "),
+            and_list(&scripts),
             plural(gaps.right_to_left.len(), "character"),
             named(&gaps.right_to_left)
         ));

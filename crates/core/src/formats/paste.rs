@@ -8,7 +8,7 @@ use igf_codecs::html::{self, Element, Node};
 
 use crate::formats::wordml::docx::flatten;
 use crate::formats::wordml::styles::is_mono;
-use crate::formats::wordml::{Marks, Paragraph, Part, Role, markdown};
+use crate::formats::wordml::{Marks, Paragraph, Part, Role, collapse, markdown};
 
 /// Clipboard HTML larger than this pastes as plain text: converting it would stall typing.
 pub const MAX_HTML_BYTES: usize = 2 << 20;
@@ -252,24 +252,6 @@ fn word_marker(element: &Element) -> Option<Option<u64>> {
     let digits: String = marker.chars().take_while(char::is_ascii_digit).collect();
     let numbered = marker.len() > 1 && marker.ends_with(['.', ')']);
     Some(numbered.then(|| digits.parse().unwrap_or(1)))
-}
-
-/// HTML collapses runs of white space to one space.
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_ascii_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -34,6 +34,18 @@ pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
+/// "a", "a and b", "a, b and c": items as an English list.
+pub fn and_list(items: &[impl AsRef<str>]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.as_ref().to_owned(),
+        Some((last, rest)) => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// The text with its first letter in upper case (ASCII: our own sentences start in English).
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
@@ -59,7 +71,15 @@ fn is_emoji(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{count_words, describe_count, plural};
+    use super::{and_list, count_words, describe_count, plural};
+
+    #[test]
+    fn lists_read_as_english() {
+        let table: &[(&[&str], &str)] = &[(&[], ""), (&["BPF"], "BPF"), (&["BPF", "MAG"], "BPF and MAG"), (&["BPF", "MAG", "IXP"], "BPF, MAG and IXP")];
+        for (items, expected) in table {
+            assert_eq!(and_list(items), *expected, "{items:?}");
+        }
+    }
 
     #[test]
     fn counts_take_the_plural_unless_one() {

@@ -18,7 +18,7 @@ use igf_codecs::xml::XmlError;
 use igf_codecs::zip::ZipError;
 use thiserror::Error;
 
-use crate::text::words::plural;
+use crate::text::words::{and_list, plural};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reading {
@@ -107,10 +107,27 @@ impl LeftOut {
             .filter(|(n, _)| *n > 0)
             .map(|(n, noun)| plural(n, noun))
             .collect();
-        let (last, rest) = parts.split_last()?;
-        let list = if rest.is_empty() { last.clone() } else { format!("{} and {last}", rest.join(", ")) };
-        Some(format!("Left out, as a proposal has no place for them: {list}."))
+        (!parts.is_empty()).then(|| format!("Left out, as a proposal has no place for them: {}.", and_list(&parts)))
     }
+}
+
+/// Runs of white space as one space, as HTML and ODF text read them (ODF's `text:s` and HTML's
+/// `<pre>` write more; XML cannot hold the form feed that HTML also counts).
+pub(crate) fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_ascii_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]

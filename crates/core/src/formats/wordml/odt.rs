@@ -10,7 +10,7 @@ use igf_codecs::zip::Archive;
 
 use super::docx::flatten;
 use super::styles::{is_mono, outline_role, role_by_name};
-use super::{LeftOut, Marks, Paragraph, Part, Reading, Role, WordError, parse_part, part_text};
+use super::{LeftOut, Marks, Paragraph, Part, Reading, Role, WordError, collapse, parse_part, part_text};
 
 const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
@@ -331,22 +331,4 @@ impl Walker<'_> {
 
 fn repeated(element: &Element, attribute: &str) -> usize {
     element.attr(TABLE, attribute).and_then(|n| n.parse().ok()).unwrap_or(1).clamp(1, MAX_REPEAT)
-}
-
-/// ODF collapses runs of white space in text to one space; `text:s` writes more.
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if matches!(c, ' ' | '\t' | '\n' | '\r') {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
 }
