@@ -3,6 +3,7 @@
 
 pub mod case;
 mod case_data;
+pub mod i18n;
 pub mod markdown;
 pub mod url;
 pub mod words;

@@ -1,0 +1,82 @@
+//! The English catalogue against the code: every key the code names is in `i18n/en.json`, and
+//! every key there is named somewhere. Keys are written literally, as `Msg::new("…")` in any
+//! crate or `t("…")` in the UI, so reading the sources finds them all.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use igf_core::text::i18n::{Catalogue, Lang, english};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The keys named in `text` before its tests: the literal after `Msg::new(` or after a `t(` that
+/// is not the end of a longer name.
+fn keys_in(text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut keys = Vec::new();
+    for opener in ["Msg::new(\"", "t(\""] {
+        for (at, _) in code.match_indices(opener) {
+            let before = code[..at].chars().next_back();
+            if opener == "t(\"" && before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                continue;
+            }
+            let rest = &code[at + opener.len()..];
+            keys.push(rest[..rest.find('"').unwrap()].to_owned());
+        }
+    }
+    keys
+}
+
+fn used_keys() -> BTreeSet<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    for entry in fs::read_dir(root.join("crates")).unwrap() {
+        rust_files(&entry.unwrap().path().join("src"), &mut files);
+    }
+    files.iter().flat_map(|f| keys_in(&fs::read_to_string(f).unwrap())).collect()
+}
+
+#[test]
+fn every_key_the_code_names_is_in_the_english_catalogue_and_back() {
+    let catalogue: BTreeSet<String> = english().keys().map(str::to_owned).collect();
+    let used = used_keys();
+    let missing: Vec<&String> = used.difference(&catalogue).collect();
+    let unused: Vec<&String> = catalogue.difference(&used).collect();
+    assert!(missing.is_empty(), "named in the code but not in en.json: {missing:?}");
+    assert!(unused.is_empty(), "in en.json but named nowhere: {unused:?}");
+}
+
+#[test]
+fn keys_are_found_in_their_one_literal_form() {
+    let table: &[(&str, &[&str])] = &[
+        ("Msg::new(\"a.b\").arg(\"n\", 1)", &["a.b"]),
+        ("view! { <p>{t(\"c.d\")}</p> }", &["c.d"]),
+        ("text.split(\"x\"); format!(\"y\")", &[]),
+        ("fn f() { t(\"e.f\") }\n#[cfg(test)]\nmod tests { Msg::new(\"only.test\") }", &["e.f"]),
+    ];
+    for (text, expected) in table {
+        assert_eq!(keys_in(text), *expected, "{text}");
+    }
+}
+
+#[test]
+fn english_keys_are_dotted_lowercase_names() {
+    for key in english().keys() {
+        let well_formed = key.split('.').count() >= 2
+            && key.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+        assert!(well_formed, "{key:?} is not a dotted lowercase name");
+    }
+    assert_eq!(Catalogue::parse(Lang::En, include_str!("../i18n/en.json")).as_ref(), Ok(english()));
+}
