@@ -33,6 +33,14 @@ pub struct PageDrawing {
     active: Option<usize>,
     /// The lines the marks are on.
     marked: [Option<usize>; 2],
+    notes: LimitNotes,
+}
+
+/// The words at the page limit, in the interface's language: at the end of the last page
+/// allowed, and over every page after it.
+pub struct LimitNotes {
+    pub edge: String,
+    pub over: String,
 }
 
 /// A mark on one line of the page.
@@ -47,7 +55,7 @@ pub enum Mark {
 impl PageDrawing {
     /// An empty page in `holder`; `number` names the marks it can scroll to (`page-N-follow`,
     /// `page-N-cursor`).
-    pub fn new(holder: &Element, number: usize) -> Option<PageDrawing> {
+    pub fn new(holder: &Element, number: usize, notes: LimitNotes) -> Option<PageDrawing> {
         let document = holder.owner_document()?;
         let size = format!("0 0 {} {}", view::PAGE_WIDTH, view::PAGE_HEIGHT);
         let svg = make(&document, "svg", &[("class", "sheet-drawing"), ("viewBox", &size), ("aria-hidden", "true"), ("focusable", "false")])?;
@@ -58,7 +66,7 @@ impl PageDrawing {
         let lines = add(&svg, make(&document, "g", &[("class", "lines")])?)?;
         let cursor = add(&svg, make(&document, "rect", &[("class", "line-cursor"), ("id", &format!("page-{number}-cursor")), ("display", "none")])?)?;
         holder.append_child(&svg).ok()?;
-        Some(PageDrawing { document, svg, marks, lines, follow, cursor, shown: None, text: false, line_nodes: Vec::new(), extent_nodes: Vec::new(), active: None, marked: [None; 2] })
+        Some(PageDrawing { document, svg, marks, lines, follow, cursor, shown: None, text: false, line_nodes: Vec::new(), extent_nodes: Vec::new(), active: None, marked: [None; 2], notes })
     }
 
     /// Draws `page`, as text once the fonts are there (`text`), redrawing only what changed.
@@ -180,7 +188,7 @@ impl PageDrawing {
         if page.ends_limit() {
             let y = (view::PAGE_HEIGHT - 250).to_string();
             add_to(g, make(d, "line", &[("class", "limit-edge"), ("x1", "0"), ("x2", &full_width), ("y1", &y), ("y2", &y)]));
-            add_to(g, note(d, "limit-label", &view::limit_edge_note(), view::PAGE_HEIGHT - 900, 1400));
+            add_to(g, note(d, "limit-label", &self.notes.edge, view::PAGE_HEIGHT - 900, 1400));
         }
         if page.over_limit() {
             let id = format!("over-hatch-{}", page.number);
@@ -193,7 +201,7 @@ impl PageDrawing {
                 }
             }
             add_to(g, make(d, "rect", &[("class", "over"), ("width", &full_width), ("height", &view::PAGE_HEIGHT.to_string()), ("fill", &format!("url(#{id})"))]));
-            add_to(g, note(d, "over-label", &view::over_limit_note(), 2400, 1600));
+            add_to(g, note(d, "over-label", &self.notes.over, 2400, 1600));
         }
         self.apply_active(self.active);
     }

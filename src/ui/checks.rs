@@ -6,10 +6,12 @@ use std::collections::HashSet;
 use igf_core::checks::{Dismissed, Finding, PersonField, Report, Severity, Target};
 use igf_core::layout::length::{MAX_PAGES, tenths};
 use igf_core::model::draft::Draft;
+use igf_core::text::i18n::{Arg, Msg};
 use leptos::prelude::*;
 
 use crate::browser::platform::{Debounce, focus_after_render, focus_element, now_ms};
 use super::pages::SidePanel;
+use super::words::{t, t_now, t_with};
 
 /// Ids of the fields the author has left at least once. Beside a field, problems show only once
 /// it has been touched, so a new draft is not covered in warnings; the panel always shows all.
@@ -109,7 +111,7 @@ pub fn ChecksPanel(report: Memo<Report>, #[prop(optional)] draft: Option<RwSigna
     let (announcement, set_announcement) = signal(String::new());
     let debounce = Debounce::new(1500);
     Effect::new(move |_| {
-        let summary = report.with(|r| r.summary());
+        let summary = report.with(|r| t_now(&r.summary()));
         debounce.call(move || set_announcement.set(summary));
     });
 
@@ -122,35 +124,25 @@ pub fn ChecksPanel(report: Memo<Report>, #[prop(optional)] draft: Option<RwSigna
             r.pages.section_pages.iter().map(|(heading, pages)| (*heading, tenths(*pages), budget_percent(*pages))).collect::<Vec<_>>()
         })
     });
-    let counts = move || {
-        report.with(|r| {
-            [Severity::MustFix, Severity::ShouldFix, Severity::Tip]
-                .into_iter()
-                .map(|s| (s, r.count(s)))
-                .filter(|(_, n)| *n > 0)
-                .map(|(s, n)| format!("{n} {}", s.label().to_ascii_lowercase()))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        })
-    };
+    let counts = move || report.with(|r| r.counts()).map(|m| t_now(&m)).unwrap_or_default();
     view! {
         <section class="checks" aria-labelledby="checks-heading">
-            <h2 id="checks-heading" class="side-heading" tabindex="-1">"Checks"</h2>
+            <h2 id="checks-heading" class="side-heading" tabindex="-1">{t("checks.heading")}</h2>
             <div class="checks-summary" class:ready=move || report.with(|r| r.ready())>
-                <p class="checks-verdict">{move || report.with(|r| r.summary())}</p>
+                <p class="checks-verdict">{move || report.with(|r| t_now(&r.summary()))}</p>
                 <p class="checks-counts">{counts}</p>
             </div>
             <div class="pages" id="page-count" tabindex="-1">
-                <p class="pages-label">{move || report.with(|r| r.pages.label())}</p>
+                <p class="pages-label">{move || report.with(|r| t_now(&r.pages.label()))}</p>
                 <div class="pages-bar" aria-hidden="true">
                     <span class="pages-fill" style:width=move || format!("{}%", report.with(|r| budget_percent(r.pages.pages)))></span>
                     <span class="pages-min"></span>
                 </div>
-                <p class="pages-note">"Laid out as the exported document: A4, Times 12 pt."</p>
-                <ul class="section-bars" aria-label="Pages per section">
+                <p class="pages-note">{t("checks.pages.note")}</p>
+                <ul class="section-bars" aria-label=t("checks.pages.per_section")>
                     {move || section_bars.get().into_iter().map(|(heading, pages, percent)| view! {
                         <li>
-                            <span class="section-bar-label">{format!("{heading}: {pages} pages")}</span>
+                            <span class="section-bar-label">{t_with(Msg::new("checks.pages.section").arg("heading", heading).arg("pages", Arg::Decimal(pages)))}</span>
                             <span class="section-bar" aria-hidden="true"><span class="section-bar-fill" style:width=format!("{percent}%")></span></span>
                         </li>
                     }).collect_view()}
@@ -178,7 +170,7 @@ fn finding_item(finding: Finding, draft: Option<RwSignal<Draft>>) -> impl IntoVi
     let dismiss = draft.filter(|_| finding.dismissible()).map(|draft| view! { <DismissForm finding=finding.clone() draft=draft key=key message_id=message_id.clone() /> });
     view! {
         <li class=severity_class(finding.severity)>
-            <span class="finding-severity">{finding.severity.label()}</span>
+            <span class="finding-severity">{t_with(finding.severity.label())}</span>
             <a class="finding-link" id=message_id href=href on:click=move |ev| {
                 ev.prevent_default();
                 if let Some(touched) = touched {
@@ -191,8 +183,8 @@ fn finding_item(finding: Finding, draft: Option<RwSignal<Draft>>) -> impl IntoVi
                 } else {
                     focus_element(&id);
                 }
-            }>{finding.message}</a>
-            <span class="finding-source">{format!("Source: {}", finding.source)}</span>
+            }>{t_with(finding.message)}</a>
+            <span class="finding-source">{t_with(Msg::new("checks.source").arg("source", finding.source))}</span>
             {dismiss}
         </li>
     }
@@ -223,19 +215,19 @@ fn DismissForm(finding: Finding, draft: RwSignal<Draft>, key: String, message_id
             on:click=move |_| {
                 open.set(true);
                 focus_after_render(focus_reason.clone());
-            }>"Not applicable"</button>
+            }>{t("checks.dismiss.open")}</button>
         {move || open.get().then(|| {
             let close = close.clone();
             let cancel = close.clone();
             view! {
                 <form class="dismiss-form" on:submit=submit.clone()
                     on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); close(); }>
-                    <label class="field-label" for=reason_id.clone()>"Why does this not apply? (optional)"</label>
+                    <label class="field-label" for=reason_id.clone()>{t("checks.dismiss.reason")}</label>
                     <input id=reason_id.clone() type="text" autocomplete="off" prop:value=move || reason.get()
                         on:input:target=move |ev| reason.set(ev.target().value()) />
                     <div class="button-row">
-                        <button type="submit" class="button-secondary">"Dismiss"</button>
-                        <button type="button" class="button-quiet" on:click=move |_| cancel()>"Cancel"</button>
+                        <button type="submit" class="button-secondary">{t("checks.dismiss.submit")}</button>
+                        <button type="button" class="button-quiet" on:click=move |_| cancel()>{t("checks.dismiss.cancel")}</button>
                     </div>
                 </form>
             }
@@ -246,7 +238,7 @@ fn DismissForm(finding: Finding, draft: RwSignal<Draft>, key: String, message_id
 /// What the author dismissed, with why: to the author with "Restore", to a reviewer open.
 #[component]
 fn DismissedList(dismissed: Vec<Dismissed>, draft: Option<RwSignal<Draft>>) -> impl IntoView {
-    let heading = format!("Dismissed as not applicable ({})", dismissed.len());
+    let heading = Msg::new("checks.dismissed.heading").arg("count", dismissed.len());
     let items = dismissed.into_iter().map(|item| {
         let (rule, place) = (item.finding.rule, item.finding.target.place());
         let message_id = format!("dismissed-{rule}-{}", place.replace(':', "-"));
@@ -254,20 +246,20 @@ fn DismissedList(dismissed: Vec<Dismissed>, draft: Option<RwSignal<Draft>>) -> i
             <button type="button" class="button-quiet" aria-describedby=message_id.clone() on:click=move |_| {
                 draft.update(|d| d.restore(rule, &place, now_ms()));
                 focus_after_render("checks-heading");
-            }>"Restore"</button>
+            }>{t("checks.dismissed.restore")}</button>
         });
         view! {
             <li class="finding finding-dismissed">
-                <span class="finding-severity">{item.finding.severity.label()}</span>
-                <span id=message_id.clone()>{item.finding.message.clone()}</span>
-                <span class="finding-note">{item.note()}</span>
+                <span class="finding-severity">{t_with(item.finding.severity.label())}</span>
+                <span id=message_id.clone()>{t_with(item.finding.message.clone())}</span>
+                <span class="finding-note">{t_with(item.note())}</span>
                 {restore}
             </li>
         }
     }).collect_view();
     view! {
         <details class="dismissed" open=draft.is_none()>
-            <summary id=DISMISSED_ID>{heading}</summary>
+            <summary id=DISMISSED_ID>{t_with(heading)}</summary>
             <ul class="findings">{items}</ul>
         </details>
     }
@@ -283,7 +275,7 @@ pub fn FieldFindings(report: Memo<Report>, target: Target, id: String) -> impl I
         report.with(|r| {
             r.for_target(target)
                 .filter(|f| shown || f.severity == Severity::Tip)
-                .map(|f| view! { <li class=severity_class(f.severity)><span class="finding-severity">{f.severity.label()}</span>" "{f.message.clone()}</li> })
+                .map(|f| view! { <li class=severity_class(f.severity)><span class="finding-severity">{t_now(&f.severity.label())}</span>" "{t_now(&f.message)}</li> })
                 .collect_view()
         })
     };

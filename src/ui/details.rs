@@ -4,10 +4,12 @@
 use igf_core::checks::{PersonField, Report, Target};
 use igf_core::model::draft::{Details, Draft, MeetingFormat};
 use igf_core::model::people::{CoFacilitator, Region, StakeholderGroup};
+use igf_core::text::i18n::Msg;
 use leptos::prelude::*;
 
 use crate::browser::platform::{focus_after_render, now_ms};
 use super::checks::{FieldFindings, dom_id, person_field_id};
+use super::words::{t, t_with};
 
 /// Where to read the IGF Code of Conduct.
 pub const CODE_OF_CONDUCT_URL: &str = "https://www.intgovforum.org/en/content/igf-code-of-conduct";
@@ -26,8 +28,8 @@ fn DetailInput(
     draft: RwSignal<Draft>,
     report: Memo<Report>,
     target: Target,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    label: Msg,
+    #[prop(optional)] hint: Option<Msg>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     get: fn(&Details) -> &String,
@@ -42,8 +44,8 @@ fn DetailInput(
     let live = kind == "text" || kind == "email";
     view! {
         <div class="field">
-            <label class="field-label-small" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <label class="field-label-small" for=id.clone()>{t_with(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{t_with(h)}</p> })}
             <input
                 id=id
                 type=kind
@@ -64,30 +66,26 @@ fn DetailInput(
 #[component]
 pub fn SubmissionDetails(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
     let is_bpf = draft.with_untracked(|d| d.kind.is_bpf());
-    let meeting_hint = if is_bpf {
-        "BPF proposals are due a set number of weeks before the face-to-face or virtual MAG meeting that discusses them (3 weeks unless the MAG changes it)."
-    } else {
-        "The MAG meeting where you will present the proposal, if known."
-    };
+    let meeting_hint = if is_bpf { Msg::new("details.meeting.hint.bpf") } else { Msg::new("details.meeting.hint.wg") };
     let format = move || draft.with(|d| d.details().meeting_format.map(|f| f.code()).unwrap_or(""));
     view! {
         <section class="details-card" aria-labelledby="submission-heading">
-            <h2 id="submission-heading" class="section-heading">"Proposer and MAG meeting"</h2>
+            <h2 id="submission-heading" class="section-heading">{t("details.heading")}</h2>
             <div class="field-grid">
-                <DetailInput draft=draft report=report target=Target::ProposerName label="Your name" autocomplete="name"
+                <DetailInput draft=draft report=report target=Target::ProposerName label=Msg::new("details.proposer.name") autocomplete="name"
                     get=|d| &d.proposer.name set=|d, v| d.proposer.name = v />
-                <DetailInput draft=draft report=report target=Target::ProposerEmail label="Your email address" kind="email" autocomplete="email"
+                <DetailInput draft=draft report=report target=Target::ProposerEmail label=Msg::new("details.proposer.email") kind="email" autocomplete="email"
                     get=|d| &d.proposer.email set=|d, v| d.proposer.email = v />
-                <DetailInput draft=draft report=report target=Target::MeetingDate label="Date of the MAG meeting" kind="date"
+                <DetailInput draft=draft report=report target=Target::MeetingDate label=Msg::new("details.meeting.date") kind="date"
                     hint=meeting_hint get=|d| &d.meeting_date set=|d, v| d.meeting_date = v />
                 <div class="field">
-                    <label class="field-label-small" for="meeting-format">"Kind of MAG meeting"</label>
+                    <label class="field-label-small" for="meeting-format">{t("details.meeting.format")}</label>
                     <select id="meeting-format" prop:value=format on:change:target=move |ev| {
                         let value = MeetingFormat::from_code(&ev.target().value());
                         edit(draft, |d| d.meeting_format = value);
                     }>
-                        <option value="">"Not known yet"</option>
-                        {MeetingFormat::ALL.into_iter().map(|f| view! { <option value=f.code()>{f.label()}</option> }).collect_view()}
+                        <option value="">{t("details.meeting.format.unknown")}</option>
+                        {MeetingFormat::ALL.into_iter().map(|f| view! { <option value=f.code()>{t_with(f.msg())}</option> }).collect_view()}
                     </select>
                 </div>
             </div>
@@ -100,10 +98,10 @@ pub fn SubmissionDetails(draft: RwSignal<Draft>, report: Memo<Report>) -> impl I
 pub fn TimeframeDates(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
     view! {
         <div class="field-grid">
-            <DetailInput draft=draft report=report target=Target::TimeframeStart label="Work starts (month)" kind="month"
-                hint="For example 2027-02." get=|d| &d.timeframe_start set=|d, v| d.timeframe_start = v />
-            <DetailInput draft=draft report=report target=Target::TimeframeEnd label="Work ends (month)" kind="month"
-                hint="For example 2027-12." get=|d| &d.timeframe_end set=|d, v| d.timeframe_end = v />
+            <DetailInput draft=draft report=report target=Target::TimeframeStart label=Msg::new("details.timeframe.start") kind="month"
+                hint=Msg::new("details.timeframe.start.hint") get=|d| &d.timeframe_start set=|d, v| d.timeframe_start = v />
+            <DetailInput draft=draft report=report target=Target::TimeframeEnd label=Msg::new("details.timeframe.end") kind="month"
+                hint=Msg::new("details.timeframe.end.hint") get=|d| &d.timeframe_end set=|d, v| d.timeframe_end = v />
         </div>
     }
 }
@@ -114,12 +112,11 @@ pub fn CodeOfConduct(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoV
     let target = Target::CodeOfConduct;
     view! {
         <section class="details-card" aria-labelledby="conduct-heading">
-            <h2 id="conduct-heading" class="section-heading">"IGF Code of Conduct"</h2>
+            <h2 id="conduct-heading" class="section-heading">{t("details.conduct.heading")}</h2>
             <p class="guidance" id="conduct-summary">
-                "Everyone in IGF work treats others with respect, discusses issues rather than persons, acts \
-                 in good faith and listens to all stakeholders; harassment is not tolerated. "
-                <a href=CODE_OF_CONDUCT_URL target="_blank" rel="noopener noreferrer">"Read the IGF Code of Conduct"</a>
-                "."
+                {t("details.conduct.summary")}" "
+                <a href=CODE_OF_CONDUCT_URL target="_blank" rel="noopener noreferrer">{t("details.conduct.link")}</a>
+                {t("details.conduct.end")}
             </p>
             <div class="check-field">
                 <input type="checkbox" id=dom_id(target) aria-describedby=format!("conduct-summary {}", findings_id(target))
@@ -128,7 +125,7 @@ pub fn CodeOfConduct(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoV
                         let checked = ev.target().checked();
                         edit(draft, |d| d.code_of_conduct = checked);
                     } />
-                <label for=dom_id(target)>"This work will follow the IGF Code of Conduct"</label>
+                <label for=dom_id(target)>{t("details.conduct.confirm")}</label>
             </div>
             <FieldFindings report=report target=target id=findings_id(target) />
         </section>
@@ -137,7 +134,7 @@ pub fn CodeOfConduct(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoV
 
 /// The co-facilitators, editable by keyboard: add, remove (with undo), move up and down.
 #[component]
-pub fn CoFacilitatorList(draft: RwSignal<Draft>, report: Memo<Report>, heading: &'static str) -> impl IntoView {
+pub fn CoFacilitatorList(draft: RwSignal<Draft>, report: Memo<Report>, heading: Msg) -> impl IntoView {
     let count = Memo::new(move |_| draft.with(|d| d.details().co_facilitators.len()));
     let removed = RwSignal::new(None::<(usize, CoFacilitator)>);
     let add = move |_| {
@@ -156,16 +153,19 @@ pub fn CoFacilitatorList(draft: RwSignal<Draft>, report: Memo<Report>, heading: 
     let target = Target::CoFacilitators;
     view! {
         <div class="people" role="group" aria-labelledby="people-heading">
-            <h3 id="people-heading" class="people-heading">{heading}</h3>
+            <h3 id="people-heading" class="people-heading">{t_with(heading)}</h3>
             {move || (0..count.get()).map(|index| view! { <PersonRow draft=draft report=report index=index count=count removed=removed /> }).collect_view()}
             {move || removed.get().map(|(_, person)| view! {
                 <p class="undo-bar" role="status">
-                    {format!("Removed {}. ", if person.name.trim().is_empty() { "a co-facilitator".to_owned() } else { person.name.clone() })}
-                    <button type="button" class="button-quiet" on:click=undo>"Undo"</button>
+                    {t_with(match person.name.trim() {
+                        "" => Msg::new("details.people.removed_unnamed"),
+                        name => Msg::new("details.people.removed").arg("name", name),
+                    })}" "
+                    <button type="button" class="button-quiet" on:click=undo>{t("details.people.undo")}</button>
                 </p>
             })}
             <button type="button" class="button-secondary" id=dom_id(target) on:click=add
-                aria-describedby=findings_id(target)>"Add co-facilitator"</button>
+                aria-describedby=findings_id(target)>{t("details.people.add")}</button>
             <FieldFindings report=report target=target id=findings_id(target) />
         </div>
     }
@@ -178,7 +178,7 @@ fn PersonText(
     report: Memo<Report>,
     index: usize,
     part: &'static str,
-    label: &'static str,
+    label: Msg,
     #[prop(default = "text")] kind: &'static str,
     checked: Option<PersonField>,
     get: fn(&CoFacilitator) -> &String,
@@ -189,7 +189,7 @@ fn PersonText(
     let value = move || draft.with(|d| d.details().co_facilitators.get(index).map(|p| get(p).clone()).unwrap_or_default());
     view! {
         <div class="field">
-            <label class="field-label-small" for=id.clone()>{label}</label>
+            <label class="field-label-small" for=id.clone()>{t_with(label)}</label>
             <input id=id type=kind autocomplete="off" aria-describedby=target.map(findings_id)
                 prop:value=value
                 on:input:target=move |ev| {
@@ -226,29 +226,29 @@ fn PersonRow(
     let mag_id = format!("person-{index}-mag");
     view! {
         <fieldset class="person">
-            <legend>{format!("Co-facilitator {}", index + 1)}</legend>
+            <legend>{t_with(Msg::new("details.person.legend").arg("number", index + 1))}</legend>
             <div class="field-grid">
-                <PersonText draft=draft report=report index=index part="name" label="Name" checked=Some(PersonField::Name)
+                <PersonText draft=draft report=report index=index part="name" label=Msg::new("details.person.name") checked=Some(PersonField::Name)
                     get=|p| &p.name set=|p, v| p.name = v />
-                <PersonText draft=draft report=report index=index part="affiliation" label="Affiliation" checked=None
+                <PersonText draft=draft report=report index=index part="affiliation" label=Msg::new("details.person.affiliation") checked=None
                     get=|p| &p.affiliation set=|p, v| p.affiliation = v />
                 <GroupChoice draft=draft report=report index=index />
                 <div class="field">
-                    <label class="field-label-small" for=region_id.clone()>"Regional group"</label>
+                    <label class="field-label-small" for=region_id.clone()>{t("details.person.region")}</label>
                     <select id=region_id
                         prop:value=move || person(draft, index).region.map(|r| r.label()).unwrap_or("")
                         on:change:target=move |ev| { let v = Region::from_label(&ev.target().value()); edit_person(draft, index, |p| p.region = v); }>
-                        <option value="">"Choose a region"</option>
-                        {Region::ALL.into_iter().map(|r| view! { <option value=r.label()>{r.label()}</option> }).collect_view()}
+                        <option value="">{t("details.person.region.choose")}</option>
+                        {Region::ALL.into_iter().map(|r| view! { <option value=r.label()>{t_with(r.msg())}</option> }).collect_view()}
                     </select>
                 </div>
-                <PersonText draft=draft report=report index=index part="email" label="Email (optional)" kind="email"
+                <PersonText draft=draft report=report index=index part="email" label=Msg::new("details.person.email") kind="email"
                     checked=Some(PersonField::Email) get=|p| &p.email set=|p, v| p.email = v />
                 <div class="check-field">
                     <input type="checkbox" id=mag_id.clone()
                         prop:checked=move || person(draft, index).mag_member
                         on:change:target=move |ev| { let v = ev.target().checked(); edit_person(draft, index, |p| p.mag_member = v); } />
-                    <label for=mag_id>"MAG member"</label>
+                    <label for=mag_id>{t("details.person.mag")}</label>
                 </div>
             </div>
             <PersonActions draft=draft index=index count=count removed=removed />
@@ -262,12 +262,12 @@ fn GroupChoice(draft: RwSignal<Draft>, report: Memo<Report>, index: usize) -> im
     let group = Target::CoFacilitator(index, PersonField::Group);
     view! {
         <div class="field">
-            <label class="field-label-small" for=dom_id(group)>"Stakeholder group"</label>
+            <label class="field-label-small" for=dom_id(group)>{t("details.person.group")}</label>
             <select id=dom_id(group) aria-describedby=findings_id(group)
                 prop:value=move || person(draft, index).group.map(|g| g.label()).unwrap_or("")
                 on:change:target=move |ev| { let v = StakeholderGroup::from_label(&ev.target().value()); edit_person(draft, index, |p| p.group = v); }>
-                <option value="">"Choose a group"</option>
-                {StakeholderGroup::ALL.into_iter().map(|g| view! { <option value=g.label()>{g.label()}</option> }).collect_view()}
+                <option value="">{t("details.person.group.choose")}</option>
+                {StakeholderGroup::ALL.into_iter().map(|g| view! { <option value=g.label()>{t_with(g.msg())}</option> }).collect_view()}
             </select>
             <FieldFindings report=report target=group id=findings_id(group) />
         </div>
@@ -308,12 +308,12 @@ fn PersonActions(draft: RwSignal<Draft>, index: usize, count: Memo<usize>, remov
     };
     view! {
         <div class="person-actions">
-            <button type="button" class="button-quiet" id=format!("person-{index}-up") aria-label=format!("Move up co-facilitator {number}")
-                disabled=move || index == 0 on:click=move_up>"Move up"</button>
-            <button type="button" class="button-quiet" id=format!("person-{index}-down") aria-label=format!("Move down co-facilitator {number}")
-                disabled=move || { index + 1 >= count.get() } on:click=move_down>"Move down"</button>
-            <button type="button" class="button-quiet button-danger" aria-label=format!("Remove co-facilitator {number}")
-                on:click=remove>"Remove"</button>
+            <button type="button" class="button-quiet" id=format!("person-{index}-up") aria-label=t_with(Msg::new("details.person.up.label").arg("number", number))
+                disabled=move || index == 0 on:click=move_up>{t("details.person.up")}</button>
+            <button type="button" class="button-quiet" id=format!("person-{index}-down") aria-label=t_with(Msg::new("details.person.down.label").arg("number", number))
+                disabled=move || { index + 1 >= count.get() } on:click=move_down>{t("details.person.down")}</button>
+            <button type="button" class="button-quiet button-danger" aria-label=t_with(Msg::new("details.person.remove.label").arg("number", number))
+                on:click=remove>{t("details.person.remove")}</button>
         </div>
     }
 }

@@ -14,6 +14,7 @@ use igf_core::model::template::SectionSpec;
 use igf_core::store::{Loaded, StoreError};
 use igf_core::store::history::Reason;
 use igf_core::text::markdown::{self, Block};
+use igf_core::text::i18n::Msg;
 use igf_core::text::words::describe_count;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,6 +33,7 @@ use super::pages::{ChecksButton, PagesToggle, PagesView, Side, SidePanel, pages_
 use super::preview::blocks_view;
 use super::received::{Received, ReceivedComments, ReviewsPanel};
 use super::share::ShareButton;
+use super::words::{t, t_now, t_with};
 
 /// Live, memoised state of one section: recomputed only when that section's text changes.
 #[derive(Clone, Copy)]
@@ -151,13 +153,13 @@ fn EditorBar(
     let menu_open = RwSignal::new(false);
     view! {
         <header class="app-bar">
-            <button type="button" class="button-quiet" on:click=move |_| on_close.run(())>"← All drafts"</button>
+            <button type="button" class="button-quiet" on:click=move |_| on_close.run(())>{t("editor.back")}</button>
             <p class="app-bar-totals">
-                <span class="total-words">{move || describe_count(total_words.get())}" in total"</span>
+                <span class="total-words">{move || t_now(&Msg::new("editor.total_words").arg("words", describe_count(total_words.get())))}</span>
                 <SaveIndicator status=status />
             </p>
             <div class="app-bar-end">
-                <div class="view-switch" role="group" aria-label="Show beside the text">
+                <div class="view-switch" role="group" aria-label=t("editor.view_switch")>
                     <ChecksButton panel=panel report=report />
                     <PagesToggle panel=panel report=report />
                 </div>
@@ -167,7 +169,7 @@ fn EditorBar(
                     }
                 }>
                     <button type="button" class="button-secondary menu-button" aria-expanded=move || menu_open.get().to_string()
-                        aria-controls="bar-actions" on:click=move |_| menu_open.update(|o| *o = !*o)>"Menu"</button>
+                        aria-controls="bar-actions" on:click=move |_| menu_open.update(|o| *o = !*o)>{t("editor.menu")}</button>
                     <div id="bar-actions" class="button-row bar-actions" class:open=move || menu_open.get()>
                         // On a narrow screen the history is in the side: it opens as a sheet.
                         <button type="button" class="button-secondary" aria-expanded=move || history_open.get().to_string()
@@ -176,7 +178,7 @@ fn EditorBar(
                                 if history_open.get_untracked() {
                                     panel.sheet.set(true);
                                 }
-                            }>"History"</button>
+                            }>{t("editor.history")}</button>
                         <ExportMenu draft=draft report=report />
                         <ShareButton draft=draft report=report />
                     </div>
@@ -223,15 +225,15 @@ fn EditorForm(draft: RwSignal<Draft>, report: Memo<Report>, sections: Vec<Sectio
             on:click=move |_| touched.pointer_released()
             on:pointercancel=move |_| touched.pointer_released()
         >
-            <p class="eyebrow">{format!("Template: {}", kind.template().source)}</p>
-            <h1 class="editor-kind">{kind.label()}</h1>
+            <p class="eyebrow">{t_with(Msg::new("editor.template").arg("source", kind.template().source))}</p>
+            <h1 class="editor-kind">{t_with(kind.msg())}</h1>
             <ReviewsPanel />
             <TitleField draft=draft report=report />
             <SubmissionDetails draft=draft report=report />
             {sections.into_iter().map(|section| view! { <SectionField section=section draft=draft report=report /> }).collect_view()}
             {(!kind.is_bpf()).then(|| view! {
                 <section class="details-card">
-                    <CoFacilitatorList draft=draft report=report heading="Proposed co-facilitators" />
+                    <CoFacilitatorList draft=draft report=report heading=Msg::new("details.people.proposed") />
                 </section>
             })}
             <CodeOfConduct draft=draft report=report />
@@ -246,7 +248,7 @@ fn TitleField(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
     let findings = format!("{}-findings", dom_id(target));
     view! {
         <div class="field">
-            <label class="field-label" for="proposal-title">"Proposal title"</label>
+            <label class="field-label" for="proposal-title">{t("editor.title.label")}</label>
             <input
                 id="proposal-title"
                 class="title-input"
@@ -282,7 +284,7 @@ fn EditorSide(
         view! {
             <ChecksPanel report=report draft=draft />
             <section class="preview" aria-labelledby="preview-heading">
-                <h2 id="preview-heading" class="side-heading">"Preview"</h2>
+                <h2 id="preview-heading" class="side-heading">{t("editor.preview.heading")}</h2>
                 <article class="paper">
                     <h3 class="paper-title">{move || preview_title.get()}</h3>
                     {sections.into_iter().map(|section| view! { <PreviewSection section=section /> }).collect_view()}
@@ -291,7 +293,7 @@ fn EditorSide(
         }
     };
     view! {
-        <aside class="editor-side" id="editor-side" aria-label="Beside the text" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+        <aside class="editor-side" id="editor-side" aria-label=t("editor.side") on:keydown=move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" && !ev.default_prevented() {
                 panel.close_sheet();
             }
@@ -319,7 +321,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
     let suggested = section.suggested_words;
     let index = section.index;
     let optional = section.spec.optional;
-    let status = move || section.text.with(|t| report.with(|r| section_status(r, key, t, optional))).map(SectionStatus::label);
+    let status = move || section.text.with(|t| report.with(|r| section_status(r, key, t, optional)));
     let readability = Memo::new(move |_| report.with(|r| r.readability_note(index)));
     // Ctrl+Shift+V asks for plain text: the paste event itself looks the same.
     let plain_paste = StoredValue::new(false);
@@ -327,8 +329,8 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
         <section class="section-field">
             <div class="section-head">
                 <h2 class="section-heading"><label for=field_id.clone()>{section.spec.heading}</label></h2>
-                {optional.then(|| view! { <span class="tag">"Optional"</span> })}
-                {move || status().map(|s| view! { <span class="tag tag-status" data-status=s>{s}</span> })}
+                {optional.then(|| view! { <span class="tag">{t("editor.section.optional")}</span> })}
+                {move || status().map(|s: SectionStatus| view! { <span class="tag tag-status" data-status=s.label()>{t_with(s.msg())}</span> })}
             </div>
             <p class="guidance" id=guidance_id>{section.spec.guidance}</p>
             <textarea
@@ -362,13 +364,13 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
                 }
             ></textarea>
             <p class="count" id=count_id>
-                {move || describe_count(section.words.get())}
-                <span class="count-hint">{format!(" · aim for about {suggested}")}</span>
-                {move || readability.get().map(|note| view! { <span class="count-hint count-readability">{format!(" · {note}")}</span> })}
+                {move || t_now(&describe_count(section.words.get()))}
+                <span class="count-hint">{t_with(Msg::new("editor.section.aim").arg("words", suggested))}</span>
+                {move || readability.get().map(|note| view! { <span class="count-hint count-readability">{t_with(Msg::new("editor.section.readability").arg("note", note))}</span> })}
             </p>
             <FieldFindings report=report target=target id=findings_id />
             {(key == "timeframe").then(|| view! { <TimeframeDates draft=draft report=report /> })}
-            {(key == "co-facilitators").then(|| view! { <CoFacilitatorList draft=draft report=report heading="Co-facilitators" /> })}
+            {(key == "co-facilitators").then(|| view! { <CoFacilitatorList draft=draft report=report heading=Msg::new("details.people.heading") /> })}
             <ReceivedComments key=Some(key) />
         </section>
     }
@@ -376,13 +378,13 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
 
 #[component]
 fn PreviewSection(section: SectionState) -> impl IntoView {
-    let empty_note = if section.spec.optional { "Optional; left empty." } else { "Not written yet." };
+    let empty_note = if section.spec.optional { Msg::new("editor.preview.optional_empty") } else { Msg::new("editor.preview.not_written") };
     view! {
         <h4 class="paper-heading">{section.spec.heading}</h4>
         {move || {
             let blocks = section.blocks.get();
             if blocks.is_empty() {
-                view! { <p class="paper-empty">{empty_note}</p> }.into_any()
+                view! { <p class="paper-empty">{t_now(&empty_note)}</p> }.into_any()
             } else {
                 blocks_view(blocks, 5)
             }
@@ -393,10 +395,10 @@ fn PreviewSection(section: SectionState) -> impl IntoView {
 #[component]
 fn SaveIndicator(status: ReadSignal<SaveStatus>) -> impl IntoView {
     let label = move || match status.get() {
-        SaveStatus::Idle => "Not saved yet: start typing".to_owned(),
-        SaveStatus::Pending => "Saving…".to_owned(),
-        SaveStatus::Saved(ms) => format!("Saved in this browser at {}", format_local_time(ms)),
-        SaveStatus::Failed(_) => "Not saved".to_owned(),
+        SaveStatus::Idle => t_now(&Msg::new("editor.save.idle")),
+        SaveStatus::Pending => t_now(&Msg::new("editor.save.pending")),
+        SaveStatus::Saved(ms) => t_now(&Msg::new("editor.save.saved").arg("time", format_local_time(ms))),
+        SaveStatus::Failed(_) => t_now(&Msg::new("editor.save.failed")),
     };
     view! { <span class="save-indicator">{label}</span> }
 }
@@ -428,33 +430,25 @@ fn OtherTabBanner(deleted: bool, draft: RwSignal<Draft>) -> impl IntoView {
         });
         match outcome {
             Ok(Some(Loaded { raw, draft: Ok(latest) })) => navigator.open(latest, Some(raw)),
-            Ok(_) => set_note.set(Some("The other version cannot be opened here; save this tab's text as a copy instead.".into())),
-            Err(e) => set_note.set(Some(format!(
-                "This tab's text could not be kept in the draft's history because {e}, so it was not replaced. Save it as a copy instead."
-            ))),
+            Ok(_) => set_note.set(Some(t_now(&Msg::new("editor.other_tab.unopenable")))),
+            Err(e) => set_note.set(Some(t_now(&Msg::new("editor.other_tab.not_kept").arg("error", e.to_string())))),
         }
     };
     let save_copy = move |_| {
         let copy = draft.with_untracked(|d| d.duplicate(new_draft_id(), now_ms()));
         match store.with_value(|s| s.save(&copy, None)) {
             Ok(raw) => navigator.open(copy, Some(raw)),
-            Err(e) => set_note.set(Some(format!(
-                "The copy could not be saved because {e}. Download your text instead: Export, then Draft file."
-            ))),
+            Err(e) => set_note.set(Some(t_now(&Msg::new("editor.other_tab.copy_failed").arg("error", e.to_string())))),
         }
     };
     view! {
         <div class="banner banner-warning" role="alert">
-            <p>{if deleted {
-                "This draft was deleted in another tab or window, so this tab stopped saving it. Your text here is kept: save it as a copy to go on writing."
-            } else {
-                "This draft was changed in another tab or window, so this tab stopped saving to avoid writing over that change. Your text here is kept: show the latest version (this tab's text goes into the draft's history first), or save this tab's text as a copy."
-            }}</p>
+            <p>{if deleted { t("editor.other_tab.deleted") } else { t("editor.other_tab.changed") }}</p>
             <div class="button-row">
                 {(!deleted).then(|| view! {
-                    <button type="button" class="button-primary" on:click=show_latest>"Show the latest version"</button>
+                    <button type="button" class="button-primary" on:click=show_latest>{t("editor.other_tab.show_latest")}</button>
                 })}
-                <button type="button" class="button-secondary" on:click=save_copy>"Save this tab's text as a copy"</button>
+                <button type="button" class="button-secondary" on:click=save_copy>{t("editor.other_tab.save_copy")}</button>
             </div>
             <p>{note}</p>
         </div>
@@ -472,11 +466,10 @@ fn WriteFailedBanner(error: StoreError, draft: RwSignal<Draft>) -> impl IntoView
     view! {
         <div class="banner banner-error" role="alert">
             <p>
-                {format!("Your latest changes could not be saved: {error}. ")}
-                "Your text is safe in this tab as long as it stays open, and saving is tried again every few seconds. Download a backup now to be sure."
+                {t_with(Msg::new("editor.write_failed").arg("error", error.to_string()))}
             </p>
             <div class="button-row">
-                <button type="button" class="button-primary" on:click=download_backup>"Download a backup now"</button>
+                <button type="button" class="button-primary" on:click=download_backup>{t("editor.write_failed.backup")}</button>
             </div>
             <p>{note}</p>
         </div>

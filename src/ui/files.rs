@@ -14,6 +14,7 @@ use igf_core::model::template::Kind;
 use igf_core::sharing::link::Payload;
 use igf_core::store::{Loaded, Store, StoreError};
 use igf_core::store::history::Reason;
+use igf_core::text::i18n::Msg;
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,6 +23,7 @@ use crate::browser::{files, fonts, worker};
 use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
 use super::diff::ChangedParts;
 use super::{Incoming, StoreHandle};
+use super::words::{t, t_now, t_with};
 
 #[component]
 pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
@@ -53,9 +55,9 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
             formats::mailto(d, &settings.with(|s| s.secretariat_email.clone()), &attachment)
         }))
     };
-    let not_ready = move || report.with(|r| notes::not_ready(r.count(Severity::MustFix)));
+    let not_ready = move || report.with(|r| notes::not_ready(r.count(Severity::MustFix))).map(|m| t_now(&m));
     // Worked out only while the menu is open: it typesets the whole document.
-    let pdf_gaps = move || if open.get() { draft.with(|d| notes::pdf_gaps(&pdf::gaps(&Document::final_version(d)))) } else { Vec::new() };
+    let pdf_gaps = move || if open.get() { draft.with(|d| notes::pdf_gaps(&pdf::gaps(&Document::final_version(d)))).iter().map(t_now).collect() } else { Vec::new() };
     view! {
         <div class="export" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" && open.get_untracked() {
@@ -63,23 +65,20 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
             }
         }>
             <button type="button" id="export-button" class="button-primary" aria-expanded=move || open.get().to_string()
-                aria-controls="export-panel" on:click=move |_| open.update(|o| *o = !*o)>"Export"</button>
-            <div id="export-panel" class="export-panel" role="group" aria-label="Export formats" hidden=move || !open.get()>
+                aria-controls="export-panel" on:click=move |_| open.update(|o| *o = !*o)>{t("files.export.button")}</button>
+            <div id="export-panel" class="export-panel" role="group" aria-label=t("files.export.formats") hidden=move || !open.get()>
                 {move || not_ready().map(|warning| view! { <p class="export-warning">{warning}</p> })}
                 <ul class="export-list">
                     {Format::ALL.into_iter().map(|format| view! {
                         <li>
-                            <button type="button" class="button-quiet export-choice" on:click=move |_| export(format)>{format.label()}</button>
-                            <span class="hint">{format.purpose()}</span>
-                            {(format == Format::Pdf).then_some(move || pdf_gaps().into_iter().map(|gap| view! { <span class="export-gaps">{gap}</span> }).collect_view())}
+                            <button type="button" class="button-quiet export-choice" on:click=move |_| export(format)>{t_with(format.label())}</button>
+                            <span class="hint">{t_with(format.purpose())}</span>
+                            {(format == Format::Pdf).then_some(move || pdf_gaps().into_iter().map(|gap: String| view! { <span class="export-gaps">{gap}</span> }).collect_view())}
                         </li>
                     }).collect_view()}
                     <li>
-                        <a class="button-quiet export-choice" href=mailto>"Email to the Secretariat"</a>
-                        <span class="hint">{move || format!(
-                            "Opens your mail program with a message to {}. A link cannot attach files: attach the file you downloaded.",
-                            settings.with(|s| s.secretariat_email.clone())
-                        )}</span>
+                        <a class="button-quiet export-choice" href=mailto>{t("files.export.email")}</a>
+                        <span class="hint">{move || t_now(&Msg::new("files.export.email.hint").arg("email", settings.with(|s| s.secretariat_email.clone())))}</span>
                     </li>
                 </ul>
                 <p class="export-status" role="status">{status}</p>
@@ -92,13 +91,13 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
 /// sentence saying why the PDF cannot be made.
 pub async fn pdf_fonts(draft: &Draft, report: &Report, progress: &dyn Fn(u64, u64)) -> Result<pdf::Fonts, String> {
     let needed = pdf::needed(&Document::new(draft, report.must_fix()));
-    fonts::load(&needed, progress).await.map_err(|e| notes::pdf_fonts_failed(&e))
+    fonts::load(&needed, progress).await.map_err(|e| t_now(&notes::pdf_fonts_failed(&e)))
 }
 
 /// A font download's progress as a status sentence, written only when the sentence changes.
-pub fn progress_into(status: RwSignal<Option<String>>, sentence: fn(u64, u64) -> String) -> impl Fn(u64, u64) {
+pub fn progress_into(status: RwSignal<Option<String>>, sentence: fn(u64, u64) -> Msg) -> impl Fn(u64, u64) {
     move |loaded, total| {
-        let text = sentence(loaded, total);
+        let text = t_now(&sentence(loaded, total));
         if status.with_untracked(|s| s.as_deref() != Some(text.as_str())) {
             status.set(Some(text));
         }
@@ -115,11 +114,11 @@ fn download_with(draft: &Draft, report: &Report, format: Format, fonts: &pdf::Fo
     let name = formats::file_name(draft, format, today());
     let bytes = match formats::render(draft, report, format, fonts) {
         Ok(bytes) => bytes,
-        Err(e) => return format!("“{name}” could not be made. {e}"),
+        Err(e) => return t_now(&Msg::new("files.export.not_made").arg("name", name).arg("error", e.to_string())),
     };
     match files::download(&name, format.mime(), &bytes) {
-        Ok(()) => format!("Downloaded “{name}”."),
-        Err(e) => format!("“{name}” could not be downloaded: {e}. Try again, or copy your text from the editor."),
+        Ok(()) => t_now(&Msg::new("files.export.downloaded").arg("name", name)),
+        Err(e) => t_now(&Msg::new("files.export.not_downloaded").arg("name", name).arg("error", e.to_string())),
     }
 }
 
@@ -159,7 +158,7 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
         pending.set(None);
         match store.with_value(|s| save_import(s, draft)) {
             Ok(draft) => on_open.run(draft),
-            Err(e) => set_error.set(Some(format!("The draft could not be saved in this browser because {e}. Nothing was changed."))),
+            Err(e) => set_error.set(Some(t_now(&Msg::new("files.import.not_saved").arg("error", e.to_string())))),
         }
     };
     // An imported draft of ours goes where the import policy says.
@@ -180,7 +179,7 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
             let name = file.name();
             let bytes = match files::read(file).await {
                 Ok(bytes) => bytes,
-                Err(e) => return set_error.set(Some(format!("{e}. Nothing was changed."))),
+                Err(e) => return set_error.set(Some(t_now(&Msg::new("files.import.unreadable").arg("error", e.to_string())))),
             };
             // Word-processor files are read in the import worker, loaded on first use.
             let imported = if wordml::is_office_file(&bytes) {
@@ -203,10 +202,10 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 if let Some(element) = input.get() {
                     element.click();
                 }
-            }>"Import"</button>
+            }>{t("files.import.button")}</button>
             <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" node_ref=input
                 accept=".docx,.odt,.doc,.json,.md,.markdown,.txt,.html,.htm" on:change=on_file />
-            <p class="hint">"Open a draft file, or a Word, LibreOffice, Google Docs, Markdown, HTML or text file exported by this editor or written elsewhere."</p>
+            <p class="hint">{t("files.import.hint")}</p>
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
             <PendingStep pending=pending on_done=finish on_chosen=Callback::new(arrive) />
         </div>
@@ -254,17 +253,17 @@ fn ConflictPrompt(incoming: Draft, existing: Box<Draft>, pending: RwSignal<Optio
     let replace = incoming.clone();
     view! {
         <section class="import-panel" role="region" aria-labelledby="conflict-heading">
-            <h3 id="conflict-heading">"This draft is already in your browser"</h3>
+            <h3 id="conflict-heading">{t("files.conflict.heading")}</h3>
             <p>{arrival::conflict_question(&existing, &format_local(existing.updated_ms))}</p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=move |_| {
                     let mut copy = copy.clone();
                     copy.id = new_draft_id();
                     on_done.run(copy);
-                }>"Keep both"</button>
-                <button type="button" class="button-secondary" on:click=move |_| on_done.run(replace.clone())>"Replace the stored draft"</button>
+                }>{t("files.conflict.keep_both")}</button>
+                <button type="button" class="button-secondary" on:click=move |_| on_done.run(replace.clone())>{t("files.conflict.replace")}</button>
                 <ReviewButton draft=incoming pending=pending />
-                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>{t("files.cancel")}</button>
             </div>
         </section>
     }
@@ -278,7 +277,7 @@ fn ReviewButton(draft: Draft, pending: RwSignal<Option<Pending>>) -> impl IntoVi
         <button type="button" class="button-secondary" on:click=move |_| {
             pending.set(None);
             route.open(Payload::Draft(draft.clone()));
-        }>"Open for review"</button>
+        }>{t("files.review")}</button>
     }
 }
 
@@ -287,12 +286,12 @@ fn ImportChoice(draft: Draft, pending: RwSignal<Option<Pending>>, #[prop(into)] 
     let add = draft.clone();
     view! {
         <section class="import-panel" role="region" aria-labelledby="choice-heading">
-            <h3 id="choice-heading">{format!("Open “{}”", draft.display_title())}</h3>
+            <h3 id="choice-heading">{t_with(Msg::new("files.choice.heading").arg("title", draft.display_title()))}</h3>
             <p>{arrival::unknown_question(&draft, &format_local(draft.updated_ms))}</p>
             <div class="button-row">
-                <button type="button" class="button-primary" on:click=move |_| on_done.run(add.clone())>"Add to my drafts"</button>
+                <button type="button" class="button-primary" on:click=move |_| on_done.run(add.clone())>{t("files.choice.add")}</button>
                 <ReviewButton draft=draft pending=pending />
-                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>{t("files.cancel")}</button>
             </div>
         </section>
     }
@@ -314,14 +313,14 @@ fn ForeignPreview(name: String, import: ForeignImport, pending: RwSignal<Option<
     let people = arrival::people_line(import.draft.details().co_facilitators.len());
     view! {
         <section class="import-panel" role="region" aria-labelledby="foreign-heading">
-            <h3 id="foreign-heading">{format!("Check where the parts of “{name}” go")}</h3>
+            <h3 id="foreign-heading">{t_with(Msg::new("files.foreign.heading").arg("name", &name))}</h3>
             <div class="field">
-                <label class="field-label-small" for="import-kind">"Template"</label>
+                <label class="field-label-small" for="import-kind">{t("files.foreign.template")}</label>
                 <select id="import-kind" on:change=on_kind prop:value=kind.code()>
-                    {Kind::ALL.into_iter().map(|k| view! { <option value=k.code() selected=k == kind>{k.label()}</option> }).collect_view()}
+                    {Kind::ALL.into_iter().map(|k| view! { <option value=k.code() selected=k == kind>{t_with(k.msg())}</option> }).collect_view()}
                 </select>
             </div>
-            {import.title_from.map(|t| view! { <p>{format!("Title: “{t}”")}</p> })}
+            {import.title_from.map(|title| view! { <p>{t_with(Msg::new("files.foreign.title").arg("title", title))}</p> })}
             <ul class="placements">
                 {import.placements.iter().map(arrival::placement_line).map(|(line, words)| view! {
                     <li>{line}<span class="hint">{words}</span></li>
@@ -329,10 +328,10 @@ fn ForeignPreview(name: String, import: ForeignImport, pending: RwSignal<Option<
                 {people.map(|line| view! { <li>{line}</li> })}
             </ul>
             {import.source.left_out.map(|note| view! { <p class="hint">{note}</p> })}
-            <p class="hint">"Headings that match no section stay, as text, in the section above them. Nothing is saved until you choose."</p>
+            <p class="hint">{t("files.foreign.hint")}</p>
             <div class="button-row">
-                <button type="button" class="button-primary" on:click=move |_| on_done.run(draft.clone())>"Import as a new draft"</button>
-                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+                <button type="button" class="button-primary" on:click=move |_| on_done.run(draft.clone())>{t("files.foreign.import")}</button>
+                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>{t("files.cancel")}</button>
             </div>
         </section>
     }
@@ -349,13 +348,13 @@ fn EditedChoice(edited: Edited, pending: RwSignal<Option<Pending>>, on_chosen: C
             <p>{summary}</p>
             <p class="hint">{arrival::EDITED_CHOICE}</p>
             <details class="edited-changes">
-                <summary>"Show what differs"</summary>
+                <summary>{t("files.edited.differs")}</summary>
                 <ChangedParts changes=changes heading_class="side-heading" />
             </details>
             <div class="button-row">
-                <button type="button" class="button-primary" on:click=move |_| on_chosen.run(with_edits.clone())>"Keep the edits"</button>
-                <button type="button" class="button-secondary" on:click=move |_| on_chosen.run(exported.clone())>"Use the copy as exported"</button>
-                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+                <button type="button" class="button-primary" on:click=move |_| on_chosen.run(with_edits.clone())>{t("files.edited.keep")}</button>
+                <button type="button" class="button-secondary" on:click=move |_| on_chosen.run(exported.clone())>{t("files.edited.exported")}</button>
+                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>{t("files.cancel")}</button>
             </div>
         </section>
     }

@@ -1,10 +1,10 @@
 //! The History panel: the draft's snapshots with time, reason and size; a read-only preview of
 //! any of them, a comparison with the current text (by section, then by word), and restore.
 
-use igf_codecs::decimal;
 use igf_core::model::diff::changes;
 use igf_core::model::draft::Draft;
 use igf_core::store::history::{Reason, Snapshot};
+use igf_core::text::i18n::{Arg, Msg};
 use igf_core::text::markdown;
 use igf_core::text::words::describe_count;
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ use crate::browser::platform::{focus_element, format_local, now_ms};
 use super::StoreHandle;
 use super::diff::ChangedParts;
 use super::preview::blocks_view;
+use super::words::{t, t_now, t_with};
 
 /// What the panel shows below the list.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -42,8 +43,8 @@ impl History {
         let result = self.draft.with_untracked(|d| self.store.with_value(|s| s.snapshot(d, Reason::Manual, now_ms())));
         self.version.update(|v| *v += 1);
         self.notice.set(Some(match result {
-            Ok(()) => "A snapshot of the current text was saved.".to_owned(),
-            Err(e) => format!("The snapshot could not be saved because {e}. Your draft itself is not affected."),
+            Ok(()) => t_now(&Msg::new("history.saved")),
+            Err(e) => t_now(&Msg::new("history.save_failed").arg("error", e.to_string())),
         }));
     }
 
@@ -51,7 +52,7 @@ impl History {
     fn restore(self, taken_ms: u64) {
         let Some(snapshot) = self.find(taken_ms) else { return };
         let Ok(older) = snapshot.decode_draft() else {
-            return self.notice.set(Some("This snapshot cannot be read, so it cannot be restored.".to_owned()));
+            return self.notice.set(Some(t_now(&Msg::new("history.unreadable"))));
         };
         let kept = self.draft.with_untracked(|d| self.store.with_value(|s| s.snapshot(d, Reason::BeforeReplace, now_ms())));
         match kept {
@@ -59,15 +60,10 @@ impl History {
                 self.draft.update(|d| d.replace_content(&older, now_ms()));
                 self.version.update(|v| *v += 1);
                 self.shown.set(None);
-                self.notice.set(Some(format!(
-                    "The text from {} is back. What you had before is the newest snapshot, in case you want it again.",
-                    format_local(snapshot.taken_ms)
-                )));
+                self.notice.set(Some(t_now(&Msg::new("history.restored").arg("when", format_local(snapshot.taken_ms)))));
                 focus_element("history-notice");
             }
-            Err(e) => self.notice.set(Some(format!(
-                "Nothing was restored: the current text could not be kept in history first because {e}. Free some space (for example, empty the trash) and try again."
-            ))),
+            Err(e) => self.notice.set(Some(t_now(&Msg::new("history.restore_failed").arg("error", e.to_string())))),
         }
     }
 }
@@ -86,13 +82,13 @@ pub fn HistoryPanel(draft: RwSignal<Draft>) -> impl IntoView {
     let history = History { draft, store, snapshots, version, shown: RwSignal::new(None), notice: RwSignal::new(None) };
     view! {
         <section class="history" aria-labelledby="history-heading">
-            <h2 id="history-heading" class="side-heading">"History"</h2>
-            <p class="hint">"Snapshots are taken every few minutes while you write, after large changes, and before an import or restore replaces your text."</p>
-            <button type="button" class="button-secondary" on:click=move |_| history.save_now()>"Save a snapshot now"</button>
+            <h2 id="history-heading" class="side-heading">{t("editor.history")}</h2>
+            <p class="hint">{t("history.hint")}</p>
+            <button type="button" class="button-secondary" on:click=move |_| history.save_now()>{t("history.save_now")}</button>
             <p id="history-notice" class="history-notice" role="status" tabindex="-1">{move || history.notice.get()}</p>
             <Show when=move || snapshots.with(|l| !l.is_empty())
-                fallback=|| view! { <p class="muted">"No snapshots yet."</p> }>
-                <ul class="snapshot-list" aria-label="Snapshots">
+                fallback=|| view! { <p class="muted">{t("history.empty")}</p> }>
+                <ul class="snapshot-list" aria-label=t("history.list")>
                     {move || snapshots.get().into_iter().map(|snapshot| view! { <SnapshotItem snapshot=snapshot history=history /> }).collect_view()}
                 </ul>
             </Show>
@@ -106,25 +102,25 @@ pub fn HistoryPanel(draft: RwSignal<Draft>) -> impl IntoView {
 fn SnapshotItem(snapshot: Snapshot, history: History) -> impl IntoView {
     let taken = snapshot.taken_ms;
     let when = format_local(taken);
-    let words = snapshot.decode_draft().map(|d| describe_count(d.total_words())).unwrap_or_else(|_| "unreadable".into());
-    let size = format!("{} KB", decimal::fixed(snapshot.bytes() as f64 / 1024.0, 1));
-    let label = format!("{when} · {} · {words} · {size}", snapshot.reason.label());
-    let which = format!(" the snapshot of {when}");
+    let words = snapshot.decode_draft().map_or_else(|_| Msg::new("history.words_unreadable"), |d| describe_count(d.total_words()));
+    let size = Msg::new("size.kb").arg("count", Arg::decimal(snapshot.bytes() as f64 / 1024.0, 1));
+    let label = Msg::new("history.item").arg("when", &when).arg("reason", snapshot.reason.label()).arg("words", words).arg("size", size);
+    let which = Msg::new("history.which").arg("when", when);
     let shows = move |view: View| move || (history.shown.get() == Some(view)).to_string();
     view! {
         <li class="snapshot">
-            <span>{label}</span>
+            <span>{t_with(label)}</span>
             <span class="button-row">
                 <button type="button" class="button-quiet" aria-pressed=shows(View::Preview(taken))
                     on:click=move |_| history.shown.set(Some(View::Preview(taken)))>
-                    "Preview"<span class="visually-hidden">{which.clone()}</span>
+                    {t("history.preview")}<span class="visually-hidden">{t_with(which.clone())}</span>
                 </button>
                 <button type="button" class="button-quiet" aria-pressed=shows(View::Compare(taken))
                     on:click=move |_| history.shown.set(Some(View::Compare(taken)))>
-                    "Compare with now"<span class="visually-hidden">{which.clone()}</span>
+                    {t("history.compare")}<span class="visually-hidden">{t_with(which.clone())}</span>
                 </button>
                 <button type="button" class="button-quiet" on:click=move |_| history.restore(taken)>
-                    "Restore"<span class="visually-hidden">{which}</span>
+                    {t("history.restore")}<span class="visually-hidden">{t_with(which)}</span>
                 </button>
             </span>
         </li>
@@ -153,7 +149,7 @@ fn SnapshotPreview(draft: Draft, taken: u64) -> impl IntoView {
     let sections: Vec<(&'static str, String)> =
         draft.template().sections.iter().enumerate().map(|(i, spec)| (spec.heading, draft.section(i).to_owned())).collect();
     view! {
-        <article class="paper snapshot-preview" aria-label=format!("Snapshot of {}, read-only", format_local(taken))>
+        <article class="paper snapshot-preview" aria-label=t_with(Msg::new("history.snapshot").arg("when", format_local(taken)))>
             <h3 class="paper-title">{draft.display_title()}</h3>
             {sections.into_iter().map(|(heading, text)| view! {
                 <h4 class="paper-heading">{heading}</h4>
@@ -166,12 +162,12 @@ fn SnapshotPreview(draft: Draft, taken: u64) -> impl IntoView {
 #[component]
 fn Comparison(older: Draft, current: Draft, taken: u64) -> impl IntoView {
     let changed = changes(&older, &current);
-    let title = format!("Changes since {}", format_local(taken));
-    let label = title.clone();
+    let title = Msg::new("history.changes").arg("when", format_local(taken));
+    let label = t_with(title.clone());
     view! {
         <div class="comparison" role="region" aria-label=label>
-            <h3 class="side-heading">{title}</h3>
-            {changed.is_empty().then(|| view! { <p>"The text is the same as in this snapshot."</p> })}
+            <h3 class="side-heading">{t_with(title)}</h3>
+            {changed.is_empty().then(|| view! { <p>{t("history.same")}</p> })}
             <ChangedParts changes=changed heading_class="paper-heading" />
         </div>
     }

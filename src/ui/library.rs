@@ -6,7 +6,8 @@ use igf_core::model::draft::{Draft, DraftId};
 use igf_core::model::settings::Settings;
 use igf_core::store::{NewerDraft, Quarantined, Store, StoreError, Trashed, backup};
 use igf_core::store::catalog::{SortOrder, Summary, arrange, filter_outcome};
-use igf_core::text::words::{describe_count, plural};
+use igf_core::text::i18n::Msg;
+use igf_core::text::words::describe_count;
 use leptos::html::Input;
 use leptos::prelude::*;
 
@@ -14,6 +15,7 @@ use crate::browser::{files, storage};
 use crate::browser::platform::{focus_after_render, format_local, new_draft_id, now_ms, today};
 use super::{Navigator, StoreHandle};
 use super::files::ImportButton;
+use super::words::{t, t_now, t_with};
 
 /// Everything the library shows, read again after each change.
 #[derive(Clone, Default)]
@@ -34,7 +36,7 @@ impl Shelf {
         };
         let today = today();
         let trash = store.trash().unwrap_or_default().into_iter().map(|t: Trashed| {
-            let title = t.draft.as_ref().map_or_else(|_| "A draft that cannot be read".to_owned(), Draft::display_title);
+            let title = t.draft.as_ref().map_or_else(|_| t_now(&Msg::new("library.unreadable_title")), Draft::display_title);
             (t.id, title, t.deleted_ms)
         });
         Shelf {
@@ -84,17 +86,17 @@ impl Library {
         match self.store.with_value(|s| s.delete(&id, now_ms())) {
             Ok(()) => {
                 self.refresh();
-                self.notice.set(Some(Notice { text: format!("“{title}” moved to the trash."), undo: Some(id) }));
+                self.notice.set(Some(Notice { text: t_now(&Msg::new("library.deleted").arg("title", title)), undo: Some(id) }));
                 focus_after_render("undo-delete");
             }
-            Err(e) => self.say(format!("“{title}” could not be deleted because {e}. It is unchanged.")),
+            Err(e) => self.say(t_now(&Msg::new("library.delete_failed").arg("title", title).arg("error", e.to_string()))),
         }
     }
 
     fn restore(self, id: DraftId) {
         self.act(|s| match s.restore_from_trash(&id) {
-            Ok(()) => Ok("The draft is back in your drafts.".to_owned()),
-            Err(e) => Err(format!("The draft could not be restored because {e}. It is still in the trash.")),
+            Ok(()) => Ok(t_now(&Msg::new("library.trash.restored"))),
+            Err(e) => Err(t_now(&Msg::new("library.trash.restore_failed").arg("error", e.to_string()))),
         });
     }
 }
@@ -118,7 +120,7 @@ pub fn DraftLibrary() -> impl IntoView {
 
     view! {
         <section class="library" aria-labelledby="drafts-heading">
-            <h2 id="drafts-heading">"Drafts"</h2>
+            <h2 id="drafts-heading">{t("library.heading")}</h2>
             <div class="library-actions">
                 <ImportButton on_open=on_open />
                 <BackupButtons library=library />
@@ -126,14 +128,13 @@ pub fn DraftLibrary() -> impl IntoView {
             <LibraryNotice library=library />
             {move || library.shelf.with(|s| s.error.clone()).map(|error| view! {
                 <p class="banner banner-error" role="alert">
-                    {format!("Your drafts cannot be listed because {error}. ")}
-                    "Allow this site to store data in your browser settings, then reload the page."
+                    {t_now(&Msg::new("library.unlistable").arg("error", error.to_string()))}
                 </p>
             })}
             <Show when=move || { total() > 0 }
-                fallback=|| view! { <p class="muted">"No drafts yet. A draft appears here as soon as you type in it."</p> }>
+                fallback=|| view! { <p class="muted">{t("library.empty")}</p> }>
                 <DraftTools filter=filter sort=sort />
-                <p class="hint" aria-live="polite">{move || filter.with(|f| filter_outcome(f, shown.with(Vec::len), total()))}</p>
+                <p class="hint" aria-live="polite">{move || filter.with(|f| filter_outcome(f, shown.with(Vec::len), total())).map(|m| t_now(&m))}</p>
                 <ul class="draft-list" aria-labelledby="drafts-heading">
                     {move || shown.get().into_iter().map(|summary| view! { <DraftItem summary=summary library=library on_open=on_open /> }).collect_view()}
                 </ul>
@@ -155,7 +156,7 @@ fn LibraryNotice(library: Library) -> impl IntoView {
                 {n.undo.map(|id| view! {
                     " "
                     <button type="button" id="undo-delete" class="button-quiet"
-                        on:click=move |_| library.restore(id.clone())>"Undo"</button>
+                        on:click=move |_| library.restore(id.clone())>{t("library.undo")}</button>
                 })}
             })}
         </p>
@@ -168,19 +169,19 @@ fn DraftTools(filter: RwSignal<String>, sort: RwSignal<SortOrder>) -> impl IntoV
     view! {
         <div class="library-tools">
             <div class="field field-inline">
-                <label class="field-label-small" for="drafts-filter">"Filter drafts"</label>
+                <label class="field-label-small" for="drafts-filter">{t("library.filter.label")}</label>
                 <input id="drafts-filter" type="search" autocomplete="off" prop:value=move || filter.get()
                     on:input:target=move |ev| filter.set(ev.target().value()) />
             </div>
             <div class="field field-inline">
-                <label class="field-label-small" for="drafts-sort">"Sort by"</label>
+                <label class="field-label-small" for="drafts-sort">{t("library.sort.label")}</label>
                 <select id="drafts-sort" on:change:target=move |ev| {
                     if let Some(order) = SortOrder::from_code(&ev.target().value()) {
                         sort.set(order);
                     }
                 }>
                     {SortOrder::ALL.into_iter().map(|o| view! {
-                        <option value=o.code() selected=move || sort.get() == o>{o.label()}</option>
+                        <option value=o.code() selected=move || sort.get() == o>{t_with(o.label())}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -191,14 +192,12 @@ fn DraftTools(filter: RwSignal<String>, sort: RwSignal<SortOrder>) -> impl IntoV
 #[component]
 fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> impl IntoView {
     let key = summary.draft.id.as_str().to_owned();
-    let meta = format!(
-        "{} · {} · {} · {} · edited {}",
-        summary.draft.kind.label(),
-        describe_count(summary.words),
-        summary.pages_label,
-        summary.readiness(),
-        format_local(summary.draft.updated_ms)
-    );
+    let meta = Msg::new("library.draft.meta")
+        .arg("kind", summary.draft.kind.msg())
+        .arg("words", describe_count(summary.words))
+        .arg("pages", summary.pages_label.clone())
+        .arg("readiness", summary.readiness())
+        .arg("edited", format_local(summary.draft.updated_ms));
     let ready = summary.must_fix == 0;
     let renaming = RwSignal::new(false);
     let (draft, title) = (summary.draft, summary.title);
@@ -216,7 +215,7 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
             }>
                 <RenameRow draft=draft.clone() title=title.clone() library=library renaming=renaming />
             </Show>
-            <p class="draft-meta" id=format!("draft-meta-{key}") data-ready=ready.to_string()>{meta}</p>
+            <p class="draft-meta" id=format!("draft-meta-{key}") data-ready=ready.to_string()>{t_with(meta)}</p>
             <DraftActions id=id title=actions_title library=library renaming=renaming />
         </li>
     }
@@ -227,29 +226,29 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
 fn RenameRow(draft: Draft, title: String, library: Library, renaming: RwSignal<bool>) -> impl IntoView {
     let input = NodeRef::<Input>::new();
     let rename_id = format!("rename-{}", draft.id.as_str());
-    let label = format!("New title for “{title}”");
+    let label = Msg::new("library.rename.label").arg("title", &title);
     let id = draft.id.clone();
     let save = move || {
         let Some(value) = input.get().map(|i| i.value()) else { return };
         renaming.set(false);
         let (id, old) = (id.clone(), title.clone());
         library.act(move |s| match s.rename(&id, value.trim().to_owned(), now_ms()) {
-            Ok(draft) => Ok(format!("“{old}” is now called “{}”.", draft.display_title())),
-            Err(e) => Err(format!("“{old}” could not be renamed because {e}. Its name is unchanged.")),
+            Ok(draft) => Ok(t_now(&Msg::new("library.renamed").arg("old", old).arg("new", draft.display_title()))),
+            Err(e) => Err(t_now(&Msg::new("library.rename_failed").arg("old", old).arg("error", e.to_string()))),
         });
     };
     let save_on_enter = save.clone();
     view! {
         <div class="rename-row">
-            <label class="visually-hidden" for=rename_id.clone()>{label}</label>
+            <label class="visually-hidden" for=rename_id.clone()>{t_with(label)}</label>
             <input id=rename_id type="text" node_ref=input value=draft.title
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
                     "Enter" => save_on_enter(),
                     "Escape" => renaming.set(false),
                     _ => {}
                 } />
-            <button type="button" class="button-secondary" on:click=move |_| save()>"Save title"</button>
-            <button type="button" class="button-quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
+            <button type="button" class="button-secondary" on:click=move |_| save()>{t("library.rename.save")}</button>
+            <button type="button" class="button-quiet" on:click=move |_| renaming.set(false)>{t("library.rename.cancel")}</button>
         </div>
     }
 }
@@ -263,8 +262,8 @@ fn DraftActions(id: DraftId, title: String, library: Library, renaming: RwSignal
     let duplicate = move |_| {
         let (id, title) = (dup_id.clone(), dup_title.clone());
         library.act(move |s| match s.duplicate(&id, new_draft_id(), now_ms()) {
-            Ok(copy) => Ok(format!("“{}” added, a copy of “{title}”.", copy.display_title())),
-            Err(e) => Err(format!("“{title}” could not be copied because {e}.")),
+            Ok(copy) => Ok(t_now(&Msg::new("library.duplicated").arg("copy", copy.display_title()).arg("title", title))),
+            Err(e) => Err(t_now(&Msg::new("library.duplicate_failed").arg("title", title).arg("error", e.to_string()))),
         });
     };
     view! {
@@ -272,10 +271,10 @@ fn DraftActions(id: DraftId, title: String, library: Library, renaming: RwSignal
             <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click=move |_| {
                 renaming.set(true);
                 focus_after_render(format!("rename-{key}"));
-            }>"Rename"</button>
-            <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click=duplicate>"Duplicate"</button>
+            }>{t("library.rename")}</button>
+            <button type="button" class="button-quiet" aria-describedby=describe.clone() on:click=duplicate>{t("library.duplicate")}</button>
             <button type="button" class="button-quiet button-danger" aria-describedby=describe
-                on:click=move |_| library.delete(id.clone(), title.clone())>"Delete"</button>
+                on:click=move |_| library.delete(id.clone(), title.clone())>{t("library.delete")}</button>
         </div>
     }
 }
@@ -296,22 +295,22 @@ fn BackupButtons(library: Library) -> impl IntoView {
             let name = file.name();
             let text = match files::read(file).await {
                 Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                Err(e) => return library.say(format!("{e}. Nothing was changed.")),
+                Err(e) => return library.say(t_now(&Msg::new("library.restore.unreadable").arg("error", e.to_string()))),
             };
             library.act(|s| match s.restore(&text, now_ms()) {
-                Ok(report) => Ok(report.summary()),
-                Err(e) => Err(format!("“{name}” could not be restored because {e}. Nothing was changed.")),
+                Ok(report) => Ok(t_now(&report.summary())),
+                Err(e) => Err(t_now(&Msg::new("library.restore.failed").arg("name", name).arg("error", e.to_string()))),
             });
         });
     };
     view! {
         <div class="button-row">
-            <button type="button" class="button-secondary" on:click=back_up>"Back up all drafts"</button>
+            <button type="button" class="button-secondary" on:click=back_up>{t("library.backup")}</button>
             <button type="button" class="button-secondary" on:click=move |_| {
                 if let Some(element) = input.get() {
                     element.click();
                 }
-            }>"Restore from backup"</button>
+            }>{t("library.restore")}</button>
             <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" node_ref=input
                 accept=".json,application/json" on:change=on_file />
         </div>
@@ -323,15 +322,12 @@ fn BackupButtons(library: Library) -> impl IntoView {
 pub(super) fn download_backup(store: &Store, current: Option<&Draft>) -> String {
     let (file, count) = match store.backup(now_ms(), current) {
         Ok(made) => made,
-        Err(e) => return format!("The backup could not be made because {e}. Use Export, then Draft file, to keep a draft."),
+        Err(e) => return t_now(&Msg::new("library.backup.failed").arg("error", e.to_string())),
     };
     let name = backup::file_name(today());
-    let drafts = plural(count, "draft");
     match files::download(&name, "application/json", file.as_bytes()) {
-        Ok(()) => format!(
-            "Downloaded “{name}” with {drafts}. Keep it somewhere safe; “Restore from backup” on the start screen brings them back in any browser."
-        ),
-        Err(e) => format!("The backup could not be downloaded: {e}. Try again."),
+        Ok(()) => t_now(&Msg::new("library.backup.done").arg("name", name).arg("drafts", Msg::new("count.drafts").arg("count", count))),
+        Err(e) => t_now(&Msg::new("library.backup.not_downloaded").arg("error", e.to_string())),
     }
 }
 
@@ -341,11 +337,11 @@ fn download_raw(library: Library, key: &str) {
     let name = format!("{}.json", key.rsplit('/').next().unwrap_or("stored-value"));
     let text = match raw {
         Ok(Some(raw)) => match files::download(&name, "application/json", raw.as_bytes()) {
-            Ok(()) => format!("Downloaded “{name}”."),
-            Err(e) => format!("“{name}” could not be downloaded: {e}."),
+            Ok(()) => t_now(&Msg::new("library.raw.downloaded").arg("name", name)),
+            Err(e) => t_now(&Msg::new("library.raw.not_downloaded").arg("name", name).arg("error", e.to_string())),
         },
-        Ok(None) => "That value is no longer stored.".to_owned(),
-        Err(e) => format!("The value could not be read because {e}."),
+        Ok(None) => t_now(&Msg::new("library.raw.gone")),
+        Err(e) => t_now(&Msg::new("library.raw.unreadable").arg("error", e.to_string())),
     };
     library.say(text);
 }
@@ -356,38 +352,38 @@ fn UnreadableValues(library: Library) -> impl IntoView {
     view! {
         <Show when=any>
             <section class="problems" aria-labelledby="unreadable-heading">
-                <h3 id="unreadable-heading">"Saved data that cannot be opened"</h3>
+                <h3 id="unreadable-heading">{t("library.problems.heading")}</h3>
                 <ul>
                     {move || library.shelf.with(|s| s.newer.clone()).into_iter().map(|n| {
                         let key = n.key.clone();
                         view! {
                             <li>
-                                {format!(
-                                    "A draft was saved by a newer version of this editor (schema {}). This version cannot open it, so it is left untouched: reload the page to get the newest version, or download it.",
-                                    n.schema
-                                )}
-                                " "<button type="button" class="button-quiet" on:click=move |_| download_raw(library, &key)>"Download it"</button>
+                                {t_with(Msg::new("library.problems.newer").arg("schema", n.schema))}
+                                " "<button type="button" class="button-quiet" on:click=move |_| download_raw(library, &key)>{t("library.problems.download")}</button>
                             </li>
                         }
                     }).collect_view()}
                     {move || library.shelf.with(|s| s.quarantined.clone()).into_iter().map(|q| {
                         let (download_key, discard_key) = (q.key.clone(), q.key.clone());
-                        let reason = q.reason.map_or_else(String::new, |r| format!(" It could not be read because {r}."));
+                        let text = match q.reason {
+                            Some(reason) => Msg::new("library.problems.quarantined_because").arg("reason", reason.to_string()),
+                            None => Msg::new("library.problems.quarantined"),
+                        };
                         view! {
                             <li>
-                                {format!("A saved value of {} bytes was moved aside so that it cannot stop the editor.{reason} Download it to keep it, or discard it.", q.bytes)}
-                                " "<button type="button" class="button-quiet" on:click=move |_| download_raw(library, &download_key)>"Download it"</button>
+                                {t_with(text.arg("bytes", q.bytes))}
+                                " "<button type="button" class="button-quiet" on:click=move |_| download_raw(library, &download_key)>{t("library.problems.download")}</button>
                                 <button type="button" class="button-quiet button-danger" on:click=move |_| {
                                     let key = discard_key.clone();
                                     library.act(move |s| s.discard_quarantined(&key)
-                                        .map(|()| "The damaged value was discarded.".to_owned())
-                                        .map_err(|e| format!("The value could not be discarded because {e}.")));
-                                }>"Discard it"</button>
+                                        .map(|()| t_now(&Msg::new("library.problems.discarded")))
+                                        .map_err(|e| t_now(&Msg::new("library.problems.discard_failed").arg("error", e.to_string()))));
+                                }>{t("library.problems.discard")}</button>
                             </li>
                         }
                     }).collect_view()}
                     {move || library.shelf.with(|s| s.stuck.clone()).into_iter().map(|(key, reason)| view! {
-                        <li>{format!("A saved draft under “{key}” cannot be read ({reason}). It is left untouched; free some space and reload.")}</li>
+                        <li>{t_with(Msg::new("library.problems.stuck").arg("key", key).arg("reason", reason))}</li>
                     }).collect_view()}
                 </ul>
             </section>
@@ -401,23 +397,23 @@ fn TrashList(library: Library) -> impl IntoView {
     view! {
         <Show when=move || { count() > 0 }>
             <details class="trash">
-                <summary>{move || format!("Trash ({})", count())}</summary>
-                <ul class="trash-list" aria-label="Deleted drafts">
+                <summary>{move || t_now(&Msg::new("library.trash.heading").arg("count", count()))}</summary>
+                <ul class="trash-list" aria-label=t("library.trash.label")>
                     {move || library.shelf.with(|s| s.trash.clone()).into_iter().map(|(id, title, deleted_ms)| {
                         let restore_id = id.clone();
                         let purge_title = title.clone();
                         let label_id = format!("trash-{}", id.as_str());
                         view! {
                             <li>
-                                <span id=label_id.clone()>{format!("“{title}”, deleted {}", format_local(deleted_ms))}</span>
+                                <span id=label_id.clone()>{t_with(Msg::new("library.trash.item").arg("title", &title).arg("deleted", format_local(deleted_ms)))}</span>
                                 <button type="button" class="button-quiet" aria-describedby=label_id.clone()
-                                    on:click=move |_| library.restore(restore_id.clone())>"Restore"</button>
+                                    on:click=move |_| library.restore(restore_id.clone())>{t("library.trash.restore")}</button>
                                 <button type="button" class="button-quiet button-danger" aria-describedby=label_id on:click=move |_| {
                                     let (id, title) = (id.clone(), purge_title.clone());
                                     library.act(move |s| s.purge(&id)
-                                        .map(|()| format!("“{title}” was deleted for good."))
-                                        .map_err(|e| format!("“{title}” could not be deleted because {e}.")));
-                                }>"Delete forever"</button>
+                                        .map(|()| t_now(&Msg::new("library.trash.purged").arg("title", &title)))
+                                        .map_err(|e| t_now(&Msg::new("library.delete_failed.plain").arg("title", &title).arg("error", e.to_string()))));
+                                }>{t("library.trash.purge")}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -442,42 +438,39 @@ fn StorageState(library: Library) -> impl IntoView {
     };
     view! {
         <section class="storage-state" aria-labelledby="storage-heading">
-            <h3 id="storage-heading">"Storage in this browser"</h3>
+            <h3 id="storage-heading">{t("library.storage.heading")}</h3>
             <ul>
                 <li>{move || match usage() {
-                    Some(bytes) => format!(
-                        "Your drafts, history and trash take {} of the about 5 MB that browsers give each site for them.",
-                        kilobytes(bytes)
-                    ),
-                    None => "How much space your drafts take cannot be read.".to_owned(),
+                    Some(bytes) => t_now(&Msg::new("library.storage.usage").arg("size", kilobytes(bytes))),
+                    None => t_now(&Msg::new("library.storage.usage_unknown")),
                 }}</li>
                 <li>{move || match persistence.get() {
-                    None => "Checking whether the browser keeps this site’s data…".to_owned(),
-                    Some(p) if p.persisted => "The browser has agreed to keep this site’s data even when space runs low.".to_owned(),
-                    Some(_) => "The browser may clear this site’s data when space runs low: back up your drafts now and then.".to_owned(),
+                    None => t_now(&Msg::new("library.storage.checking")),
+                    Some(p) if p.persisted => t_now(&Msg::new("library.storage.persisted")),
+                    Some(_) => t_now(&Msg::new("library.storage.not_persisted")),
                 }}
                 {move || persistence.get().is_some_and(|p| !p.persisted).then(|| view! {
                     " "<button type="button" class="button-quiet" on:click=move |_| {
                         leptos::task::spawn_local(async move {
                             let state = storage::request_persistence().await;
                             persistence.set(Some(state));
-                            library.say(if state.persisted {
-                                "The browser will keep your drafts even when space runs low.".to_owned()
+                            library.say(t_now(&if state.persisted {
+                                Msg::new("library.storage.granted")
                             } else {
-                                "The browser did not agree to keep this site’s data for good; keep backing up your drafts.".to_owned()
-                            });
+                                Msg::new("library.storage.refused")
+                            }));
                         });
-                    }>"Ask the browser to keep drafts"</button>
+                    }>{t("library.storage.ask")}</button>
                 })}</li>
                 <li>{move || match last_backup() {
-                    Some(ms) => format!("Last backup: {}.", format_local(ms)),
-                    None => "No backup made in this browser yet.".to_owned(),
+                    Some(ms) => t_now(&Msg::new("library.storage.last_backup").arg("when", format_local(ms))),
+                    None => t_now(&Msg::new("library.storage.no_backup")),
                 }}</li>
             </ul>
         </section>
     }
 }
 
-fn kilobytes(bytes: usize) -> String {
-    if bytes < 1024 { format!("{bytes} bytes") } else { format!("{} KB", bytes.div_ceil(1024)) }
+fn kilobytes(bytes: usize) -> Msg {
+    if bytes < 1024 { Msg::new("size.bytes").arg("count", bytes) } else { Msg::new("size.kb").arg("count", bytes.div_ceil(1024)) }
 }

@@ -15,6 +15,7 @@ mod review;
 mod share;
 mod start;
 mod update;
+mod words;
 
 use leptos::prelude::*;
 
@@ -32,6 +33,8 @@ use igf_core::sharing::link::Payload;
 use igf_core::model::settings::Settings;
 use igf_core::store::Store;
 use igf_core::model::template::Kind;
+use igf_core::text::i18n::Msg;
+use words::{t, t_now};
 
 /// The drafts store, shared through context (the browser's storage is not `Send`).
 pub type StoreHandle = StoredValue<Store, LocalStorage>;
@@ -186,15 +189,12 @@ pub fn App() -> impl IntoView {
         {move || notice.get().map(|text| view! {
             <div class="banner app-notice" role="alert">
                 <p>{text}</p>
-                <button type="button" class="button-quiet" on:click=move |_| notice.set(None)>"Dismiss"</button>
+                <button type="button" class="button-quiet" on:click=move |_| notice.set(None)>{t("app.notice.dismiss")}</button>
             </div>
         })}
         {refused.map(|error| view! {
             <div class="banner banner-error" role="alert">
-                <p>{format!(
-                    "Drafts cannot be kept in this browser because {error}. You can still write: your text stays in this tab until you close it, \
-                     so download it (Export, then Draft file) before you leave, or allow this site to store data and reload."
-                )}</p>
+                <p>{t_now(&Msg::new("app.storage_refused").arg("error", error.to_string()))}</p>
             </div>
         })}
         {move || match navigator.screen.get() {

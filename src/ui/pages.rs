@@ -16,13 +16,14 @@ use igf_core::model::draft::Draft;
 use igf_core::text::{byte_offset, utf16_offset};
 use leptos::prelude::*;
 
-use crate::browser::drawing::{Mark, PageDrawing};
+use crate::browser::drawing::{LimitNotes, Mark, PageDrawing};
 use crate::browser::files::Tab;
 use crate::browser::fonts;
 use crate::browser::platform::{Debounce, attribute_around, focus_element, narrow_screen, place_caret, reveal_after_render};
 use super::StoreHandle;
 use super::checks::dom_id;
 use super::files::{pdf_fonts, progress_into};
+use super::words::{t, t_now, t_with};
 
 /// How long typing pauses before the manifest's digest and the fonts follow the text.
 const PAUSE_MS: u32 = 600;
@@ -123,8 +124,8 @@ pub fn PagesToggle(panel: SidePanel, report: Memo<Report>) -> impl IntoView {
     view! {
         <button type="button" class="button-secondary view-button" aria-pressed=move || (panel.side.get() == Side::Pages).to_string()
             aria-describedby="pages-toggle-count" on:click=move |_| panel.toggle_pages()>
-            "Pages"
-            <span class="view-count" id="pages-toggle-count" aria-hidden="true">{move || report.with(|r| r.pages.label())}</span>
+            {t("pages.toggle")}
+            <span class="view-count" id="pages-toggle-count" aria-hidden="true">{move || report.with(|r| t_now(&r.pages.label()))}</span>
         </button>
     }
 }
@@ -136,8 +137,8 @@ pub fn ChecksButton(panel: SidePanel, report: Memo<Report>) -> impl IntoView {
         <button type="button" class="button-secondary view-button checks-button" aria-controls="editor-side"
             aria-expanded=move || (panel.side.get() == Side::Checks && panel.sheet.get()).to_string()
             aria-describedby="checks-button-count" on:click=move |_| panel.toggle_checks()>
-            "Checks"
-            <span class="view-count" id="checks-button-count" aria-hidden="true">{move || report.with(Report::short_summary)}</span>
+            {t("checks.heading")}
+            <span class="view-count" id="checks-button-count" aria-hidden="true">{move || report.with(|r| t_now(&r.short_summary()))}</span>
         </button>
     }
 }
@@ -180,7 +181,7 @@ pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<P
                     status.try_set(None);
                 }
                 Err(e) => {
-                    status.try_set(Some(notes::page_fonts_failed(&e)));
+                    status.try_set(Some(t_now(&notes::page_fonts_failed(&e))));
                 }
             }
             fetching.try_set_value((true, false));
@@ -210,7 +211,7 @@ pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<P
             reveal_after_render(format!("page-{page}-follow"));
         }
     });
-    let cursor_note = move || cursor.get().and_then(|(page, line)| pages.with_untracked(|p| p.get(page - 1)?.describe_line(line)));
+    let cursor_note = move || cursor.get().and_then(|(page, line)| pages.with_untracked(|p| p.get(page - 1)?.describe_line(line))).map(|m| t_now(&m));
     let jump = Callback::new(move |to: Jump| {
         panel.close_sheet();
         go_to(to, draft);
@@ -219,13 +220,13 @@ pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<P
     view! {
         <section class="pages-view" aria-labelledby="pages-heading">
             <div class="pages-head">
-                <h2 id="pages-heading" class="side-heading">"Pages"</h2>
-                <p class="pages-total">{move || report.with(|r| r.pages.label())}</p>
+                <h2 id="pages-heading" class="side-heading">{t("pages.toggle")}</h2>
+                <p class="pages-total">{move || report.with(|r| t_now(&r.pages.label()))}</p>
                 <div class="button-row">
                     <PrintButton draft=draft report=report status=status />
-                    <button type="button" class="button-quiet sheet-close" on:click=move |_| panel.close_sheet()>"Back to the text"</button>
+                    <button type="button" class="button-quiet sheet-close" on:click=move |_| panel.close_sheet()>{t("pages.back")}</button>
                 </div>
-                <p class="hint">{view::KEYS_HINT}</p>
+                <p class="hint">{t_with(view::keys_hint())}</p>
                 <p class="pages-status" role="status">{move || status.get()}</p>
             </div>
             // A page more or less redraws them all: rare, and cheaper in code than a keyed list.
@@ -246,7 +247,7 @@ fn PrintButton(draft: RwSignal<Draft>, report: Memo<Report>, status: RwSignal<Op
     let print = move |_| {
         let tab = match Tab::open() {
             Ok(tab) => tab,
-            Err(e) => return status.set(Some(notes::print_failed(&e))),
+            Err(e) => return status.set(Some(t_now(&notes::print_failed(&e)))),
         };
         let (d, r) = (draft.get_untracked(), report.get_untracked());
         leptos::task::spawn_local(async move {
@@ -256,8 +257,8 @@ fn PrintButton(draft: RwSignal<Draft>, report: Memo<Report>, status: RwSignal<Op
             };
             let message = match made {
                 Ok(bytes) => match tab.show(Format::Pdf.mime(), &bytes) {
-                    Ok(()) => notes::PRINT_OPENED.to_owned(),
-                    Err(e) => notes::print_failed(&e),
+                    Ok(()) => t_now(&notes::print_opened()),
+                    Err(e) => t_now(&notes::print_failed(&e)),
                 },
                 Err(message) => {
                     tab.close();
@@ -268,8 +269,8 @@ fn PrintButton(draft: RwSignal<Draft>, report: Memo<Report>, status: RwSignal<Op
         });
     };
     view! {
-        <button type="button" class="button-primary" aria-describedby="print-hint" on:click=print>"Print"</button>
-        <p class="hint print-hint" id="print-hint">{notes::PRINT_HINT}</p>
+        <button type="button" class="button-primary" aria-describedby="print-hint" on:click=print>{t("pages.print")}</button>
+        <p class="hint print-hint" id="print-hint">{t_with(notes::print_hint())}</p>
     }
 }
 
@@ -297,7 +298,8 @@ fn PageSheet(
         let (follow, cursor) = (on_page(follow.get()), on_page(cursor.get()));
         drawing.update_value(|d| {
             if d.is_none() {
-                *d = PageDrawing::new(&element, number);
+                let notes = LimitNotes { edge: t_now(&view::limit_edge_note()), over: t_now(&view::over_limit_note()) };
+                *d = PageDrawing::new(&element, number, notes);
             }
             if let Some(drawing) = d {
                 pages.with(|p| p.get(number - 1).map(|page| drawing.update(page, text)));
@@ -342,7 +344,7 @@ fn PageSheet(
     view! {
         <div class="sheet" id=format!("page-{number}") role="group" tabindex="0" aria-labelledby=labelled_by on:keydown=keydown on:click=click>
             <div class="sheet-holder" node_ref=holder></div>
-            <p class="sheet-caption" id=caption_id>{move || pages.with(|p| p.get(number - 1).map(Page::describe))}</p>
+            <p class="sheet-caption" id=caption_id>{move || pages.with(|p| p.get(number - 1).map(|page| t_now(&page.describe())))}</p>
         </div>
     }
 }

@@ -80,3 +80,19 @@ fn english_keys_are_dotted_lowercase_names() {
     }
     assert_eq!(Catalogue::parse(Lang::En, include_str!("../i18n/en.json")).as_ref(), Ok(english()));
 }
+
+/// The interface names of what documents and files spell in English are the same words in English.
+#[test]
+fn english_names_in_the_interface_are_the_labels_documents_write() {
+    use igf_core::model::draft::MeetingFormat;
+    use igf_core::model::people::{Region, StakeholderGroup};
+    use igf_core::model::template::Kind;
+    let mut pairs: Vec<(String, &str)> = Vec::new();
+    pairs.extend(Kind::ALL.map(|k| (k.msg().english(), k.label())));
+    pairs.extend(StakeholderGroup::ALL.map(|g| (g.msg().english(), g.label())));
+    pairs.extend(Region::ALL.map(|r| (r.msg().english(), r.label())));
+    pairs.extend(MeetingFormat::ALL.map(|f| (f.msg().english(), f.label())));
+    for (shown, label) in pairs {
+        assert_eq!(shown, label);
+    }
+}

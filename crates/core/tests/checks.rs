@@ -447,7 +447,7 @@ fn the_perfect_drafts_run_two_to_three_pages() {
 #[test]
 fn deadline_figures_and_wording() {
     let message = |report: &igf_core::checks::Report, rule: &str| {
-        report.findings.iter().find(|f| f.rule == rule).map(|f| (f.message.clone(), f.source)).unwrap()
+        report.findings.iter().find(|f| f.rule == rule).map(|f| (f.message.english(), f.source)).unwrap()
     };
     let report = check(&bpf(), today(), &Settings::default());
     let deadline = report.deadline.unwrap();
@@ -472,7 +472,7 @@ fn deadline_figures_and_wording() {
 #[test]
 fn summary_counts_what_must_be_fixed() {
     let report = check(&bpf(), today(), &Settings::default());
-    assert_eq!((report.summary().as_str(), report.short_summary().as_str()), ("Ready to submit", "Ready"));
+    assert_eq!((report.summary().english().as_str(), report.short_summary().english().as_str()), ("Ready to submit", "Ready"));
     assert!(report.ready());
     let broken = with(bpf(), |d| {
         d.code_of_conduct = false;
@@ -480,7 +480,7 @@ fn summary_counts_what_must_be_fixed() {
         d.co_facilitators[0].group = None;
     });
     let report = check(&broken, today(), &Settings::default());
-    assert_eq!((report.summary().as_str(), report.short_summary().as_str()), ("3 to fix before submitting", "3 to fix"));
+    assert_eq!((report.summary().english().as_str(), report.short_summary().english().as_str()), ("3 to fix before submitting", "3 to fix"));
     assert_eq!(report.count(Severity::MustFix), 3);
 }
 
@@ -489,8 +489,8 @@ fn every_finding_is_a_sentence_with_a_source() {
     let empty = Draft::new(DraftId::parse("e").unwrap(), Kind::ContinuingBpf, 0);
     for draft in cases().iter().map(|c| (c.draft)()).chain([empty]) {
         for finding in check(&draft, today(), &Settings::default()).findings {
-            assert!(finding.message.ends_with('.'), "{:?}", finding.message);
-            let first_letter = finding.message.chars().find(|c| c.is_alphanumeric());
+            assert!(finding.message.english().ends_with('.'), "{:?}", finding.message);
+            let first_letter = finding.message.english().chars().find(|c| c.is_alphanumeric());
             assert!(first_letter.is_some_and(char::is_uppercase), "{:?}", finding.message);
             assert!(source::ALL.contains(&finding.source), "{:?} is not a known citation", finding.source);
         }
@@ -503,12 +503,12 @@ fn related_work_message_recalls_the_iot_precedent() {
     draft.set_title("Best Practice Forum on IoT".into(), 9);
     let report = check(&draft, today(), &Settings::default());
     let related: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "related-work").collect();
-    let message = &related.iter().find(|f| f.message.contains("(DC-IoT)")).unwrap().message;
+    let message = &related.iter().find(|f| f.message.english().contains("(DC-IoT)")).unwrap().message.english();
     assert_eq!(
         message,
         "The title may overlap with the Dynamic Coalition on the Internet of Things (DC-IoT) (it mentions “IoT”): say how this proposal differs from it or builds on it. In 2017 the MAG withdrew a proposed IoT BPF because a Dynamic Coalition on IoT already existed."
     );
-    let past = &related.iter().find(|f| f.message.contains("AI, IoT and Big Data")).unwrap().message;
+    let past = &related.iter().find(|f| f.message.english().contains("AI, IoT and Big Data")).unwrap().message.english();
     assert_eq!(
         past,
         "The title may overlap with the Best Practice Forum on AI, IoT and Big Data (2018-2019) (it mentions “IoT”): say how this proposal differs from it or builds on it, or use the continuing BPF template to carry that work on."
@@ -527,7 +527,7 @@ fn related_work_in_the_theme_quotes_the_words_and_is_a_tip() {
     assert_eq!(related[0].severity, Severity::Tip);
     assert_eq!(related[0].source, source::RELATED_WORK);
     assert_eq!(
-        related[0].message,
+        related[0].message.english(),
         "This theme may overlap with the Dynamic Coalition on Public Access in Libraries (DC-PAL) (it mentions “Public access” and “libraries”): say how this proposal differs from it or builds on it."
     );
 }
@@ -542,7 +542,7 @@ fn wg_lifetime_from_the_text_cites_annex_iii() {
     let finding = report.findings.iter().find(|f| f.rule == "wg-lifetime").unwrap();
     assert_eq!(finding.source, "Annex III, MAG Working Group Guidelines/Modalities, seed line 176");
     assert_eq!(
-        finding.message,
+        finding.message.english(),
         "The timeframe plans for more than one IGF cycle (it says “three years”), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it each year."
     );
 }
@@ -603,9 +603,9 @@ fn dismissed_findings_are_set_aside_with_their_reason() {
     assert_eq!(rules(&report), ["deadline-upcoming"]);
     assert_eq!(report.dismissed.len(), 1);
     assert_eq!(report.dismissed[0].finding.rule, "bpf-mag-same-group");
-    assert_eq!(report.dismissed[0].note(), "Dismissed as not applicable: The others join after the meeting.");
+    assert_eq!(report.dismissed[0].note().english(), "Dismissed as not applicable: The others join after the meeting.");
     draft.dismiss("bpf-mag-same-group", "co-facilitators", "", 11);
-    assert_eq!(check(&draft, today(), &Settings::default()).dismissed[0].note(), "Dismissed as not applicable; no reason given.");
+    assert_eq!(check(&draft, today(), &Settings::default()).dismissed[0].note().english(), "Dismissed as not applicable; no reason given.");
     draft.restore("bpf-mag-same-group", "co-facilitators", 12);
     assert_eq!(rules(&check(&draft, today(), &Settings::default())), ["bpf-mag-same-group", "deadline-upcoming"]);
 

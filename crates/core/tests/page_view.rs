@@ -174,9 +174,9 @@ fn a_fourth_page_is_over_the_limit_and_the_third_ends_it() {
     assert_eq!(pages.len(), 4);
     let marks: Vec<(bool, bool)> = pages.iter().map(|p| (p.ends_limit(), p.over_limit())).collect();
     assert_eq!(marks, [(false, false), (false, false), (true, false), (false, true)]);
-    assert!(pages[3].describe().starts_with("Page 4 of 4, over the 3-page limit: "), "{}", pages[3].describe());
+    assert!(pages[3].describe().english().starts_with("Page 4 of 4, over the 3-page limit: "), "{}", pages[3].describe());
     for page in &pages {
-        assert!(page.describe().starts_with(&format!("Page {} of 4", page.number)));
+        assert!(page.describe().english().starts_with(&format!("Page {} of 4", page.number)));
     }
 }
 

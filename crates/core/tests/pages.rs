@@ -54,7 +54,7 @@ fn worst(report: &Report) -> Option<Severity> {
 /// One draft's pages, as each of the four counts them.
 struct Row {
     id: String,
-    stage: &'static str,
+    stage: String,
     co_facilitators: usize,
     live_fraction: f64,
     live: usize,
@@ -69,7 +69,7 @@ impl Row {
         let report = report(draft);
         Row {
             id: draft.id.as_str().to_owned(),
-            stage: worst(&report).map_or("ready", Severity::label),
+            stage: worst(&report).map_or_else(|| "ready".to_owned(), |s| s.label().english()),
             co_facilitators: draft.details().co_facilitators.len(),
             live_fraction: live.fractional_pages(),
             live: live.pages(),

@@ -90,7 +90,7 @@ fn typing_pathological_markdown_keeps_the_text_after_it_and_counts_the_pages_the
         let pages = layout(&Document::final_version(&draft)).pages();
         let counted = report.pages.pages;
         assert!(counted > (pages - 1) as f64 && counted <= pages as f64, "{name}: {counted} of {pages} pages");
-        assert!(report.findings.iter().all(|f| f.message.ends_with('.') || f.message.ends_with('?')), "{name}: {:?}", report.findings);
+        assert!(report.findings.iter().all(|f| f.message.english().ends_with('.') || f.message.english().ends_with('?')), "{name}: {:?}", report.findings);
     }
 }
 

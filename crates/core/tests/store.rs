@@ -307,7 +307,7 @@ fn a_backup_restores_every_draft_into_an_empty_browser() {
     for d in &drafts {
         assert_eq!(&fresh.load(&d.id).unwrap().unwrap().draft.unwrap(), d);
     }
-    assert_eq!(report.summary(), "Restored from the backup: 3 drafts added.");
+    assert_eq!(report.summary().english(), "Restored from the backup: 3 drafts added.");
 }
 
 #[test]
@@ -353,7 +353,7 @@ fn restoring_merges_without_overwriting_newer_drafts() {
     let history = store.snapshots(&id("b")).unwrap();
     assert_eq!(history.len(), 1, "the replaced text is kept in history");
     assert_eq!((history[0].reason, history[0].decode_draft().unwrap()), (Reason::BeforeRestore, older_b));
-    assert!(report.summary().contains("1 draft kept as they are because the copy in this browser is newer"), "{}", report.summary());
+    assert!(report.summary().english().contains("1 draft kept as they are because the copy in this browser is newer"), "{}", report.summary());
 }
 
 #[test]

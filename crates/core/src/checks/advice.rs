@@ -10,7 +10,8 @@ use crate::checks::{Finding, Severity, Target, finding};
 use crate::model::source::WRITING_ADVICE;
 use crate::text::case::{fold, fold_str};
 use crate::text::markdown::{Block, Inline, inline_text};
-use crate::text::words::{and_list, count_words, plural};
+use crate::text::i18n::{Arg, Msg};
+use crate::text::words::count_words;
 
 /// A sentence longer than this is hard to follow (plain-language guides give 25 to 40 words).
 pub const LONG_SENTENCE_WORDS: usize = 40;
@@ -34,7 +35,7 @@ pub struct SectionAdvice {
 }
 
 /// The advice on section `name` (its heading in quotes) whose parsed text is `blocks`.
-pub fn advise(blocks: &[Block], name: &str, target: Target, guidance: &str) -> SectionAdvice {
+pub fn advise(blocks: &[Block], name: &Msg, target: Target, guidance: &str) -> SectionAdvice {
     let units = units(blocks);
     let all_sentences: Vec<&str> = units.iter().flat_map(|u| sentences(&u.text)).collect();
     let mut tips = Vec::new();
@@ -57,7 +58,7 @@ pub fn advise(blocks: &[Block], name: &str, target: Target, guidance: &str) -> S
 /// acronyms in document order. A section gets a tip for the acronyms it uses first in the
 /// draft without spelling them out. The title and the official headings are not searched:
 /// a title names the work in its shortest form.
-pub fn unexplained_acronyms<'a>(sections: impl Iterator<Item = (Target, &'a str, &'a [(String, bool)])>) -> Vec<Finding> {
+pub fn unexplained_acronyms<'a>(sections: impl Iterator<Item = (Target, &'a Msg, &'a [(String, bool)])>) -> Vec<Finding> {
     let mut seen: Vec<&str> = Vec::new();
     let mut tips = Vec::new();
     for (target, name, acronyms) in sections {
@@ -73,22 +74,21 @@ pub fn unexplained_acronyms<'a>(sections: impl Iterator<Item = (Target, &'a str,
         }
         let Some(first) = unexplained.first() else { continue };
         let example = match known_expansion(first) {
-            Some(full) => format!("as in “{full} ({first})”"),
-            None => "with the short form in brackets after it".to_owned(),
+            Some(full) => Msg::new("advice.acronym.example.known").arg("full", full).arg("short", *first),
+            None => Msg::new("advice.acronym.example.unknown"),
         };
-        let them = if unexplained.len() == 1 { "it" } else { "each" };
-        tips.push(finding("acronym-unexplained", Severity::Tip, target, WRITING_ADVICE, format!(
-            "{name} uses {} before spelling {} out: write {them} in full the first time, {example}; not every reader knows IGF shorthand.",
-            and_list(&unexplained),
-            if unexplained.len() == 1 { "it" } else { "them" },
-        )));
+        tips.push(finding("acronym-unexplained", Severity::Tip, target, WRITING_ADVICE, Msg::new("advice.acronym")
+            .arg("name", name.clone())
+            .arg("acronyms", Arg::list(unexplained.iter().copied()))
+            .arg("count", unexplained.len())
+            .arg("example", example)));
     }
     tips
 }
 
 /// A readability note for beside a section's word count.
-pub fn reading_ease_note(score: i32) -> String {
-    format!("Readability {score} (Flesch reading ease, higher is easier)")
+pub fn reading_ease_note(score: i32) -> Msg {
+    Msg::new("advice.readability").arg("score", score)
 }
 
 /// A stretch of prose as plain text: a paragraph, or a paragraph of a list item or quote.
@@ -187,24 +187,23 @@ fn opening(text: &str) -> String {
     if words.len() <= 6 { words.join(" ") } else { format!("{} …", words[..6].join(" ")) }
 }
 
-fn long_sentences(sentences: &[&str], name: &str, target: Target) -> Option<Finding> {
+fn long_sentences(sentences: &[&str], name: &Msg, target: Target) -> Option<Finding> {
     let long: Vec<(usize, &str)> = sentences
         .iter()
         .map(|s| (count_words(s), *s))
         .filter(|(words, _)| *words > LONG_SENTENCE_WORDS)
         .collect();
     let (words, first) = long.first()?;
-    let (which, them) = if long.len() == 1 {
-        (format!("a sentence of {words} words (“{}”)", opening(first)), "it")
-    } else {
-        (format!("{} sentences of more than {LONG_SENTENCE_WORDS} words (the first has {words}: “{}”)", long.len(), opening(first)), "them")
-    };
-    Some(finding("sentence-long", Severity::Tip, target, WRITING_ADVICE, format!(
-        "{name} has {which}: split {them}, since sentences over about {LONG_SENTENCE_WORDS} words are hard to follow, more so in a second language."
-    )))
+    let message = if long.len() == 1 { Msg::new("advice.sentence_long.one") } else { Msg::new("advice.sentence_long.many") };
+    Some(finding("sentence-long", Severity::Tip, target, WRITING_ADVICE, message
+        .arg("name", name.clone())
+        .arg("count", long.len())
+        .arg("words", *words)
+        .arg("limit", LONG_SENTENCE_WORDS)
+        .arg("opening", opening(first))))
 }
 
-fn long_paragraphs(units: &[Unit], name: &str, target: Target) -> Option<Finding> {
+fn long_paragraphs(units: &[Unit], name: &Msg, target: Target) -> Option<Finding> {
     let long: Vec<(usize, &Unit)> = units
         .iter()
         .filter(|u| u.paragraph)
@@ -212,14 +211,13 @@ fn long_paragraphs(units: &[Unit], name: &str, target: Target) -> Option<Finding
         .filter(|(words, _)| *words > LONG_PARAGRAPH_WORDS)
         .collect();
     let (words, first) = long.first()?;
-    let (which, them) = if long.len() == 1 {
-        (format!("a paragraph of {words} words (“{}”)", opening(&first.text)), "it")
-    } else {
-        (format!("{} paragraphs of more than {LONG_PARAGRAPH_WORDS} words (the first has {words}: “{}”)", long.len(), opening(&first.text)), "them")
-    };
-    Some(finding("paragraph-long", Severity::Tip, target, WRITING_ADVICE, format!(
-        "{name} has {which}: break {them} into shorter paragraphs, one point each, so readers can find their way."
-    )))
+    let message = if long.len() == 1 { Msg::new("advice.paragraph_long.one") } else { Msg::new("advice.paragraph_long.many") };
+    Some(finding("paragraph-long", Severity::Tip, target, WRITING_ADVICE, message
+        .arg("name", name.clone())
+        .arg("count", long.len())
+        .arg("words", *words)
+        .arg("limit", LONG_PARAGRAPH_WORDS)
+        .arg("opening", opening(&first.text))))
 }
 
 /// Words compared without case or the punctuation around them.
@@ -232,7 +230,7 @@ fn comparable_words(text: &str) -> Vec<String> {
 
 /// The longest run of the guidance's words that the section repeats, if long enough and not
 /// the whole guidance (that one is a must-fix finding of its own).
-fn repeated_guidance(units: &[Unit], name: &str, target: Target, guidance: &str) -> Option<Finding> {
+fn repeated_guidance(units: &[Unit], name: &Msg, target: Target, guidance: &str) -> Option<Finding> {
     let guide = comparable_words(guidance);
     let shown: Vec<&str> = guidance.split_whitespace().collect();
     let mut best = (0, 0); // (length, start in the guidance)
@@ -258,12 +256,11 @@ fn repeated_guidance(units: &[Unit], name: &str, target: Target, guidance: &str)
         return None;
     }
     let quoted = opening(&shown.get(start..).unwrap_or_default().join(" "));
-    Some(finding("guidance-repeated", Severity::Tip, target, WRITING_ADVICE, format!(
-        "{name} repeats {length} words of this editor's guidance word for word (“{quoted}”): say it in your own words, about this proposal."
-    )))
+    Some(finding("guidance-repeated", Severity::Tip, target, WRITING_ADVICE,
+        Msg::new("advice.guidance_repeated").arg("name", name.clone()).arg("length", length).arg("quoted", quoted)))
 }
 
-fn bare_links(units: &[Unit], name: &str, target: Target) -> Option<Finding> {
+fn bare_links(units: &[Unit], name: &Msg, target: Target) -> Option<Finding> {
     let bare: Vec<&str> = units
         .iter()
         .filter(|u| {
@@ -275,10 +272,8 @@ fn bare_links(units: &[Unit], name: &str, target: Target) -> Option<Finding> {
         .collect();
     let first = bare.first()?;
     let shown = if first.chars().count() > 40 { format!("{}…", first.chars().take(40).collect::<String>()) } else { (*first).to_owned() };
-    let which = if bare.len() == 1 { "a link".to_owned() } else { plural(bare.len(), "link") };
-    Some(finding("link-bare", Severity::Tip, target, WRITING_ADVICE, format!(
-        "{name} has {which} with no words around it ({shown}): say in a few words what each leads to, for example “the 2023 output report: https://…”, so readers of the printed page know what it is."
-    )))
+    Some(finding("link-bare", Severity::Tip, target, WRITING_ADVICE,
+        Msg::new("advice.link_bare").arg("name", name.clone()).arg("count", bare.len()).arg("shown", shown)))
 }
 
 /// Whether `word` (letters, digits and hyphens) is written as an acronym: at least two capitals,
@@ -418,7 +413,11 @@ mod tests {
     use crate::text::markdown::parse;
 
     fn advice(text: &str) -> SectionAdvice {
-        advise(&parse(text), "“Theme”", Target::Section("theme"), "Name the Internet governance issue and say why it matters now, and who is affected by it today.")
+        advise(&parse(text), &named("Theme"), Target::Section("theme"), "Name the Internet governance issue and say why it matters now, and who is affected by it today.")
+    }
+
+    fn named(heading: &'static str) -> Msg {
+        Msg::new("checks.name.section").arg("heading", heading)
     }
 
     fn words(n: usize) -> String {
@@ -462,11 +461,13 @@ mod tests {
     fn first_use_across_sections_decides() {
         let theme = vec![("BPF".to_owned(), false), ("IXP".to_owned(), false)];
         let objectives = vec![("BPF".to_owned(), true), ("MAG".to_owned(), true), ("WSIS".to_owned(), false)];
+        let (theme_name, objectives_name) = (named("Theme"), named("Objectives"));
         let tips = unexplained_acronyms([
-            (Target::Section("theme"), "“Theme”", theme.as_slice()),
-            (Target::Section("objectives"), "“Objectives”", objectives.as_slice()),
+            (Target::Section("theme"), &theme_name, theme.as_slice()),
+            (Target::Section("objectives"), &objectives_name, objectives.as_slice()),
         ].into_iter());
-        let messages: Vec<(&str, Target)> = tips.iter().map(|f| (f.message.as_str(), f.target)).collect();
+        let english: Vec<String> = tips.iter().map(|f| f.message.english()).collect();
+        let messages: Vec<(&str, Target)> = tips.iter().zip(&english).map(|(f, m)| (m.as_str(), f.target)).collect();
         assert_eq!(messages, [
             ("“Theme” uses BPF and IXP before spelling them out: write each in full the first time, as in “Best Practice Forum (BPF)”; not every reader knows IGF shorthand.", Target::Section("theme")),
             ("“Objectives” uses WSIS before spelling it out: write it in full the first time, as in “World Summit on the Information Society (WSIS)”; not every reader knows IGF shorthand.", Target::Section("objectives")),
@@ -493,7 +494,7 @@ mod tests {
         ];
         for (text, expected) in table {
             let tips = advice(&text).tips;
-            let got = tips.first().map(|f| (f.rule, f.message.clone()));
+            let got = tips.first().map(|f| (f.rule, f.message.english()));
             assert_eq!(got, expected, "{text:?}");
             assert!(tips.len() <= 1, "{tips:?}");
             assert!(tips.iter().all(|f| f.severity == Severity::Tip && f.source == WRITING_ADVICE && f.target == Target::Section("theme")));
@@ -516,7 +517,7 @@ mod tests {
         let middling = "The forum gathers practices from many regions and publishes them in a yearly report that national initiatives can use. ".repeat(3);
         let score = advice(&middling).reading_ease.unwrap();
         assert!((30..=70).contains(&score), "{score}");
-        assert_eq!(reading_ease_note(52), "Readability 52 (Flesch reading ease, higher is easier)");
+        assert_eq!(reading_ease_note(52).english(), "Readability 52 (Flesch reading ease, higher is easier)");
     }
 
     #[test]

@@ -27,7 +27,7 @@ mod tests {
     use crate::layout::length::PageCount;
 
     fn finding(rule: &'static str, message: &str) -> Finding {
-        Finding { rule, severity: Severity::MustFix, message: message.into(), source: "", target: Target::Section("theme") }
+        Finding { rule, severity: Severity::MustFix, message: crate::text::i18n::Msg::new("checks.quoted").arg("text", message), source: "", target: Target::Section("theme") }
     }
 
     fn report(findings: Vec<Finding>) -> Report {

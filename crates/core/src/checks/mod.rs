@@ -16,12 +16,12 @@ use crate::checks::existing_work::{Match, Place, WorkKind, related_matches};
 use crate::layout::length::{MAX_PAGES, MIN_PAGES, PageCount, PageCounter, tenths};
 use crate::model::calendar::{CivilDate, YearMonth};
 use crate::model::draft::Draft;
-use crate::model::people::{CoFacilitator, is_plausible_email};
+use crate::model::people::{CoFacilitator, StakeholderGroup, is_plausible_email};
 use crate::model::settings::Settings;
 use crate::model::source;
 use crate::model::template::{Kind, SectionSpec};
+use crate::text::i18n::{Arg, Msg};
 use crate::text::markdown;
-use crate::text::words::{and_list, plural};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -31,11 +31,20 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Severity::MustFix => "Must fix",
-            Severity::ShouldFix => "Should fix",
-            Severity::Tip => "Tip",
+            Severity::MustFix => Msg::new("checks.severity.must_fix"),
+            Severity::ShouldFix => Msg::new("checks.severity.should_fix"),
+            Severity::Tip => Msg::new("checks.severity.tip"),
+        }
+    }
+
+    /// "2 must fix": how many findings of this severity, for the counts line.
+    pub fn count(self, n: usize) -> Msg {
+        match self {
+            Severity::MustFix => Msg::new("checks.count.must_fix").arg("count", n),
+            Severity::ShouldFix => Msg::new("checks.count.should_fix").arg("count", n),
+            Severity::Tip => Msg::new("checks.count.tip").arg("count", n),
         }
     }
 }
@@ -101,7 +110,7 @@ pub struct Finding {
     /// A stable name for the rule, for tests and for telling findings apart.
     pub rule: &'static str,
     pub severity: Severity,
-    pub message: String,
+    pub message: Msg,
     pub source: &'static str,
     pub target: Target,
 }
@@ -128,10 +137,10 @@ pub struct Dismissed {
 
 impl Dismissed {
     /// "Dismissed as not applicable: the BPF is virtual." or without a reason.
-    pub fn note(&self) -> String {
+    pub fn note(&self) -> Msg {
         match self.reason.trim() {
-            "" => "Dismissed as not applicable; no reason given.".to_owned(),
-            reason => format!("Dismissed as not applicable: {}", sentence(reason)),
+            "" => Msg::new("checks.dismissed.no_reason"),
+            reason => Msg::new("checks.dismissed.reason").arg("reason", sentence(reason)),
         }
     }
 }
@@ -169,7 +178,7 @@ impl Report {
 
     /// The sentences of the must-fix findings, for a document marked as not ready.
     pub fn must_fix(&self) -> Vec<String> {
-        self.findings.iter().filter(|f| f.severity == Severity::MustFix).map(|f| f.message.clone()).collect()
+        self.findings.iter().filter(|f| f.severity == Severity::MustFix).map(|f| f.message.english()).collect()
     }
 
     pub fn ready(&self) -> bool {
@@ -177,19 +186,26 @@ impl Report {
     }
 
     /// "3 to fix", or "Ready": the summary where there is room for a word or two.
-    pub fn short_summary(&self) -> String {
+    pub fn short_summary(&self) -> Msg {
         match self.count(Severity::MustFix) {
-            0 => "Ready".to_owned(),
-            n => format!("{n} to fix"),
+            0 => Msg::new("checks.summary.short.ready"),
+            n => Msg::new("checks.summary.short.to_fix").arg("count", n),
         }
     }
 
     /// "3 to fix before submitting", or "Ready to submit".
-    pub fn summary(&self) -> String {
+    pub fn summary(&self) -> Msg {
         match self.count(Severity::MustFix) {
-            0 => "Ready to submit".to_owned(),
-            n => format!("{n} to fix before submitting"),
+            0 => Msg::new("checks.summary.ready"),
+            n => Msg::new("checks.summary.to_fix").arg("count", n),
         }
+    }
+
+    /// "2 must fix · 1 tip": the count of each severity found, most severe first.
+    pub fn counts(&self) -> Option<Msg> {
+        let mut counts = [Severity::MustFix, Severity::ShouldFix, Severity::Tip].into_iter().map(|s| (s, self.count(s))).filter(|(_, n)| *n > 0);
+        let first = counts.next().map(|(s, n)| s.count(n))?;
+        Some(counts.fold(first, |head, (s, n)| Msg::new("checks.counts.join").arg("head", head).arg("item", s.count(n))))
     }
 
     pub fn for_target(&self, target: Target) -> impl Iterator<Item = &Finding> {
@@ -198,7 +214,7 @@ impl Report {
 
     /// "Readability 52 (Flesch reading ease, higher is easier)" for the section at `index`, or
     /// nothing where the figure would mean nothing (short text, not English).
-    pub fn readability_note(&self, index: usize) -> Option<String> {
+    pub fn readability_note(&self, index: usize) -> Option<Msg> {
         self.reading_ease.get(index).copied().flatten().map(reading_ease_note)
     }
 }
@@ -244,7 +260,7 @@ struct SectionFacts {
     placeholders: Vec<Finding>,
     mentions_stakeholders: bool,
     /// The heading in quotes, as findings name the section.
-    name: String,
+    name: Msg,
     advice: SectionAdvice,
     /// Worked out on first use: only the timeframe section needs it.
     forecast: Option<Forecast>,
@@ -305,7 +321,7 @@ impl SectionFacts {
         let mut found = Vec::new();
         let name = section_name(spec);
         let target = Target::Section(spec.key);
-        placeholders(text, &name, target, spec.rule_source, Some(spec.guidance), &mut found);
+        placeholders(text, name.clone(), target, spec.rule_source, Some(spec.guidance), &mut found);
         // Advice on the editor's own guidance, pasted back, would only add to the must-fix.
         let pasted = found.iter().any(|f| f.rule == "guidance-pasted");
         SectionFacts {
@@ -331,9 +347,9 @@ fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageC
 
     if draft.title.trim().is_empty() {
         findings.push(finding("title-missing", Severity::MustFix, Target::Title, template_source,
-            "Give the proposal a title, so the MAG and the Secretariat can refer to it.".into()));
+            Msg::new("checks.title.missing")));
     } else {
-        placeholders(&draft.title, "The title", Target::Title, template_source, None, &mut findings);
+        placeholders(&draft.title, Msg::new("checks.name.title"), Target::Title, template_source, None, &mut findings);
     }
     if kind.is_bpf() {
         related_existing_work(draft, texts.related_work(draft), &mut findings);
@@ -342,7 +358,7 @@ fn judge(draft: &Draft, today: CivilDate, settings: &Settings, pages: &mut PageC
         check_section(draft, index, spec, texts.section(draft, index), &mut findings);
     }
     let sections = texts.template_sections(draft);
-    let used = sections.iter().map(|facts| (Target::Section(facts.spec.key), facts.name.as_str(), facts.advice.acronyms.as_slice()));
+    let used = sections.iter().map(|facts| (Target::Section(facts.spec.key), &facts.name, facts.advice.acronyms.as_slice()));
     findings.extend(unexplained_acronyms(used));
     let reading_ease = sections.iter().map(|facts| facts.advice.reading_ease).collect();
     if kind.is_bpf() {
@@ -377,7 +393,7 @@ fn set_aside_dismissed(findings: Vec<Finding>, draft: &Draft) -> (Vec<Finding>, 
     (kept, dismissed)
 }
 
-fn finding(rule: &'static str, severity: Severity, target: Target, source: &'static str, message: String) -> Finding {
+fn finding(rule: &'static str, severity: Severity, target: Target, source: &'static str, message: Msg) -> Finding {
     Finding { rule, severity, message, source, target }
 }
 
@@ -388,9 +404,9 @@ fn check_section(draft: &Draft, index: usize, spec: &'static SectionSpec, facts:
     if text.trim().is_empty() {
         if !spec.optional && !has_people {
             let message = if spec.key == "annual-report" {
-                "Add the annual work report of the prior year: a BPF that wishes to continue must send it with its proposal.".to_owned()
+                Msg::new("checks.section.annual_report_missing")
             } else {
-                format!("Write the section “{}”: the template requires it.", spec.heading)
+                Msg::new("checks.section.missing").arg("heading", spec.heading)
             };
             findings.push(finding("section-missing", Severity::MustFix, target, spec.rule_source, message));
         }
@@ -400,18 +416,14 @@ fn check_section(draft: &Draft, index: usize, spec: &'static SectionSpec, facts:
     findings.extend(facts.advice.tips.iter().cloned());
     let words = draft.section_words(index);
     if !spec.optional && words < usize::from(spec.min_words) {
-        findings.push(finding("section-thin", Severity::ShouldFix, target, spec.rule_source, format!(
-            "{} has {} — too little for the MAG to judge; aim for at least {}.",
-            section_name(spec),
-            plural(words, "word"),
-            spec.min_words
-        )));
+        findings.push(finding("section-thin", Severity::ShouldFix, target, spec.rule_source,
+            Msg::new("checks.section.thin").arg("section", section_name(spec)).arg("words", words).arg("min", spec.min_words)));
     }
 }
 
 /// Placeholder text: TBD, TODO, XXX, TBC, lorem ipsum, "[insert ...]", lone ellipses, and the
 /// section's own guidance pasted back.
-fn placeholders(text: &str, name: &str, target: Target, source: &'static str, guidance: Option<&str>, findings: &mut Vec<Finding>) {
+fn placeholders(text: &str, name: Msg, target: Target, source: &'static str, guidance: Option<&str>, findings: &mut Vec<Finding>) {
     const MARKERS: [&str; 4] = ["tbd", "todo", "xxx", "tbc"];
     let lower = text.to_ascii_lowercase();
     let lone_ellipsis = |s: &str| !s.is_empty() && s.chars().all(|c| c == '.' || c == '…') && (s.contains('…') || s.len() >= 3);
@@ -426,20 +438,19 @@ fn placeholders(text: &str, name: &str, target: Target, source: &'static str, gu
             (has_dots && text.split_whitespace().any(lone_ellipsis)).then(|| "…".to_owned())
         });
     if let Some(marker) = marker {
-        findings.push(finding("placeholder", Severity::MustFix, target, source, format!(
-            "{name} still holds placeholder text (“{marker}”): replace it with the real content."
-        )));
+        findings.push(finding("placeholder", Severity::MustFix, target, source,
+            Msg::new("checks.placeholder").arg("name", name.clone()).arg("marker", marker)));
     }
     if let Some(guidance) = guidance
         && collapse_spaces(text).contains(&collapse_spaces(guidance)) {
-            findings.push(finding("guidance-pasted", Severity::MustFix, target, source, format!(
-                "{name} contains this editor's guidance text unchanged: write your own content instead."
-            )));
+            findings.push(finding("guidance-pasted", Severity::MustFix, target, source,
+                Msg::new("checks.guidance_pasted").arg("name", name)));
         }
 }
 
-fn section_name(spec: &SectionSpec) -> String {
-    format!("“{}”", spec.heading)
+/// The section as findings name it: its heading in quotes.
+fn section_name(spec: &SectionSpec) -> Msg {
+    Msg::new("checks.name.section").arg("heading", spec.heading)
 }
 
 /// Whether the text speaks of stakeholders; the MAG's own name, spelled out, does not count.
@@ -465,27 +476,24 @@ fn related_existing_work(draft: &Draft, related: &[Match], findings: &mut Vec<Fi
         if draft.kind == Kind::ContinuingBpf && matches!(work.kind, WorkKind::PastBpf(_)) {
             continue;
         }
-        let (severity, subject) = match found.place {
-            Place::Title => (Severity::ShouldFix, "The title"),
-            Place::Theme => (Severity::Tip, "This theme"),
+        let severity = match found.place {
+            Place::Title => Severity::ShouldFix,
+            Place::Theme => Severity::Tip,
         };
-        let mut message = format!(
-            "{subject} may overlap with {} (it mentions {}): say how this proposal differs from it or builds on it",
-            work.describe(),
-            quoted_list(&found.words)
-        );
-        match (work.kind, found.place) {
-            (WorkKind::PastBpf(_), _) => message.push_str(", or use the continuing BPF template to carry that work on."),
-            (_, Place::Title) => message.push_str(". In 2017 the MAG withdrew a proposed IoT BPF because a Dynamic Coalition on IoT already existed."),
-            (_, Place::Theme) => message.push('.'),
-        }
+        let message = match (work.kind, found.place) {
+            (WorkKind::PastBpf(_), Place::Title) => Msg::new("checks.related.title.past_bpf"),
+            (WorkKind::PastBpf(_), Place::Theme) => Msg::new("checks.related.theme.past_bpf"),
+            (_, Place::Title) => Msg::new("checks.related.title"),
+            (_, Place::Theme) => Msg::new("checks.related.theme"),
+        };
+        let message = message.arg("work", work.describe()).arg("words", quoted_list(&found.words));
         findings.push(finding("related-work", severity, Target::Section("theme"), source::RELATED_WORK, message));
     }
 }
 
 /// “a”, “b” and “c”.
-fn quoted_list(words: &[String]) -> String {
-    and_list(&words.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>())
+fn quoted_list(words: &[String]) -> Arg {
+    Arg::list(words.iter().map(|w| Msg::new("checks.quoted").arg("text", w)))
 }
 
 fn people_rows(draft: &Draft, severity: Severity, source: &'static str, findings: &mut Vec<Finding>) {
@@ -493,24 +501,29 @@ fn people_rows(draft: &Draft, severity: Severity, source: &'static str, findings
         let who = person_label(index, person);
         if person.name.trim().is_empty() {
             findings.push(finding("person-name", severity, Target::CoFacilitator(index, PersonField::Name), source,
-                format!("Co-facilitator {} has no name: add it, or remove the row.", index + 1)));
+                Msg::new("checks.person.name").arg("number", index + 1)));
         }
         if person.group.is_none() {
             findings.push(finding("person-group", severity, Target::CoFacilitator(index, PersonField::Group), source,
-                format!("Choose the stakeholder group of {who}.")));
+                Msg::new("checks.person.group").arg("who", who.clone())));
         }
         if !person.email.trim().is_empty() && !is_plausible_email(&person.email) {
             findings.push(finding("person-email", Severity::ShouldFix, Target::CoFacilitator(index, PersonField::Email), source,
-                format!("The email address of {who} (“{}”) does not look complete; check it, or leave it empty.", person.email.trim())));
+                Msg::new("checks.person.email").arg("who", who).arg("email", person.email.trim())));
         }
     }
 }
 
-fn person_label(index: usize, person: &CoFacilitator) -> String {
+fn person_label(index: usize, person: &CoFacilitator) -> Arg {
     match person.name.trim() {
-        "" => format!("co-facilitator {}", index + 1),
-        name => name.to_owned(),
+        "" => Msg::new("checks.person.unnamed").arg("number", index + 1).into(),
+        name => name.into(),
     }
+}
+
+/// A stakeholder group as findings name it.
+fn group_name(group: Option<StakeholderGroup>) -> Arg {
+    group.map_or_else(|| Arg::Text(String::new()), |g| g.msg().into())
 }
 
 fn mag_members(draft: &Draft) -> Vec<&CoFacilitator> {
@@ -523,31 +536,26 @@ fn bpf_co_facilitators(draft: &Draft, findings: &mut Vec<Finding>) {
         let text = draft.template().section_index("co-facilitators").map_or("", |i| draft.section(i));
         if !text.trim().is_empty() {
             findings.push(finding("people-unlisted", Severity::ShouldFix, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS,
-                "Add the co-facilitators to the list as well, with their stakeholder groups and MAG membership, so the rules on them can be checked.".into()));
+                Msg::new("checks.people.unlisted")));
         }
         findings.push(finding("bpf-mag-count", Severity::MustFix, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS,
-            "A BPF needs 2 to 3 MAG members as co-facilitators: add them to the list.".into()));
+            Msg::new("checks.bpf.mag_none_listed")));
         return;
     }
     people_rows(draft, Severity::MustFix, source::BPF_MAG_CO_FACILITATORS, findings);
     let mag = mag_members(draft);
     match mag.len() {
-        0 | 1 => findings.push(finding("bpf-mag-count", Severity::MustFix, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS, format!(
-            "A BPF needs 2 to 3 MAG members as co-facilitators; {} marked as a MAG member.",
-            if mag.is_empty() { "no one is".to_owned() } else { "only one person is".to_owned() }
-        ))),
+        0 | 1 => findings.push(finding("bpf-mag-count", Severity::MustFix, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS,
+            if mag.is_empty() { Msg::new("checks.bpf.mag_none") } else { Msg::new("checks.bpf.mag_one") })),
         2 | 3 => {
             let first = mag[0].group;
             if first.is_some() && mag.iter().all(|p| p.group == first) {
-                findings.push(finding("bpf-mag-same-group", Severity::Tip, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS, format!(
-                    "All MAG co-facilitators come from one stakeholder group ({}); co-facilitators from different groups help reach every stakeholder.",
-                    first.map_or("", |g| g.label())
-                )));
+                findings.push(finding("bpf-mag-same-group", Severity::Tip, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS,
+                    Msg::new("checks.bpf.mag_same_group").arg("group", group_name(first))));
             }
         }
-        n => findings.push(finding("bpf-mag-count", Severity::ShouldFix, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS, format!(
-            "The template asks for 2 to 3 MAG members as co-facilitators; {n} are marked as MAG members. Others can take part without co-facilitating."
-        ))),
+        n => findings.push(finding("bpf-mag-count", Severity::ShouldFix, Target::CoFacilitators, source::BPF_MAG_CO_FACILITATORS,
+            Msg::new("checks.bpf.mag_many").arg("count", n))),
     }
 }
 
@@ -556,20 +564,16 @@ fn wg_co_facilitators(draft: &Draft, mentioned: bool, findings: &mut Vec<Finding
     people_rows(draft, Severity::ShouldFix, source::WG_CO_FACILITATORS, findings);
     let mag = mag_members(draft);
     if mag.len() != 2 {
-        findings.push(finding("wg-mag-count", Severity::ShouldFix, Target::CoFacilitators, source::WG_CO_FACILITATORS, format!(
-            "A Working Group has two MAG co-facilitators from different stakeholder groups, appointed by the MAG Chair; you propose {}.",
-            plural(mag.len(), "MAG member")
-        )));
+        findings.push(finding("wg-mag-count", Severity::ShouldFix, Target::CoFacilitators, source::WG_CO_FACILITATORS,
+            Msg::new("checks.wg.mag_count").arg("count", mag.len())));
     } else if mag[0].group.is_some() && mag[0].group == mag[1].group {
-        findings.push(finding("wg-mag-same-group", Severity::ShouldFix, Target::CoFacilitators, source::WG_CO_FACILITATORS, format!(
-            "Both proposed MAG co-facilitators are from the same stakeholder group ({}); the MAG Chair appoints two from different groups.",
-            mag[0].group.map_or("", |g| g.label())
-        )));
+        findings.push(finding("wg-mag-same-group", Severity::ShouldFix, Target::CoFacilitators, source::WG_CO_FACILITATORS,
+            Msg::new("checks.wg.mag_same_group").arg("group", group_name(mag[0].group))));
     }
     if !mentioned {
         let target = Target::Section(if draft.template().section_index("implementation").is_some() { "implementation" } else { "purpose" });
         findings.push(finding("wg-balance", Severity::Tip, target, source::WG_BALANCE,
-            "Say how the group will be inclusive and have balanced participation from all stakeholder groups.".into()));
+            Msg::new("checks.wg.balance")));
     }
 }
 
@@ -579,14 +583,13 @@ fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, fi
     if text.is_empty() {
         if draft.kind.is_bpf() {
             findings.push(finding("meeting-date-missing", Severity::ShouldFix, Target::MeetingDate, source::BPF_DEADLINE,
-                "Enter the date of the MAG meeting this proposal is for, so the deadline can be worked out.".into()));
+                Msg::new("checks.meeting.missing")));
         }
         return None;
     }
     let Some(meeting) = CivilDate::parse_iso(text) else {
-        findings.push(finding("meeting-date-invalid", Severity::MustFix, Target::MeetingDate, source, format!(
-            "The meeting date “{text}” is not a calendar date: enter it as year, month and day, for example 2027-03-14."
-        )));
+        findings.push(finding("meeting-date-invalid", Severity::MustFix, Target::MeetingDate, source,
+            Msg::new("checks.meeting.invalid").arg("text", text)));
         return None;
     };
     if !draft.kind.is_bpf() {
@@ -596,21 +599,18 @@ fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, fi
     let due = meeting.add_days(-7 * i64::from(weeks));
     let days_left = today.days_until(due);
     let deadline = Deadline { meeting, due, days_left };
-    let rule = format!("{} before the MAG meeting on {meeting}", plural(usize::from(weeks), "week"));
+    let rule = Msg::new("checks.deadline.rule").arg("weeks", weeks).arg("meeting", meeting.to_string());
     if days_left < 0 {
-        findings.push(finding("deadline-passed", Severity::MustFix, Target::MeetingDate, source::BPF_DEADLINE, format!(
-            "The deadline, {due} ({rule}), passed {} ago: aim for a later MAG meeting, or ask the Secretariat whether the proposal can still be considered.",
-            plural(days_left.unsigned_abs() as usize, "day")
-        )));
+        findings.push(finding("deadline-passed", Severity::MustFix, Target::MeetingDate, source::BPF_DEADLINE,
+            Msg::new("checks.deadline.passed").arg("due", due.to_string()).arg("rule", rule).arg("days", days_left.unsigned_abs() as usize)));
     } else {
         let when = match days_left {
-            0 => "today".to_owned(),
-            1 => "tomorrow".to_owned(),
-            n => format!("in {n} days"),
+            0 => Msg::new("checks.deadline.today"),
+            1 => Msg::new("checks.deadline.tomorrow"),
+            n => Msg::new("checks.deadline.in_days").arg("days", n),
         };
-        findings.push(finding("deadline-upcoming", Severity::Tip, Target::MeetingDate, source::BPF_DEADLINE, format!(
-            "Send the proposal by {due}, {when} ({rule})."
-        )));
+        findings.push(finding("deadline-upcoming", Severity::Tip, Target::MeetingDate, source::BPF_DEADLINE,
+            Msg::new("checks.deadline.upcoming").arg("due", due.to_string()).arg("when", when).arg("rule", rule)));
     }
     Some(deadline)
 }
@@ -627,9 +627,8 @@ fn timeframe(draft: &Draft, today: CivilDate, forecast: impl FnOnce(usize) -> Fo
         }
         let parsed = YearMonth::parse_iso(text);
         if parsed.is_none() {
-            findings.push(finding("timeframe-invalid", Severity::MustFix, target, source, format!(
-                "“{text}” is not a month: enter the year and month, for example 2027-02."
-            )));
+            findings.push(finding("timeframe-invalid", Severity::MustFix, target, source,
+                Msg::new("checks.timeframe.invalid").arg("text", text)));
         }
         parsed
     };
@@ -641,7 +640,7 @@ fn timeframe(draft: &Draft, today: CivilDate, forecast: impl FnOnce(usize) -> Fo
             let target = if details.timeframe_start.trim().is_empty() { Target::TimeframeStart } else { Target::TimeframeEnd };
             let severity = if bpf { Severity::ShouldFix } else { Severity::Tip };
             findings.push(finding("timeframe-missing", severity, target, source,
-                "Enter the months the work starts and ends, so its length can be checked against the timeframe you describe.".into()));
+                Msg::new("checks.timeframe.missing")));
         }
         // Without both months, a WG is judged by what its timeframe text says.
         if !bpf && let Some(index) = index {
@@ -651,17 +650,14 @@ fn timeframe(draft: &Draft, today: CivilDate, forecast: impl FnOnce(usize) -> Fo
     };
     let months = start.months_through(end);
     if months < 1 {
-        findings.push(finding("timeframe-order", Severity::MustFix, Target::TimeframeEnd, source, format!(
-            "The work ends ({end}) before it starts ({start}): check the two months."
-        )));
+        findings.push(finding("timeframe-order", Severity::MustFix, Target::TimeframeEnd, source,
+            Msg::new("checks.timeframe.order").arg("start", start.to_string()).arg("end", end.to_string())));
         return;
     }
     if !bpf {
         if months > 12 {
-            findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::TimeframeEnd, source::WG_LIFETIME, format!(
-                "The work runs {} ({start} to {end}), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it.",
-                plural(months as usize, "month")
-            )));
+            findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::TimeframeEnd, source::WG_LIFETIME,
+                Msg::new("checks.wg.lifetime.dates").arg("months", months).arg("start", start.to_string()).arg("end", end.to_string())));
         } else if let Some(index) = index {
             // The months fit one cycle, but the text may still plan for several.
             wg_lifetime_stated(&forecast(index), today, findings);
@@ -671,18 +667,14 @@ fn timeframe(draft: &Draft, today: CivilDate, forecast: impl FnOnce(usize) -> Fo
     let Some(index) = index else { return };
     let stated = forecast(index).kind(today);
     let multi_year = months > 12;
-    let span = format!("{start} to {end}, {}", plural(months as usize, "month"));
+    let span = Msg::new("checks.timeframe.span").arg("start", start.to_string()).arg("end", end.to_string()).arg("months", months);
     match stated {
-        ForecastKind::Unstated => findings.push(finding("forecast-unstated", Severity::Tip, Target::Section("timeframe"), source::BPF_TIMEFRAME, format!(
-            "Say whether this is a 1-year or a multi-year forecast; your dates ({span}) make it {}.",
-            if multi_year { "a multi-year forecast" } else { "a 1-year forecast" }
-        ))),
-        ForecastKind::OneYear if multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), source::BPF_TIMEFRAME, format!(
-            "The timeframe says one year, but the dates run {span}: correct the text or the dates."
-        ))),
-        ForecastKind::MultiYear if !multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), source::BPF_TIMEFRAME, format!(
-            "The timeframe says multi-year, but the dates run {span}: correct the text or the dates."
-        ))),
+        ForecastKind::Unstated => findings.push(finding("forecast-unstated", Severity::Tip, Target::Section("timeframe"), source::BPF_TIMEFRAME,
+            if multi_year { Msg::new("checks.forecast.unstated.multi_year") } else { Msg::new("checks.forecast.unstated.one_year") }.arg("span", span))),
+        ForecastKind::OneYear if multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), source::BPF_TIMEFRAME,
+            Msg::new("checks.forecast.says_one_year").arg("span", span))),
+        ForecastKind::MultiYear if !multi_year => findings.push(finding("forecast-mismatch", Severity::ShouldFix, Target::Section("timeframe"), source::BPF_TIMEFRAME,
+            Msg::new("checks.forecast.says_multi_year").arg("span", span))),
         _ => {}
     }
 }
@@ -694,9 +686,8 @@ fn wg_lifetime_stated(forecast: &Forecast, today: CivilDate, findings: &mut Vec<
         return;
     }
     let said = forecast.multi_phrase(today).unwrap_or_default();
-    findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::Section("timeframe"), source::WG_LIFETIME, format!(
-        "The timeframe plans for more than one IGF cycle (it says “{said}”), but a MAG Working Group lasts one IGF cycle and must be approved anew each year: plan for one cycle, or say that you will ask the MAG to renew it each year."
-    )));
+    findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::Section("timeframe"), source::WG_LIFETIME,
+        Msg::new("checks.wg.lifetime.stated").arg("said", said)));
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -847,32 +838,29 @@ fn contact_and_conduct(draft: &Draft, findings: &mut Vec<Finding>) {
     };
     if details.proposer.name.trim().is_empty() {
         findings.push(finding("proposer-name", Severity::MustFix, Target::ProposerName, contact_source,
-            "Enter your name as the proposer, so the MAG knows who to contact.".into()));
+            Msg::new("checks.proposer.name")));
     }
     let email = details.proposer.email.trim();
     if email.is_empty() {
         findings.push(finding("proposer-email", Severity::MustFix, Target::ProposerEmail, contact_source,
-            "Enter your email address, so the Secretariat can reply about the proposal.".into()));
+            Msg::new("checks.proposer.email_missing")));
     } else if !is_plausible_email(email) {
-        findings.push(finding("proposer-email", Severity::MustFix, Target::ProposerEmail, contact_source, format!(
-            "The email address “{email}” does not look complete: check it (it should look like name@example.org)."
-        )));
+        findings.push(finding("proposer-email", Severity::MustFix, Target::ProposerEmail, contact_source,
+            Msg::new("checks.proposer.email_invalid").arg("email", email)));
     }
     if !details.code_of_conduct {
         findings.push(finding("code-of-conduct", Severity::MustFix, Target::CodeOfConduct, conduct_source,
-            "Confirm that the work will follow the IGF Code of Conduct, which every BPF and Working Group must follow.".into()));
+            Msg::new("checks.code_of_conduct")));
     }
 }
 
 fn length_findings(pages: &PageCount, source: &'static str, findings: &mut Vec<Finding>) {
     if pages.pages > MAX_PAGES {
-        findings.push(finding("length-long", Severity::MustFix, Target::Length, source, format!(
-            "The proposal runs to {} pages; the template asks for 2-3 pages: shorten it.", tenths(pages.pages)
-        )));
+        findings.push(finding("length-long", Severity::MustFix, Target::Length, source,
+            Msg::new("checks.length.long").arg("pages", Arg::Decimal(tenths(pages.pages)))));
     } else if pages.pages < MIN_PAGES {
-        findings.push(finding("length-short", Severity::ShouldFix, Target::Length, source, format!(
-            "The proposal runs to {} pages; the template asks for 2-3 pages: say more where the MAG needs it.", tenths(pages.pages)
-        )));
+        findings.push(finding("length-short", Severity::ShouldFix, Target::Length, source,
+            Msg::new("checks.length.short").arg("pages", Arg::Decimal(tenths(pages.pages)))));
     }
 }
 
@@ -928,8 +916,9 @@ mod tests {
     #[test]
     fn quoted_lists_read_as_english() {
         let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        assert_eq!(quoted_list(&words(&["IoT"])), "“IoT”");
-        assert_eq!(quoted_list(&words(&["public access", "libraries"])), "“public access” and “libraries”");
-        assert_eq!(quoted_list(&words(&["a", "b", "c"])), "“a”, “b” and “c”");
+        let quoted = |w: &[&str]| crate::text::i18n::english().render_arg(&quoted_list(&words(w)));
+        assert_eq!(quoted(&["IoT"]), "“IoT”");
+        assert_eq!(quoted(&["public access", "libraries"]), "“public access” and “libraries”");
+        assert_eq!(quoted(&["a", "b", "c"]), "“a”, “b” and “c”");
     }
 }

@@ -1,6 +1,7 @@
 //! A section's status in the editor, like a task list: not started, needs work, or completed.
 
 use crate::checks::{Report, Severity, Target};
+use crate::text::i18n::Msg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SectionStatus {
@@ -15,6 +16,15 @@ impl SectionStatus {
             SectionStatus::NotStarted => "Not started",
             SectionStatus::NeedsWork => "Needs work",
             SectionStatus::Completed => "Completed",
+        }
+    }
+
+    /// [`SectionStatus::label`] in the interface's words (the label itself marks the element).
+    pub fn msg(self) -> Msg {
+        match self {
+            SectionStatus::NotStarted => Msg::new("checks.status.not_started"),
+            SectionStatus::NeedsWork => Msg::new("checks.status.needs_work"),
+            SectionStatus::Completed => Msg::new("checks.status.completed"),
         }
     }
 }
@@ -41,7 +51,7 @@ mod tests {
     fn report(severities: &[Severity]) -> Report {
         let findings = severities
             .iter()
-            .map(|&severity| Finding { rule: "r", severity, message: String::new(), source: "", target: Target::Section("theme") })
+            .map(|&severity| Finding { rule: "r", severity, message: crate::text::i18n::Msg::new("checks.title.missing"), source: "", target: Target::Section("theme") })
             .collect();
         Report { findings, deadline: None, pages: PageCount { pages: 0.0, section_pages: Vec::new() }, reading_ease: Vec::new(), dismissed: Vec::new() }
     }

@@ -21,6 +21,7 @@ use crate::model::envelope;
 use crate::model::calendar::CivilDate;
 use crate::model::draft::Draft;
 use crate::sharing::channel::MAIL_LIMIT;
+use crate::text::i18n::Msg;
 use crate::text::url::percent_encode;
 use crate::text::words::capitalise;
 
@@ -49,26 +50,26 @@ impl Format {
     pub const ALL: [Format; 6] = [Format::Pdf, Format::Docx, Format::Html, Format::Markdown, Format::Text, Format::DraftFile];
 
     /// The name in the Export menu.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Format::Pdf => "PDF (.pdf)",
-            Format::Docx => "Word document (.docx)",
-            Format::Html => "Web page (.html)",
-            Format::Markdown => "Markdown (.md)",
-            Format::Text => "Plain text (.txt)",
-            Format::DraftFile => "Draft file (.json)",
+            Format::Pdf => Msg::new("files.format.pdf"),
+            Format::Docx => Msg::new("files.format.docx"),
+            Format::Html => Msg::new("files.format.html"),
+            Format::Markdown => Msg::new("files.format.markdown"),
+            Format::Text => Msg::new("files.format.text"),
+            Format::DraftFile => Msg::new("files.format.draft"),
         }
     }
 
     /// What the format is for, in a few words.
-    pub fn purpose(self) -> &'static str {
+    pub fn purpose(self) -> Msg {
         match self {
-            Format::Pdf => "Laid out exactly as the page count shows; for posting and printing.",
-            Format::Docx => "For the Secretariat: opens in Word and LibreOffice; opens again here.",
-            Format::Html => "Print-ready A4 page that opens in any browser; opens again here.",
-            Format::Markdown => "For editing elsewhere; opens again here with your edits.",
-            Format::Text => "To paste into the body of an email.",
-            Format::DraftFile => "The complete draft, to keep or to move to another browser.",
+            Format::Pdf => Msg::new("files.format.pdf.purpose"),
+            Format::Docx => Msg::new("files.format.docx.purpose"),
+            Format::Html => Msg::new("files.format.html.purpose"),
+            Format::Markdown => Msg::new("files.format.markdown.purpose"),
+            Format::Text => Msg::new("files.format.text.purpose"),
+            Format::DraftFile => Msg::new("files.format.draft.purpose"),
         }
     }
 

@@ -1,34 +1,23 @@
 //! What the Export menu and the page view say: that the draft is not ready yet, which
 //! characters the PDF cannot show, how far the fonts have loaded, and how printing went.
 
-use igf_codecs::decimal;
-
 use crate::formats::pdf::{Gaps, script_name};
-use crate::text::words::{and_list, plural};
+use crate::text::i18n::{Arg, Msg};
 
 /// The most missing characters named; the rest are counted.
 const GAPS_NAMED: usize = 12;
 
 /// A warning while the draft still has must-fix findings.
-pub fn not_ready(must_fix: usize) -> Option<String> {
-    (must_fix > 0).then(|| {
-        format!(
-            "This draft still has {} to fix (see Checks). Files you export now are marked “Draft: not ready to submit”.",
-            plural(must_fix, "thing")
-        )
-    })
+pub fn not_ready(must_fix: usize) -> Option<Msg> {
+    (must_fix > 0).then(|| Msg::new("files.export.not_ready").arg("count", must_fix))
 }
 
 /// What the PDF cannot show, from [`crate::formats::pdf::gaps`]: one sentence for the
 /// characters no embedded font has, one for the scripts it cannot set right to left yet.
-pub fn pdf_gaps(gaps: &Gaps) -> Vec<String> {
+pub fn pdf_gaps(gaps: &Gaps) -> Vec<Msg> {
     let mut notes = Vec::new();
     if !gaps.missing.is_empty() {
-        notes.push(format!(
-            "The PDF fonts have no letters for {} of this draft ({}): the PDF shows each as an empty box, though its text keeps them for copying and search. The Word document, web page and Markdown exports show them.",
-            plural(gaps.missing.len(), "character"),
-            named(&gaps.missing)
-        ));
+        notes.push(Msg::new("files.export.pdf_missing").arg("count", gaps.missing.len()).arg("chars", named(&gaps.missing)));
     }
     if !gaps.right_to_left.is_empty() {
         let mut scripts: Vec<&str> = Vec::new();
@@ -37,12 +26,10 @@ pub fn pdf_gaps(gaps: &Gaps) -> Vec<String> {
                 scripts.push(script_name(c));
             }
         }
-        notes.push(format!(
-            "The PDF cannot set {} text right to left yet: {} of this draft ({}) appear as empty boxes rather than in the wrong order. The Word document, web page and Markdown exports show them.",
-            and_list(&scripts),
-            plural(gaps.right_to_left.len(), "character"),
-            named(&gaps.right_to_left)
-        ));
+        notes.push(Msg::new("files.export.pdf_right_to_left")
+            .arg("scripts", Arg::list(scripts))
+            .arg("count", gaps.right_to_left.len())
+            .arg("chars", named(&gaps.right_to_left)));
     }
     notes
 }
@@ -58,41 +45,44 @@ fn named(chars: &[char]) -> String {
 
 /// Progress of the font download the first PDF needs, in tenths of the whole (so a status that
 /// is read aloud changes ten times, not at every piece that arrives).
-pub fn fonts_loading(loaded: u64, total: u64) -> String {
-    loading("the PDF", loaded, total)
+pub fn fonts_loading(loaded: u64, total: u64) -> Msg {
+    loading(Msg::new("files.export.fonts_loading"), loaded, total)
 }
 
 /// [`fonts_loading`] for the page view, which draws with the same fonts.
-pub fn page_fonts_loading(loaded: u64, total: u64) -> String {
-    loading("the pages", loaded, total)
+pub fn page_fonts_loading(loaded: u64, total: u64) -> Msg {
+    loading(Msg::new("pages.fonts_loading"), loaded, total)
 }
 
-fn loading(what: &str, loaded: u64, total: u64) -> String {
+fn loading(msg: Msg, loaded: u64, total: u64) -> Msg {
     let tenths = (loaded.min(total) * 10).checked_div(total).unwrap_or(10);
-    let kb = |bytes: u64| decimal::fixed(bytes as f64 / 1000.0, 0);
-    format!("Loading the fonts for {what}: {} of {} KB…", kb(total * tenths / 10), kb(total))
+    let kb = |bytes: u64| Arg::decimal(bytes as f64 / 1000.0, 0);
+    msg.arg("loaded", kb(total * tenths / 10)).arg("total", kb(total))
 }
 
 /// The fonts of the PDF could not be loaded, for the `reason` given.
-pub fn pdf_fonts_failed(reason: &str) -> String {
-    format!("The PDF could not be made: {reason}. Try again once connected to the Internet; the other formats work offline.")
+pub fn pdf_fonts_failed(reason: &str) -> Msg {
+    Msg::new("files.export.fonts_failed").arg("reason", reason)
 }
 
 /// The page view could not load its fonts, for the `reason` given.
-pub fn page_fonts_failed(reason: &str) -> String {
-    format!("The fonts could not be loaded ({reason}), so each line is drawn as a bar as wide as its text. Connect to the Internet once and open the pages again.")
+pub fn page_fonts_failed(reason: &str) -> Msg {
+    Msg::new("pages.fonts_failed").arg("reason", reason)
 }
 
 /// What "Print" does, beside it.
-pub const PRINT_HINT: &str = "Opens the PDF of these pages in a new tab, to print exactly what the Secretariat will get.";
+pub fn print_hint() -> Msg {
+    Msg::new("pages.print.hint")
+}
 
 /// "Print" opened the PDF.
-pub const PRINT_OPENED: &str = "The PDF of these pages is open in a new tab: print it from there.";
+pub fn print_opened() -> Msg {
+    Msg::new("pages.print.opened")
+}
 
 /// "Print" could not open or show the PDF, for the `reason` given.
-pub fn print_failed(reason: &str) -> String {
-    let reason = reason.trim_end_matches('.');
-    format!("These pages could not be opened for printing: {reason}. Use Export, then PDF, to download them instead.")
+pub fn print_failed(reason: &str) -> Msg {
+    Msg::new("pages.print.failed").arg("reason", reason.trim_end_matches('.'))
 }
 
 #[cfg(test)]
@@ -107,7 +97,7 @@ mod tests {
             (3, Some("This draft still has 3 things to fix (see Checks). Files you export now are marked “Draft: not ready to submit”.")),
         ];
         for (n, expected) in table {
-            assert_eq!(not_ready(n).as_deref(), expected, "{n}");
+            assert_eq!(not_ready(n).map(|m| m.english()).as_deref(), expected, "{n}");
         }
     }
 
@@ -127,29 +117,29 @@ mod tests {
             ),
         ];
         for (gaps, expected) in table {
-            assert_eq!(pdf_gaps(&gaps), expected, "{gaps:?}");
+            assert_eq!(pdf_gaps(&gaps).iter().map(Msg::english).collect::<Vec<_>>(), expected, "{gaps:?}");
         }
     }
 
     #[test]
     fn says_what_went_wrong_and_what_to_do() {
-        assert_eq!(pdf_fonts_failed("the font “x.ttf” could not be loaded (check the connection)"), "The PDF could not be made: the font “x.ttf” could not be loaded (check the connection). Try again once connected to the Internet; the other formats work offline.");
-        assert_eq!(page_fonts_failed("there is no window"), "The fonts could not be loaded (there is no window), so each line is drawn as a bar as wide as its text. Connect to the Internet once and open the pages again.");
+        assert_eq!(pdf_fonts_failed("the font “x.ttf” could not be loaded (check the connection)").english(), "The PDF could not be made: the font “x.ttf” could not be loaded (check the connection). Try again once connected to the Internet; the other formats work offline.");
+        assert_eq!(page_fonts_failed("there is no window").english(), "The fonts could not be loaded (there is no window), so each line is drawn as a bar as wide as its text. Connect to the Internet once and open the pages again.");
         let table = [
             ("the browser did not open a new tab (allow pop-ups for this site)", "These pages could not be opened for printing: the browser did not open a new tab (allow pop-ups for this site). Use Export, then PDF, to download them instead."),
             ("the browser could not show the file (no reason given).", "These pages could not be opened for printing: the browser could not show the file (no reason given). Use Export, then PDF, to download them instead."),
         ];
         for (reason, expected) in table {
-            assert_eq!(print_failed(reason), expected);
+            assert_eq!(print_failed(reason).english(), expected);
         }
-        assert_eq!(page_fonts_loading(382_000, 764_000), "Loading the fonts for the pages: 382 of 764 KB…");
+        assert_eq!(page_fonts_loading(382_000, 764_000).english(), "Loading the fonts for the pages: 382 of 764 KB…");
     }
 
     #[test]
     fn font_progress_in_kilobytes() {
         let table = [(0, 764_000, "0 of 764 KB"), (76_399, 764_000, "0 of 764 KB"), (400_499, 764_000, "382 of 764 KB"), (900_000, 764_000, "764 of 764 KB"), (0, 0, "0 of 0 KB")];
         for (loaded, total, expected) in table {
-            assert_eq!(fonts_loading(loaded, total), format!("Loading the fonts for the PDF: {expected}…"), "{loaded} of {total}");
+            assert_eq!(fonts_loading(loaded, total).english(), format!("Loading the fonts for the PDF: {expected}…"), "{loaded} of {total}");
         }
     }
 }

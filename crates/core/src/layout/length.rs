@@ -7,6 +7,7 @@ use crate::document::Manifest;
 use crate::layout::view::Page;
 use crate::layout::{Layout, SectionCache};
 use crate::model::draft::Draft;
+use crate::text::i18n::{Arg, Msg};
 
 pub const MIN_PAGES: f64 = 2.0;
 /// The most pages the templates allow ("2-3 Pages").
@@ -56,8 +57,8 @@ fn of_layout(draft: &Draft, laid_out: &Layout) -> PageCount {
 
 impl PageCount {
     /// "2.4 of 3 pages", with one decimal.
-    pub fn label(&self) -> String {
-        format!("{} of 3 pages", tenths(self.pages))
+    pub fn label(&self) -> Msg {
+        Msg::new("layout.pages.of_limit").arg("pages", Arg::decimal(self.pages.max(0.0), 1)).arg("limit", PAGE_LIMIT)
     }
 }
 

@@ -14,7 +14,7 @@ use crate::layout::metrics::{Style, width};
 use crate::layout::spec::SPEC;
 use crate::layout::{Paragraph, PlacedLine, Role, SectionCache, Typeset, baseline_centipt};
 use crate::model::draft::Draft;
-use crate::text::words::plural;
+use crate::text::i18n::{Arg, Msg};
 
 /// What a part of the document that is not a template section is called on the pages, in full
 /// and in the margin.
@@ -174,43 +174,45 @@ impl Page {
 
     /// What line `number` says, for a screen reader moving from line to line: "Line 5 of 46
     /// (Objectives/Goals of the BPF): • Collect case studies…".
-    pub fn describe_line(&self, number: usize) -> Option<String> {
+    pub fn describe_line(&self, number: usize) -> Option<Msg> {
         let line = self.lines.get(number.checked_sub(1)?)?;
         let part = self.extents.iter().find(|e| (e.first..=e.last).contains(&number)).map_or("", |e| e.label);
-        Some(format!("Line {number} of {} ({part}): {}", self.lines.len(), line.text()))
+        Some(Msg::new("pages.line").arg("number", number).arg("count", self.lines.len()).arg("part", part).arg("text", line.text()))
     }
 
     /// The page in words, as its drawing shows it: "Page 2 of 3: Objectives/Goals of the BPF,
     /// lines 1-18; Expected Output(s), lines 19-46; 9 lines left".
-    pub fn describe(&self) -> String {
-        let mut text = format!("Page {} of {}", self.number, self.count);
-        if self.over_limit() {
-            text.push_str(&format!(", over the {PAGE_LIMIT}-page limit"));
-        }
-        text.push_str(": ");
-        for extent in &self.extents {
-            let lines = if extent.first == extent.last { format!("line {}", extent.first) } else { format!("lines {}-{}", extent.first, extent.last) };
-            text.push_str(&format!("{}, {lines}; ", extent.label));
-        }
-        text.push_str(&match self.lines_left {
-            0 => "no lines left".to_owned(),
-            n => format!("{} left", plural(n, "line")),
+    pub fn describe(&self) -> Msg {
+        let page = if self.over_limit() { Msg::new("pages.page.over_limit").arg("limit", PAGE_LIMIT) } else { Msg::new("pages.page") };
+        let parts = self.extents.iter().map(|extent| {
+            let lines = if extent.first == extent.last {
+                Msg::new("pages.part.line").arg("line", extent.first)
+            } else {
+                Msg::new("pages.part.lines").arg("first", extent.first).arg("last", extent.last)
+            };
+            Msg::new("pages.part").arg("part", extent.label).arg("lines", lines)
         });
-        text
+        let left = match self.lines_left {
+            0 => Msg::new("pages.left.none"),
+            n => Msg::new("pages.left").arg("count", n),
+        };
+        page.arg("number", self.number).arg("count", self.count).arg("parts", Arg::series(parts.chain([left])))
     }
 }
 
 /// What marks the limit on the pages: the end of the last page allowed, and every page after it.
-pub fn limit_edge_note() -> String {
-    format!("End of page {PAGE_LIMIT}: the limit")
+pub fn limit_edge_note() -> Msg {
+    Msg::new("pages.limit.edge").arg("limit", PAGE_LIMIT)
 }
 
-pub fn over_limit_note() -> String {
-    format!("Over the {PAGE_LIMIT}-page limit")
+pub fn over_limit_note() -> Msg {
+    Msg::new("pages.limit.over").arg("limit", PAGE_LIMIT)
 }
 
 /// How the pages are read and used from the keyboard, said once beside them.
-pub const KEYS_HINT: &str = "Click a line to edit it. From the keyboard: Tab to a page, the up and down arrow keys to go from line to line, and Enter to edit the line.";
+pub fn keys_hint() -> Msg {
+    Msg::new("pages.keys_hint")
+}
 
 /// The line to show while the caret is at byte `at` of section `index`'s text, as (page number,
 /// line number): the last line of the paragraph written there, or the section's heading before
@@ -442,7 +444,7 @@ mod tests {
             (page(4, 4, &[(PEOPLE_HEADING, 1, 7)], 40), "Page 4 of 4, over the 3-page limit: Proposed co-facilitators, lines 1-7; 40 lines left"),
         ];
         for (page, expected) in table {
-            assert_eq!(page.describe(), expected);
+            assert_eq!(page.describe().english(), expected);
         }
     }
 
@@ -455,8 +457,8 @@ mod tests {
             line(1, vec![piece("•", 7200, 500), piece("Collect ", 9000, 4000), piece("case", 13000, 2000)], Some(Jump::Section { index: 0, at: 2 })),
             line(2, vec![piece("Name", 7600, 2000), piece("Affiliation", 16600, 3000)], None),
         ];
-        assert_eq!(page.describe_line(1).as_deref(), Some("Line 1 of 2 (Objectives/Goals of the BPF): • Collect case"));
-        assert_eq!(page.describe_line(2).as_deref(), Some("Line 2 of 2 (Objectives/Goals of the BPF): Name Affiliation"));
+        assert_eq!(page.describe_line(1).map(|m| m.english()).as_deref(), Some("Line 1 of 2 (Objectives/Goals of the BPF): • Collect case"));
+        assert_eq!(page.describe_line(2).map(|m| m.english()).as_deref(), Some("Line 2 of 2 (Objectives/Goals of the BPF): Name Affiliation"));
         assert_eq!(page.describe_line(0), None);
         assert_eq!(page.describe_line(3), None);
     }

@@ -9,6 +9,7 @@ use thiserror::Error;
 
 use crate::model::people::{CoFacilitator, Contact};
 use crate::model::template::{Kind, Template};
+use crate::text::i18n::Msg;
 use crate::text::markdown;
 use crate::text::words::count_words;
 
@@ -84,6 +85,14 @@ impl MeetingFormat {
         match self {
             MeetingFormat::FaceToFace => "Face-to-face meeting",
             MeetingFormat::Virtual => "Virtual meeting",
+        }
+    }
+
+    /// [`MeetingFormat::label`] as the interface shows it.
+    pub fn msg(self) -> Msg {
+        match self {
+            MeetingFormat::FaceToFace => Msg::new("model.meeting_format.face_to_face"),
+            MeetingFormat::Virtual => Msg::new("model.meeting_format.virtual"),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! People in a proposal: co-facilitators and the proposer, with the IGF's stakeholder groups and
 //! regional groups (labels from igf-facts.md).
 
+use crate::text::i18n::Msg;
+
 /// The five stakeholder groups used on IGF forms. Academia counts as Technical Community.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum StakeholderGroup {
@@ -27,6 +29,17 @@ impl StakeholderGroup {
             StakeholderGroup::IntergovernmentalOrganization => "Intergovernmental Organization",
             StakeholderGroup::PrivateSector => "Private Sector",
             StakeholderGroup::TechnicalCommunity => "Technical Community",
+        }
+    }
+
+    /// [`StakeholderGroup::label`] as the interface shows it (the label is what files hold).
+    pub fn msg(self) -> Msg {
+        match self {
+            StakeholderGroup::CivilSociety => Msg::new("model.group.civil_society"),
+            StakeholderGroup::Government => Msg::new("model.group.government"),
+            StakeholderGroup::IntergovernmentalOrganization => Msg::new("model.group.intergovernmental"),
+            StakeholderGroup::PrivateSector => Msg::new("model.group.private_sector"),
+            StakeholderGroup::TechnicalCommunity => Msg::new("model.group.technical_community"),
         }
     }
 
@@ -72,6 +85,19 @@ impl Region {
             Region::WesternEuropeanAndOthers => "Western European and Others Group (WEOG)",
             Region::IntergovernmentalOrganization => "Intergovernmental Organization",
             Region::Other => "Other",
+        }
+    }
+
+    /// [`Region::label`] as the interface shows it (the label is what files hold).
+    pub fn msg(self) -> Msg {
+        match self {
+            Region::African => Msg::new("model.region.african"),
+            Region::AsiaPacific => Msg::new("model.region.asia_pacific"),
+            Region::EasternEuropean => Msg::new("model.region.eastern_european"),
+            Region::LatinAmericanAndCaribbean => Msg::new("model.region.grulac"),
+            Region::WesternEuropeanAndOthers => Msg::new("model.region.weog"),
+            Region::IntergovernmentalOrganization => Msg::new("model.region.intergovernmental"),
+            Region::Other => Msg::new("model.region.other"),
         }
     }
 

@@ -9,6 +9,7 @@
 use std::fmt;
 
 use crate::model::source;
+use crate::text::i18n::Msg;
 
 /// The kind of proposal, which picks the template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,6 +41,15 @@ impl Kind {
             Kind::NewBpf => "New BPF proposal",
             Kind::ContinuingBpf => "New continuing BPF proposal",
             Kind::NewWg => "New WG proposal",
+        }
+    }
+
+    /// [`Kind::label`] as the interface shows it (the label itself is what documents say).
+    pub fn msg(self) -> Msg {
+        match self {
+            Kind::NewBpf => Msg::new("model.kind.new_bpf"),
+            Kind::ContinuingBpf => Msg::new("model.kind.continuing_bpf"),
+            Kind::NewWg => Msg::new("model.kind.new_wg"),
         }
     }
 

@@ -11,7 +11,7 @@ use crate::model::json;
 use crate::model::calendar::CivilDate;
 use crate::model::draft::Draft;
 use crate::model::envelope::{self, EnvelopeError};
-use crate::text::words::plural;
+use crate::text::i18n::{Arg, Msg};
 
 pub const FORMAT: &str = "igf-proposal-editor-backup";
 pub const VERSION: u32 = 1;
@@ -42,31 +42,24 @@ pub struct RestoreReport {
 
 impl RestoreReport {
     /// One plain sentence per outcome, for the author.
-    pub fn summary(&self) -> String {
-        let count = |n: usize| plural(n, "draft");
-        let mut parts = Vec::new();
-        if !self.added.is_empty() {
-            parts.push(format!("{} added", count(self.added.len())));
-        }
-        if !self.updated.is_empty() {
-            parts.push(format!("{} replaced by the backup's newer copy (the older text is in each draft's history)", count(self.updated.len())));
-        }
-        if !self.unchanged.is_empty() {
-            parts.push(format!("{} already here and unchanged", count(self.unchanged.len())));
-        }
-        if !self.kept_newer.is_empty() {
-            parts.push(format!("{} kept as they are because the copy in this browser is newer", count(self.kept_newer.len())));
-        }
-        if !self.unreadable.is_empty() {
-            parts.push(format!("{} in the backup could not be read ({})", count(self.unreadable.len()), self.unreadable.join("; ")));
-        }
-        if !self.failed.is_empty() {
-            parts.push(format!("{} could not be saved ({}): free some space and restore again", count(self.failed.len()), self.failed.join("; ")));
-        }
+    pub fn summary(&self) -> Msg {
+        let outcomes = [
+            (&self.added, Msg::new("backup.restored.added")),
+            (&self.updated, Msg::new("backup.restored.updated")),
+            (&self.unchanged, Msg::new("backup.restored.unchanged")),
+            (&self.kept_newer, Msg::new("backup.restored.kept_newer")),
+            (&self.unreadable, Msg::new("backup.restored.unreadable")),
+            (&self.failed, Msg::new("backup.restored.failed")),
+        ];
+        let parts: Vec<Msg> = outcomes
+            .into_iter()
+            .filter(|(names, _)| !names.is_empty())
+            .map(|(names, msg)| msg.arg("drafts", Msg::new("count.drafts").arg("count", names.len())).arg("reasons", Arg::series(names)))
+            .collect();
         if parts.is_empty() {
-            return "The backup holds no drafts, so nothing changed.".to_owned();
+            return Msg::new("backup.restored.nothing");
         }
-        format!("Restored from the backup: {}.", parts.join("; "))
+        Msg::new("backup.restored").arg("parts", Arg::series(parts))
     }
 }
 

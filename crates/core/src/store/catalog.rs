@@ -7,7 +7,7 @@ use crate::model::calendar::CivilDate;
 use crate::model::draft::Draft;
 use crate::model::settings::Settings;
 use crate::text::case::fold_str;
-use crate::text::words::plural;
+use crate::text::i18n::Msg;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -15,7 +15,7 @@ pub struct Summary {
     pub title: String,
     pub words: usize,
     pub pages: f64,
-    pub pages_label: String,
+    pub pages_label: Msg,
     /// Problems that must be fixed before sending.
     pub must_fix: usize,
 }
@@ -33,11 +33,10 @@ impl Summary {
         }
     }
 
-    pub fn readiness(&self) -> String {
+    pub fn readiness(&self) -> Msg {
         match self.must_fix {
-            0 => "Ready to send".to_owned(),
-            1 => "1 problem to fix".to_owned(),
-            n => format!("{n} problems to fix"),
+            0 => Msg::new("library.draft.ready"),
+            n => Msg::new("library.draft.problems").arg("count", n),
         }
     }
 }
@@ -66,12 +65,12 @@ impl SortOrder {
         SortOrder::ALL.into_iter().find(|order| order.code() == code)
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            SortOrder::LastEdited => "Last edited",
-            SortOrder::Title => "Title",
-            SortOrder::Kind => "Kind",
-            SortOrder::Readiness => "Closest to ready",
+            SortOrder::LastEdited => Msg::new("library.sort.edited"),
+            SortOrder::Title => Msg::new("library.sort.title"),
+            SortOrder::Kind => Msg::new("library.sort.kind"),
+            SortOrder::Readiness => Msg::new("library.sort.readiness"),
         }
     }
 }
@@ -94,11 +93,11 @@ pub fn arrange(summaries: &[Summary], order: SortOrder, filter: &str) -> Vec<Sum
 }
 
 /// What the filter did, for the line under it: nothing while it is empty.
-pub fn filter_outcome(filter: &str, shown: usize, total: usize) -> String {
+pub fn filter_outcome(filter: &str, shown: usize, total: usize) -> Option<Msg> {
     match (filter.trim(), shown) {
-        ("", _) => String::new(),
-        (words, 0) => format!("No draft matches “{words}”."),
-        (_, shown) => format!("Showing {shown} of {}.", plural(total, "draft")),
+        ("", _) => None,
+        (words, 0) => Some(Msg::new("library.filter.none").arg("words", words)),
+        (_, shown) => Some(Msg::new("library.filter.some").arg("shown", shown).arg("total", Msg::new("count.drafts").arg("count", total))),
     }
 }
 
@@ -125,7 +124,7 @@ mod tests {
         let mut draft = Draft::new(DraftId::parse(id).unwrap(), kind, 0);
         draft.set_title(title.into(), updated_ms);
         draft.set_section(0, format!("Body of {id} about Ünïcode and spam"), updated_ms);
-        Summary { title: draft.display_title(), words: 0, pages: 0.0, pages_label: String::new(), must_fix, draft }
+        Summary { title: draft.display_title(), words: 0, pages: 0.0, pages_label: Msg::new("layout.pages.of_limit"), must_fix, draft }
     }
 
     #[test]
@@ -162,8 +161,8 @@ mod tests {
             ("youth", 1, 1, "Showing 1 of 1 draft."),
         ];
         for (filter, shown, total, expected) in outcomes {
-            assert_eq!(filter_outcome(filter, shown, total), expected, "{filter:?}");
+            assert_eq!(filter_outcome(filter, shown, total).map(|m| m.english()).unwrap_or_default(), expected, "{filter:?}");
         }
-        assert_eq!(all[2].readiness(), "5 problems to fix");
+        assert_eq!(all[2].readiness().english(), "5 problems to fix");
     }
 }

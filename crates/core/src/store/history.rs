@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::json;
 use crate::model::draft::Draft;
 use crate::model::envelope::{self, EnvelopeError};
+use crate::text::i18n::Msg;
 
 /// The most snapshots kept per draft; the oldest go first.
 pub const MAX_SNAPSHOTS: usize = 30;
@@ -37,14 +38,14 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Reason::Auto => "Automatic",
-            Reason::Manual => "Saved by you",
-            Reason::BeforeImport => "Before an import",
-            Reason::BeforeRestore => "Before a restore",
-            Reason::BeforeReview => "Before a review was merged",
-            Reason::BeforeReplace => "Before the text was replaced",
+            Reason::Auto => Msg::new("history.reason.auto"),
+            Reason::Manual => Msg::new("history.reason.manual"),
+            Reason::BeforeImport => Msg::new("history.reason.before_import"),
+            Reason::BeforeRestore => Msg::new("history.reason.before_restore"),
+            Reason::BeforeReview => Msg::new("history.reason.before_review"),
+            Reason::BeforeReplace => Msg::new("history.reason.before_replace"),
         }
     }
 }

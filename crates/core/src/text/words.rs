@@ -5,6 +5,8 @@
 //! other characters counts as one word if it holds a letter, a digit or an emoji. So "state-of-the-art",
 //! "https://example.org/a-b" and "don't" are one word each, a lone "-" or "*" is none.
 
+use crate::text::i18n::Msg;
+
 /// Counts the words of plain text, in one pass over its characters.
 pub fn count_words(text: &str) -> usize {
     let mut words = 0;
@@ -24,8 +26,8 @@ pub fn count_words(text: &str) -> usize {
 }
 
 /// "1 word", "12 words".
-pub fn describe_count(words: usize) -> String {
-    plural(words, "word")
+pub fn describe_count(words: usize) -> Msg {
+    Msg::new("count.words").arg("count", words)
 }
 
 /// A count with its noun: "1 draft", "0 drafts", "3 MAG members". Every noun we count takes
@@ -93,7 +95,7 @@ mod tests {
         for &(n, noun, expected) in table {
             assert_eq!(plural(n, noun), expected);
         }
-        assert_eq!((describe_count(1), describe_count(7)), ("1 word".to_owned(), "7 words".to_owned()));
+        assert_eq!((describe_count(1).english(), describe_count(7).english()), ("1 word".to_owned(), "7 words".to_owned()));
     }
 
     #[test]

@@ -130,22 +130,30 @@ impl Catalogue {
         out
     }
 
+    /// An argument alone, as a message would write it.
+    pub fn render_arg(&self, arg: &Arg) -> String {
+        let mut out = String::new();
+        self.write_arg(arg, &mut out);
+        out
+    }
+
     fn write_arg(&self, arg: &Arg, out: &mut String) {
         match arg {
             Arg::Text(text) | Arg::Decimal(text) => out.push_str(text),
             Arg::Number(n) => out.push_str(&n.to_string()),
             Arg::Msg(msg) => out.push_str(&self.render(msg)),
             Arg::List(items) => out.push_str(&self.list(items)),
+            Arg::Series(items) => {
+                let mut parts = items.iter().map(|item| self.render_arg(item));
+                let first = parts.next().unwrap_or_default();
+                out.push_str(&parts.fold(first, |head, item| self.render(&Msg::new("list.series.join").arg("head", head).arg("item", item))));
+            }
         }
     }
 
     /// "a", "a and b", "a, b and c" in this language.
     fn list(&self, items: &[Arg]) -> String {
-        let rendered = |arg: &Arg| {
-            let mut text = String::new();
-            self.write_arg(arg, &mut text);
-            text
-        };
+        let rendered = |arg: &Arg| self.render_arg(arg);
         let Some((last, rest)) = items.split_last() else { return String::new() };
         let Some((first, middle)) = rest.split_first() else { return rendered(last) };
         let join = |msg: Msg, head: String, item: String| self.render(&msg.arg("head", head).arg("item", item));
@@ -178,7 +186,7 @@ fn operands(arg: &Arg) -> Option<Operands> {
     match arg {
         Arg::Number(n) => Some(Operands::of_integer(*n)),
         Arg::Decimal(digits) => Operands::of_digits(digits),
-        Arg::Text(_) | Arg::Msg(_) | Arg::List(_) => None,
+        Arg::Text(_) | Arg::Msg(_) | Arg::List(_) | Arg::Series(_) => None,
     }
 }
 
@@ -242,7 +250,8 @@ mod tests {
         "braces": "{{literal}} and {name} and { lone",
         "nested": "Note: {inner}",
         "list.and.join": "{head}; {item}",
-        "list.and.last": "{head} & {item}"
+        "list.and.last": "{head} & {item}",
+        "list.series.join": "{head} / {item}"
     }"#;
 
     #[test]
@@ -259,6 +268,8 @@ mod tests {
             (Msg::new("nested").arg("inner", Msg::new("greeting").arg("name", "Bo")), "Note: Hello, Bo."),
             (Msg::new("nested").arg("inner", Arg::list(["a", "b", "c"])), "Note: a; b & c"),
             (Msg::new("nested").arg("inner", Arg::list(["a"])), "Note: a"),
+            (Msg::new("nested").arg("inner", Arg::series(["a", "b", "c"])), "Note: a / b / c"),
+            (Msg::new("nested").arg("inner", Arg::series(["a"])), "Note: a"),
             (Msg::new("nested").arg("inner", Arg::list(Vec::<String>::new())), "Note: "),
         ];
         for (msg, expected) in table {

@@ -97,6 +97,8 @@ pub enum Arg {
     /// Items joined as a list of the language ("a, b and c"), by `list.and.join` and
     /// `list.and.last`.
     List(Vec<Arg>),
+    /// Parts of one sentence ("a; b; c"), joined by `list.series.join`.
+    Series(Vec<Arg>),
 }
 
 impl Arg {
@@ -108,6 +110,11 @@ impl Arg {
     /// Texts as a list of the language.
     pub fn list<T: Into<Arg>>(items: impl IntoIterator<Item = T>) -> Arg {
         Arg::List(items.into_iter().map(Into::into).collect())
+    }
+
+    /// Parts of a sentence, one after the other.
+    pub fn series<T: Into<Arg>>(items: impl IntoIterator<Item = T>) -> Arg {
+        Arg::Series(items.into_iter().map(Into::into).collect())
     }
 }
 
@@ -135,29 +142,18 @@ impl From<usize> for Arg {
     }
 }
 
-impl From<i64> for Arg {
-    fn from(n: i64) -> Arg {
-        Arg::Number(n)
-    }
+/// Whole numbers of every width a count or a figure has here.
+macro_rules! number_args {
+    ($($int:ty),*) => {$(
+        impl From<$int> for Arg {
+            fn from(n: $int) -> Arg {
+                Arg::Number(i64::from(n))
+            }
+        }
+    )*};
 }
 
-impl From<u32> for Arg {
-    fn from(n: u32) -> Arg {
-        Arg::Number(i64::from(n))
-    }
-}
-
-impl From<i32> for Arg {
-    fn from(n: i32) -> Arg {
-        Arg::Number(i64::from(n))
-    }
-}
-
-impl From<u8> for Arg {
-    fn from(n: u8) -> Arg {
-        Arg::Number(i64::from(n))
-    }
-}
+number_args!(u8, u16, u32, i32, i64);
 
 impl From<Msg> for Arg {
     fn from(msg: Msg) -> Arg {
