@@ -4,6 +4,8 @@
 use igf_core::model::diff::{Change, DETAILS_CHANGED, Piece, SectionDiff};
 use leptos::prelude::*;
 
+use super::words::t;
+
 /// Each changed part under its heading (`heading_class` styles it for the panel it is in).
 #[component]
 pub fn ChangedParts(changes: Vec<SectionDiff>, heading_class: &'static str) -> impl IntoView {
@@ -25,7 +27,7 @@ pub fn ChangedParts(changes: Vec<SectionDiff>, heading_class: &'static str) -> i
 fn piece_view(piece: Piece) -> AnyView {
     match piece {
         Piece::Same(text) => text.into_any(),
-        Piece::Added(text) => view! { <span class="visually-hidden">"added: "</span><ins>{text}</ins> }.into_any(),
-        Piece::Removed(text) => view! { <span class="visually-hidden">"removed: "</span><del>{text}</del> }.into_any(),
+        Piece::Added(text) => view! { <span class="visually-hidden">{t("diff.added")}</span><ins>{text}</ins> }.into_any(),
+        Piece::Removed(text) => view! { <span class="visually-hidden">{t("diff.removed")}</span><del>{text}</del> }.into_any(),
     }
 }

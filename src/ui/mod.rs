@@ -141,10 +141,10 @@ fn receive(navigator: Navigator, notice: RwSignal<Option<String>>) -> Callback<P
             leptos::task::spawn_local(async move {
                 match store.with_value(|s| review_store::receive(s, review.clone())) {
                     Ok((draft, merged)) => {
-                        notice.set(Some(opening::review_filed(&review, merged)));
+                        notice.set(Some(t_now(&opening::review_filed(&review, merged))));
                         store.with_value(|s| navigator.open_stored(s, draft));
                     }
-                    Err(text) => notice.set(Some(opening::refusal(text))),
+                    Err(text) => notice.set(Some(t_now(&opening::refusal(text)))),
                 }
             });
         }
@@ -176,7 +176,7 @@ pub fn App() -> impl IntoView {
                 notice.set(None);
                 navigator.screen.set(Screen::Locked(locked));
             }
-            Opening::Refused(sentence) => notice.set(Some(sentence)),
+            Opening::Refused(sentence) => notice.set(Some(t_now(&sentence))),
         }
     };
     take_fragment(link::fragment());

@@ -1,11 +1,11 @@
 //! Renders the safe Markdown tree as elements. No HTML string is ever parsed here: text can only
 //! become text nodes, and only URLs that passed `core::url::safe_url` reach an `href`.
 
+use igf_core::text::i18n::Msg;
 use igf_core::text::markdown::{Block, Inline};
 use leptos::prelude::*;
 
-const REFUSED_LINK: &str = "This link was removed: only web (http, https), email (mailto) and \
-    relative addresses are allowed.";
+use super::words::{t, t_now};
 
 /// `heading_base` is the HTML level that a Markdown level-1 heading takes.
 pub fn blocks_view(blocks: Vec<Block>, heading_base: u8) -> AnyView {
@@ -70,18 +70,18 @@ fn inline_view(inline: Inline) -> AnyView {
         }
         .into_any(),
         Inline::Link { url: None, content, .. } => view! {
-            <span class="link-refused" title=REFUSED_LINK>{inlines_view(content)}</span>
+            <span class="link-refused" title=t("preview.link_refused")>{inlines_view(content)}</span>
         }
         .into_any(),
         // Images are never fetched: the preview makes no request of its own.
         Inline::Image { url, alt } => {
-            let label = if alt.is_empty() { "Image".to_owned() } else { format!("Image: {alt}") };
+            let label = t_now(&if alt.is_empty() { Msg::new("preview.image") } else { Msg::new("preview.image.alt").arg("alt", alt) });
             match url {
                 Some(url) => view! {
                     <a class="image-ref" href=url.as_str().to_owned() target="_blank" rel="noopener noreferrer">{label}</a>
                 }
                 .into_any(),
-                None => view! { <span class="image-ref link-refused" title=REFUSED_LINK>{label}</span> }.into_any(),
+                None => view! { <span class="image-ref link-refused" title=t("preview.link_refused")>{label}</span> }.into_any(),
             }
         }
         Inline::LineBreak => view! { <br /> }.into_any(),

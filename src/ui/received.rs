@@ -5,6 +5,7 @@ use igf_core::model::diff::changes;
 use igf_core::model::draft::Draft;
 use igf_core::sharing::comments;
 use igf_core::sharing::review::{self, Review};
+use igf_core::text::i18n::Msg;
 use leptos::prelude::*;
 
 use crate::browser::review_store;
@@ -12,6 +13,7 @@ use crate::browser::platform::format_local;
 use super::StoreHandle;
 use super::diff::ChangedParts;
 use super::review::CommentBody;
+use super::words::{t, t_now, t_with};
 
 /// The reviews received for the draft in the editor, shared by the panel and the comment lists.
 #[derive(Clone, Copy)]
@@ -31,7 +33,7 @@ impl Received {
         let store = expect_context::<StoreHandle>();
         let (reviews, problem) = match store.with_value(|s| review_store::received(s, &id)) {
             Ok(reviews) => (reviews, None),
-            Err(e) => (Vec::new(), Some(format!("The reviews stored for this draft cannot be read ({e}); they are left as they are."))),
+            Err(e) => (Vec::new(), Some(t_now(&Msg::new("received.unreadable").arg("error", e.to_string())))),
         };
         let reviews = RwSignal::new(reviews);
         let changed = Memo::new(move |_| reviews.with(|all| draft.with(|d| comments::changed_since(all, d))));
@@ -43,7 +45,7 @@ impl Received {
             review::set_resolved(r, id, resolved);
         });
         let result = self.draft.with_untracked(|d| self.reviews.with_untracked(|r| self.store.with_value(|s| review_store::save_received(s, &d.id, r))));
-        self.problem.set(result.err().map(|e| format!("The change could not be saved in this browser ({e}); it holds in this tab only.")));
+        self.problem.set(result.err().map(|e| t_now(&Msg::new("received.not_saved").arg("error", e.to_string()))));
     }
 }
 
@@ -59,7 +61,7 @@ pub fn ReceivedComments(key: Option<&'static str>) -> impl IntoView {
         let shown = received.reviews.with(|reviews| comments::received_at(reviews, &changed, template, key));
         (!shown.is_empty()).then(|| {
             let items = shown.into_iter().map(|item| view! { <ReceivedComment item=item received=received /> }).collect_view();
-            view! { <ul class="comments" aria-label="Review comments">{items}</ul> }
+            view! { <ul class="comments" aria-label=t("received.comments")>{items}</ul> }
         })
     }
 }
@@ -74,7 +76,7 @@ fn ReceivedComment(item: comments::Received, received: Received) -> impl IntoVie
         <li class="comment" class:comment-resolved=resolved id=text_id>
             <CommentBody comment=item.comment meta=Some(item.byline) />
             <button type="button" class="button-quiet" aria-describedby=describe on:click=move |_| received.toggle(&id, !resolved)>
-                {if resolved { "Reopen" } else { "Resolve" }}
+                {if resolved { t("received.reopen") } else { t("received.resolve") }}
             </button>
         </li>
     }
@@ -103,9 +105,9 @@ pub fn ReviewsPanel() -> impl IntoView {
         };
         Some(view! {
             <section class="details-card reviews" aria-labelledby="reviews-heading">
-                <h2 id="reviews-heading" class="field-label">"Reviews"</h2>
+                <h2 id="reviews-heading" class="field-label">{t("received.heading")}</h2>
                 {move || received.problem.get().map(|p| view! { <p class="banner banner-error" role="alert">{p}</p> })}
-                <p>{summary}</p>
+                <p>{t_with(summary)}</p>
                 {notices}
                 <ReceivedComments key=None />
             </section>
@@ -123,12 +125,12 @@ fn EarlierVersion(review: Review, changed: Vec<String>, received: Received) -> i
     let shown = RwSignal::new(false);
     view! {
         <div class="earlier-version">
-            <p>{text}</p>
+            <p>{t_with(text)}</p>
             {match old {
-                None => view! { <p class="hint">"The version they read is not kept in this browser, so only the changed parts are named."</p> }.into_any(),
+                None => view! { <p class="hint">{t("received.not_kept")}</p> }.into_any(),
                 Some(old) => view! {
                     <button type="button" class="button-quiet" aria-expanded=move || shown.get().to_string() on:click=move |_| shown.update(|s| *s = !*s)>
-                        "Show what changed"
+                        {t("received.show_changes")}
                     </button>
                     {move || shown.get().then(|| view! {
                         <ChangedParts changes=received.draft.with(|current| changes(&old, current)) heading_class="field-label-small" />

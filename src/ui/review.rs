@@ -10,6 +10,7 @@ use igf_core::model::settings::Settings;
 use igf_core::sharing::{comments, link as share};
 use igf_core::sharing::link::{Content, Payload};
 use igf_core::sharing::review::{self, Comment, GENERAL, Review};
+use igf_core::text::i18n::Msg;
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
@@ -19,6 +20,7 @@ use super::StoreHandle;
 use super::checks::ChecksPanel;
 use super::preview::blocks_view;
 use super::share::{DialogButton, LinkPanel, Offer};
+use super::words::{t, t_now, t_with};
 
 /// The reviewer's screen.
 #[component]
@@ -34,7 +36,7 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
     // Every change to the review is kept at once, so a reload or a closed tab loses nothing.
     Effect::new(move |_| {
         let result = review.with(|r| store.with_value(|s| review_store::save_session(s, &kept, r)));
-        set_problem.set(result.err().map(|e| format!("Your comments could not be kept in this browser ({e}). Send your review before you close this tab.")));
+        set_problem.set(result.err().map(|e| t_now(&Msg::new("review.not_kept").arg("error", e.to_string()))));
     });
     view! {
         <ReviewBar draft=draft.clone() review=review status=status on_close=on_close />
@@ -46,7 +48,7 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
                 <ReviewerName review=review />
                 <ReviewedDraft draft=draft review=review />
             </div>
-            <aside class="editor-side" aria-label="Checks">
+            <aside class="editor-side" aria-label=t("checks.heading")>
                 <ChecksPanel report=report />
             </aside>
         </main>
@@ -62,8 +64,8 @@ fn ReviewBar(draft: Draft, review: RwSignal<Review>, status: RwSignal<Option<Str
         let mut mine = copy.clone();
         mine.id = new_draft_id();
         status.set(Some(match store.with_value(|s| s.save(&mine, None)) {
-            Ok(_) => format!("A copy of “{}” is now among your drafts. Your review continues here.", mine.display_title()),
-            Err(e) => format!("The copy could not be saved in this browser ({e}); nothing was changed."),
+            Ok(_) => t_now(&Msg::new("review.copy_saved").arg("title", mine.display_title())),
+            Err(e) => t_now(&Msg::new("review.copy_failed").arg("error", e.to_string())),
         }));
     };
     let sent = move || review.with_untracked(|r| Review { sent_ms: now_ms(), ..r.clone() });
@@ -73,30 +75,30 @@ fn ReviewBar(draft: Draft, review: RwSignal<Review>, status: RwSignal<Option<Str
         if review.with_untracked(|r| r.reviewer.trim().is_empty()) {
             focus_element("reviewer-name");
         }
-        status.set(problem.map(str::to_owned));
+        status.set(problem.as_ref().map(t_now));
         if problem.is_none() {
             offer.refresh();
         }
         problem.is_none()
     });
-    let subject = format!("My review of “{}”", draft.display_title());
+    let subject = t_now(&Msg::new("review.subject").arg("title", draft.display_title()));
     let file_name = format!("Review-of-{}", formats::file_name(&draft, Format::DraftFile, today()));
     let download = move |_| {
         let result = files::download(&file_name, Format::DraftFile.mime(), review::encode(&sent()).as_bytes());
         status.set(Some(match result {
-            Ok(()) => format!("Downloaded “{file_name}”: send it to the author, who opens it with Import."),
-            Err(e) => format!("The review file could not be downloaded: {e}. Try again, or send the link."),
+            Ok(()) => t_now(&Msg::new("review.downloaded").arg("name", &file_name)),
+            Err(e) => t_now(&Msg::new("review.not_downloaded").arg("error", e.to_string())),
         }));
     };
     view! {
         <header class="app-bar">
-            <button type="button" class="button-quiet" on:click=move |_| on_close.run(())>"← All drafts"</button>
+            <button type="button" class="button-quiet" on:click=move |_| on_close.run(())>{t("editor.back")}</button>
             <div class="button-row">
-                <button type="button" class="button-secondary" on:click=save_copy>"Save a copy"</button>
-                <DialogButton label="Send review" heading="Send your review" before_open=before_send>
-                    <p>"The review carries your comments and your name, and names the version of the draft you read; not the draft itself. The author opens it in the browser where the draft was written, and sees each comment beside its section."</p>
+                <button type="button" class="button-secondary" on:click=save_copy>{t("review.save_copy")}</button>
+                <DialogButton label=Msg::new("review.send") heading=Msg::new("review.send.heading") before_open=before_send>
+                    <p>{t("review.send.about")}</p>
                     <LinkPanel offer=offer subject=subject>
-                        <button type="button" class="button-secondary" on:click=download>"Download the review file"</button>
+                        <button type="button" class="button-secondary" on:click=download>{t("review.download")}</button>
                     </LinkPanel>
                 </DialogButton>
             </div>
@@ -108,11 +110,8 @@ fn ReviewBar(draft: Draft, review: RwSignal<Review>, status: RwSignal<Option<Str
 fn ReviewBanner(title: String) -> impl IntoView {
     view! {
         <div class="banner banner-review" role="note" aria-labelledby="review-banner-heading">
-            <h1 id="review-banner-heading" class="banner-heading">"You are reviewing someone else's draft"</h1>
-            <p>
-                "“" {title} "” is shown read-only, with its checks and page count. It is not among your drafts, and nothing here changes them. "
-                "Your comments stay in this browser until you send them with “Send review”. To work on the text yourself, use “Save a copy”."
-            </p>
+            <h1 id="review-banner-heading" class="banner-heading">{t("review.banner.heading")}</h1>
+            <p>{t_with(Msg::new("review.banner").arg("title", title))}</p>
         </div>
     }
 }
@@ -122,8 +121,8 @@ fn ReviewerName(review: RwSignal<Review>) -> impl IntoView {
     let store = expect_context::<StoreHandle>();
     view! {
         <div class="details-card">
-            <label class="field-label" for="reviewer-name">"Your name"</label>
-            <p class="hint" id="reviewer-name-hint">"Shown to the author with your comments."</p>
+            <label class="field-label" for="reviewer-name">{t("details.proposer.name")}</label>
+            <p class="hint" id="reviewer-name-hint">{t("review.name.hint")}</p>
             <input id="reviewer-name" type="text" autocomplete="name" aria-describedby="reviewer-name-hint"
                 prop:value=move || review.with(|r| r.reviewer.clone())
                 on:input:target=move |ev| {
@@ -170,7 +169,7 @@ fn ReviewedDraft(draft: Draft, review: RwSignal<Review>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="section-field" aria-labelledby="review-title-heading">
-            <p class="eyebrow">{draft.kind.label()}</p>
+            <p class="eyebrow">{t_with(draft.kind.msg())}</p>
             <h2 class="section-heading" id="review-title-heading">
                 <span id="proposal-title" tabindex="-1">{draft.display_title()}</span>
             </h2>
@@ -180,7 +179,7 @@ fn ReviewedDraft(draft: Draft, review: RwSignal<Review>) -> impl IntoView {
         {sections}
         {people.map(|table| view! {
             <section class="section-field" aria-labelledby="review-people-heading">
-                <h2 class="section-heading" id="review-people-heading">"Proposed co-facilitators"</h2>
+                <h2 class="section-heading" id="review-people-heading">{t("details.people.proposed")}</h2>
                 <div class="paper review-text">{table}</div>
             </section>
         })}
@@ -203,7 +202,7 @@ fn CommentThread(review: RwSignal<Review>, key: &'static str, heading_id: String
                 view! {
                     <li class="comment">
                         <CommentBody comment=c meta=None />
-                        <button type="button" class="button-quiet" on:click=move |_| review.update(|r| r.comments.retain(|c| c.id != id))>"Delete"</button>
+                        <button type="button" class="button-quiet" on:click=move |_| review.update(|r| r.comments.retain(|c| c.id != id))>{t("library.delete")}</button>
                     </li>
                 }
             }).collect_view()}
@@ -219,7 +218,7 @@ fn CommentThread(review: RwSignal<Review>, key: &'static str, heading_id: String
                             let quote = pressed.write_untracked().take().or_else(&selected).unwrap_or_default();
                             writing.set(Some(quote));
                             focus_after_render(format!("comment-{key}-text"));
-                        }>"Add comment"</button>
+                        }>{t("review.comment.add")}</button>
                 }.into_any()
             }
             Some(quote) => view! { <CommentForm review=review key=key writing=writing quote=quote heading_id=heading_id.clone() /> }.into_any(),
@@ -239,18 +238,18 @@ fn CommentForm(review: RwSignal<Review>, key: &'static str, writing: RwSignal<Op
                 review.update(|r| r.comments.push(comment));
                 writing.set(None);
             }
-            Err(problem) => error.set(Some(problem.to_owned())),
+            Err(problem) => error.set(Some(t_now(&problem))),
         }
     };
     view! {
         <div class="comment-form" role="group" aria-labelledby=heading_id>
             {(!shown.is_empty()).then(|| view! { <blockquote class="comment-quote">{shown}</blockquote> })}
-            <label class="field-label-small" for=format!("comment-{key}-text")>"Comment"</label>
+            <label class="field-label-small" for=format!("comment-{key}-text")>{t("review.comment.label")}</label>
             <textarea id=format!("comment-{key}-text") rows="4" node_ref=text_field aria-describedby=format!("comment-{key}-error")></textarea>
             <p class="field-message" id=format!("comment-{key}-error") role="alert">{move || error.get()}</p>
             <div class="button-row">
-                <button type="button" class="button-primary" on:click=save>"Save comment"</button>
-                <button type="button" class="button-quiet" on:click=move |_| writing.set(None)>"Cancel"</button>
+                <button type="button" class="button-primary" on:click=save>{t("review.comment.save")}</button>
+                <button type="button" class="button-quiet" on:click=move |_| writing.set(None)>{t("files.cancel")}</button>
             </div>
         </div>
     }
@@ -258,9 +257,12 @@ fn CommentForm(review: RwSignal<Review>, key: &'static str, writing: RwSignal<Op
 
 /// A comment's quote, text and time; `meta` adds who wrote it and its state, for the author.
 #[component]
-pub(super) fn CommentBody(comment: Comment, meta: Option<String>) -> impl IntoView {
+pub(super) fn CommentBody(comment: Comment, meta: Option<Msg>) -> impl IntoView {
     view! {
-        <p class="comment-meta">{meta.map(|m| format!("{m} · "))}{format_local(comment.time_ms)}</p>
+        <p class="comment-meta">{t_with(match meta {
+            Some(meta) => Msg::new("review.comment.meta").arg("meta", meta).arg("time", format_local(comment.time_ms)),
+            None => Msg::new("review.comment.time").arg("time", format_local(comment.time_ms)),
+        })}</p>
         {(!comment.quote.is_empty()).then(|| view! { <blockquote class="comment-quote">{comment.quote}</blockquote> })}
         <p class="comment-text">{comment.text}</p>
     }

@@ -10,6 +10,7 @@ use igf_core::model::draft::Draft;
 use igf_core::sharing::{link as share, opening};
 use igf_core::sharing::channel::{describe_reach, share_mailto};
 use igf_core::sharing::link::{Body, Content, Link, Payload};
+use igf_core::text::i18n::Msg;
 use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
 
@@ -17,6 +18,7 @@ use crate::browser::{crypto, link, review_store};
 use crate::browser::platform::{Debounce, focus_element};
 use super::StoreHandle;
 use super::files::download_export;
+use super::words::{t, t_now, t_with};
 
 /// A link being offered: rebuilt from `pack` when the dialog opens and when the passphrase
 /// changes; an encryption that finishes after a newer one started is dropped.
@@ -88,10 +90,10 @@ pub fn LinkPanel(offer: Offer, subject: String, children: Children) -> impl Into
         let Some(text) = link_text.get_untracked() else { return };
         leptos::task::spawn_local(async move {
             status.set(Some(match link::copy(&text).await {
-                Ok(()) => "The link is copied: paste it into a message.".to_owned(),
+                Ok(()) => t_now(&Msg::new("share.copied")),
                 Err(e) => {
                     focus_element("share-link");
-                    format!("The link could not be copied ({e}). It is selected in the box above: press Ctrl+C (⌘C on a Mac) to copy it.")
+                    t_now(&Msg::new("share.not_copied").arg("error", e.to_string()))
                 }
             }));
         });
@@ -102,26 +104,24 @@ pub fn LinkPanel(offer: Offer, subject: String, children: Children) -> impl Into
         offer.refresh();
     };
     view! {
-        <label class="field-label-small" for="share-passphrase">"Passphrase (optional)"</label>
-        <p class="hint" id="share-passphrase-hint">
-            "Without one, anyone who gets the link can read it. With one, only people you tell it to can: tell it separately (by phone, say). It never goes into the link."
-        </p>
+        <label class="field-label-small" for="share-passphrase">{t("share.passphrase")}</label>
+        <p class="hint" id="share-passphrase-hint">{t("share.passphrase.hint")}</p>
         <input id="share-passphrase" type="password" autocomplete="new-password" aria-describedby="share-passphrase-hint" on:input=on_passphrase />
-        <label class="field-label-small" for="share-link">"Link"</label>
+        <label class="field-label-small" for="share-link">{t("share.link")}</label>
         <textarea id="share-link" class="share-link" readonly rows="4" aria-describedby="share-reach"
             on:focus:target=move |ev| ev.target().select()
-            prop:value=move || link_text.get().unwrap_or_else(|| "Encrypting…".into())></textarea>
-        <p class="hint" id="share-reach" aria-live="polite">{move || reach().map(|r| r.0)}</p>
+            prop:value=move || link_text.get().unwrap_or_else(|| t_now(&Msg::new("share.encrypting")))></textarea>
+        <p class="hint" id="share-reach" aria-live="polite">{move || reach().map(|r| t_now(&r.0))}</p>
         <div class="button-row">
-            <button type="button" class="button-primary" on:click=copy>"Copy link"</button>
+            <button type="button" class="button-primary" on:click=copy>{t("share.copy")}</button>
             {move || match mailto() {
-                Some(href) => view! { <a class="button-secondary" href=href>"Email the link"</a> }.into_any(),
-                None => view! { <p class="hint">"The link is too long to put into an email for you: paste it into your message, or send a file."</p> }.into_any(),
+                Some(href) => view! { <a class="button-secondary" href=href>{t("share.email")}</a> }.into_any(),
+                None => view! { <p class="hint">{t("share.email.too_long")}</p> }.into_any(),
             }}
         </div>
         <p class="share-status" role="status">{move || status.get()}</p>
         <div class="share-files">
-            <p>{move || if reach().is_some_and(|r| r.1) { "Recommended for a link this long: send a file instead. It opens in this editor the same way." } else { "Or send a file, which opens in this editor the same way:" }}</p>
+            <p>{move || t_now(&if reach().is_some_and(|r| r.1) { Msg::new("share.files.recommended") } else { Msg::new("share.files.or") })}</p>
             <div class="button-row">{children()}</div>
         </div>
     }
@@ -130,18 +130,18 @@ pub fn LinkPanel(offer: Offer, subject: String, children: Children) -> impl Into
 /// A button that opens a modal dialog, and the dialog with its heading and a Close button.
 /// `before_open` prepares the content; returning false keeps the dialog closed.
 #[component]
-pub fn DialogButton(label: &'static str, heading: &'static str, before_open: Box<dyn Fn() -> bool>, children: Children) -> impl IntoView {
+pub fn DialogButton(label: Msg, heading: Msg, before_open: Box<dyn Fn() -> bool>, children: Children) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     view! {
         <button type="button" class="button-secondary" aria-haspopup="dialog" on:click=move |_| {
             if before_open() && let Some(d) = dialog.get() {
                 let _ = d.show_modal();
             }
-        }>{label}</button>
+        }>{t_with(label)}</button>
         <dialog class="dialog" node_ref=dialog aria-labelledby="dialog-heading">
             <div class="dialog-head">
-                <h2 id="dialog-heading">{heading}</h2>
-                <button type="button" class="button-quiet" on:click=move |_| if let Some(d) = dialog.get() { d.close() }>"Close"</button>
+                <h2 id="dialog-heading">{t_with(heading)}</h2>
+                <button type="button" class="button-quiet" on:click=move |_| if let Some(d) = dialog.get() { d.close() }>{t("share.close")}</button>
             </div>
             {children()}
         </dialog>
@@ -157,19 +157,19 @@ pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoVie
     // The shared version is kept, so that a review of it can later show what changed since.
     let before_open = Box::new(move || {
         status.set(draft.with_untracked(|d| store.with_value(|s| review_store::remember_shared(s, d))).err().map(|e| {
-            format!("This version could not be kept for comparing with reviews later ({e}); sharing still works.")
+            t_now(&Msg::new("share.not_kept").arg("error", e.to_string()))
         }));
         offer.refresh();
         true
     });
     let download = move |format: Format| status.set(Some(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format)))));
-    let subject = draft.with_untracked(|d| format!("For your review: “{}”", d.display_title()));
+    let subject = draft.with_untracked(|d| t_now(&Msg::new("share.subject").arg("title", d.display_title())));
     view! {
-        <DialogButton label="Share" heading="Share this draft for review" before_open=before_open>
-            <p>"The draft travels inside the link itself, after the “#”, which browsers never send to any server. Whoever opens it reads your draft with its checks, can comment on each section, and can send the comments back to you."</p>
+        <DialogButton label=Msg::new("share.button") heading=Msg::new("share.heading") before_open=before_open>
+            <p>{t("share.about")}</p>
             <LinkPanel offer=offer subject=subject>
-                <button type="button" class="button-secondary" on:click=move |_| download(Format::DraftFile)>"Download the draft file"</button>
-                <button type="button" class="button-secondary" on:click=move |_| download(Format::Html)>"Download the web page"</button>
+                <button type="button" class="button-secondary" on:click=move |_| download(Format::DraftFile)>{t("share.download.draft")}</button>
+                <button type="button" class="button-secondary" on:click=move |_| download(Format::Html)>{t("share.download.html")}</button>
             </LinkPanel>
         </DialogButton>
     }
@@ -184,30 +184,30 @@ pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop
         ev.prevent_default();
         let (Body::Sealed(sealed), Some(field)) = (link.body.clone(), input.get()) else { return };
         let content = link.content;
-        message.set(Some("Checking the passphrase…".into()));
+        message.set(Some(t_now(&Msg::new("share.unlock.checking"))));
         leptos::task::spawn_local(async move {
             let opened = crypto::open(&field.value(), &sealed).await.map_err(|e| e.to_string());
             match opened.and_then(|bytes| share::unpack(content, &bytes).map_err(|e| e.to_string())) {
                 Ok(payload) => on_open.run(payload),
                 Err(e) => {
-                    message.set(Some(opening::refusal(e)));
+                    message.set(Some(t_now(&opening::refusal(e))));
                     focus_element("unlock-passphrase");
                 }
             }
         });
     };
     view! {
-        <header class="app-bar"><p class="app-name">"IGF Proposal Editor"</p></header>
+        <header class="app-bar"><p class="app-name">{t("app.name")}</p></header>
         <main class="start">
-            <h1>{opening::locked_heading(link.content)}</h1>
+            <h1>{t_with(opening::locked_heading(link.content))}</h1>
             <form class="unlock" on:submit=submit>
-                <label class="field-label-small" for="unlock-passphrase">"Passphrase"</label>
-                <p class="hint" id="unlock-hint">"Enter the passphrase the sender told you. It is checked in this browser; nothing is sent anywhere."</p>
+                <label class="field-label-small" for="unlock-passphrase">{t("share.unlock.passphrase")}</label>
+                <p class="hint" id="unlock-hint">{t("share.unlock.hint")}</p>
                 <input id="unlock-passphrase" type="password" autocomplete="off" aria-describedby="unlock-hint unlock-message" node_ref=input />
                 <p class="field-message" id="unlock-message" role="alert">{move || message.get()}</p>
                 <div class="button-row">
-                    <button type="submit" class="button-primary">"Open"</button>
-                    <button type="button" class="button-quiet" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    <button type="submit" class="button-primary">{t("share.unlock.open")}</button>
+                    <button type="button" class="button-quiet" on:click=move |_| on_cancel.run(())>{t("files.cancel")}</button>
                 </div>
             </form>
         </main>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::words::t;
+
 use crate::browser::offline;
 
 #[component]
@@ -16,14 +18,12 @@ pub fn UpdatePrompt() -> impl IntoView {
             {move || available.get().then(|| view! {
                 <div class="banner banner-info update">
                     <p>
-                        <strong>"Update available. "</strong>
-                        "A new version of the editor is ready. Reload to start using it; your drafts \
-                         stay saved in this browser. Otherwise it starts once every tab of the editor \
-                         is closed."
+                        <strong>{t("update.heading")}</strong>
+                        {t("update.text")}
                     </p>
                     <div class="button-row">
-                        <button type="button" class="button-primary" on:click=|_| offline::apply_update()>"Reload"</button>
-                        <button type="button" class="button-quiet" on:click=move |_| set_available.set(false)>"Later"</button>
+                        <button type="button" class="button-primary" on:click=|_| offline::apply_update()>{t("update.reload")}</button>
+                        <button type="button" class="button-quiet" on:click=move |_| set_available.set(false)>{t("update.later")}</button>
                     </div>
                 </div>
             })}

@@ -7,6 +7,7 @@
 //! past 2,048 characters (the URL path limit that classic Outlook inherits), so every
 //! `mailto:` link we write, counted whole, stays within it.
 
+use crate::text::i18n::Msg;
 use crate::text::url::percent_encode;
 
 /// Chat apps cut or refuse messages near 2,000 characters.
@@ -31,15 +32,15 @@ pub fn reach(link_chars: usize) -> Reach {
 
 /// One sentence on where a link of this many characters fits; `true` when sending a file is
 /// the better choice.
-pub fn describe_reach(link_chars: usize) -> (String, bool) {
+pub fn describe_reach(link_chars: usize) -> (Msg, bool) {
     let n = group_thousands(link_chars);
     let (chat, mail) = (group_thousands(CHAT_LIMIT), group_thousands(MAIL_LIMIT));
     let r = reach(link_chars);
     match (r.qr_code, r.chat, r.mail) {
-        (true, _, _) => (format!("{n} characters: fits in a chat message, an email and a QR code."), false),
-        (false, true, _) => (format!("{n} characters: fits in a chat message and an email, but is too dense for a QR code."), false),
-        (false, false, true) => (format!("{n} characters: too long for most chat messages (about {chat}), and some mail programs break links this long. Sending a file is safer."), true),
-        _ => (format!("{n} characters: too long for chat messages (about {chat}) and for some mail programs ({mail}). Send a file instead."), true),
+        (true, _, _) => (Msg::new("share.reach.everywhere").arg("count", n), false),
+        (false, true, _) => (Msg::new("share.reach.no_qr").arg("count", n), false),
+        (false, false, true) => (Msg::new("share.reach.no_chat").arg("count", n).arg("chat", chat), true),
+        _ => (Msg::new("share.reach.too_long").arg("count", n).arg("chat", chat).arg("mail", mail), true),
     }
 }
 
@@ -79,7 +80,8 @@ mod tests {
             (1_234_567, "1,234,567 characters: too long for chat messages (about 2,000) and for some mail programs (2,048). Send a file instead.", true),
         ];
         for (chars, sentence, long) in table {
-            assert_eq!(describe_reach(chars), (sentence.to_owned(), long));
+            let (said, file) = describe_reach(chars);
+            assert_eq!((said.english(), file), (sentence.to_owned(), long));
         }
     }
 

@@ -4,6 +4,7 @@ use std::fmt::Display;
 
 use crate::sharing::link::{self, Body, Content, Link, Payload};
 use crate::sharing::review::{Merged, Review};
+use crate::text::i18n::{Arg, Msg};
 
 /// What a link's fragment leads to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,7 +14,7 @@ pub enum Opening {
     /// A link under a passphrase: ask for it first.
     Locked(Link),
     /// A sentence saying why the link was not opened.
-    Refused(String),
+    Refused(Msg),
 }
 
 /// Reads a fragment; `None` when it is no share link at all (any other fragment is left alone).
@@ -29,25 +30,24 @@ pub fn open_fragment(fragment: &str) -> Option<Opening> {
 }
 
 /// A reason something was not opened (a full sentence), and that nothing changed.
-pub fn refusal(reason: impl Display) -> String {
-    format!("{reason} Nothing was changed.")
+pub fn refusal(reason: impl Display) -> Msg {
+    Msg::new("opening.refused").arg("reason", reason.to_string())
 }
 
 /// The heading over the passphrase prompt of a protected link.
-pub fn locked_heading(content: Content) -> String {
-    let what = if content == Content::Draft { "draft" } else { "review" };
-    format!("This shared {what} is protected by a passphrase")
+pub fn locked_heading(content: Content) -> Msg {
+    if content == Content::Draft { Msg::new("opening.locked.draft") } else { Msg::new("opening.locked.review") }
 }
 
 /// What filing a received review changed, in a sentence.
-pub fn review_filed(review: &Review, merged: Merged) -> String {
-    let reviewer = match review.reviewer.trim() {
-        "" => "a reviewer",
-        name => name,
+pub fn review_filed(review: &Review, merged: Merged) -> Msg {
+    let reviewer: Arg = match review.reviewer.trim() {
+        "" => Msg::new("opening.reviewer.unnamed").into(),
+        name => name.into(),
     };
     match (merged.added, merged.updated) {
-        (0, 0) => format!("The review from {reviewer} was already here: nothing changed."),
-        (added, updated) => format!("The review from {reviewer} is added to this draft: {added} new and {updated} updated comments, shown beside their sections."),
+        (0, 0) => Msg::new("opening.review.already_here").arg("reviewer", reviewer),
+        (added, updated) => Msg::new("opening.review.added").arg("reviewer", reviewer).arg("added", added).arg("updated", updated),
     }
 }
 
@@ -71,6 +71,7 @@ mod tests {
         let cut = &plain[..plain.len() - 10];
         assert_eq!(open_fragment(cut), Some(Opening::Refused(refusal(ShareError::Incomplete))));
         let Some(Opening::Refused(sentence)) = open_fragment(cut) else { unreachable!() };
+        let sentence = sentence.english();
         assert!(sentence.starts_with("The link is incomplete") && sentence.ends_with("the file instead. Nothing was changed."), "{sentence}");
     }
 
@@ -82,11 +83,11 @@ mod tests {
             (Merged { added: 3, updated: 0 }, "The review from a reviewer is added to this draft: 3 new and 0 updated comments, shown beside their sections."),
         ];
         for (merged, sentence) in table {
-            assert_eq!(review_filed(&review, merged), sentence);
+            assert_eq!(review_filed(&review, merged).english(), sentence);
         }
         review.reviewer = " Rahul ".into();
-        assert_eq!(review_filed(&review, Merged::default()), "The review from Rahul was already here: nothing changed.");
-        assert_eq!(locked_heading(Content::Draft), "This shared draft is protected by a passphrase");
-        assert_eq!(locked_heading(Content::Review), "This shared review is protected by a passphrase");
+        assert_eq!(review_filed(&review, Merged::default()).english(), "The review from Rahul was already here: nothing changed.");
+        assert_eq!(locked_heading(Content::Draft).english(), "This shared draft is protected by a passphrase");
+        assert_eq!(locked_heading(Content::Review).english(), "This shared review is protected by a passphrase");
     }
 }

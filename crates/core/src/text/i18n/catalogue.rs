@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use super::plural::{Category, Operands, category};
-use super::{Arg, Lang, Msg};
+use super::{Arg, Join, Lang, Msg};
 
 /// The member of a plural object that names the argument choosing the form.
 pub const PLURAL: &str = "$plural";
@@ -142,23 +142,22 @@ impl Catalogue {
             Arg::Text(text) | Arg::Decimal(text) => out.push_str(text),
             Arg::Number(n) => out.push_str(&n.to_string()),
             Arg::Msg(msg) => out.push_str(&self.render(msg)),
-            Arg::List(items) => out.push_str(&self.list(items)),
-            Arg::Series(items) => {
-                let mut parts = items.iter().map(|item| self.render_arg(item));
-                let first = parts.next().unwrap_or_default();
-                out.push_str(&parts.fold(first, |head, item| self.render(&Msg::new("list.series.join").arg("head", head).arg("item", item))));
-            }
+            Arg::List(how, items) => out.push_str(&self.list(*how, items)),
         }
     }
 
-    /// "a", "a and b", "a, b and c" in this language.
-    fn list(&self, items: &[Arg]) -> String {
-        let rendered = |arg: &Arg| self.render_arg(arg);
-        let Some((last, rest)) = items.split_last() else { return String::new() };
-        let Some((first, middle)) = rest.split_first() else { return rendered(last) };
-        let join = |msg: Msg, head: String, item: String| self.render(&msg.arg("head", head).arg("item", item));
-        let head = middle.iter().fold(rendered(first), |head, item| join(Msg::new("list.and.join"), head, rendered(item)));
-        join(Msg::new("list.and.last"), head, rendered(last))
+    /// The items joined: "a", "a and b", "a, b and c" for [`Join::And`].
+    fn list(&self, how: Join, items: &[Arg]) -> String {
+        let (join, last) = match how {
+            Join::And => (Msg::new("list.and.join"), Msg::new("list.and.last")),
+            Join::Commas => (Msg::new("list.comma.join"), Msg::new("list.comma.join")),
+            Join::Semicolons => (Msg::new("list.series.join"), Msg::new("list.series.join")),
+        };
+        let joined = |msg: &Msg, head: String, item: &Arg| self.render(&msg.clone().arg("head", head).arg("item", self.render_arg(item)));
+        let Some((final_item, rest)) = items.split_last() else { return String::new() };
+        let Some((first, middle)) = rest.split_first() else { return self.render_arg(final_item) };
+        let head = middle.iter().fold(self.render_arg(first), |head, item| joined(&join, head, item));
+        joined(&last, head, final_item)
     }
 }
 
@@ -186,7 +185,7 @@ fn operands(arg: &Arg) -> Option<Operands> {
     match arg {
         Arg::Number(n) => Some(Operands::of_integer(*n)),
         Arg::Decimal(digits) => Operands::of_digits(digits),
-        Arg::Text(_) | Arg::Msg(_) | Arg::List(_) | Arg::Series(_) => None,
+        Arg::Text(_) | Arg::Msg(_) | Arg::List(..) => None,
     }
 }
 
@@ -251,7 +250,8 @@ mod tests {
         "nested": "Note: {inner}",
         "list.and.join": "{head}; {item}",
         "list.and.last": "{head} & {item}",
-        "list.series.join": "{head} / {item}"
+        "list.series.join": "{head} / {item}",
+        "list.comma.join": "{head}, {item}"
     }"#;
 
     #[test]
@@ -270,6 +270,7 @@ mod tests {
             (Msg::new("nested").arg("inner", Arg::list(["a"])), "Note: a"),
             (Msg::new("nested").arg("inner", Arg::series(["a", "b", "c"])), "Note: a / b / c"),
             (Msg::new("nested").arg("inner", Arg::series(["a"])), "Note: a"),
+            (Msg::new("nested").arg("inner", Arg::commas(["a", "b", "c"])), "Note: a, b, c"),
             (Msg::new("nested").arg("inner", Arg::list(Vec::<String>::new())), "Note: "),
         ];
         for (msg, expected) in table {
@@ -308,7 +309,8 @@ mod tests {
 
     #[test]
     fn bad_catalogues_are_refused_with_a_sentence() {
-        let table: &[(&str, fn(&CatalogueError) -> bool)] = &[
+        type Expect = fn(&CatalogueError) -> bool;
+        let table: &[(&str, Expect)] = &[
             ("{", |e| matches!(e, CatalogueError::NotJson { .. })),
             ("[]", |e| matches!(e, CatalogueError::NotAnObject { .. })),
             (r#"{"a": 3}"#, |e| matches!(e, CatalogueError::NotAMessage { .. })),

@@ -94,11 +94,8 @@ pub enum Arg {
     Decimal(String),
     /// Another message, rendered in the same catalogue.
     Msg(Box<Msg>),
-    /// Items joined as a list of the language ("a, b and c"), by `list.and.join` and
-    /// `list.and.last`.
-    List(Vec<Arg>),
-    /// Parts of one sentence ("a; b; c"), joined by `list.series.join`.
-    Series(Vec<Arg>),
+    /// Items joined the language's way.
+    List(Join, Vec<Arg>),
 }
 
 impl Arg {
@@ -107,14 +104,19 @@ impl Arg {
         Arg::Decimal(igf_codecs::decimal::fixed(value, places))
     }
 
-    /// Texts as a list of the language.
+    /// Items as a list of the language: "a, b and c".
     pub fn list<T: Into<Arg>>(items: impl IntoIterator<Item = T>) -> Arg {
-        Arg::List(items.into_iter().map(Into::into).collect())
+        Arg::List(Join::And, items.into_iter().map(Into::into).collect())
     }
 
-    /// Parts of a sentence, one after the other.
+    /// Items one after the other: "a, b, c".
+    pub fn commas<T: Into<Arg>>(items: impl IntoIterator<Item = T>) -> Arg {
+        Arg::List(Join::Commas, items.into_iter().map(Into::into).collect())
+    }
+
+    /// Parts of a sentence, one after the other: "a; b; c".
     pub fn series<T: Into<Arg>>(items: impl IntoIterator<Item = T>) -> Arg {
-        Arg::Series(items.into_iter().map(Into::into).collect())
+        Arg::List(Join::Semicolons, items.into_iter().map(Into::into).collect())
     }
 }
 
@@ -159,6 +161,17 @@ impl From<Msg> for Arg {
     fn from(msg: Msg) -> Arg {
         Arg::Msg(Box::new(msg))
     }
+}
+
+/// How the items of an [`Arg::List`] are joined, each by its messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Join {
+    /// "a, b and c": `list.and.join`, then `list.and.last`.
+    And,
+    /// "a, b, c": `list.comma.join`.
+    Commas,
+    /// Parts of one sentence, "a; b; c": `list.series.join`.
+    Semicolons,
 }
 
 /// A message of a catalogue with its arguments, rendered by [`Catalogue::render`]. Keys are

@@ -70,7 +70,7 @@ impl Operands {
 
     /// CLDR's "many" of French and Spanish: a whole million or more, written without decimals.
     fn millions(self) -> bool {
-        self.v == 0 && self.i != 0 && self.i % 1_000_000 == 0
+        self.v == 0 && self.i != 0 && self.i.is_multiple_of(1_000_000)
     }
 }
 
@@ -149,7 +149,8 @@ mod tests {
 
     #[test]
     fn operands_are_read_from_the_digits_as_written() {
-        let table: &[(&str, Option<(u64, u32, u64)>)] = &[
+        type Digits = Option<(u64, u32, u64)>;
+        let table: &[(&str, Digits)] = &[
             ("2.40", Some((2, 2, 40))),
             ("-3", Some((3, 0, 0))),
             ("0.5", Some((0, 1, 5))),
