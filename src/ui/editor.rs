@@ -332,7 +332,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
                 {optional.then(|| view! { <span class="tag">{t("editor.section.optional")}</span> })}
                 {move || status().map(|s: SectionStatus| view! { <span class="tag tag-status" data-status=s.label()>{t_with(s.msg())}</span> })}
             </div>
-            <p class="guidance" id=guidance_id>{section.spec.guidance}</p>
+            <p class="guidance" id=guidance_id>{t_with(section.spec.guidance.msg())}</p>
             <textarea
                 id=field_id
                 class="section-input"

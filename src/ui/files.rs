@@ -192,7 +192,7 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 Ok(Imported::Edited(edited)) => pending.set(Some(Pending::Edited(edited))),
                 Ok(Imported::Review(review)) => route.open(Payload::Review(review)),
                 Ok(Imported::Foreign(import)) => pending.set(Some(Pending::Foreign { name, import: Box::new(import) })),
-                Err(e) => set_error.set(Some(arrival::refusal(&e))),
+                Err(e) => set_error.set(Some(t_now(&arrival::refusal(&e)))),
             }
         });
     };
@@ -254,7 +254,7 @@ fn ConflictPrompt(incoming: Draft, existing: Box<Draft>, pending: RwSignal<Optio
     view! {
         <section class="import-panel" role="region" aria-labelledby="conflict-heading">
             <h3 id="conflict-heading">{t("files.conflict.heading")}</h3>
-            <p>{arrival::conflict_question(&existing, &format_local(existing.updated_ms))}</p>
+            <p>{t_with(arrival::conflict_question(&existing, &format_local(existing.updated_ms)))}</p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=move |_| {
                     let mut copy = copy.clone();
@@ -287,7 +287,7 @@ fn ImportChoice(draft: Draft, pending: RwSignal<Option<Pending>>, #[prop(into)] 
     view! {
         <section class="import-panel" role="region" aria-labelledby="choice-heading">
             <h3 id="choice-heading">{t_with(Msg::new("files.choice.heading").arg("title", draft.display_title()))}</h3>
-            <p>{arrival::unknown_question(&draft, &format_local(draft.updated_ms))}</p>
+            <p>{t_with(arrival::unknown_question(&draft, &format_local(draft.updated_ms)))}</p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=move |_| on_done.run(add.clone())>{t("files.choice.add")}</button>
                 <ReviewButton draft=draft pending=pending />
@@ -323,9 +323,9 @@ fn ForeignPreview(name: String, import: ForeignImport, pending: RwSignal<Option<
             {import.title_from.map(|title| view! { <p>{t_with(Msg::new("files.foreign.title").arg("title", title))}</p> })}
             <ul class="placements">
                 {import.placements.iter().map(arrival::placement_line).map(|(line, words)| view! {
-                    <li>{line}<span class="hint">{words}</span></li>
+                    <li>{t_with(line)}<span class="hint">{t_with(words)}</span></li>
                 }).collect_view()}
-                {people.map(|line| view! { <li>{line}</li> })}
+                {people.map(|line| view! { <li>{t_with(line)}</li> })}
             </ul>
             {import.source.left_out.map(|note| view! { <p class="hint">{note}</p> })}
             <p class="hint">{t("files.foreign.hint")}</p>
@@ -344,9 +344,9 @@ fn EditedChoice(edited: Edited, pending: RwSignal<Option<Pending>>, on_chosen: C
     let Edited { exported, edited: with_edits, summary } = edited;
     view! {
         <section class="import-panel" role="region" aria-labelledby="edited-heading">
-            <h3 id="edited-heading">{arrival::EDITED_HEADING}</h3>
+            <h3 id="edited-heading">{t_with(arrival::EDITED_HEADING.msg())}</h3>
             <p>{summary}</p>
-            <p class="hint">{arrival::EDITED_CHOICE}</p>
+            <p class="hint">{t_with(arrival::EDITED_CHOICE.msg())}</p>
             <details class="edited-changes">
                 <summary>{t("files.edited.differs")}</summary>
                 <ChangedParts changes=changes heading_class="side-heading" />

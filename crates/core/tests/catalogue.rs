@@ -1,6 +1,7 @@
 //! The English catalogue against the code: every key the code names is in `i18n/en.json`, and
-//! every key there is named somewhere. Keys are written literally, as `Msg::new("…")` in any
-//! crate or `t("…")` in the UI, so reading the sources finds them all.
+//! every key there is named somewhere. Keys are written literally, as `Msg::new("…")` (or
+//! `Key("…")` in a constant) in any crate or `t("…")` in the UI, so reading the sources finds
+//! them all.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -20,15 +21,15 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The keys named in `text` before its tests: the literal after `Msg::new(` or after a `t(` that
-/// is not the end of a longer name.
+/// The keys named in `text` before its tests: the literal after `Msg::new(`, `Key(` or a `t(`
+/// that is not the end of a longer name.
 fn keys_in(text: &str) -> Vec<String> {
     let code = text.split("#[cfg(test)]").next().unwrap_or_default();
     let mut keys = Vec::new();
-    for opener in ["Msg::new(\"", "t(\""] {
+    for opener in ["Msg::new(\"", "Key(\"", "t(\""] {
         for (at, _) in code.match_indices(opener) {
             let before = code[..at].chars().next_back();
-            if opener == "t(\"" && before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
                 continue;
             }
             let rest = &code[at + opener.len()..];
@@ -63,7 +64,8 @@ fn keys_are_found_in_their_one_literal_form() {
     let table: &[(&str, &[&str])] = &[
         ("Msg::new(\"a.b\").arg(\"n\", 1)", &["a.b"]),
         ("view! { <p>{t(\"c.d\")}</p> }", &["c.d"]),
-        ("text.split(\"x\"); format!(\"y\")", &[]),
+        ("guidance: Key(\"g.h\"),", &["g.h"]),
+        ("text.split(\"x\"); format!(\"y\"); PublicKey(\"z\"); Other::t(\"w\")", &[]),
         ("fn f() { t(\"e.f\") }\n#[cfg(test)]\nmod tests { Msg::new(\"only.test\") }", &["e.f"]),
     ];
     for (text, expected) in table {

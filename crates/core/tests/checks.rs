@@ -237,7 +237,7 @@ fn cases() -> Vec<Case> {
         case!("lone ellipsis character", || section(bpf(), "outputs", &(prose("A report and …", 40))), ["must placeholder @outputs", "tip deadline-upcoming @meeting"]),
         case!("words that contain markers are fine", || section(bpf(), "outputs", &prose("A toolkit on todos, tbds-like lists and xxxl data, etc. and so on.", 40)), ["tip deadline-upcoming @meeting"]),
         case!("guidance pasted back", || {
-            let guidance = Kind::NewBpf.template().sections[2].guidance;
+            let guidance = Kind::NewBpf.template().sections[2].guidance.english();
             section(bpf(), "outputs", &format!("{guidance}\n\nMore to come later on."))
         }, ["must guidance-pasted @outputs", "tip deadline-upcoming @meeting"]),
         case!("thin section", || section(bpf(), "objectives", "Collect case studies."), ["should section-thin @objectives", "tip deadline-upcoming @meeting"]),
@@ -427,7 +427,7 @@ fn the_live_checker_reports_what_a_fresh_check_reports() {
         }
     };
     edit_keys(&mut draft, "outputs", " TBD ... x", "a placeholder");
-    let guidance = draft.template().sections[draft.template().section_index("outputs").unwrap()].guidance;
+    let guidance = draft.template().sections[draft.template().section_index("outputs").unwrap()].guidance.english();
     edit_keys(&mut draft, "outputs", &format!(" {guidance}"), "the guidance");
     edit_keys(&mut draft, "timeframe", " Later, a multi-year forecast.", "the forecast");
     edit_keys(&mut draft, "theme", " The Internet of Things.", "related work in the theme");

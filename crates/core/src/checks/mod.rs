@@ -321,7 +321,9 @@ impl SectionFacts {
         let mut found = Vec::new();
         let name = section_name(spec);
         let target = Target::Section(spec.key);
-        placeholders(text, name.clone(), target, spec.rule_source, Some(spec.guidance), &mut found);
+        // The checks compare with the English guidance, as the template's own text.
+        let guidance = spec.guidance.english();
+        placeholders(text, name.clone(), target, spec.rule_source, Some(&guidance), &mut found);
         // Advice on the editor's own guidance, pasted back, would only add to the must-fix.
         let pasted = found.iter().any(|f| f.rule == "guidance-pasted");
         SectionFacts {
@@ -329,7 +331,7 @@ impl SectionFacts {
             text: text.to_owned(),
             placeholders: found,
             mentions_stakeholders: mentions_stakeholders(text),
-            advice: if pasted { SectionAdvice::default() } else { advise(&markdown::parse(text), &name, target, spec.guidance) },
+            advice: if pasted { SectionAdvice::default() } else { advise(&markdown::parse(text), &name, target, &guidance) },
             name,
             forecast: None,
         }

@@ -4,7 +4,8 @@
 
 use crate::formats::import::{ImportError, Placement};
 use crate::model::draft::Draft;
-use crate::text::words::{capitalise, describe_count, plural};
+use crate::text::i18n::{Key, Msg};
+use crate::text::words::{capitalise, describe_count};
 
 /// What this browser holds under an imported draft's id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,45 +56,38 @@ pub fn saving(stored: Stored) -> Saving {
 }
 
 /// The question about a draft this browser lacks; `edited` is its last edit, as shown locally.
-pub fn unknown_question(draft: &Draft, edited: &str) -> String {
-    format!(
-        "A {} of {}, last edited {edited}. Add it to your drafts to work on it, or open it for review to read it with its checks and comment on it, without adding it to your drafts.",
-        draft.kind.noun(),
-        describe_count(draft.total_words())
-    )
+pub fn unknown_question(draft: &Draft, edited: &str) -> Msg {
+    Msg::new("files.arrival.unknown").arg("kind", draft.kind.noun_msg()).arg("words", describe_count(draft.total_words())).arg("edited", edited)
 }
 
 /// The question about another version of a stored draft; `edited` is the stored one's last edit.
-pub fn conflict_question(existing: &Draft, edited: &str) -> String {
-    format!(
-        "“{}” is stored here already, last edited {edited}. The file holds a different version. Replace the stored one (its text stays in the draft’s history), or keep both?",
-        existing.display_title()
-    )
+pub fn conflict_question(existing: &Draft, edited: &str) -> Msg {
+    Msg::new("files.arrival.conflict").arg("title", existing.display_title()).arg("edited", edited)
 }
 
 /// Where a part of a foreign file went, for the preview before it is saved.
-pub fn placement_line(placement: &Placement) -> (String, String) {
+pub fn placement_line(placement: &Placement) -> (Msg, Msg) {
     let line = match &placement.found {
-        Some(found) => format!("“{found}” → {}", placement.section),
-        None => format!("Text before the first matching heading → {}", placement.section),
+        Some(found) => Msg::new("files.arrival.placed").arg("found", found).arg("section", placement.section),
+        None => Msg::new("files.arrival.placed.before").arg("section", placement.section),
     };
-    (line, format!(" ({})", describe_count(placement.words)))
+    (line, Msg::new("files.arrival.placed.words").arg("words", describe_count(placement.words)))
 }
 
 /// Where the people of a co-facilitator table went, for the preview; `None` when there were none.
-pub fn people_line(people: usize) -> Option<String> {
-    (people > 0).then(|| format!("A table of {} → the co-facilitator list", plural(people, "co-facilitator")))
+pub fn people_line(people: usize) -> Option<Msg> {
+    (people > 0).then(|| Msg::new("files.arrival.people").arg("count", people))
 }
 
 /// The heading of the choice between a DOCX of ours as edited elsewhere and as exported.
-pub const EDITED_HEADING: &str = "This file was edited after it was exported";
+pub const EDITED_HEADING: Key = Key("files.edited.heading");
 
 /// What each choice keeps, under the summary of what differs.
-pub const EDITED_CHOICE: &str = "Keep the edits to open the text as edited in the file, with the details of the exported copy wherever the file does not change them; or use the copy as it was exported, without the edits.";
+pub const EDITED_CHOICE: Key = Key("files.edited.choice");
 
 /// Why a file was not imported, as a sentence.
-pub fn refusal(error: &ImportError) -> String {
-    format!("{}. Nothing was changed.", capitalise(&error.to_string()))
+pub fn refusal(error: &ImportError) -> Msg {
+    Msg::new("files.arrival.refused").arg("reason", capitalise(&error.to_string()))
 }
 
 #[cfg(test)]
@@ -127,19 +121,22 @@ mod tests {
         let mut one = draft("");
         one.set_section(0, "Hello".into(), 2);
         assert_eq!(
-            unknown_question(&one, "1 May, 10:00"),
+            unknown_question(&one, "1 May, 10:00").english(),
             "A WG proposal of 1 word, last edited 1 May, 10:00. Add it to your drafts to work on it, or open it for review to read it with its checks and comment on it, without adding it to your drafts."
         );
         assert_eq!(
-            conflict_question(&draft("Youth"), "today"),
+            conflict_question(&draft("Youth"), "today").english(),
             "“Youth” is stored here already, last edited today. The file holds a different version. Replace the stored one (its text stays in the draft’s history), or keep both?"
         );
-        let placed = |found: Option<&str>, words| placement_line(&Placement { found: found.map(Into::into), section: "Purpose of the WG", words });
+        let placed = |found: Option<&str>, words| {
+            let (line, words) = placement_line(&Placement { found: found.map(Into::into), section: "Purpose of the WG", words });
+            (line.english(), words.english())
+        };
         assert_eq!(placed(Some("Aims"), 2), ("“Aims” → Purpose of the WG".to_owned(), " (2 words)".to_owned()));
         assert_eq!(placed(None, 1), ("Text before the first matching heading → Purpose of the WG".to_owned(), " (1 word)".to_owned()));
-        assert_eq!(refusal(&ImportError::Empty { name: "a.md".into() }), "“a.md” is empty. Nothing was changed.");
+        assert_eq!(refusal(&ImportError::Empty { name: "a.md".into() }).english(), "“a.md” is empty. Nothing was changed.");
         assert_eq!(people_line(0), None);
-        assert_eq!(people_line(1).as_deref(), Some("A table of 1 co-facilitator → the co-facilitator list"));
-        assert_eq!(people_line(3).as_deref(), Some("A table of 3 co-facilitators → the co-facilitator list"));
+        assert_eq!(people_line(1).map(|m| m.english()).as_deref(), Some("A table of 1 co-facilitator → the co-facilitator list"));
+        assert_eq!(people_line(3).map(|m| m.english()).as_deref(), Some("A table of 3 co-facilitators → the co-facilitator list"));
     }
 }

@@ -156,13 +156,14 @@ pub fn mailto(draft: &Draft, recipient: &str, attachment: &str) -> String {
     } else {
         title.clone()
     };
-    let subject = format!("{}: {short_title}", capitalise(draft.kind.noun()));
-    let body = format!(
-        "Dear IGF Secretariat,\n\nPlease find attached our {} \"{}\" for the MAG's consideration.\n\nAttach the downloaded file before sending: {attachment}\n\nKind regards,\n{}",
-        draft.kind.noun(),
-        short_title,
-        draft.details().proposer.name.trim()
-    );
+    // Written to the Secretariat, so in English whatever the interface's language.
+    let subject = Msg::new("export.mailto.subject").arg("kind", capitalise(draft.kind.noun())).arg("title", &short_title).english();
+    let body = Msg::new("export.mailto.body")
+        .arg("kind", draft.kind.noun())
+        .arg("title", short_title)
+        .arg("attachment", attachment)
+        .arg("proposer", draft.details().proposer.name.trim())
+        .english();
     let mut link = format!("mailto:{}?subject={}&body=", percent_encode(recipient.trim()), percent_encode(&subject));
     // Long bodies are cut at a whole character, so the link stays valid UTF-8.
     let mut room = MAIL_LIMIT.saturating_sub(link.len());

@@ -9,7 +9,7 @@
 use std::fmt;
 
 use crate::model::source;
-use crate::text::i18n::Msg;
+use crate::text::i18n::{Key, Msg};
 
 /// The kind of proposal, which picks the template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,6 +53,15 @@ impl Kind {
         }
     }
 
+    /// [`Kind::noun`] as the interface says it.
+    pub fn noun_msg(self) -> Msg {
+        match self {
+            Kind::NewBpf => Msg::new("model.kind.noun.new_bpf"),
+            Kind::ContinuingBpf => Msg::new("model.kind.noun.continuing_bpf"),
+            Kind::NewWg => Msg::new("model.kind.noun.new_wg"),
+        }
+    }
+
     /// What the document is, in running text: "BPF proposal", "continuing BPF proposal".
     pub fn noun(self) -> &'static str {
         match self {
@@ -90,8 +99,9 @@ pub struct SectionSpec {
     pub heading: &'static str,
     /// A word or two for where the heading does not fit, such as a page's margin.
     pub short: &'static str,
-    /// What to write, in our own words, with where the rule comes from.
-    pub guidance: &'static str,
+    /// What to write, in our own words, with where the rule comes from (translated: unlike the
+    /// heading, it is ours).
+    pub guidance: Key,
     /// Sections the template marks "(if appropriate)" may stay empty.
     pub optional: bool,
     /// Suggested share of the page budget, in percent; a template's shares add up to 100.
@@ -132,10 +142,7 @@ const THEME: SectionSpec = SectionSpec {
     key: "theme",
     heading: "Proposed Theme/Issue for the BPF",
     short: "Theme",
-    guidance: "Name the Internet governance issue and say why it matters now. Themes can be \
-        technical or not; the MAG looks for topics that are important to the future of the \
-        Internet, mature enough, narrowly defined, and ideally already discussed at the IGF, in \
-        workshops or Dynamic Coalitions.",
+    guidance: Key("template.bpf.theme.guidance"),
     optional: false,
     budget_percent: 20,
     min_words: 40,
@@ -146,9 +153,7 @@ const BPF_OBJECTIVES: SectionSpec = SectionSpec {
     key: "objectives",
     heading: "Objectives/Goals of the BPF",
     short: "Objectives",
-    guidance: "List what the BPF sets out to achieve. A BPF collects existing good practice; it \
-        does not write new policy. Concrete goals let the MAG see progress, and a BPF that makes \
-        too little progress can be dissolved.",
+    guidance: Key("template.bpf.objectives.guidance"),
     optional: false,
     budget_percent: 20,
     min_words: 30,
@@ -159,9 +164,7 @@ const BPF_OUTPUTS: SectionSpec = SectionSpec {
     key: "outputs",
     heading: "Expected Output(s)",
     short: "Outputs",
-    guidance: "Describe what the BPF will produce, for example a report, case studies or a \
-        checklist. BPF outputs are living documents that can be updated later, and their format \
-        and length are for the BPF to choose.",
+    guidance: Key("template.bpf.outputs.guidance"),
     optional: false,
     budget_percent: 15,
     min_words: 20,
@@ -172,9 +175,7 @@ const OUTREACH: SectionSpec = SectionSpec {
     key: "outreach",
     heading: "Outreach and Dissemination Plan/Strategy",
     short: "Outreach",
-    guidance: "Explain how you will reach people who are not usually part of IGF processes, and \
-        how the output will be promoted once published: IGF mailing lists, national and regional \
-        IGF initiatives, social media, and other meetings on the topic.",
+    guidance: Key("template.bpf.outreach.guidance"),
     optional: false,
     budget_percent: 15,
     min_words: 30,
@@ -185,8 +186,7 @@ const BPF_TIMEFRAME: SectionSpec = SectionSpec {
     key: "timeframe",
     heading: "Timeframe for the work (1-year or multi-year forecast)",
     short: "Timeframe",
-    guidance: "Say whether the work takes one year or several, and give its main phases. Work \
-        continues into another year only if the BPF's participants want it to and the MAG agrees.",
+    guidance: Key("template.bpf.timeframe.guidance"),
     optional: false,
     budget_percent: 15,
     min_words: 10,
@@ -197,10 +197,7 @@ const CO_FACILITATORS: SectionSpec = SectionSpec {
     key: "co-facilitators",
     heading: "Names of Co-Facilitator(s) (2-3 MAG members + non-MAG members if appropriate)",
     short: "Co-facilitators",
-    guidance: "Name two or three MAG members who will co-facilitate, with their stakeholder \
-        groups, and any co-facilitators from outside the MAG. MAG co-facilitators steer the work: \
-        they schedule and chair virtual meetings, guide the mailing list and reach out to every \
-        stakeholder group.",
+    guidance: Key("template.bpf.co_facilitators.guidance"),
     optional: false,
     budget_percent: 15,
     min_words: 0,
@@ -211,9 +208,7 @@ const ANNUAL_REPORT: SectionSpec = SectionSpec {
     key: "annual-report",
     heading: "Annual work report of the prior year",
     short: "Annual report",
-    guidance: "A BPF that wishes to continue must send its annual work report for the prior year \
-        with this proposal. Summarise what was done and achieved, link to the full report, and \
-        say what is left to do.",
+    guidance: Key("template.bpf.annual_report.guidance"),
     optional: false,
     budget_percent: 25,
     min_words: 50,
@@ -238,8 +233,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
         key: "purpose",
         heading: "Purpose of the WG",
         short: "Purpose",
-        guidance: "Say which specific piece of the MAG's work this group would take on, and why a \
-            smaller group of MAG members would handle it better than the full MAG.",
+        guidance: Key("template.wg.purpose.guidance"),
         optional: false,
         budget_percent: 20,
         min_words: 25,
@@ -249,8 +243,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
         key: "objectives",
         heading: "Objectives/Goals of the WG",
         short: "Objectives",
-        guidance: "State clear objectives. The group must ask the full MAG for feedback when it \
-            defines its goals and before it makes any recommendation.",
+        guidance: Key("template.wg.objectives.guidance"),
         optional: false,
         budget_percent: 25,
         min_words: 25,
@@ -260,8 +253,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
         key: "outputs",
         heading: "Expected Output(s)",
         short: "Outputs",
-        guidance: "Describe what the group will deliver to the MAG, such as recommendations, a \
-            paper or a guide, and when.",
+        guidance: Key("template.wg.outputs.guidance"),
         optional: false,
         budget_percent: 20,
         min_words: 15,
@@ -271,9 +263,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
         key: "implementation",
         heading: "Implementation Plan (if appropriate)",
         short: "Implementation",
-        guidance: "If it helps, describe how the group will work: meetings and mailing lists open \
-            to all MAG members, proceedings published on the IGF website, the Secretariat's role, \
-            and any non-MAG participants.",
+        guidance: Key("template.wg.implementation.guidance"),
         optional: true,
         budget_percent: 20,
         min_words: 0,
@@ -283,8 +273,7 @@ const NEW_WG_SECTIONS: [SectionSpec; 5] = [
         key: "timeframe",
         heading: "Timeframe for the work",
         short: "Timeframe",
-        guidance: "Give a timetable. A MAG Working Group lasts one IGF cycle and must be approved \
-            anew each year.",
+        guidance: Key("template.wg.timeframe.guidance"),
         optional: false,
         budget_percent: 15,
         min_words: 5,

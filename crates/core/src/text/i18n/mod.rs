@@ -174,6 +174,21 @@ pub enum Join {
     Semicolons,
 }
 
+/// The key of a message without arguments, for constants (a [`Msg`] cannot be one). Written
+/// literally as `Key` around the key, so the test that reads the sources finds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key(pub &'static str);
+
+impl Key {
+    pub fn msg(self) -> Msg {
+        Msg::new(self.0)
+    }
+
+    pub fn english(self) -> String {
+        self.msg().english()
+    }
+}
+
 /// A message of a catalogue with its arguments, rendered by [`Catalogue::render`]. Keys are
 /// written literally as the string argument of `Msg::new` (dotted, "screen.part.name"), so a test
 /// finds every key the code uses.
