@@ -98,3 +98,11 @@ fn english_names_in_the_interface_are_the_labels_documents_write() {
         assert_eq!(shown, label);
     }
 }
+
+/// The marker documents write is the one the interface quotes.
+#[test]
+fn the_not_ready_marker_is_the_fixed_english_key() {
+    use igf_core::document::{NOT_READY_KEY, NOT_READY_TITLE};
+    assert_eq!(NOT_READY_KEY.english(), NOT_READY_TITLE);
+    assert!(NOT_READY_KEY.0.starts_with("export."));
+}

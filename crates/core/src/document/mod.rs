@@ -19,7 +19,7 @@ use crate::model::envelope;
 use crate::model::calendar::{CivilDate, YearMonth};
 use crate::model::draft::Draft;
 use crate::model::people::CoFacilitator;
-use crate::text::i18n::{Key, Msg};
+use crate::text::i18n::Key;
 use crate::text::markdown::{Block, parse};
 
 /// The version of this app, written into every manifest.
@@ -90,7 +90,11 @@ pub struct DocSection {
     pub empty_note: Option<&'static str>,
 }
 
-pub const NOT_READY_TITLE: Key = Key("export.not_ready");
+pub const NOT_READY_TITLE: &str = "Draft: not ready to submit";
+
+/// [`NOT_READY_TITLE`] as the interface quotes it. The documents write the constant: the import
+/// worker writes documents too, and it must not carry the catalogue.
+pub const NOT_READY_KEY: Key = Key("export.not_ready");
 
 /// The heading of the co-facilitator table when the template has no section for it.
 pub const PEOPLE_HEADING: &str = "Proposed co-facilitators";
@@ -167,7 +171,7 @@ impl Document {
     /// "Draft: not ready to submit: 4 to fix", the margin line of the paginated formats (each
     /// adds the page number its own way), or `None` when the draft is ready.
     pub fn not_ready_line(&self) -> Option<String> {
-        (!self.not_ready.is_empty()).then(|| Msg::new("export.not_ready.line").arg("title", NOT_READY_TITLE.msg()).arg("count", self.not_ready.len()).english())
+        (!self.not_ready.is_empty()).then(|| format!("{NOT_READY_TITLE}: {} to fix", self.not_ready.len()))
     }
 
     /// Whether the co-facilitator table follows section `index`. An empty list has no table.

@@ -109,7 +109,7 @@ pub fn export(draft: &Draft, doc: &Document) -> String {
     }
     out.push_str("</dl>\n");
     if !doc.not_ready.is_empty() {
-        out.push_str(&format!("<section class=\"not-ready\">\n<h2>{}</h2>\n<ul>\n", NOT_READY_TITLE.english()));
+        out.push_str(&format!("<section class=\"not-ready\">\n<h2>{NOT_READY_TITLE}</h2>\n<ul>\n"));
         for message in &doc.not_ready {
             out.push_str(&format!("<li>{}</li>\n", escape(message)));
         }

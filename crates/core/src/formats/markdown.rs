@@ -36,7 +36,7 @@ pub fn export(draft: &Draft, doc: &Document) -> String {
     generated(&mut out, "facts", &doc.facts.iter().map(|(l, v)| format!("**{l}:** {}", escape_inline(v))).collect::<Vec<_>>().join("  \n"));
     if !doc.not_ready.is_empty() {
         let list: Vec<String> = doc.not_ready.iter().map(|m| format!("- {}", escape_inline(m))).collect();
-        generated(&mut out, "not-ready", &format!("> **{}.** Still to fix:\n>\n> {}", NOT_READY_TITLE.english(), list.join("\n> ")));
+        generated(&mut out, "not-ready", &format!("> **{NOT_READY_TITLE}.** Still to fix:\n>\n> {}", list.join("\n> ")));
     }
     let headings: Vec<&str> = doc.sections.iter().map(|s| s.heading).collect();
     for (index, (heading, text)) in headings.iter().zip(section_texts(draft)).enumerate() {

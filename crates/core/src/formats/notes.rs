@@ -1,7 +1,7 @@
 //! What the Export menu and the page view say: that the draft is not ready yet, which
 //! characters the PDF cannot show, how far the fonts have loaded, and how printing went.
 
-use crate::document::NOT_READY_TITLE;
+use crate::document::NOT_READY_KEY;
 use crate::formats::pdf::{Gaps, script_name};
 use crate::text::i18n::{Arg, Msg};
 
@@ -10,7 +10,7 @@ const GAPS_NAMED: usize = 12;
 
 /// A warning while the draft still has must-fix findings.
 pub fn not_ready(must_fix: usize) -> Option<Msg> {
-    (must_fix > 0).then(|| Msg::new("files.export.not_ready").arg("count", must_fix).arg("marker", NOT_READY_TITLE.msg()))
+    (must_fix > 0).then(|| Msg::new("files.export.not_ready").arg("count", must_fix).arg("marker", NOT_READY_KEY.msg()))
 }
 
 /// What the PDF cannot show, from [`crate::formats::pdf::gaps`]: one sentence for the

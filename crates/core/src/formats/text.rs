@@ -13,7 +13,7 @@ pub fn export(doc: &Document) -> String {
     }
     out.push('\n');
     if !doc.not_ready.is_empty() {
-        underline(&mut out, &NOT_READY_TITLE.english().to_ascii_uppercase(), '!');
+        underline(&mut out, &NOT_READY_TITLE.to_ascii_uppercase(), '!');
         for message in &doc.not_ready {
             wrap_into(&mut out, message, "- ", "  ");
         }
