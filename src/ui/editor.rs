@@ -351,7 +351,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
                     let html = (!plain).then(|| clipboard::html_of(&ev)).flatten();
                     let field = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
                     let (Some(html), Some(field)) = (html, field) else { return };
-                    // Rich text becomes Markdown (in the import worker), inserted as typing is,
+                    // Rich text becomes Markdown (in the office worker), inserted as typing is,
                     // so one undo takes it back; without Markdown, the plain text goes in.
                     ev.prevent_default();
                     let text = clipboard::plain_of(&ev);

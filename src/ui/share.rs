@@ -162,7 +162,7 @@ pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoVie
         offer.refresh();
         true
     });
-    let download = move |format: Format| status.set(Some(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format)))));
+    let download = move |format: Format| status.set(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format))));
     let subject = draft.with_untracked(|d| format!("For your review: “{}”", d.display_title()));
     view! {
         <DialogButton label="Share" heading="Share this draft for review" before_open=before_open>

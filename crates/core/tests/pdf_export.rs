@@ -9,7 +9,7 @@ use igf_codecs::truetype::Font;
 use igf_core::checks::check;
 use igf_core::document::Document;
 use igf_core::formats::pdf::{self as writer, FontFile, Shown, choose, gaps};
-use igf_core::formats::{self, Format};
+use igf_core::formats::{self, Format, office};
 use igf_core::layout::metrics::{Measured, Style, measured_with, width};
 use igf_core::model::calendar::CivilDate;
 use igf_core::model::draft::{Draft, DraftId};
@@ -172,5 +172,31 @@ fn the_structure_tree_tags_every_piece_of_text() {
         assert_eq!(content.matches(" BDC").count(), mcids + content.matches("/Artifact").count());
         assert_eq!(content.matches(" BDC").count(), content.matches("EMC").count());
         assert!(content.contains("/Artifact << /Type /Pagination /Subtype /Header >> BDC"));
+    }
+}
+
+#[test]
+fn the_office_worker_writes_the_very_pdf_the_editor_would() {
+    let empty = Draft::new(DraftId::parse("empty").unwrap(), Kind::NewWg, 0);
+    for draft in [names_draft(), empty] {
+        let report = check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default());
+        let answer = office::answer_pdf(&office::pdf_request(&draft, &report), fonts());
+        assert_eq!(answer, Ok(export(&draft)), "{}", draft.display_title());
+        assert_eq!(formats::write(&draft, &report, Format::Pdf), None);
+    }
+}
+
+#[test]
+fn the_office_worker_says_why_it_wrote_no_pdf() {
+    let draft = names_draft();
+    let request = office::pdf_request(&draft, &check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default()));
+    let garbled = "The editor sent a request the PDF writer cannot read; reload the page and export again.";
+    let cases = [
+        (String::new(), fonts().clone(), garbled.to_owned()),
+        (r#"{"draft":"{}","must_fix":[]}"#.to_owned(), fonts().clone(), garbled.to_owned()),
+        (request, writer::Fonts::default(), writer::FontError::Missing(FontFile::Regular.file_name()).to_string()),
+    ];
+    for (request, fonts, expected) in cases {
+        assert_eq!(office::answer_pdf(&request, &fonts), Err(expected), "{request:.40}");
     }
 }

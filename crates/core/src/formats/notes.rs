@@ -78,6 +78,16 @@ pub fn pdf_fonts_failed(reason: &str) -> String {
     format!("The PDF could not be made: {reason}. Try again once connected to the Internet; the other formats work offline.")
 }
 
+/// The office worker, which writes PDFs, could not run, for the `reason` given.
+pub fn pdf_writer_failed(reason: &str) -> String {
+    format!("The PDF could not be made, because the PDF writer could not run ({reason}). Reload the page and export again.")
+}
+
+/// The PDF writer said `why` it wrote nothing, in a sentence.
+pub fn pdf_not_made(why: &str) -> String {
+    format!("The PDF could not be made. {why}")
+}
+
 /// The page view could not load its fonts, for the `reason` given.
 pub fn page_fonts_failed(reason: &str) -> String {
     format!("The fonts could not be loaded ({reason}), so each line is drawn as a bar as wide as its text. Connect to the Internet once and open the pages again.")
