@@ -200,3 +200,20 @@ fn the_office_worker_says_why_it_wrote_no_pdf() {
         assert_eq!(office::answer_pdf(&request, &fonts), Err(expected), "{request:.40}");
     }
 }
+
+#[test]
+fn tables_are_ruled_where_the_page_view_frames_their_rows() {
+    let draft = names_draft();
+    let report = check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default());
+    let pages = igf_core::layout::SectionCache::default().pages(&draft, report.must_fix(), igf_core::document::Manifest::of(&draft));
+    let pdf = export(&draft);
+    let streams: Vec<String> = objects(&pdf).into_values().filter_map(|o| o.stream).map(|s| String::from_utf8_lossy(&s).into_owned()).collect();
+    let rules: Vec<&str> = streams.iter().filter_map(|s| s.split("/Artifact << /Type /Layout >> BDC").nth(1)).map(|s| s.split(" EMC").next().unwrap_or("")).collect();
+    let framed: Vec<usize> = pages.iter().map(|p| p.rows.len()).filter(|&n| n > 0).collect();
+    assert_eq!(rules.iter().map(|r| r.matches(" re").count()).collect::<Vec<_>>(), framed, "one rectangle per row frame, page by page");
+    for (rule, page) in rules.iter().zip(pages.iter().filter(|p| !p.rows.is_empty())) {
+        let inner: usize = page.rows.iter().map(|r| r.edges.len() - 2).sum();
+        assert_eq!(rule.matches(" m ").count(), inner, "one line between each two columns");
+    }
+    assert!(framed.iter().sum::<usize>() >= 9, "a head and eight people");
+}

@@ -23,10 +23,11 @@ import { gzipSync } from 'node:zlib';
 // of wasm in all), the FontFace and DOM bindings (0.6 KB of JS) and the CSS (1.0 KB). Issue
 // #22 splits the first load further.
 const BUDGET_GZIP_BYTES = 483_942 + 6_680 + 8_843 + 29_547 + 400;
-// The office worker alone, today 246,672 B: a ratchet of its own, so its growth is noticed
+// The office worker alone, today 247,427 B: a ratchet of its own, so its growth is noticed
 // too. 208,402 B before #19's draft model and checks reached it, 210,170 B before the PDF
-// writer moved in (+36,502 B: the writer, and the layout and the Markdown parser it draws with).
-const WORKER_BUDGET_GZIP_BYTES = 241 * 1024;
+// writer moved in (+36,502 B: the writer, and the layout and the Markdown parser it draws
+// with), then the PDF's table rules (755 B).
+const WORKER_BUDGET_GZIP_BYTES = 242 * 1024;
 const dist = join(__dirname, '..', '..', '..', 'dist');
 
 function sizes(files: string[]) {
