@@ -249,6 +249,7 @@ fn TitleField(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
             <label class="field-label" for="proposal-title">"Proposal title"</label>
             <input
                 id="proposal-title"
+                dir="auto"
                 class="title-input"
                 type="text"
                 autocomplete="off"
@@ -283,7 +284,7 @@ fn EditorSide(
             <ChecksPanel report=report draft=draft />
             <section class="preview" aria-labelledby="preview-heading">
                 <h2 id="preview-heading" class="side-heading">"Preview"</h2>
-                <article class="paper">
+                <article class="paper" lang="en" dir="ltr">
                     <h3 class="paper-title">{move || preview_title.get()}</h3>
                     {sections.into_iter().map(|section| view! { <PreviewSection section=section /> }).collect_view()}
                 </article>
@@ -333,6 +334,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
             <p class="guidance" id=guidance_id>{section.spec.guidance}</p>
             <textarea
                 id=field_id
+                dir="auto"
                 class="section-input"
                 rows="5"
                 spellcheck="true"

@@ -229,7 +229,7 @@ pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<P
                 <p class="pages-status" role="status">{move || status.get()}</p>
             </div>
             // A page more or less redraws them all: rare, and cheaper in code than a keyed list.
-            <div class="sheets">
+            <div class="sheets" lang="en" dir="ltr">
                 {move || (1..=count.get()).map(|number| view! {
                     <PageSheet number=number pages=pages fonts_ready=fonts_ready cursor=cursor caret=caret follow=follow jump=jump />
                 }).collect_view()}

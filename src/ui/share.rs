@@ -106,9 +106,9 @@ pub fn LinkPanel(offer: Offer, subject: String, children: Children) -> impl Into
         <p class="hint" id="share-passphrase-hint">
             "Without one, anyone who gets the link can read it. With one, only people you tell it to can: tell it separately (by phone, say). It never goes into the link."
         </p>
-        <input id="share-passphrase" type="password" autocomplete="new-password" aria-describedby="share-passphrase-hint" on:input=on_passphrase />
+        <input id="share-passphrase" type="password" dir="auto" autocomplete="new-password" aria-describedby="share-passphrase-hint" on:input=on_passphrase />
         <label class="field-label-small" for="share-link">"Link"</label>
-        <textarea id="share-link" class="share-link" readonly rows="4" aria-describedby="share-reach"
+        <textarea id="share-link" class="share-link" dir="ltr" readonly rows="4" aria-describedby="share-reach"
             on:focus:target=move |ev| ev.target().select()
             prop:value=move || link_text.get().unwrap_or_else(|| "Encrypting…".into())></textarea>
         <p class="hint" id="share-reach" aria-live="polite">{move || reach().map(|r| r.0)}</p>
@@ -203,7 +203,7 @@ pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop
             <form class="unlock" on:submit=submit>
                 <label class="field-label-small" for="unlock-passphrase">"Passphrase"</label>
                 <p class="hint" id="unlock-hint">"Enter the passphrase the sender told you. It is checked in this browser; nothing is sent anywhere."</p>
-                <input id="unlock-passphrase" type="password" autocomplete="off" aria-describedby="unlock-hint unlock-message" node_ref=input />
+                <input id="unlock-passphrase" type="password" dir="auto" autocomplete="off" aria-describedby="unlock-hint unlock-message" node_ref=input />
                 <p class="field-message" id="unlock-message" role="alert">{move || message.get()}</p>
                 <div class="button-row">
                     <button type="submit" class="button-primary">"Open"</button>
