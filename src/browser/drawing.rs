@@ -159,15 +159,6 @@ impl PageDrawing {
             let piece = Piece { text: notice.text.clone(), style: Style { bold: true, ..Style::default() }, left: notice.left, width: notice.width };
             add_to(g, text(d, "notice", &piece, notice.baseline, notice.size));
         }
-        for row in &page.rows {
-            let (left, right) = (row.edges.first().copied().unwrap_or(view::MARGIN), row.edges.last().copied().unwrap_or(view::MARGIN));
-            let class = if row.head { "row row-head" } else { "row" };
-            add_to(g, make(d, "rect", &[("class", class), ("x", &left.to_string()), ("y", &row.top.to_string()), ("width", &(right - left).to_string()), ("height", &(row.bottom - row.top).to_string())]));
-            for x in row.edges.iter().skip(1).take(row.edges.len().saturating_sub(2)) {
-                let x = x.to_string();
-                add_to(g, make(d, "line", &[("class", "row-edge"), ("x1", &x), ("x2", &x), ("y1", &row.top.to_string()), ("y2", &row.bottom.to_string())]));
-            }
-        }
         let bracket = view::MARGIN - 700;
         for extent in &page.extents {
             let section = match extent.part {
@@ -184,6 +175,15 @@ impl PageDrawing {
                 let _ = g.append_child(node);
             }
             self.extent_nodes.push((section, [band, line, label]));
+        }
+        // Over the bands, which a section being edited fills.
+        for row in &page.rows {
+            let (left, right) = (row.edges.first().copied().unwrap_or(view::MARGIN), row.edges.last().copied().unwrap_or(view::MARGIN));
+            add_to(g, make(d, "rect", &[("class", "row"), ("x", &left.to_string()), ("y", &row.top.to_string()), ("width", &(right - left).to_string()), ("height", &(row.bottom - row.top).to_string())]));
+            for x in row.edges.iter().skip(1).take(row.edges.len().saturating_sub(2)) {
+                let x = x.to_string();
+                add_to(g, make(d, "line", &[("class", "row-edge"), ("x1", &x), ("x2", &x), ("y1", &row.top.to_string()), ("y2", &row.bottom.to_string())]));
+            }
         }
         if page.ends_limit() {
             let y = (view::PAGE_HEIGHT - 250).to_string();

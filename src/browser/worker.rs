@@ -1,38 +1,50 @@
-//! The import worker: a Web Worker of its own wasm (the `import-worker` binary) that reads
-//! word-processor files and converts pasted HTML, loaded the first time one is opened or
-//! pasted, so the editor's first load does not carry the readers. `serve` is its side;
-//! `read_file` and `convert_paste` are the editor's, each one message and its answer.
+//! The office worker: a Web Worker of its own wasm (the `office-worker` binary) that reads
+//! word-processor files, converts pasted HTML and writes PDFs, loaded the first time one of
+//! them is asked for, so the editor's first load carries neither the readers nor the PDF
+//! writer. `serve` is its side; `read_file`, `convert_paste` and `write_pdf` are the editor's,
+//! each one message and its answer.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use std::sync::Arc;
+
+use igf_core::checks::Report;
 use igf_core::formats::import::{ImportError, Imported};
-use igf_core::formats::office;
-use igf_core::model::draft::DraftId;
+use igf_core::formats::pdf::{FontFile, Fonts};
+use igf_core::formats::{notes, office};
+use igf_core::model::draft::{Draft, DraftId};
+use igf_core::text::i18n::Msg;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen_futures::JsFuture;
 
 /// The worker's loader, written by Trunk beside the app (workers keep their plain names).
-const LOADER: &str = "./import-worker_loader.js";
+const LOADER: &str = "./office-worker_loader.js";
 
-/// Answers every message: `[id, "file", name, bytes, new id, now]` or `[id, "paste", html]`,
-/// with `[id, answer]`; says "ready" first, since messages sent before its handler is set
-/// (while the wasm loads) are lost.
+/// Answers every message: `[id, "file", name, bytes, new id, now]`, `[id, "paste", html]` or
+/// `[id, "pdf", request, [[font index, bytes]…]]`, with `[id, answer]` (text, or a PDF's bytes);
+/// says "ready" first, since messages sent before its handler is set (while the wasm loads)
+/// are lost.
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let message: js_sys::Array = event.data().unchecked_into();
         let text = |n: u32| message.get(n).as_string().unwrap_or_default();
-        let answer = if text(1) == "file" {
-            let bytes = js_sys::Uint8Array::new(&message.get(3)).to_vec();
-            let new_id = DraftId::parse(&text(4)).unwrap_or_else(|| DraftId::from_random([0; 16]));
-            office::answer_file(&text(2), &bytes, new_id, message.get(5).as_f64().unwrap_or(0.0) as u64)
-        } else {
-            office::answer_paste(&text(2))
+        let answer: wasm_bindgen::JsValue = match text(1).as_str() {
+            "file" => {
+                let bytes = js_sys::Uint8Array::new(&message.get(3)).to_vec();
+                let new_id = DraftId::parse(&text(4)).unwrap_or_else(|| DraftId::from_random([0; 16]));
+                office::answer_file(&text(2), &bytes, new_id, message.get(5).as_f64().unwrap_or(0.0) as u64).into()
+            }
+            "pdf" => match office::answer_pdf(&text(2), &fonts_from(&message.get(3))) {
+                Ok(pdf) => js_sys::Uint8Array::from(&pdf[..]).into(),
+                Err(sentence) => sentence.into(),
+            },
+            _ => office::answer_paste(&text(2)).into(),
         };
-        let _ = replies.post_message(&js_sys::Array::of2(&message.get(0), &answer.into()));
+        let _ = replies.post_message(&js_sys::Array::of2(&message.get(0), &answer));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -40,6 +52,18 @@ pub fn serve() {
 }
 
 const READY: &str = "ready";
+
+/// The fonts of a PDF message, as [`write_pdf`] sends them.
+fn fonts_from(sent: &wasm_bindgen::JsValue) -> Fonts {
+    let mut fonts = Fonts::default();
+    for pair in js_sys::Array::from(sent).iter() {
+        let pair = js_sys::Array::from(&pair);
+        if let Some(&file) = pair.get(0).as_f64().and_then(|index| FontFile::ALL.get(index as usize)) {
+            fonts.insert(file, Arc::from(js_sys::Uint8Array::new(&pair.get(1)).to_vec()));
+        }
+    }
+    fonts
+}
 
 /// The editor's link to the worker: the answers awaited, by message id, and the messages held
 /// back until the worker is ready (`None` once it is).
@@ -91,8 +115,8 @@ fn start() -> Result<Link, String> {
     Ok(Link { worker, waiting, held, next: 0 })
 }
 
-/// Sends `[id, ...parts]` and waits for the answer's text.
-async fn ask(parts: &[wasm_bindgen::JsValue]) -> Result<String, String> {
+/// Sends `[id, ...parts]` and waits for the answer.
+async fn ask(parts: &[wasm_bindgen::JsValue]) -> Result<wasm_bindgen::JsValue, String> {
     let promise = LINK.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
@@ -113,8 +137,12 @@ async fn ask(parts: &[wasm_bindgen::JsValue]) -> Result<String, String> {
         }
         Ok::<_, String>(promise)
     })?;
-    let answer = JsFuture::from(promise).await.map_err(|_| "it stopped with an error".to_owned())?;
-    answer.as_string().ok_or_else(|| "it answered nothing".to_owned())
+    JsFuture::from(promise).await.map_err(|_| "it stopped with an error".to_owned())
+}
+
+/// [`ask`] for an answer in text.
+async fn ask_text(parts: &[wasm_bindgen::JsValue]) -> Result<String, String> {
+    ask(parts).await?.as_string().ok_or_else(|| "it answered nothing".to_owned())
 }
 
 /// Reads a word-processor file in the worker.
@@ -126,7 +154,7 @@ pub async fn read_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -
         new_id.as_str().into(),
         (now_ms as f64).into(),
     ];
-    match ask(&parts).await {
+    match ask_text(&parts).await {
         Ok(answer) => office::read_answer(name, &answer, new_id, now_ms),
         Err(reason) => Err(ImportError::Relayed(format!("“{name}” could not be read, because the reader for word-processor files could not run ({reason})"))),
     }
@@ -134,6 +162,22 @@ pub async fn read_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -
 
 /// The Markdown of pasted HTML, or `None` (the plain text is pasted then).
 pub async fn convert_paste(html: &str) -> Option<String> {
-    let answer = ask(&["paste".into(), html.into()]).await.ok()?;
+    let answer = ask_text(&["paste".into(), html.into()]).await.ok()?;
     office::read_paste(&answer)
+}
+
+/// Writes the PDF of `draft` in the worker with `fonts` (the worker keeps none between PDFs);
+/// an error is the sentence to show.
+pub async fn write_pdf(draft: &Draft, report: &Report, fonts: &Fonts) -> Result<Vec<u8>, Msg> {
+    let files = js_sys::Array::new();
+    for (index, &file) in FontFile::ALL.iter().enumerate() {
+        if let Some(bytes) = fonts.get(file) {
+            files.push(&js_sys::Array::of2(&(index as u32).into(), &js_sys::Uint8Array::from(bytes)));
+        }
+    }
+    let answer = ask(&["pdf".into(), office::pdf_request(draft, report).into(), files.into()]).await.map_err(|reason| notes::pdf_writer_failed(&reason))?;
+    match answer.dyn_into::<js_sys::Uint8Array>() {
+        Ok(pdf) => Ok(pdf.to_vec()),
+        Err(other) => Err(other.as_string().map_or_else(|| notes::pdf_writer_failed("it answered nothing"), |why| notes::pdf_not_made(&why))),
+    }
 }

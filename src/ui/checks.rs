@@ -223,7 +223,7 @@ fn DismissForm(finding: Finding, draft: RwSignal<Draft>, key: String, message_id
                 <form class="dismiss-form" on:submit=submit.clone()
                     on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); close(); }>
                     <label class="field-label" for=reason_id.clone()>{t("checks.dismiss.reason")}</label>
-                    <input id=reason_id.clone() type="text" autocomplete="off" prop:value=move || reason.get()
+                    <input id=reason_id.clone() type="text" dir="auto" autocomplete="off" prop:value=move || reason.get()
                         on:input:target=move |ev| reason.set(ev.target().value()) />
                     <div class="button-row">
                         <button type="submit" class="button-secondary">{t("checks.dismiss.submit")}</button>

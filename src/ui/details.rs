@@ -49,6 +49,7 @@ fn DetailInput(
             <input
                 id=id
                 type=kind
+                dir="auto"
                 autocomplete=autocomplete
                 aria-describedby=described
                 prop:value=move || if live { draft.with(|d| get(d.details()).clone()) } else { initial.clone() }
@@ -190,7 +191,7 @@ fn PersonText(
     view! {
         <div class="field">
             <label class="field-label-small" for=id.clone()>{t_with(label)}</label>
-            <input id=id type=kind autocomplete="off" aria-describedby=target.map(findings_id)
+            <input id=id type=kind dir="auto" autocomplete="off" aria-describedby=target.map(findings_id)
                 prop:value=value
                 on:input:target=move |ev| {
                     let v = ev.target().value();

@@ -251,6 +251,7 @@ fn TitleField(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
             <label class="field-label" for="proposal-title">{t("editor.title.label")}</label>
             <input
                 id="proposal-title"
+                dir="auto"
                 class="title-input"
                 type="text"
                 autocomplete="off"
@@ -285,7 +286,7 @@ fn EditorSide(
             <ChecksPanel report=report draft=draft />
             <section class="preview" aria-labelledby="preview-heading">
                 <h2 id="preview-heading" class="side-heading">{t("editor.preview.heading")}</h2>
-                <article class="paper">
+                <article class="paper" lang="en" dir="ltr">
                     <h3 class="paper-title">{move || preview_title.get()}</h3>
                     {sections.into_iter().map(|section| view! { <PreviewSection section=section /> }).collect_view()}
                 </article>
@@ -335,6 +336,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
             <p class="guidance" id=guidance_id>{t_with(section.spec.guidance.msg())}</p>
             <textarea
                 id=field_id
+                dir="auto"
                 class="section-input"
                 rows="5"
                 spellcheck="true"
@@ -353,7 +355,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
                     let html = (!plain).then(|| clipboard::html_of(&ev)).flatten();
                     let field = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
                     let (Some(html), Some(field)) = (html, field) else { return };
-                    // Rich text becomes Markdown (in the import worker), inserted as typing is,
+                    // Rich text becomes Markdown (in the office worker), inserted as typing is,
                     // so one undo takes it back; without Markdown, the plain text goes in.
                     ev.prevent_default();
                     let text = clipboard::plain_of(&ev);

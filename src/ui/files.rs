@@ -35,14 +35,14 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
         focus_element("export-button");
     };
     let export = move |format: Format| {
-        if format != Format::Pdf {
-            return status.set(Some(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format)))));
+        if let Some(said) = draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format))) {
+            return status.set(Some(said));
         }
         // The PDF first fetches the fonts it embeds, once per tab, saying how far it has got.
         let (d, r) = (draft.get_untracked(), report.get_untracked());
         leptos::task::spawn_local(async move {
-            let message = match pdf_fonts(&d, &r, &progress_into(status, notes::fonts_loading)).await {
-                Ok(fonts) => download_with(&d, &r, Format::Pdf, &fonts),
+            let message = match make_pdf(&d, &r, &progress_into(status, notes::fonts_loading)).await {
+                Ok(bytes) => download(&d, Format::Pdf, &bytes),
                 Err(message) => message,
             };
             status.set(Some(message));
@@ -87,11 +87,12 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
     }
 }
 
-/// The fonts the PDF of a draft embeds, fetched once per tab, with their `progress`; or the
-/// sentence saying why the PDF cannot be made.
-pub async fn pdf_fonts(draft: &Draft, report: &Report, progress: &dyn Fn(u64, u64)) -> Result<pdf::Fonts, String> {
+/// The PDF of a draft, written by the office worker with the fonts it embeds (fetched once per
+/// tab, with their `progress`); or the sentence saying why it cannot be made.
+pub async fn make_pdf(draft: &Draft, report: &Report, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>, String> {
     let needed = pdf::needed(&Document::new(draft, report.must_fix()));
-    fonts::load(&needed, progress).await.map_err(|e| t_now(&notes::pdf_fonts_failed(&e)))
+    let fonts = fonts::load(&needed, progress).await.map_err(|e| t_now(&notes::pdf_fonts_failed(&e)))?;
+    worker::write_pdf(draft, report, &fonts).await.map_err(|e| t_now(&e))
 }
 
 /// A font download's progress as a status sentence, written only when the sentence changes.
@@ -104,19 +105,15 @@ pub fn progress_into(status: RwSignal<Option<String>>, sentence: fn(u64, u64) ->
     }
 }
 
-/// Downloads one export of a draft but the PDF (which needs its fonts: [`download_with`]); says
-/// what happened in a sentence.
-pub fn download_export(draft: &Draft, report: &Report, format: Format) -> String {
-    download_with(draft, report, format, &pdf::Fonts::default())
+/// Downloads one export of a draft and says what happened in a sentence; `None` for the PDF,
+/// which the office worker writes ([`make_pdf`]).
+pub fn download_export(draft: &Draft, report: &Report, format: Format) -> Option<String> {
+    formats::write(draft, report, format).map(|bytes| download(draft, format, &bytes))
 }
 
-fn download_with(draft: &Draft, report: &Report, format: Format, fonts: &pdf::Fonts) -> String {
+fn download(draft: &Draft, format: Format, bytes: &[u8]) -> String {
     let name = formats::file_name(draft, format, today());
-    let bytes = match formats::render(draft, report, format, fonts) {
-        Ok(bytes) => bytes,
-        Err(e) => return t_now(&Msg::new("files.export.not_made").arg("name", name).arg("error", e.to_string())),
-    };
-    match files::download(&name, format.mime(), &bytes) {
+    match files::download(&name, format.mime(), bytes) {
         Ok(()) => t_now(&Msg::new("files.export.downloaded").arg("name", name)),
         Err(e) => t_now(&Msg::new("files.export.not_downloaded").arg("name", name).arg("error", e.to_string())),
     }
@@ -181,7 +178,7 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 Ok(bytes) => bytes,
                 Err(e) => return set_error.set(Some(t_now(&Msg::new("files.import.unreadable").arg("error", e.to_string())))),
             };
-            // Word-processor files are read in the import worker, loaded on first use.
+            // Word-processor files are read in the office worker, loaded on first use.
             let imported = if wordml::is_office_file(&bytes) {
                 worker::read_file(&name, &bytes, new_draft_id(), now_ms()).await
             } else {

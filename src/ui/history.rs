@@ -149,7 +149,7 @@ fn SnapshotPreview(draft: Draft, taken: u64) -> impl IntoView {
     let sections: Vec<(&'static str, String)> =
         draft.template().sections.iter().enumerate().map(|(i, spec)| (spec.heading, draft.section(i).to_owned())).collect();
     view! {
-        <article class="paper snapshot-preview" aria-label=t_with(Msg::new("history.snapshot").arg("when", format_local(taken)))>
+        <article class="paper snapshot-preview" lang="en" dir="ltr" aria-label=t_with(Msg::new("history.snapshot").arg("when", format_local(taken)))>
             <h3 class="paper-title">{draft.display_title()}</h3>
             {sections.into_iter().map(|(heading, text)| view! {
                 <h4 class="paper-heading">{heading}</h4>

@@ -170,7 +170,7 @@ fn DraftTools(filter: RwSignal<String>, sort: RwSignal<SortOrder>) -> impl IntoV
         <div class="library-tools">
             <div class="field field-inline">
                 <label class="field-label-small" for="drafts-filter">{t("library.filter.label")}</label>
-                <input id="drafts-filter" type="search" autocomplete="off" prop:value=move || filter.get()
+                <input id="drafts-filter" type="search" dir="auto" autocomplete="off" prop:value=move || filter.get()
                     on:input:target=move |ev| filter.set(ev.target().value()) />
             </div>
             <div class="field field-inline">
@@ -241,7 +241,7 @@ fn RenameRow(draft: Draft, title: String, library: Library, renaming: RwSignal<b
     view! {
         <div class="rename-row">
             <label class="visually-hidden" for=rename_id.clone()>{t_with(label)}</label>
-            <input id=rename_id type="text" node_ref=input value=draft.title
+            <input id=rename_id type="text" dir="auto" node_ref=input value=draft.title
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
                     "Enter" => save_on_enter(),
                     "Escape" => renaming.set(false),

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use igf_core::checks::{Checker, Report, Target};
 use igf_core::document::Manifest;
-use igf_core::formats::{self, Format, notes, pdf};
+use igf_core::formats::{Format, notes, pdf};
 use igf_core::layout::view::{self, Jump, Page, Step, line_at};
 use igf_core::model::draft::Draft;
 use igf_core::text::{byte_offset, utf16_offset};
@@ -22,7 +22,7 @@ use crate::browser::fonts;
 use crate::browser::platform::{Debounce, attribute_around, focus_element, narrow_screen, place_caret, reveal_after_render};
 use super::StoreHandle;
 use super::checks::dom_id;
-use super::files::{pdf_fonts, progress_into};
+use super::files::{make_pdf, progress_into};
 use super::words::{t, t_now, t_with};
 
 /// How long typing pauses before the manifest's digest and the fonts follow the text.
@@ -230,7 +230,7 @@ pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<P
                 <p class="pages-status" role="status">{move || status.get()}</p>
             </div>
             // A page more or less redraws them all: rare, and cheaper in code than a keyed list.
-            <div class="sheets">
+            <div class="sheets" lang="en" dir="ltr">
                 {move || (1..=count.get()).map(|number| view! {
                     <PageSheet number=number pages=pages fonts_ready=fonts_ready cursor=cursor caret=caret follow=follow jump=jump />
                 }).collect_view()}
@@ -251,10 +251,7 @@ fn PrintButton(draft: RwSignal<Draft>, report: Memo<Report>, status: RwSignal<Op
         };
         let (d, r) = (draft.get_untracked(), report.get_untracked());
         leptos::task::spawn_local(async move {
-            let made = match pdf_fonts(&d, &r, &progress_into(status, notes::fonts_loading)).await {
-                Ok(fonts) => formats::render(&d, &r, Format::Pdf, &fonts).map_err(|e| e.to_string()),
-                Err(message) => Err(message),
-            };
+            let made = make_pdf(&d, &r, &progress_into(status, notes::fonts_loading)).await;
             let message = match made {
                 Ok(bytes) => match tab.show(Format::Pdf.mime(), &bytes) {
                     Ok(()) => t_now(&notes::print_opened()),

@@ -123,7 +123,7 @@ fn ReviewerName(review: RwSignal<Review>) -> impl IntoView {
         <div class="details-card">
             <label class="field-label" for="reviewer-name">{t("details.proposer.name")}</label>
             <p class="hint" id="reviewer-name-hint">{t("review.name.hint")}</p>
-            <input id="reviewer-name" type="text" autocomplete="name" aria-describedby="reviewer-name-hint"
+            <input id="reviewer-name" type="text" dir="auto" autocomplete="name" aria-describedby="reviewer-name-hint"
                 prop:value=move || review.with(|r| r.reviewer.clone())
                 on:input:target=move |ev| {
                     let name = ev.target().value();
@@ -157,7 +157,7 @@ fn ReviewedDraft(draft: Draft, review: RwSignal<Review>) -> impl IntoView {
             view! {
                 <section class="section-field" aria-labelledby=labelled_by>
                     <h2 class="section-heading" id=heading_dom_id>{section.heading}</h2>
-                    <div class="paper review-text" id=content_dom_id tabindex="-1">
+                    <div class="paper review-text" lang="en" dir="ltr" id=content_dom_id tabindex="-1">
                         {section.empty_note.map(|note| view! { <p class="paper-empty">{note}</p> })}
                         {blocks_view(section.blocks.to_vec(), 3)}
                         {table}
@@ -245,7 +245,7 @@ fn CommentForm(review: RwSignal<Review>, key: &'static str, writing: RwSignal<Op
         <div class="comment-form" role="group" aria-labelledby=heading_id>
             {(!shown.is_empty()).then(|| view! { <blockquote class="comment-quote">{shown}</blockquote> })}
             <label class="field-label-small" for=format!("comment-{key}-text")>{t("review.comment.label")}</label>
-            <textarea id=format!("comment-{key}-text") rows="4" node_ref=text_field aria-describedby=format!("comment-{key}-error")></textarea>
+            <textarea id=format!("comment-{key}-text") dir="auto" rows="4" node_ref=text_field aria-describedby=format!("comment-{key}-error")></textarea>
             <p class="field-message" id=format!("comment-{key}-error") role="alert">{move || error.get()}</p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=save>{t("review.comment.save")}</button>

@@ -106,9 +106,9 @@ pub fn LinkPanel(offer: Offer, subject: String, children: Children) -> impl Into
     view! {
         <label class="field-label-small" for="share-passphrase">{t("share.passphrase")}</label>
         <p class="hint" id="share-passphrase-hint">{t("share.passphrase.hint")}</p>
-        <input id="share-passphrase" type="password" autocomplete="new-password" aria-describedby="share-passphrase-hint" on:input=on_passphrase />
+        <input id="share-passphrase" type="password" dir="auto" autocomplete="new-password" aria-describedby="share-passphrase-hint" on:input=on_passphrase />
         <label class="field-label-small" for="share-link">{t("share.link")}</label>
-        <textarea id="share-link" class="share-link" readonly rows="4" aria-describedby="share-reach"
+        <textarea id="share-link" class="share-link" dir="ltr" readonly rows="4" aria-describedby="share-reach"
             on:focus:target=move |ev| ev.target().select()
             prop:value=move || link_text.get().unwrap_or_else(|| t_now(&Msg::new("share.encrypting")))></textarea>
         <p class="hint" id="share-reach" aria-live="polite">{move || reach().map(|r| t_now(&r.0))}</p>
@@ -162,7 +162,7 @@ pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoVie
         offer.refresh();
         true
     });
-    let download = move |format: Format| status.set(Some(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format)))));
+    let download = move |format: Format| status.set(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format))));
     let subject = draft.with_untracked(|d| t_now(&Msg::new("share.subject").arg("title", d.display_title())));
     view! {
         <DialogButton label=Msg::new("share.button") heading=Msg::new("share.heading") before_open=before_open>
@@ -203,7 +203,7 @@ pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop
             <form class="unlock" on:submit=submit>
                 <label class="field-label-small" for="unlock-passphrase">{t("share.unlock.passphrase")}</label>
                 <p class="hint" id="unlock-hint">{t("share.unlock.hint")}</p>
-                <input id="unlock-passphrase" type="password" autocomplete="off" aria-describedby="unlock-hint unlock-message" node_ref=input />
+                <input id="unlock-passphrase" type="password" dir="auto" autocomplete="off" aria-describedby="unlock-hint unlock-message" node_ref=input />
                 <p class="field-message" id="unlock-message" role="alert">{move || message.get()}</p>
                 <div class="button-row">
                     <button type="submit" class="button-primary">{t("share.unlock.open")}</button>

@@ -84,7 +84,7 @@ fn SettingsForm(settings: RwSignal<Settings>, problem: Option<String>) -> impl I
             <div class="field">
                 <label class="field-label-small" for="secretariat-email">{t("start.settings.email.label")}</label>
                 <p class="hint" id="secretariat-email-hint">{t("start.settings.email.hint")}</p>
-                <input id="secretariat-email" type="email" autocomplete="off"
+                <input id="secretariat-email" type="email" dir="ltr" autocomplete="off"
                     aria-describedby="secretariat-email-hint settings-message"
                     prop:value=move || settings.with(|s| s.secretariat_email.clone()) on:change=on_email />
             </div>

@@ -9,7 +9,7 @@ use igf_codecs::truetype::Font;
 use igf_core::checks::check;
 use igf_core::document::Document;
 use igf_core::formats::pdf::{self as writer, FontFile, Shown, choose, gaps};
-use igf_core::formats::{self, Format};
+use igf_core::formats::{self, Format, office};
 use igf_core::layout::metrics::{Measured, Style, measured_with, width};
 use igf_core::model::calendar::CivilDate;
 use igf_core::model::draft::{Draft, DraftId};
@@ -173,4 +173,47 @@ fn the_structure_tree_tags_every_piece_of_text() {
         assert_eq!(content.matches(" BDC").count(), content.matches("EMC").count());
         assert!(content.contains("/Artifact << /Type /Pagination /Subtype /Header >> BDC"));
     }
+}
+
+#[test]
+fn the_office_worker_writes_the_very_pdf_the_editor_would() {
+    let empty = Draft::new(DraftId::parse("empty").unwrap(), Kind::NewWg, 0);
+    for draft in [names_draft(), empty] {
+        let report = check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default());
+        let answer = office::answer_pdf(&office::pdf_request(&draft, &report), fonts());
+        assert_eq!(answer, Ok(export(&draft)), "{}", draft.display_title());
+        assert_eq!(formats::write(&draft, &report, Format::Pdf), None);
+    }
+}
+
+#[test]
+fn the_office_worker_says_why_it_wrote_no_pdf() {
+    let draft = names_draft();
+    let request = office::pdf_request(&draft, &check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default()));
+    let garbled = "The editor sent a request the PDF writer cannot read; reload the page and export again.";
+    let cases = [
+        (String::new(), fonts().clone(), garbled.to_owned()),
+        (r#"{"draft":"{}","must_fix":[]}"#.to_owned(), fonts().clone(), garbled.to_owned()),
+        (request, writer::Fonts::default(), writer::FontError::Missing(FontFile::Regular.file_name()).to_string()),
+    ];
+    for (request, fonts, expected) in cases {
+        assert_eq!(office::answer_pdf(&request, &fonts), Err(expected), "{request:.40}");
+    }
+}
+
+#[test]
+fn tables_are_ruled_where_the_page_view_frames_their_rows() {
+    let draft = names_draft();
+    let report = check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default());
+    let pages = igf_core::layout::SectionCache::default().pages(&draft, report.must_fix(), igf_core::document::Manifest::of(&draft));
+    let pdf = export(&draft);
+    let streams: Vec<String> = objects(&pdf).into_values().filter_map(|o| o.stream).map(|s| String::from_utf8_lossy(&s).into_owned()).collect();
+    let rules: Vec<&str> = streams.iter().filter_map(|s| s.split("/Artifact << /Type /Layout >> BDC").nth(1)).map(|s| s.split(" EMC").next().unwrap_or("")).collect();
+    let framed: Vec<usize> = pages.iter().map(|p| p.rows.len()).filter(|&n| n > 0).collect();
+    assert_eq!(rules.iter().map(|r| r.matches(" re").count()).collect::<Vec<_>>(), framed, "one rectangle per row frame, page by page");
+    for (rule, page) in rules.iter().zip(pages.iter().filter(|p| !p.rows.is_empty())) {
+        let inner: usize = page.rows.iter().map(|r| r.edges.len() - 2).sum();
+        assert_eq!(rule.matches(" m ").count(), inner, "one line between each two columns");
+    }
+    assert!(framed.iter().sum::<usize>() >= 9, "a head and eight people");
 }

@@ -151,6 +151,8 @@ for (const sample of [SAMPLE_1, SAMPLE_2, FOUR_PAGES]) {
     }
     if (sample === FOUR_PAGES) {
       expect(pdf.length).toBe(4);
+      // However little is on page 4, the count never reads as the limit it is past.
+      await expect(pages.toggle).toContainText(/(3\.[1-9]|[4-9]\.\d) of 3 pages$/);
       // Page 3's bottom edge is the limit; page 4 is over it, by a pattern and in words.
       await expect(pages.sheet(3).locator('.limit-edge')).toHaveCount(1);
       await expect(pages.sheet(3).locator('text.limit-label')).toHaveText('End of page 3: the limit');

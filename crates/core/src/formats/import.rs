@@ -37,7 +37,7 @@ pub enum ImportError {
     Html { name: String, source: HtmlImportError },
     #[error("“{name}” is not a review this editor can read: {source}")]
     Review { name: String, source: ReviewError },
-    /// The sentence of an import done by the import worker, as it sent it.
+    /// The sentence of an import done by the office worker, as it sent it.
     #[error("{0}")]
     Relayed(String),
 }
@@ -129,7 +129,7 @@ pub fn read(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Im
     read_text(name, bytes, new_id, now_ms)
 }
 
-/// Reads any file but a word processor's (the editor hands those to its import worker, so its
+/// Reads any file but a word processor's (the editor hands those to its office worker, so its
 /// first load does not carry their readers: see [`crate::formats::office`]).
 pub fn read_text(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
     let owned = || name.to_owned();

@@ -113,9 +113,19 @@ pub fn unescape_markup(text: &str) -> String {
 /// `fonts` (it needs [`pdf::needed`] of the document), and only the PDF can fail, for want of
 /// a font.
 pub fn render(draft: &Draft, report: &Report, format: Format, fonts: &pdf::Fonts) -> Result<Vec<u8>, pdf::FontError> {
+    match write(draft, report, format) {
+        Some(bytes) => Ok(bytes),
+        None => pdf::export(&Document::new(draft, report.must_fix()), fonts),
+    }
+}
+
+/// [`render`] for every format but the PDF, which needs its fonts: `None` for it. The editor
+/// calls this one and has the office worker write PDFs ([`office::pdf_request`]), so that its
+/// first load does not carry the PDF writer.
+pub fn write(draft: &Draft, report: &Report, format: Format) -> Option<Vec<u8>> {
     let doc = || Document::new(draft, report.must_fix());
-    Ok(match format {
-        Format::Pdf => pdf::export(&doc(), fonts)?,
+    Some(match format {
+        Format::Pdf => return None,
         Format::Docx => docx::export(draft, &doc()),
         Format::Html => html::export(draft, &doc()).into_bytes(),
         Format::Markdown => markdown::export(draft, &doc()).into_bytes(),

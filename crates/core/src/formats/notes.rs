@@ -66,6 +66,16 @@ pub fn pdf_fonts_failed(reason: &str) -> Msg {
     Msg::new("files.export.fonts_failed").arg("reason", reason)
 }
 
+/// The office worker, which writes PDFs, could not run, for the `reason` given.
+pub fn pdf_writer_failed(reason: &str) -> Msg {
+    Msg::new("files.pdf.writer_failed").arg("reason", reason)
+}
+
+/// The PDF writer said `why` it wrote nothing, in a sentence.
+pub fn pdf_not_made(why: &str) -> Msg {
+    Msg::new("files.pdf.not_made").arg("why", why)
+}
+
 /// The page view could not load its fonts, for the `reason` given.
 pub fn page_fonts_failed(reason: &str) -> Msg {
     Msg::new("pages.fonts_failed").arg("reason", reason)

@@ -1,11 +1,16 @@
-//! Word-processor files and rich paste are read by the editor's import worker, a module loaded
-//! only when one is opened or pasted, so the first load does not carry their readers. These are
-//! both ends of that hand-off: the worker's answer as JSON text, and the editor's reading of it
-//! into what a local import gives. Drafts travel as stored envelopes, which are lossless.
+//! Word-processor files and rich paste are read, and PDFs written, by the editor's office
+//! worker, a module loaded only when one is first needed, so the first load does not carry
+//! the readers nor the PDF writer. These are both ends of that hand-off: the worker's answer as
+//! JSON text (or a PDF's bytes), and the editor's reading of it into what a local import or
+//! export gives. Drafts travel as stored envelopes, which are lossless.
 
+use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::checks::Report;
+use crate::document::Document;
 use crate::formats::edited::Edited;
+use crate::formats::pdf::{self, Fonts};
 use crate::formats::import::{self, ImportError, Imported, Source};
 use crate::formats::paste;
 use crate::model::draft::{Draft, DraftId};
@@ -31,7 +36,7 @@ pub fn answer_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> St
 
 /// The import an answer of the worker describes; a foreign file is mapped here, as any is.
 pub fn read_answer(name: &str, answer: &str, new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
-    let unreadable = || ImportError::Relayed(format!("“{name}” could not be read: the import worker gave an answer this editor cannot read"));
+    let unreadable = || ImportError::Relayed(format!("“{name}” could not be read: the office worker gave an answer this editor cannot read"));
     let value: Value = serde_json::from_str(answer).map_err(|_| unreadable())?;
     let draft = |v: &Value| v.as_str().and_then(|text| envelope::decode(text).ok());
     if let Some(error) = value["error"].as_str() {
@@ -61,6 +66,28 @@ pub fn read_paste(answer: &str) -> Option<String> {
     serde_json::from_str::<Option<String>>(answer).ok().flatten()
 }
 
+/// What the worker needs to write a draft's PDF: the draft, and the must-fix findings its
+/// "not ready" marking names (the worker does not check the draft again).
+#[derive(Deserialize)]
+struct PdfRequest {
+    draft: String,
+    must_fix: Vec<String>,
+}
+
+/// The editor's request for the PDF of `draft`, as [`crate::formats::render`] would write it.
+pub fn pdf_request(draft: &Draft, report: &Report) -> String {
+    json!({ "draft": envelope::encode(draft), "must_fix": report.must_fix() }).to_string()
+}
+
+/// The worker's answer to a [`pdf_request`]: the PDF written with `fonts`, or the sentence
+/// saying why it could not be.
+pub fn answer_pdf(request: &str, fonts: &Fonts) -> Result<Vec<u8>, String> {
+    const GARBLED: &str = "The editor sent a request the PDF writer cannot read; reload the page and export again.";
+    let request: PdfRequest = serde_json::from_str(request).map_err(|_| GARBLED.to_owned())?;
+    let draft = envelope::decode(&request.draft).map_err(|_| GARBLED.to_owned())?;
+    pdf::export(&Document::new(&draft, request.must_fix), fonts).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,7 +105,7 @@ mod tests {
             let relayed = read_answer(name, &answer_file(name, &bytes, id(), 9), id(), 9).map_err(|e| e.to_string());
             assert_eq!(relayed, import::read(name, &bytes, id(), 9).map_err(|e| e.to_string()), "{name}");
         }
-        assert_eq!(read_answer("x.docx", "{}", id(), 9).unwrap_err().to_string(), "“x.docx” could not be read: the import worker gave an answer this editor cannot read");
+        assert_eq!(read_answer("x.docx", "{}", id(), 9).unwrap_err().to_string(), "“x.docx” could not be read: the office worker gave an answer this editor cannot read");
         assert_eq!(read_paste(&answer_paste("<b>bold</b>")).as_deref(), Some("**bold**"));
         assert_eq!(read_paste(&answer_paste("<img src=x>")), None);
     }

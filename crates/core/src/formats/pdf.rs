@@ -19,7 +19,7 @@ use igf_codecs::decimal::fixed;
 use crate::document::{APP_NAME, APP_VERSION, Document};
 use crate::layout::metrics::{Style, width};
 use crate::layout::spec::SPEC;
-use crate::layout::view::{Page, notice_on_page};
+use crate::layout::view::{self, Page, RowFrame, notice_on_page};
 use crate::layout::{Paragraph, PlacedLine, Typeset, baseline_centipt, typeset};
 use file::{File, ascii_string, push_hex, text_string, xmp};
 use fonts::Faces;
@@ -118,6 +118,7 @@ pub fn export(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, FontError> {
         if let Some(notice) = doc.not_ready_line() {
             drawing.notice(&mut content, &notice_on_page(&notice, number + 1, set.pages.len()), margin, page_h);
         }
+        drawing.rules(&mut content, &view::rows(&set, lines), page_h);
         for line in lines {
             let paragraph = &set.paragraphs[line.paragraph];
             let tags = paragraph_tags[line.paragraph].get_or_insert_with(|| drawing.tree.paragraph(paragraph));
@@ -259,6 +260,26 @@ impl Drawing<'_> {
     }
 
     /// Ends the marked-content sequence open across lines, if any.
+    /// The rules of the table rows on a page, as the DOCX and the HTML draw them (0.5 pt, grey
+    /// #666): an artifact, since the tags carry the table's structure.
+    fn rules(&mut self, content: &mut String, rows: &[RowFrame], page_h: f64) {
+        if rows.is_empty() {
+            return;
+        }
+        self.close(content);
+        let pt = |centipt: u32| fixed(f64::from(centipt) / 100.0, 2);
+        let y = |centipt: u32| fixed(page_h - f64::from(centipt) / 100.0, 2);
+        content.push_str("/Artifact << /Type /Layout >> BDC q 0.4 G 0.5 w");
+        for row in rows {
+            let (Some(&left), Some(&right)) = (row.edges.first(), row.edges.last()) else { continue };
+            content.push_str(&format!(" {} {} {} {} re", pt(left), y(row.bottom), pt(right - left), pt(row.bottom - row.top)));
+            for &edge in row.edges.iter().skip(1).take(row.edges.len().saturating_sub(2)) {
+                content.push_str(&format!(" {} {} m {} {} l", pt(edge), y(row.top), pt(edge), y(row.bottom)));
+            }
+        }
+        content.push_str(" S Q EMC\n");
+    }
+
     fn close(&mut self, content: &mut String) {
         if self.open.take().is_some() {
             content.push_str("EMC\n");

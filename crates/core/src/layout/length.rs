@@ -62,7 +62,29 @@ impl PageCount {
     }
 }
 
-/// A page count with one decimal.
+/// A page count with one decimal, never rounded onto a limit it is past, so that the figure
+/// agrees with the length check: a fourth page with one line on it reads "3.1", not "3.0".
 pub fn tenths(value: f64) -> String {
-    decimal::fixed(value.max(0.0), 1)
+    let value = value.max(0.0);
+    let shown = if value > MAX_PAGES {
+        (value * 10.0).ceil() / 10.0
+    } else if value < MIN_PAGES {
+        (value * 10.0).floor() / 10.0
+    } else {
+        value
+    };
+    decimal::fixed(shown, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tenths;
+
+    #[test]
+    fn a_count_past_a_limit_never_reads_as_the_limit() {
+        let table = [(0.0, "0.0"), (-1.0, "0.0"), (1.94, "1.9"), (1.99, "1.9"), (2.0, "2.0"), (2.04, "2.0"), (2.46, "2.5"), (2.96, "3.0"), (3.0, "3.0"), (3.02, "3.1"), (3.44, "3.5"), (4.0, "4.0")];
+        for (pages, expected) in table {
+            assert_eq!(tenths(pages), expected, "{pages}");
+        }
+    }
 }

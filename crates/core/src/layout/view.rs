@@ -155,8 +155,6 @@ pub struct Extent {
 pub struct RowFrame {
     pub top: u32,
     pub bottom: u32,
-    /// The row of column headings.
-    pub head: bool,
     /// The left edge of each column, then the right edge of the last.
     pub edges: Vec<u32>,
 }
@@ -323,18 +321,18 @@ pub fn pages(set: &Typeset, doc: &Document, starts: &[&[usize]]) -> Vec<Page> {
 }
 
 /// The frames of the table rows among a page's lines: a row split over two pages has a frame
-/// on each.
-fn rows(set: &Typeset, placed: &[PlacedLine]) -> Vec<RowFrame> {
+/// on each. The PDF rules its tables with the same frames.
+pub fn rows(set: &Typeset, placed: &[PlacedLine]) -> Vec<RowFrame> {
     let mut rows: Vec<RowFrame> = Vec::new();
     let mut previous = None;
     for line in placed {
         let paragraph = &set.paragraphs[line.paragraph];
-        let Role::Row { first } = paragraph.role else { continue };
+        let Role::Row { .. } = paragraph.role else { continue };
         let top = MARGIN + line.top_centipt;
         let bottom = top + paragraph.style.line_centipt;
         match rows.last_mut() {
             Some(row) if previous == Some(line.paragraph) => row.bottom = bottom,
-            _ => rows.push(RowFrame { top, bottom, head: first, edges: paragraph.column_edges().map(|x| MARGIN + centi(x)).collect() }),
+            _ => rows.push(RowFrame { top, bottom, edges: paragraph.column_edges().map(|x| MARGIN + centi(x)).collect() }),
         }
         previous = Some(line.paragraph);
     }
