@@ -391,3 +391,18 @@ fn the_page_view_is_remembered_open_or_closed_and_a_refusal_changes_nothing() {
     assert!(store.remember_pages_view(true).is_err());
     assert!(!store.pages_view_open());
 }
+
+#[test]
+fn the_language_chosen_is_remembered_and_a_tag_no_longer_spoken_is_forgotten() {
+    use igf_core::text::i18n::Lang;
+    let (store, kv) = store();
+    assert_eq!(store.language(), None, "none until chosen");
+    store.remember_language(Lang::Ar).unwrap();
+    assert_eq!(store.language(), Some(Lang::Ar));
+    kv.set(igf_core::store::keys::LANGUAGE, "pt-BR").unwrap();
+    assert_eq!(store.language(), None);
+    let (store, faulty) = faulty_store();
+    faulty.set_fault(Some(Fault::Always(StoreError::QuotaExceeded)));
+    assert!(store.remember_language(Lang::Fr).is_err());
+    assert_eq!(store.language(), None);
+}

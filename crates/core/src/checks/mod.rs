@@ -601,10 +601,10 @@ fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, fi
     let due = meeting.add_days(-7 * i64::from(weeks));
     let days_left = today.days_until(due);
     let deadline = Deadline { meeting, due, days_left };
-    let rule = Msg::new("checks.deadline.rule").arg("weeks", weeks).arg("meeting", meeting.to_string());
+    let rule = Msg::new("checks.deadline.rule").arg("weeks", weeks).arg("meeting", meeting);
     if days_left < 0 {
         findings.push(finding("deadline-passed", Severity::MustFix, Target::MeetingDate, source::BPF_DEADLINE,
-            Msg::new("checks.deadline.passed").arg("due", due.to_string()).arg("rule", rule).arg("days", days_left.unsigned_abs() as usize)));
+            Msg::new("checks.deadline.passed").arg("due", due).arg("rule", rule).arg("days", days_left.unsigned_abs() as usize)));
     } else {
         let when = match days_left {
             0 => Msg::new("checks.deadline.today"),
@@ -612,7 +612,7 @@ fn meeting_and_deadline(draft: &Draft, today: CivilDate, settings: &Settings, fi
             n => Msg::new("checks.deadline.in_days").arg("days", n),
         };
         findings.push(finding("deadline-upcoming", Severity::Tip, Target::MeetingDate, source::BPF_DEADLINE,
-            Msg::new("checks.deadline.upcoming").arg("due", due.to_string()).arg("when", when).arg("rule", rule)));
+            Msg::new("checks.deadline.upcoming").arg("due", due).arg("when", when).arg("rule", rule)));
     }
     Some(deadline)
 }
@@ -653,13 +653,13 @@ fn timeframe(draft: &Draft, today: CivilDate, forecast: impl FnOnce(usize) -> Fo
     let months = start.months_through(end);
     if months < 1 {
         findings.push(finding("timeframe-order", Severity::MustFix, Target::TimeframeEnd, source,
-            Msg::new("checks.timeframe.order").arg("start", start.to_string()).arg("end", end.to_string())));
+            Msg::new("checks.timeframe.order").arg("start", start).arg("end", end)));
         return;
     }
     if !bpf {
         if months > 12 {
             findings.push(finding("wg-lifetime", Severity::ShouldFix, Target::TimeframeEnd, source::WG_LIFETIME,
-                Msg::new("checks.wg.lifetime.dates").arg("months", months).arg("start", start.to_string()).arg("end", end.to_string())));
+                Msg::new("checks.wg.lifetime.dates").arg("months", months).arg("start", start).arg("end", end)));
         } else if let Some(index) = index {
             // The months fit one cycle, but the text may still plan for several.
             wg_lifetime_stated(&forecast(index), today, findings);
@@ -669,7 +669,7 @@ fn timeframe(draft: &Draft, today: CivilDate, forecast: impl FnOnce(usize) -> Fo
     let Some(index) = index else { return };
     let stated = forecast(index).kind(today);
     let multi_year = months > 12;
-    let span = Msg::new("checks.timeframe.span").arg("start", start.to_string()).arg("end", end.to_string()).arg("months", months);
+    let span = Msg::new("checks.timeframe.span").arg("start", start).arg("end", end).arg("months", months);
     match stated {
         ForecastKind::Unstated => findings.push(finding("forecast-unstated", Severity::Tip, Target::Section("timeframe"), source::BPF_TIMEFRAME,
             if multi_year { Msg::new("checks.forecast.unstated.multi_year") } else { Msg::new("checks.forecast.unstated.one_year") }.arg("span", span))),

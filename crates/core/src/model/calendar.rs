@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::text::i18n::Arg;
+
 /// A day of the proleptic Gregorian calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CivilDate {
@@ -94,7 +96,23 @@ impl CivilDate {
     }
 }
 
-/// "Sunday 14 March 2027": day first, month in words, so no reader misreads it.
+/// The date for a message of the interface, written the reader's way.
+impl From<CivilDate> for Arg {
+    fn from(date: CivilDate) -> Arg {
+        let weekday = (date.days_since_epoch() + 3).rem_euclid(7) as u8 + 1;
+        Arg::Date { year: date.year, month: date.month, day: Some((date.day, weekday)) }
+    }
+}
+
+/// The month for a message of the interface, written the reader's way.
+impl From<YearMonth> for Arg {
+    fn from(month: YearMonth) -> Arg {
+        Arg::Date { year: month.year, month: month.month, day: None }
+    }
+}
+
+/// "Sunday 14 March 2027": day first, month in words, so no reader misreads it; what exported
+/// documents write (the interface's messages take the date as an [`Arg`]).
 impl fmt::Display for CivilDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {} {} {}", self.weekday_name(), self.day, MONTHS[usize::from(self.month - 1)], self.year)

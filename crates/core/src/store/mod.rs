@@ -28,6 +28,7 @@ use crate::model::json;
 use crate::model::draft::{Draft, DraftId};
 use crate::model::envelope::{self, EnvelopeError};
 use crate::model::settings::{self, Settings};
+use crate::text::i18n::Lang;
 pub use memory::{Fault, Faulty, MemoryStore};
 
 /// A string key-value store such as the browser's local storage.
@@ -72,6 +73,8 @@ pub mod keys {
     pub const META: &str = "igf-proposal-editor/meta";
     /// Whether the page view is open, remembered apart from the settings.
     pub const PAGES_VIEW: &str = "igf-proposal-editor/pages-view";
+    /// The language the author chose for the interface, as its tag.
+    pub const LANGUAGE: &str = "igf-proposal-editor/language";
 
     pub fn draft(id: &DraftId) -> String {
         format!("{DRAFT}{}", id.as_str())
@@ -379,6 +382,16 @@ impl Store {
     /// Remembers whether the page view is open; a browser that refuses simply forgets it.
     pub fn remember_pages_view(&self, open: bool) -> Result<(), StoreError> {
         if open { self.write_verified(keys::PAGES_VIEW, PAGES_VIEW_OPEN) } else { self.kv.remove(keys::PAGES_VIEW) }
+    }
+
+    /// The language the author chose, if they chose one this editor still speaks.
+    pub fn language(&self) -> Option<Lang> {
+        self.kv.get(keys::LANGUAGE).ok().flatten().and_then(|tag| Lang::from_tag(&tag))
+    }
+
+    /// Remembers the language chosen; a browser that refuses asks again on the next visit.
+    pub fn remember_language(&self, lang: Lang) -> Result<(), StoreError> {
+        self.write_verified(keys::LANGUAGE, lang.tag())
     }
 
     pub fn meta(&self) -> Meta {

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use super::plural::{Category, Operands, category};
-use super::{Arg, Join, Lang, Msg};
+use super::{Arg, Join, Key, Lang, Msg};
 
 /// The member of a plural object that names the argument choosing the form.
 pub const PLURAL: &str = "$plural";
@@ -139,10 +139,13 @@ impl Catalogue {
 
     fn write_arg(&self, arg: &Arg, out: &mut String) {
         match arg {
-            Arg::Text(text) | Arg::Decimal(text) => out.push_str(text),
+            Arg::Text(text) => out.push_str(text),
+            Arg::Decimal(digits) if self.lang.decimal_comma() => out.push_str(&digits.replace('.', ",")),
+            Arg::Decimal(digits) => out.push_str(digits),
             Arg::Number(n) => out.push_str(&n.to_string()),
             Arg::Msg(msg) => out.push_str(&self.render(msg)),
             Arg::List(how, items) => out.push_str(&self.list(*how, items)),
+            Arg::Date { year, month, day } => out.push_str(&self.render(&date(*year, *month, *day))),
         }
     }
 
@@ -158,6 +161,34 @@ impl Catalogue {
         let Some((first, middle)) = rest.split_first() else { return self.render_arg(final_item) };
         let head = middle.iter().fold(self.render_arg(first), |head, item| joined(&join, head, item));
         joined(&last, head, final_item)
+    }
+}
+
+/// The message that writes a date: "Sunday 14 March 2027", "March 2027" in English. A month
+/// has two names, since some languages inflect it after a day (Russian "14 марта", "март").
+fn date(year: i32, month: u8, day: Option<(u8, u8)>) -> Msg {
+    const MONTHS: [Key; 12] = [
+        Key("date.month.january"), Key("date.month.february"), Key("date.month.march"), Key("date.month.april"),
+        Key("date.month.may"), Key("date.month.june"), Key("date.month.july"), Key("date.month.august"),
+        Key("date.month.september"), Key("date.month.october"), Key("date.month.november"), Key("date.month.december"),
+    ];
+    const OF_MONTHS: [Key; 12] = [
+        Key("date.of_month.january"), Key("date.of_month.february"), Key("date.of_month.march"), Key("date.of_month.april"),
+        Key("date.of_month.may"), Key("date.of_month.june"), Key("date.of_month.july"), Key("date.of_month.august"),
+        Key("date.of_month.september"), Key("date.of_month.october"), Key("date.of_month.november"), Key("date.of_month.december"),
+    ];
+    const WEEKDAYS: [Key; 7] = [
+        Key("date.weekday.monday"), Key("date.weekday.tuesday"), Key("date.weekday.wednesday"), Key("date.weekday.thursday"),
+        Key("date.weekday.friday"), Key("date.weekday.saturday"), Key("date.weekday.sunday"),
+    ];
+    let month_index = usize::from(month.clamp(1, 12) - 1);
+    match day {
+        Some((day, weekday)) => Msg::new("date.day")
+            .arg("weekday", WEEKDAYS[usize::from(weekday.clamp(1, 7) - 1)].msg())
+            .arg("day", day)
+            .arg("month", OF_MONTHS[month_index].msg())
+            .arg("year", year),
+        None => Msg::new("date.month").arg("month", MONTHS[month_index].msg()).arg("year", year),
     }
 }
 
@@ -185,7 +216,7 @@ fn operands(arg: &Arg) -> Option<Operands> {
     match arg {
         Arg::Number(n) => Some(Operands::of_integer(*n)),
         Arg::Decimal(digits) => Operands::of_digits(digits),
-        Arg::Text(_) | Arg::Msg(_) | Arg::List(..) => None,
+        Arg::Text(_) | Arg::Msg(_) | Arg::List(..) | Arg::Date { .. } => None,
     }
 }
 
@@ -300,10 +331,35 @@ mod tests {
             (Arg::Number(3), "3 страницы"),
             (Arg::Number(11), "11 страниц"),
             (Arg::Number(21), "21 страница"),
-            (Arg::decimal(2.4, 1), "2.4 страницы"),
+            (Arg::decimal(2.4, 1), "2,4 страницы"),
         ];
         for (n, expected) in table {
             assert_eq!(russian.render(&Msg::new("pages").arg("n", n.clone())), *expected);
+        }
+    }
+
+    #[test]
+    fn decimals_and_dates_are_written_the_languages_way() {
+        let french = Catalogue::parse(
+            Lang::Fr,
+            r#"{"n": "{n}", "date.day": "{weekday} {day} {month} {year}", "date.month": "{month} {year}", "date.weekday.sunday": "dimanche", "date.of_month.march": "mars", "date.month.march": "mars"}"#,
+        )
+        .unwrap();
+        let sunday = Arg::Date { year: 2027, month: 3, day: Some((14, 7)) };
+        let march = Arg::Date { year: 2027, month: 3, day: None };
+        let table: &[(&Catalogue, Arg, &str)] = &[
+            (english(), Arg::decimal(2.4, 1), "2.4"),
+            (&french, Arg::decimal(2.4, 1), "2,4"),
+            (&french, Arg::Number(1540), "1540"),
+            (english(), sunday.clone(), "Sunday 14 March 2027"),
+            (english(), march.clone(), "March 2027"),
+            (&french, sunday, "dimanche 14 mars 2027"),
+            (&french, march, "mars 2027"),
+            // Out of range, as no date here is: the nearest month and weekday, never a panic.
+            (english(), Arg::Date { year: 2027, month: 13, day: Some((1, 0)) }, "Monday 1 December 2027"),
+        ];
+        for (catalogue, arg, expected) in table {
+            assert_eq!(catalogue.render_arg(arg), *expected, "{arg:?} in {:?}", catalogue.lang());
         }
     }
 

@@ -70,8 +70,19 @@ impl Lang {
         }
     }
 
+    /// Whether decimals are written with a comma: "2,4 pages" in French, Spanish and Russian.
+    pub fn decimal_comma(self) -> bool {
+        matches!(self, Lang::Fr | Lang::Es | Lang::Ru)
+    }
+
     pub fn dir(self) -> Dir {
         if self == Lang::Ar { Dir::Rtl } else { Dir::Ltr }
+    }
+
+    /// The first of the reader's languages (the browser's list, most wanted first) that the
+    /// editor speaks.
+    pub fn first_spoken<'a>(tags: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+        tags.into_iter().find_map(Lang::from_tag)
     }
 
     /// The language of a BCP 47 tag by its primary subtag, in any case ("fr-CA", "ZH-Hans",
@@ -96,6 +107,9 @@ pub enum Arg {
     Msg(Box<Msg>),
     /// Items joined the language's way.
     List(Join, Vec<Arg>),
+    /// A date in words, the language's way: a day, with its weekday (1 is Monday, 7 Sunday),
+    /// of a month, or only a month of a year.
+    Date { year: i32, month: u8, day: Option<(u8, u8)> },
 }
 
 impl Arg {
@@ -243,6 +257,20 @@ mod tests {
         }
         for lang in Lang::ALL {
             assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn the_first_language_of_the_browsers_list_the_editor_speaks_is_chosen() {
+        let table: &[(&[&str], Option<Lang>)] = &[
+            (&["de-DE", "fr-FR", "en"], Some(Lang::Fr)),
+            (&["ar-EG"], Some(Lang::Ar)),
+            (&["zh-Hant-TW", "en-US"], Some(Lang::Zh)),
+            (&["pt-BR", "de"], None),
+            (&[], None),
+        ];
+        for (tags, expected) in table {
+            assert_eq!(Lang::first_spoken(tags.iter().copied()), *expected, "{tags:?}");
         }
     }
 
