@@ -8,6 +8,6 @@ import { writePrecache } from './precache.mjs';
 if (process.env.TRUNK_PROFILE === 'release') {
   const dir = process.env.TRUNK_STAGING_DIR;
   addPolicy(dir);
-  const { hash, files, fonts } = writePrecache(dir);
-  console.log(`post-build: policy added; precache list of ${files} files, build ${hash}; ${fonts} font files apart`);
+  const { hash, files, onDemand } = writePrecache(dir);
+  console.log(`post-build: policy added; precache list of ${files} files, build ${hash}; ${onDemand} files on demand apart`);
 }

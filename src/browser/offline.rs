@@ -1,5 +1,5 @@
 //! Offline use: registers the service worker (`static/sw.js`), asks it to keep the PDF's fonts
-//! once it is ready, says when a new build of the editor is ready, and hands over to it when the
+//! and the catalogues once it is ready, says when a new build of the editor is ready, and hands over to it when the
 //! author asks.
 //!
 //! A new build's worker waits until [`apply_update`]. It then takes over every tab of the app at
@@ -19,8 +19,9 @@ use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, 
 const WORKER_URL: &str = "./sw.js";
 /// What the page posts to a waiting worker to make it take over.
 const TAKE_OVER: &str = "skip-waiting";
-/// What the page posts to the active worker so that it fetches the fonts into its font cache.
-const CACHE_FONTS: &str = "cache-fonts";
+/// What the page posts to the active worker so that it fetches the fonts and the catalogues
+/// into its on-demand cache.
+const CACHE_ON_DEMAND: &str = "cache-on-demand";
 
 thread_local! {
     static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
@@ -45,11 +46,12 @@ pub fn register(on_update: impl Fn() + 'static) {
         let Some(registration) = registered.ok().and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok()) else { return };
         watch(&registration, &container, on_update);
         REGISTRATION.with(|r| *r.borrow_mut() = Some(registration));
-        // In the background, after the build itself is cached: the PDF then works offline.
+        // In the background, after the build itself is cached: the PDF and every language then
+        // work offline.
         if let Ok(ready) = container.ready() {
             let ready = JsFuture::from(ready).await.ok().and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok());
             if let Some(worker) = ready.and_then(|r| r.active()) {
-                let _ = worker.post_message(&JsValue::from_str(CACHE_FONTS));
+                let _ = worker.post_message(&JsValue::from_str(CACHE_ON_DEMAND));
             }
         }
     });

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use gloo_timers::callback::Timeout;
 use igf_core::model::calendar::CivilDate;
 use igf_core::model::draft::DraftId;
+use igf_core::text::i18n::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Milliseconds since the Unix epoch.
@@ -43,8 +44,10 @@ fn locale_format(ms: u64, options: &[(&str, &str)]) -> String {
     for (name, value) in options {
         let _ = js_sys::Reflect::set(&object, &(*name).into(), &(*value).into());
     }
-    // "default" asks for the browser's own locale.
-    date.to_locale_string("default", &object).into()
+    // In the interface's language (the page's `lang`), with the digits its messages use.
+    let lang = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
+    let locale = lang.as_deref().and_then(Lang::from_tag).and_then(Lang::locale).unwrap_or("default");
+    date.to_locale_string(locale, &object).into()
 }
 
 /// The author's calendar date, from the browser's local time zone.

@@ -28,6 +28,7 @@ use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
 use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::files::ExportMenu;
 use super::history::HistoryPanel;
+use super::language::LanguageSelect;
 use super::library::download_backup;
 use super::pages::{ChecksButton, PagesToggle, PagesView, Side, SidePanel, pages_memo};
 use super::preview::blocks_view;
@@ -181,6 +182,7 @@ fn EditorBar(
                             }>{t("editor.history")}</button>
                         <ExportMenu draft=draft report=report />
                         <ShareButton draft=draft report=report />
+                        <LanguageSelect id="language-editor" />
                     </div>
                 </div>
             </div>
@@ -329,7 +331,7 @@ fn SectionField(section: SectionState, draft: RwSignal<Draft>, report: Memo<Repo
     view! {
         <section class="section-field">
             <div class="section-head">
-                <h2 class="section-heading"><label for=field_id.clone()>{section.spec.heading}</label></h2>
+                <h2 class="section-heading" lang="en"><label for=field_id.clone()>{section.spec.heading}</label></h2>
                 {optional.then(|| view! { <span class="tag">{t("editor.section.optional")}</span> })}
                 {move || status().map(|s: SectionStatus| view! { <span class="tag tag-status" data-status=s.label()>{t_with(s.msg())}</span> })}
             </div>

@@ -7,6 +7,7 @@ mod diff;
 mod editor;
 mod files;
 mod history;
+mod language;
 mod library;
 mod pages;
 mod preview;
@@ -100,8 +101,10 @@ pub fn provide_app_context(store: Store) -> (Navigator, Option<String>) {
     };
     provide_context(RwSignal::new(settings));
     let navigator = Navigator { screen: RwSignal::new(initial_screen(&store)) };
-    provide_context(StoreHandle::new_local(store));
+    let store = StoreHandle::new_local(store);
+    provide_context(store);
     provide_context(navigator);
+    language::start(store);
     (navigator, settings_problem)
 }
 

@@ -156,7 +156,7 @@ fn ReviewedDraft(draft: Draft, review: RwSignal<Review>) -> impl IntoView {
             let (labelled_by, heading_dom_id, content_dom_id) = (heading_id.clone(), heading_id.clone(), content_id.clone());
             view! {
                 <section class="section-field" aria-labelledby=labelled_by>
-                    <h2 class="section-heading" id=heading_dom_id>{section.heading}</h2>
+                    <h2 class="section-heading" lang="en" id=heading_dom_id>{section.heading}</h2>
                     <div class="paper review-text" lang="en" dir="ltr" id=content_dom_id tabindex="-1">
                         {section.empty_note.map(|note| view! { <p class="paper-empty">{note}</p> })}
                         {blocks_view(section.blocks.to_vec(), 3)}

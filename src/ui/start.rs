@@ -7,6 +7,7 @@ use igf_core::text::i18n::Msg;
 use leptos::prelude::*;
 
 use super::StoreHandle;
+use super::language::LanguageSelect;
 use super::library::DraftLibrary;
 use super::words::{t, t_now, t_with};
 
@@ -20,6 +21,7 @@ pub fn StartScreen(
     view! {
         <header class="app-bar">
             <p class="app-name">{t("app.name")}</p>
+            <LanguageSelect id="language-start" />
         </header>
         <main class="start">
             <h1>{t("start.heading")}</h1>

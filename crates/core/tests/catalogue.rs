@@ -106,3 +106,18 @@ fn the_not_ready_marker_is_the_fixed_english_key() {
     assert_eq!(NOT_READY_KEY.english(), NOT_READY_TITLE);
     assert!(NOT_READY_KEY.0.starts_with("export."));
 }
+
+/// Every other language holds to English: no key missing or extra, the same parameters, every
+/// plural form its language needs. Adding an English message without translating it fails here.
+#[test]
+fn every_catalogue_holds_to_the_english_one() {
+    use igf_core::text::i18n::check_against_english;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+        let path = dir.join(format!("{}.json", lang.tag()));
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let catalogue = Catalogue::parse(lang, &text).unwrap_or_else(|e| panic!("{e}"));
+        let problems = check_against_english(&catalogue, english());
+        assert!(problems.is_empty(), "{} has {} problems: {problems:#?}", lang.tag(), problems.len());
+    }
+}

@@ -32,21 +32,22 @@ test.afterEach(() => {
 });
 
 /** The files of the site being served, as the service worker must cache them: those of the
- * build, or the fonts (fonts/, which go into a cache of their own). */
-function siteFiles(fonts = false): string[] {
+ * build, or those fetched on demand (the fonts in fonts/ and the catalogues in i18n/, which go
+ * into a cache of their own). */
+function siteFiles(onDemand = false): string[] {
   return readdirSync(site, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name).slice(site.length + 1).split('\\').join('/'))
-    .filter((path) => path !== 'sw.js' && path.startsWith('fonts/') === fonts)
+    .filter((path) => path !== 'sw.js' && (path.startsWith('fonts/') || path.startsWith('i18n/')) === onDemand)
     .map((path) => new URL(path, base).href)
     .sort();
 }
 
 const buildFiles = () => siteFiles();
 
-/** The caches of builds, leaving out the fonts' cache. */
+/** The caches of builds, leaving out the on-demand cache. */
 function builds(caches: Record<string, string[]>): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(caches).filter(([name]) => !name.includes(' fonts ')));
+  return Object.fromEntries(Object.entries(caches).filter(([name]) => !name.includes(' on demand ')));
 }
 
 function stylesheet(): string {
@@ -125,9 +126,10 @@ test('after one visit the editor loads and works offline; a new build waits for 
   expect(Object.keys(caches1)).toHaveLength(1);
   expect(Object.keys(caches1)[0]).toMatch(new RegExp(`^igf-proposal-editor ${base} [0-9a-f]{16}$`));
   expect(Object.values(caches1)[0]).toEqual(v1);
-  // The fonts the PDF embeds are not in the first load: the worker fetches them in the
-  // background into a second cache, so that the PDF works offline too.
-  await expect.poll(async () => Object.entries(await cached(page)).filter(([name]) => / fonts [0-9a-f]{16}$/.test(name)).map(([, files]) => files)).toEqual([siteFiles(true)]);
+  // The fonts the PDF embeds and the catalogues of the other languages are not in the first
+  // load: the worker fetches them in the background into a second cache, so that the PDF and
+  // every language work offline too.
+  await expect.poll(async () => Object.entries(await cached(page)).filter(([name]) => / on demand [0-9a-f]{16}$/.test(name)).map(([, files]) => files)).toEqual([siteFiles(true)]);
 
   // Offline: the page reloads, takes typing, saves, and exports.
   await context.setOffline(true);

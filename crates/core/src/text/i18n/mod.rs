@@ -70,6 +70,17 @@ impl Lang {
         }
     }
 
+    /// The locale the browser writes times and dates in: the tag, with the Latin digits every
+    /// message here writes (Arabic would otherwise get Arabic-Indic digits in times only); `None`
+    /// for English, which keeps the reader's own English (day or month first).
+    pub fn locale(self) -> Option<&'static str> {
+        match self {
+            Lang::En => None,
+            Lang::Ar => Some("ar-u-nu-latn"),
+            other => Some(other.tag()),
+        }
+    }
+
     /// Whether decimals are written with a comma: "2,4 pages" in French, Spanish and Russian.
     pub fn decimal_comma(self) -> bool {
         matches!(self, Lang::Fr | Lang::Es | Lang::Ru)
