@@ -58,7 +58,7 @@ fn of_layout(draft: &Draft, laid_out: &Layout) -> PageCount {
 impl PageCount {
     /// "2.4 of 3 pages", with one decimal.
     pub fn label(&self) -> Msg {
-        Msg::new("layout.pages.of_limit").arg("pages", Arg::decimal(self.pages.max(0.0), 1)).arg("limit", PAGE_LIMIT)
+        Msg::new("layout.pages.of_limit").arg("pages", Arg::Decimal(tenths(self.pages))).arg("limit", PAGE_LIMIT)
     }
 }
 
@@ -78,7 +78,7 @@ pub fn tenths(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::tenths;
+    use super::{PageCount, tenths};
 
     #[test]
     fn a_count_past_a_limit_never_reads_as_the_limit() {
@@ -86,5 +86,7 @@ mod tests {
         for (pages, expected) in table {
             assert_eq!(tenths(pages), expected, "{pages}");
         }
+        let over = PageCount { pages: 3.02, section_pages: Vec::new() };
+        assert_eq!(over.label().english(), "3.1 of 3 pages", "the label says what the check says");
     }
 }
