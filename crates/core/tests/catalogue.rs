@@ -4,22 +4,15 @@
 //! them all.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use common::rust_files;
 use igf_core::text::i18n::{Catalogue, Lang, english};
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The keys named in `text` before its tests: the literal after `Msg::new(`, `Key(` or a `t(`
 /// that is not the end of a longer name.

@@ -3,9 +3,13 @@
 //! manifest of the pure crates names a browser crate.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::fs;
 use std::collections::BTreeSet;
 use std::path::Path;
+
+use common::rust_files;
 
 /// Each layer and the layers it may use.
 const LAYERS: &[(&str, &[&str])] = &[
@@ -21,16 +25,6 @@ const LAYERS: &[(&str, &[&str])] = &[
 
 const BROWSER_CRATES: &[&str] = &["leptos", "web-sys", "js-sys", "wasm-bindgen", "gloo"];
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The layers a folder's code names as `crate::<layer>`.
 fn used_layers(folder: &Path) -> BTreeSet<String> {

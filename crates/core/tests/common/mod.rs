@@ -1,5 +1,22 @@
 //! Helpers shared by the native integration tests.
 
+// Each test binary uses a part of these helpers.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// Every Rust source file below `dir`, at any depth.
+pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
 /// A JSON list of strings from the corpora in tests/corpus/ at the top of the repository.
 pub fn corpus_strings(name: &str) -> Vec<String> {
     let path = format!("{}/../../tests/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
