@@ -15,10 +15,12 @@ async function expectNoViolations(page: Page, where: string) {
 
 const THEME = 'Proposed Theme/Issue for the BPF';
 
-for (const [tag, locale, dir] of [['fr', 'fr-FR', 'ltr'], ['ar', 'ar-EG', 'rtl']] as const) {
-  test(`${tag}: create, check, export, share and review, each screen in ${tag} with axe finding nothing`, async ({ browser }, info) => {
+const RUNS = [['fr', 'fr-FR', 'ltr', 'light'], ['ar', 'ar-EG', 'rtl', 'light'], ['ar', 'ar-EG', 'rtl', 'dark']] as const;
+
+for (const [tag, locale, dir, colorScheme] of RUNS) {
+  test(`${tag}, ${colorScheme}: create, check, export, share and review, each screen in ${tag} with axe finding nothing`, async ({ browser }, info) => {
     const words = new Words(tag);
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto('./');
     await expect(page.locator('html')).toHaveAttribute('lang', tag);
@@ -40,7 +42,7 @@ for (const [tag, locale, dir] of [['fr', 'fr-FR', 'ltr'], ['ar', 'ar-EG', 'rtl']
     await expect(checks.getByText(words.t('checks.meeting.missing'))).toBeVisible();
     await expect(page.getByText(words.t('language.english_stays')).first()).toBeVisible();
     await expectNoViolations(page, 'editor');
-    await page.screenshot({ path: info.outputPath(`editor-${tag}.png`) });
+    await page.screenshot({ path: info.outputPath(`editor-${tag}-${colorScheme}.png`) });
 
     // Export: the menu speaks the language, the document stays English.
     await page.getByRole('button', { name: words.t('files.export.button') }).click();
@@ -68,7 +70,7 @@ for (const [tag, locale, dir] of [['fr', 'fr-FR', 'ltr'], ['ar', 'ar-EG', 'rtl']
     await dialog.getByRole('button', { name: words.t('share.close') }).click();
 
     // Review, in a reader's browser of the same language.
-    const reviewer = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+    const reviewer = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 900 } });
     const review = await reviewer.newPage();
     await review.goto(shared);
     await expect(review.getByRole('heading', { name: words.t('review.banner.heading') })).toBeVisible();
@@ -78,7 +80,7 @@ for (const [tag, locale, dir] of [['fr', 'fr-FR', 'ltr'], ['ar', 'ar-EG', 'rtl']
     await part.getByRole('button', { name: words.t('review.comment.save') }).click();
     await expect(part.getByText('Please name the regions.')).toBeVisible();
     await expectNoViolations(review, 'review');
-    await review.screenshot({ path: info.outputPath(`review-${tag}.png`) });
+    await review.screenshot({ path: info.outputPath(`review-${tag}-${colorScheme}.png`) });
     await reviewer.close();
     await context.close();
   });
