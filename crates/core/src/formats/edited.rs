@@ -13,6 +13,7 @@ use crate::model::diff;
 use crate::model::draft::{Details, Draft, MeetingFormat};
 use crate::model::people::CoFacilitator;
 use crate::text::case::fold_str;
+use crate::text::i18n::english;
 use crate::text::words::and_list;
 
 /// A DOCX of ours whose body was changed: both versions and what differs.
@@ -226,7 +227,7 @@ fn merge_people(listed: Vec<CoFacilitator>, exported: &[CoFacilitator]) -> Vec<C
 
 /// "“Title” and “Expected Output(s)” differ from the copy as exported."
 pub fn summary(changes: &[diff::SectionDiff]) -> String {
-    let names: Vec<String> = changes.iter().map(|c| format!("“{}”", c.heading)).collect();
+    let names: Vec<String> = changes.iter().map(|c| format!("“{}”", english().render_arg(&c.heading))).collect();
     match names.len() {
         0 => "The text is the same as in the copy as exported.".to_owned(),
         1 => format!("{} differs from the copy as exported.", names[0]),
