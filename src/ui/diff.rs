@@ -13,7 +13,7 @@ pub fn ChangedParts(changes: Vec<SectionDiff>, heading_class: &'static str) -> i
         .into_iter()
         .map(|part| {
             view! {
-                <h4 class=heading_class>{move || t_arg(&part.heading)}</h4>
+                <h4 class=heading_class>{move || t_arg(&part.heading.name())}</h4>
                 <p class="diff">{match part.change {
                     Change::Text(pieces) => pieces.into_iter().map(piece_view).collect_view().into_any(),
                     _ => t_with(DETAILS_CHANGED.msg()).into_any(),

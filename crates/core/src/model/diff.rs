@@ -28,20 +28,50 @@ pub enum Change {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SectionDiff {
-    /// The section's official heading as text, or the name of the title or the details.
-    pub heading: Arg,
+    pub heading: Heading,
     pub change: Change,
+}
+
+/// Which part a [`SectionDiff`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heading {
+    Title,
+    /// A template section, by its official heading.
+    Section(&'static str),
+    Details,
+}
+
+impl Heading {
+    /// The part's name in the interface: the section's heading (English, as the template has
+    /// it) or the editor's words for the title and the details.
+    pub fn name(self) -> Arg {
+        match self {
+            Heading::Title => TITLE.msg().into(),
+            Heading::Section(heading) => heading.into(),
+            Heading::Details => DETAILS.msg().into(),
+        }
+    }
+
+    /// The part's name in English without the catalogue, which the office worker (reading an
+    /// edited document back) does not carry; a test holds it to `en.json`.
+    pub fn english(self) -> &'static str {
+        match self {
+            Heading::Title => "Title",
+            Heading::Section(heading) => heading,
+            Heading::Details => "Submission details",
+        }
+    }
 }
 
 /// The title, each template section in order, and the details, each with its change.
 pub fn diff_sections(old: &Draft, new: &Draft) -> Vec<SectionDiff> {
-    let mut diffs = vec![SectionDiff { heading: TITLE.msg().into(), change: text_change(&old.title, &new.title) }];
+    let mut diffs = vec![SectionDiff { heading: Heading::Title, change: text_change(&old.title, &new.title) }];
     for (index, spec) in new.template().sections.iter().enumerate() {
         let before = old.sections_by_key().find(|(key, _)| *key == spec.key).map_or("", |(_, text)| text);
-        diffs.push(SectionDiff { heading: spec.heading.into(), change: text_change(before, new.section(index)) });
+        diffs.push(SectionDiff { heading: Heading::Section(spec.heading), change: text_change(before, new.section(index)) });
     }
     let details = if old.details() == new.details() { Change::Unchanged } else { Change::Details };
-    diffs.push(SectionDiff { heading: DETAILS.msg().into(), change: details });
+    diffs.push(SectionDiff { heading: Heading::Details, change: details });
     diffs
 }
 
@@ -251,14 +281,17 @@ mod tests {
         new.set_title("A title".into(), 2);
         new.set_section(0, "Cyber norms and trust.".into(), 2);
         let diffs = diff_sections(&old, &new);
-        let english = |heading: &Arg| crate::text::i18n::english().render_arg(heading);
-        let changed: Vec<String> = diffs.iter().filter(|d| d.change != Change::Unchanged).map(|d| english(&d.heading)).collect();
+        let english = |heading: Heading| crate::text::i18n::english().render_arg(&heading.name());
+        let changed: Vec<String> = diffs.iter().filter(|d| d.change != Change::Unchanged).map(|d| english(d.heading)).collect();
         assert_eq!(changed, ["Title", new.template().sections[0].heading]);
         assert_eq!(diffs.len(), new.template().sections.len() + 2);
         new.edit_details(3, |d| d.code_of_conduct = true);
-        let shown: Vec<(String, bool)> = changes(&old, &new).into_iter().map(|d| (english(&d.heading), d.change == Change::Details)).collect();
+        let shown: Vec<(String, bool)> = changes(&old, &new).into_iter().map(|d| (english(d.heading), d.change == Change::Details)).collect();
         let heading = |h: &str, details| (h.to_owned(), details);
         assert_eq!(shown, [heading("Title", false), heading(new.template().sections[0].heading, false), heading("Submission details", true)]);
         assert!(changes(&old, &old).is_empty());
+        for heading in [Heading::Title, Heading::Section("Theme"), Heading::Details] {
+            assert_eq!(english(heading), heading.english(), "the worker's English is the catalogue's");
+        }
     }
 }
