@@ -11,6 +11,7 @@
 use igf_core::layout::Role;
 use igf_core::layout::metrics::Style;
 use igf_core::layout::view::{self, Line, Page, Part, Piece};
+use igf_core::text::i18n::Arg;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
@@ -34,6 +35,8 @@ pub struct PageDrawing {
     /// The lines the marks are on.
     marked: [Option<usize>; 2],
     notes: LimitNotes,
+    /// Writes a margin label in the interface's language.
+    words: fn(&Arg) -> String,
 }
 
 /// The words at the page limit, in the interface's language: at the end of the last page
@@ -55,7 +58,7 @@ pub enum Mark {
 impl PageDrawing {
     /// An empty page in `holder`; `number` names the marks it can scroll to (`page-N-follow`,
     /// `page-N-cursor`).
-    pub fn new(holder: &Element, number: usize, notes: LimitNotes) -> Option<PageDrawing> {
+    pub fn new(holder: &Element, number: usize, notes: LimitNotes, words: fn(&Arg) -> String) -> Option<PageDrawing> {
         let document = holder.owner_document()?;
         let size = format!("0 0 {} {}", view::PAGE_WIDTH, view::PAGE_HEIGHT);
         let svg = make(&document, "svg", &[("class", "sheet-drawing"), ("viewBox", &size), ("aria-hidden", "true"), ("focusable", "false")])?;
@@ -66,7 +69,7 @@ impl PageDrawing {
         let lines = add(&svg, make(&document, "g", &[("class", "lines")])?)?;
         let cursor = add(&svg, make(&document, "rect", &[("class", "line-cursor"), ("id", &format!("page-{number}-cursor")), ("display", "none")])?)?;
         holder.append_child(&svg).ok()?;
-        Some(PageDrawing { document, svg, marks, lines, follow, cursor, shown: None, text: false, line_nodes: Vec::new(), extent_nodes: Vec::new(), active: None, marked: [None; 2], notes })
+        Some(PageDrawing { document, svg, marks, lines, follow, cursor, shown: None, text: false, line_nodes: Vec::new(), extent_nodes: Vec::new(), active: None, marked: [None; 2], notes, words })
     }
 
     /// Draws `page`, as text once the fonts are there (`text`), redrawing only what changed.
@@ -168,9 +171,10 @@ impl PageDrawing {
             let band = make(d, "rect", &[("class", "extent-band"), ("x", &(view::MARGIN - 600).to_string()), ("y", &extent.top.to_string()), ("width", &(view::PAGE_WIDTH - 2 * view::MARGIN + 1200).to_string()), ("height", &(extent.bottom - extent.top).to_string())]);
             let path = format!("M{} {}h-300V{}h300", bracket + 300, extent.top + 150, extent.bottom - 150);
             let line = make(d, "path", &[("class", "bracket"), ("d", &path)]);
-            let label = make(d, "text", &[("class", "extent-label"), ("x", &view::LABEL_RIGHT.to_string()), ("y", &(extent.top + view::LABEL_SIZE).to_string()), ("text-anchor", "end"), ("font-size", &view::LABEL_SIZE.to_string()), ("textLength", &extent.short_length.to_string()), ("lengthAdjust", "spacingAndGlyphs")]);
+            let short = (self.words)(&extent.short);
+            let label = make(d, "text", &[("class", "extent-label"), ("x", &view::LABEL_RIGHT.to_string()), ("y", &(extent.top + view::LABEL_SIZE).to_string()), ("text-anchor", "end"), ("font-size", &view::LABEL_SIZE.to_string()), ("textLength", &view::margin_length(&short).to_string()), ("lengthAdjust", "spacingAndGlyphs")]);
             let (Some(band), Some(line), Some(label)) = (band, line, label) else { continue };
-            label.set_text_content(Some(extent.short));
+            label.set_text_content(Some(&short));
             for node in [&band, &line, &label] {
                 let _ = g.append_child(node);
             }

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use igf_core::checks::{Dismissed, Finding, PersonField, Report, Severity, Target};
 use igf_core::layout::length::{MAX_PAGES, tenths};
 use igf_core::model::draft::Draft;
+use igf_core::model::source;
 use igf_core::text::i18n::{Arg, Msg};
 use leptos::prelude::*;
 
@@ -184,7 +185,7 @@ fn finding_item(finding: Finding, draft: Option<RwSignal<Draft>>) -> impl IntoVi
                     focus_element(&id);
                 }
             }>{t_with(finding.message)}</a>
-            <span class="finding-source">{t_with(Msg::new("checks.source").arg("source", finding.source))}</span>
+            <span class="finding-source">{t_with(Msg::new("checks.source").arg("source", source::shown(finding.source)))}</span>
             {dismiss}
         </li>
     }

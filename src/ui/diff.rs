@@ -4,7 +4,7 @@
 use igf_core::model::diff::{Change, DETAILS_CHANGED, Piece, SectionDiff};
 use leptos::prelude::*;
 
-use super::words::t;
+use super::words::{t, t_arg, t_with};
 
 /// Each changed part under its heading (`heading_class` styles it for the panel it is in).
 #[component]
@@ -13,10 +13,10 @@ pub fn ChangedParts(changes: Vec<SectionDiff>, heading_class: &'static str) -> i
         .into_iter()
         .map(|part| {
             view! {
-                <h4 class=heading_class>{part.heading}</h4>
+                <h4 class=heading_class>{move || t_arg(&part.heading.name())}</h4>
                 <p class="diff">{match part.change {
                     Change::Text(pieces) => pieces.into_iter().map(piece_view).collect_view().into_any(),
-                    _ => DETAILS_CHANGED.into_any(),
+                    _ => t_with(DETAILS_CHANGED.msg()).into_any(),
                 }}</p>
             }
         })

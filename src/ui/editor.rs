@@ -435,14 +435,14 @@ fn OtherTabBanner(deleted: bool, draft: RwSignal<Draft>) -> impl IntoView {
         match outcome {
             Ok(Some(Loaded { raw, draft: Ok(latest) })) => navigator.open(latest, Some(raw)),
             Ok(_) => set_note.set(Some(t_now(&Msg::new("editor.other_tab.unopenable")))),
-            Err(e) => set_note.set(Some(t_now(&Msg::new("editor.other_tab.not_kept").arg("error", e.to_string())))),
+            Err(e) => set_note.set(Some(t_now(&Msg::new("editor.other_tab.not_kept").arg("error", e.msg())))),
         }
     };
     let save_copy = move |_| {
         let copy = draft.with_untracked(|d| d.duplicate(new_draft_id(), now_ms()));
         match store.with_value(|s| s.save(&copy, None)) {
             Ok(raw) => navigator.open(copy, Some(raw)),
-            Err(e) => set_note.set(Some(t_now(&Msg::new("editor.other_tab.copy_failed").arg("error", e.to_string())))),
+            Err(e) => set_note.set(Some(t_now(&Msg::new("editor.other_tab.copy_failed").arg("error", e.msg())))),
         }
     };
     view! {
@@ -470,7 +470,7 @@ fn WriteFailedBanner(error: StoreError, draft: RwSignal<Draft>) -> impl IntoView
     view! {
         <div class="banner banner-error" role="alert">
             <p>
-                {t_with(Msg::new("editor.write_failed").arg("error", error.to_string()))}
+                {t_with(Msg::new("editor.write_failed").arg("error", error.msg()))}
             </p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=download_backup>{t("editor.write_failed.backup")}</button>

@@ -155,7 +155,7 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
         pending.set(None);
         match store.with_value(|s| save_import(s, draft)) {
             Ok(draft) => on_open.run(draft),
-            Err(e) => set_error.set(Some(t_now(&Msg::new("files.import.not_saved").arg("error", e.to_string())))),
+            Err(e) => set_error.set(Some(t_now(&Msg::new("files.import.not_saved").arg("error", e.msg())))),
         }
     };
     // An imported draft of ours goes where the import policy says.

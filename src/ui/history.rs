@@ -44,7 +44,7 @@ impl History {
         self.version.update(|v| *v += 1);
         self.notice.set(Some(match result {
             Ok(()) => t_now(&Msg::new("history.saved")),
-            Err(e) => t_now(&Msg::new("history.save_failed").arg("error", e.to_string())),
+            Err(e) => t_now(&Msg::new("history.save_failed").arg("error", e.msg())),
         }));
     }
 
@@ -63,7 +63,7 @@ impl History {
                 self.notice.set(Some(t_now(&Msg::new("history.restored").arg("when", format_local(snapshot.taken_ms)))));
                 focus_element("history-notice");
             }
-            Err(e) => self.notice.set(Some(t_now(&Msg::new("history.restore_failed").arg("error", e.to_string())))),
+            Err(e) => self.notice.set(Some(t_now(&Msg::new("history.restore_failed").arg("error", e.msg())))),
         }
     }
 }

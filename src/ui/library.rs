@@ -89,14 +89,14 @@ impl Library {
                 self.notice.set(Some(Notice { text: t_now(&Msg::new("library.deleted").arg("title", title)), undo: Some(id) }));
                 focus_after_render("undo-delete");
             }
-            Err(e) => self.say(t_now(&Msg::new("library.delete_failed").arg("title", title).arg("error", e.to_string()))),
+            Err(e) => self.say(t_now(&Msg::new("library.delete_failed").arg("title", title).arg("error", e.msg()))),
         }
     }
 
     fn restore(self, id: DraftId) {
         self.act(|s| match s.restore_from_trash(&id) {
             Ok(()) => Ok(t_now(&Msg::new("library.trash.restored"))),
-            Err(e) => Err(t_now(&Msg::new("library.trash.restore_failed").arg("error", e.to_string()))),
+            Err(e) => Err(t_now(&Msg::new("library.trash.restore_failed").arg("error", e.msg()))),
         });
     }
 }
@@ -128,7 +128,7 @@ pub fn DraftLibrary() -> impl IntoView {
             <LibraryNotice library=library />
             {move || library.shelf.with(|s| s.error.clone()).map(|error| view! {
                 <p class="banner banner-error" role="alert">
-                    {t_now(&Msg::new("library.unlistable").arg("error", error.to_string()))}
+                    {t_now(&Msg::new("library.unlistable").arg("error", error.msg()))}
                 </p>
             })}
             <Show when=move || { total() > 0 }
@@ -234,7 +234,7 @@ fn RenameRow(draft: Draft, title: String, library: Library, renaming: RwSignal<b
         let (id, old) = (id.clone(), title.clone());
         library.act(move |s| match s.rename(&id, value.trim().to_owned(), now_ms()) {
             Ok(draft) => Ok(t_now(&Msg::new("library.renamed").arg("old", old).arg("new", draft.display_title()))),
-            Err(e) => Err(t_now(&Msg::new("library.rename_failed").arg("old", old).arg("error", e.to_string()))),
+            Err(e) => Err(t_now(&Msg::new("library.rename_failed").arg("old", old).arg("error", e.msg()))),
         });
     };
     let save_on_enter = save.clone();
@@ -263,7 +263,7 @@ fn DraftActions(id: DraftId, title: String, library: Library, renaming: RwSignal
         let (id, title) = (dup_id.clone(), dup_title.clone());
         library.act(move |s| match s.duplicate(&id, new_draft_id(), now_ms()) {
             Ok(copy) => Ok(t_now(&Msg::new("library.duplicated").arg("copy", copy.display_title()).arg("title", title))),
-            Err(e) => Err(t_now(&Msg::new("library.duplicate_failed").arg("title", title).arg("error", e.to_string()))),
+            Err(e) => Err(t_now(&Msg::new("library.duplicate_failed").arg("title", title).arg("error", e.msg()))),
         });
     };
     view! {
@@ -322,7 +322,7 @@ fn BackupButtons(library: Library) -> impl IntoView {
 pub(super) fn download_backup(store: &Store, current: Option<&Draft>) -> String {
     let (file, count) = match store.backup(now_ms(), current) {
         Ok(made) => made,
-        Err(e) => return t_now(&Msg::new("library.backup.failed").arg("error", e.to_string())),
+        Err(e) => return t_now(&Msg::new("library.backup.failed").arg("error", e.msg())),
     };
     let name = backup::file_name(today());
     match files::download(&name, "application/json", file.as_bytes()) {
@@ -341,7 +341,7 @@ fn download_raw(library: Library, key: &str) {
             Err(e) => t_now(&Msg::new("library.raw.not_downloaded").arg("name", name).arg("error", e.to_string())),
         },
         Ok(None) => t_now(&Msg::new("library.raw.gone")),
-        Err(e) => t_now(&Msg::new("library.raw.unreadable").arg("error", e.to_string())),
+        Err(e) => t_now(&Msg::new("library.raw.unreadable").arg("error", e.msg())),
     };
     library.say(text);
 }
@@ -377,7 +377,7 @@ fn UnreadableValues(library: Library) -> impl IntoView {
                                     let key = discard_key.clone();
                                     library.act(move |s| s.discard_quarantined(&key)
                                         .map(|()| t_now(&Msg::new("library.problems.discarded")))
-                                        .map_err(|e| t_now(&Msg::new("library.problems.discard_failed").arg("error", e.to_string()))));
+                                        .map_err(|e| t_now(&Msg::new("library.problems.discard_failed").arg("error", e.msg()))));
                                 }>{t("library.problems.discard")}</button>
                             </li>
                         }
@@ -412,7 +412,7 @@ fn TrashList(library: Library) -> impl IntoView {
                                     let (id, title) = (id.clone(), purge_title.clone());
                                     library.act(move |s| s.purge(&id)
                                         .map(|()| t_now(&Msg::new("library.trash.purged").arg("title", &title)))
-                                        .map_err(|e| t_now(&Msg::new("library.delete_failed.plain").arg("title", &title).arg("error", e.to_string()))));
+                                        .map_err(|e| t_now(&Msg::new("library.delete_failed.plain").arg("title", &title).arg("error", e.msg()))));
                                 }>{t("library.trash.purge")}</button>
                             </li>
                         }

@@ -197,7 +197,7 @@ pub fn App() -> impl IntoView {
         })}
         {refused.map(|error| view! {
             <div class="banner banner-error" role="alert">
-                <p>{t_now(&Msg::new("app.storage_refused").arg("error", error.to_string()))}</p>
+                <p>{t_now(&Msg::new("app.storage_refused").arg("error", error.msg()))}</p>
             </div>
         })}
         {move || match navigator.screen.get() {

@@ -23,7 +23,7 @@ use crate::browser::platform::{Debounce, attribute_around, focus_element, narrow
 use super::StoreHandle;
 use super::checks::dom_id;
 use super::files::{make_pdf, progress_into};
-use super::words::{t, t_now, t_with};
+use super::words::{t, t_arg, t_now, t_with};
 
 /// How long typing pauses before the manifest's digest and the fonts follow the text.
 const PAUSE_MS: u32 = 600;
@@ -296,7 +296,7 @@ fn PageSheet(
         drawing.update_value(|d| {
             if d.is_none() {
                 let notes = LimitNotes { edge: t_now(&view::limit_edge_note()), over: t_now(&view::over_limit_note()) };
-                *d = PageDrawing::new(&element, number, notes);
+                *d = PageDrawing::new(&element, number, notes, t_arg);
             }
             if let Some(drawing) = d {
                 pages.with(|p| p.get(number - 1).map(|page| drawing.update(page, text)));

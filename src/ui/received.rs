@@ -45,7 +45,7 @@ impl Received {
             review::set_resolved(r, id, resolved);
         });
         let result = self.draft.with_untracked(|d| self.reviews.with_untracked(|r| self.store.with_value(|s| review_store::save_received(s, &d.id, r))));
-        self.problem.set(result.err().map(|e| t_now(&Msg::new("received.not_saved").arg("error", e.to_string()))));
+        self.problem.set(result.err().map(|e| t_now(&Msg::new("received.not_saved").arg("error", e.msg()))));
     }
 }
 

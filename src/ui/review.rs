@@ -36,7 +36,7 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
     // Every change to the review is kept at once, so a reload or a closed tab loses nothing.
     Effect::new(move |_| {
         let result = review.with(|r| store.with_value(|s| review_store::save_session(s, &kept, r)));
-        set_problem.set(result.err().map(|e| t_now(&Msg::new("review.not_kept").arg("error", e.to_string()))));
+        set_problem.set(result.err().map(|e| t_now(&Msg::new("review.not_kept").arg("error", e.msg()))));
     });
     view! {
         <ReviewBar draft=draft.clone() review=review status=status on_close=on_close />
@@ -65,7 +65,7 @@ fn ReviewBar(draft: Draft, review: RwSignal<Review>, status: RwSignal<Option<Str
         mine.id = new_draft_id();
         status.set(Some(match store.with_value(|s| s.save(&mine, None)) {
             Ok(_) => t_now(&Msg::new("review.copy_saved").arg("title", mine.display_title())),
-            Err(e) => t_now(&Msg::new("review.copy_failed").arg("error", e.to_string())),
+            Err(e) => t_now(&Msg::new("review.copy_failed").arg("error", e.msg())),
         }));
     };
     let sent = move || review.with_untracked(|r| Review { sent_ms: now_ms(), ..r.clone() });

@@ -157,7 +157,7 @@ pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoVie
     // The shared version is kept, so that a review of it can later show what changed since.
     let before_open = Box::new(move || {
         status.set(draft.with_untracked(|d| store.with_value(|s| review_store::remember_shared(s, d))).err().map(|e| {
-            t_now(&Msg::new("share.not_kept").arg("error", e.to_string()))
+            t_now(&Msg::new("share.not_kept").arg("error", e.msg()))
         }));
         offer.refresh();
         true

@@ -51,7 +51,7 @@ fn SettingsForm(settings: RwSignal<Settings>, problem: Option<String>) -> impl I
     let save = move |change: Box<dyn FnOnce(&mut Settings)>| {
         settings.update(change);
         let result = store.with_value(|s| s.save_settings(&settings.get_untracked()));
-        set_message.set(result.err().map(|e| t_now(&Msg::new("start.settings.not_saved").arg("error", e.to_string()))));
+        set_message.set(result.err().map(|e| t_now(&Msg::new("start.settings.not_saved").arg("error", e.msg()))));
     };
     let range = Settings::DEADLINE_WEEKS_RANGE;
     let (min, max) = (range.start().to_string(), range.end().to_string());

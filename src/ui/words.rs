@@ -6,7 +6,7 @@
 //! The catalogue is one signal for the tab, not a context: event handlers, timers and spawned
 //! futures run without an owner, and they write messages too.
 
-use igf_core::text::i18n::{Catalogue, Lang, Msg, english};
+use igf_core::text::i18n::{Arg, Catalogue, Lang, Msg, english};
 use leptos::prelude::*;
 
 thread_local! {
@@ -26,6 +26,11 @@ pub fn t_with(msg: Msg) -> impl Fn() -> String + Send + Sync + 'static {
 /// The message in the interface's language now (tracked where a view reads it).
 pub fn t_now(msg: &Msg) -> String {
     CATALOGUE.with(|catalogue| catalogue.with(|c| c.render(msg)))
+}
+
+/// An argument alone in the interface's language now: a message, or text as it is.
+pub fn t_arg(arg: &Arg) -> String {
+    CATALOGUE.with(|catalogue| catalogue.with(|c| c.render_arg(arg)))
 }
 
 /// The interface's language (tracked where a view reads it).

@@ -14,6 +14,7 @@ use igf_core::layout::{SectionCache, layout, typeset};
 use igf_core::model::draft::{Draft, DraftId};
 use igf_core::model::people::{CoFacilitator, Region, StakeholderGroup};
 use igf_core::model::template::Kind;
+use igf_core::text::i18n::Arg;
 use igf_core::text::markdown::parse_with_starts;
 use page_corpus::pdf::{PdfLine, fonts, page_lines};
 
@@ -193,7 +194,7 @@ fn extents_cover_every_line_once_in_order_and_name_their_part() {
                 assert!(lines.iter().all(|l| l.part == extent.part));
                 assert_eq!((extent.top, extent.bottom), (lines[0].top, lines[lines.len() - 1].top + lines[lines.len() - 1].height));
                 if let Part::Section(index) = extent.part {
-                    assert_eq!(extent.label, headings[index]);
+                    assert_eq!(extent.label, Arg::Text(headings[index].into()), "a section is called by its official heading");
                 }
                 next = extent.last + 1;
             }

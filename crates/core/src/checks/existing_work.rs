@@ -24,13 +24,22 @@ use std::ops::Range;
 use igf_codecs::order;
 
 use crate::text::case::fold_str;
+use crate::text::i18n::Msg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WorkKind {
     /// A Best Practice Forum; the years it ran.
     PastBpf(&'static str),
     DynamicCoalition,
-    PolicyNetwork(&'static str),
+    /// A Policy Network; the years it ran or runs.
+    PolicyNetwork(Years),
+}
+
+/// The years of a work: a span as written ("2023-2024"), or the year it began and runs since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Years {
+    Span(&'static str),
+    Since(u16),
 }
 
 type TermSets = &'static [&'static [&'static str]];
@@ -47,11 +56,25 @@ pub struct ExistingWork {
 
 impl ExistingWork {
     /// How the work is named in a sentence: "the Dynamic Coalition on DNS Issues (DC-DNSI)".
-    pub fn describe(&self) -> String {
+    /// Names are the bodies' own English names; a name that starts with "the" has its own
+    /// message, so other languages can write the name without the English article.
+    pub fn describe(&self) -> Msg {
+        let (the, name) = match self.name.strip_prefix("the ") {
+            Some(name) => (true, name),
+            None => (false, self.name),
+        };
+        let message = match (self.kind, the) {
+            (WorkKind::PastBpf(_), _) => Msg::new("checks.related.work.bpf"),
+            (WorkKind::DynamicCoalition, false) => Msg::new("checks.related.work.dc"),
+            (WorkKind::DynamicCoalition, true) => Msg::new("checks.related.work.dc.the"),
+            (WorkKind::PolicyNetwork(_), _) => Msg::new("checks.related.work.pn"),
+        };
+        let message = message.arg("name", name);
         match self.kind {
-            WorkKind::PastBpf(years) => format!("the Best Practice Forum on {} ({years})", self.name),
-            WorkKind::DynamicCoalition => format!("the Dynamic Coalition on {}", self.name),
-            WorkKind::PolicyNetwork(years) => format!("the Policy Network on {} ({years})", self.name),
+            WorkKind::PastBpf(years) => message.arg("years", years),
+            WorkKind::PolicyNetwork(Years::Span(years)) => message.arg("years", years),
+            WorkKind::PolicyNetwork(Years::Since(year)) => message.arg("years", Msg::new("checks.related.work.since").arg("year", year)),
+            WorkKind::DynamicCoalition => message,
         }
     }
 }
@@ -64,7 +87,7 @@ const fn dc(name: &'static str, terms: TermSets) -> ExistingWork {
     ExistingWork { name, kind: WorkKind::DynamicCoalition, terms, title_terms: &[] }
 }
 
-const fn pn(name: &'static str, years: &'static str, terms: TermSets) -> ExistingWork {
+const fn pn(name: &'static str, years: Years, terms: TermSets) -> ExistingWork {
     ExistingWork { name, kind: WorkKind::PolicyNetwork(years), terms, title_terms: &[] }
 }
 
@@ -125,9 +148,9 @@ pub static EXISTING_WORK: &[ExistingWork] = &[
     dc("Internet Universality Indicators", &[&["universality", "indicator"], &["roamx"]]),
     dc("Youth (Youth Coalition on Internet Governance)", &[&["youth", "coalition"], &["youth", "internet", "governance"], &["ycig"], &["youth", "igf"]])
         .or_in_title(&[&["youth"]]),
-    pn("Internet Fragmentation", "from 2022", &[&["fragmentation"]]),
-    pn("Meaningful Access", "from 2021", &[&["meaningful", "access"], &["meaningful", "connectivity"]]),
-    pn("Artificial Intelligence", "2023-2024", &[&["ai"]]),
+    pn("Internet Fragmentation", Years::Since(2022), &[&["fragmentation"]]),
+    pn("Meaningful Access", Years::Since(2021), &[&["meaningful", "access"], &["meaningful", "connectivity"]]),
+    pn("Artificial Intelligence", Years::Span("2023-2024"), &[&["ai"]]),
 ];
 
 /// Long forms folded into one term, written as normalised terms; longer forms first.
@@ -358,6 +381,21 @@ mod tests {
 
     fn names(title: &str, text: &str) -> Vec<&'static str> {
         related_work(title, text).iter().map(|w| w.name).collect()
+    }
+
+    #[test]
+    fn works_are_named_as_in_a_sentence() {
+        let named = |name: &str| EXISTING_WORK.iter().find(|w| w.name == name).unwrap().describe().english();
+        let table: &[(&str, &str)] = &[
+            ("Local Content", "the Best Practice Forum on Local Content (2014, 2017-2020)"),
+            ("DNS Issues (DC-DNSI)", "the Dynamic Coalition on DNS Issues (DC-DNSI)"),
+            ("the Internet of Things (DC-IoT)", "the Dynamic Coalition on the Internet of Things (DC-IoT)"),
+            ("Internet Fragmentation", "the Policy Network on Internet Fragmentation (from 2022)"),
+            ("Artificial Intelligence", "the Policy Network on Artificial Intelligence (2023-2024)"),
+        ];
+        for (name, expected) in table {
+            assert_eq!(named(name), *expected, "{name}");
+        }
     }
 
     #[test]

@@ -226,7 +226,7 @@ fn merge_people(listed: Vec<CoFacilitator>, exported: &[CoFacilitator]) -> Vec<C
 
 /// "“Title” and “Expected Output(s)” differ from the copy as exported."
 pub fn summary(changes: &[diff::SectionDiff]) -> String {
-    let names: Vec<String> = changes.iter().map(|c| format!("“{}”", c.heading)).collect();
+    let names: Vec<String> = changes.iter().map(|c| format!("“{}”", c.heading.english())).collect();
     match names.len() {
         0 => "The text is the same as in the copy as exported.".to_owned(),
         1 => format!("{} differs from the copy as exported.", names[0]),
@@ -237,14 +237,14 @@ pub fn summary(changes: &[diff::SectionDiff]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::diff::{Change, SectionDiff};
+    use crate::model::diff::{Change, Heading, SectionDiff};
 
     #[test]
     fn the_summary_names_each_part_that_differs() {
-        let part = |heading: &str| SectionDiff { heading: heading.into(), change: Change::Details };
+        let part = |heading: Heading| SectionDiff { heading, change: Change::Details };
         assert_eq!(summary(&[]), "The text is the same as in the copy as exported.");
-        assert_eq!(summary(&[part("Title")]), "“Title” differs from the copy as exported.");
-        assert_eq!(summary(&[part("Title"), part("Theme"), part("Submission details")]), "“Title”, “Theme” and “Submission details” differ from the copy as exported.");
+        assert_eq!(summary(&[part(Heading::Title)]), "“Title” differs from the copy as exported.");
+        assert_eq!(summary(&[part(Heading::Title), part(Heading::Section("Theme")), part(Heading::Details)]), "“Title”, “Theme” and “Submission details” differ from the copy as exported.");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::document::NOT_READY_KEY;
 use crate::formats::pdf::{Gaps, script_name};
-use crate::text::i18n::{Arg, Msg};
+use crate::text::i18n::{Arg, Key, Msg};
 
 /// The most missing characters named; the rest are counted.
 const GAPS_NAMED: usize = 12;
@@ -21,14 +21,14 @@ pub fn pdf_gaps(gaps: &Gaps) -> Vec<Msg> {
         notes.push(Msg::new("files.export.pdf_missing").arg("count", gaps.missing.len()).arg("chars", named(&gaps.missing)));
     }
     if !gaps.right_to_left.is_empty() {
-        let mut scripts: Vec<&str> = Vec::new();
+        let mut scripts: Vec<Key> = Vec::new();
         for &c in &gaps.right_to_left {
             if !scripts.contains(&script_name(c)) {
                 scripts.push(script_name(c));
             }
         }
         notes.push(Msg::new("files.export.pdf_right_to_left")
-            .arg("scripts", Arg::list(scripts))
+            .arg("scripts", Arg::list(scripts.into_iter().map(Key::msg)))
             .arg("count", gaps.right_to_left.len())
             .arg("chars", named(&gaps.right_to_left)));
     }

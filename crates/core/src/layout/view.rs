@@ -8,21 +8,23 @@
 
 use std::sync::Arc;
 
-use crate::document::{Document, Manifest, PEOPLE_HEADING};
+use crate::document::{Document, Manifest};
 use crate::layout::length::PAGE_LIMIT;
 use crate::layout::metrics::{Style, width};
 use crate::layout::spec::SPEC;
 use crate::layout::{Paragraph, PlacedLine, Role, SectionCache, Typeset, baseline_centipt};
 use crate::model::draft::Draft;
-use crate::text::i18n::{Arg, Msg};
+use crate::text::i18n::{Arg, Key, Msg};
 
 /// What a part of the document that is not a template section is called on the pages, in full
-/// and in the margin.
-pub const FRONT_LABEL: &str = "Title and details";
-pub const END_LABEL: &str = "Template and version";
-const FRONT_SHORT: &str = "Title";
-const PEOPLE_SHORT: &str = "Co-facilitators";
-const END_SHORT: &str = "Version";
+/// and in the margin, in the interface's language (a section is called by its official heading,
+/// which stays English).
+pub const FRONT_LABEL: Key = Key("pages.part.front");
+pub const END_LABEL: Key = Key("pages.part.end");
+const PEOPLE_LABEL: Key = Key("pages.part.people");
+const FRONT_SHORT: Key = Key("pages.margin.front");
+const PEOPLE_SHORT: Key = Key("pages.margin.people");
+const END_SHORT: Key = Key("pages.margin.end");
 
 /// The size of the labels in the margin, in 1/100 pt, and the room they have there: from 6 pt
 /// off the page's edge to 14 pt before the text.
@@ -138,11 +140,10 @@ pub enum Jump {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Extent {
     pub part: Part,
-    pub label: &'static str,
-    /// The label in the margin, and its length there: its width in the serif, squeezed to the
-    /// room of the margin if wider.
-    pub short: &'static str,
-    pub short_length: u32,
+    /// The part's name, and its label in the margin (see [`margin_length`]): the section's
+    /// official heading as text, or a message.
+    pub label: Arg,
+    pub short: Arg,
     /// The numbers of its first and last line.
     pub first: usize,
     pub last: usize,
@@ -174,7 +175,7 @@ impl Page {
     /// (Objectives/Goals of the BPF): • Collect case studies…".
     pub fn describe_line(&self, number: usize) -> Option<Msg> {
         let line = self.lines.get(number.checked_sub(1)?)?;
-        let part = self.extents.iter().find(|e| (e.first..=e.last).contains(&number)).map_or("", |e| e.label);
+        let part = self.extents.iter().find(|e| (e.first..=e.last).contains(&number)).map_or(Arg::Text(String::new()), |e| e.label.clone());
         Some(Msg::new("pages.line").arg("number", number).arg("count", self.lines.len()).arg("part", part).arg("text", line.text()))
     }
 
@@ -188,7 +189,7 @@ impl Page {
             } else {
                 Msg::new("pages.part.lines").arg("first", extent.first).arg("last", extent.last)
             };
-            Msg::new("pages.part").arg("part", extent.label).arg("lines", lines)
+            Msg::new("pages.part").arg("part", extent.label.clone()).arg("lines", lines)
         });
         let left = match self.lines_left {
             0 => Msg::new("pages.left.none"),
@@ -305,9 +306,7 @@ pub fn pages(set: &Typeset, doc: &Document, starts: &[&[usize]]) -> Vec<Page> {
                 }
                 _ => {
                     let (label, short) = labels(part, doc);
-                    let natural = centi(short.chars().map(|c| width(c, Style::default(), LABEL_SIZE / 100)).sum());
-                    let short_length = natural.min(LABEL_RIGHT - LABEL_LEFT);
-                    page.extents.push(Extent { part, label, short, short_length, first: number, last: number, top, bottom: top + style.line_centipt });
+                    page.extents.push(Extent { part, label, short, first: number, last: number, top, bottom: top + style.line_centipt });
                 }
             }
             let baseline = MARGIN + baseline_centipt(line.top_centipt, style);
@@ -382,13 +381,21 @@ pub fn sources(body: &[Arc<Paragraph>], starts: &[usize]) -> Vec<usize> {
 }
 
 /// A part's name in full and in the margin.
-fn labels(part: Part, doc: &Document) -> (&'static str, &'static str) {
+fn labels(part: Part, doc: &Document) -> (Arg, Arg) {
+    let words = |label: Key, short: Key| (label.msg().into(), short.msg().into());
     match part {
-        Part::Front => (FRONT_LABEL, FRONT_SHORT),
-        Part::Section(index) => doc.sections.get(index).map_or((FRONT_LABEL, FRONT_SHORT), |s| (s.heading, s.short)),
-        Part::People => (PEOPLE_HEADING, PEOPLE_SHORT),
-        Part::End => (END_LABEL, END_SHORT),
+        Part::Front => words(FRONT_LABEL, FRONT_SHORT),
+        Part::Section(index) => doc.sections.get(index).map_or_else(|| words(FRONT_LABEL, FRONT_SHORT), |s| (s.heading.into(), s.short.into())),
+        Part::People => words(PEOPLE_LABEL, PEOPLE_SHORT),
+        Part::End => words(END_LABEL, END_SHORT),
     }
+}
+
+/// The length a margin label is drawn at: its width in the serif (an em for a character it
+/// has no width for, as a CJK one is), squeezed to the room of the margin if wider.
+pub fn margin_length(short: &str) -> u32 {
+    let natural = centi(short.chars().map(|c| width(c, Style::default(), LABEL_SIZE / 100)).sum());
+    natural.min(LABEL_RIGHT - LABEL_LEFT)
 }
 
 /// Hundredths of a point from 1/120 pt, rounded.
@@ -425,8 +432,8 @@ fn pieces(paragraph: &Paragraph, breaks: &[Vec<usize>], widths: &[Vec<u32>], lin
 mod tests {
     use super::*;
 
-    fn page(number: usize, count: usize, extents: &[(&'static str, usize, usize)], lines_left: usize) -> Page {
-        let extents = extents.iter().enumerate().map(|(n, &(label, first, last))| Extent { part: Part::Section(n), label, short: label, short_length: 0, first, last, top: 0, bottom: 0 }).collect();
+    fn page(number: usize, count: usize, extents: &[(Arg, usize, usize)], lines_left: usize) -> Page {
+        let extents = extents.iter().enumerate().map(|(n, (label, first, last))| Extent { part: Part::Section(n), label: label.clone(), short: label.clone(), first: *first, last: *last, top: 0, bottom: 0 }).collect();
         Page { number, count, notice: None, lines: Vec::new(), rows: Vec::new(), extents, lines_left }
     }
 
@@ -434,12 +441,12 @@ mod tests {
     fn a_page_says_what_it_shows_in_one_short_text() {
         let table = [
             (
-                page(2, 3, &[("Objectives/Goals of the BPF", 1, 18), ("Expected Output(s)", 19, 46)], 9),
+                page(2, 3, &[("Objectives/Goals of the BPF".into(), 1, 18), ("Expected Output(s)".into(), 19, 46)], 9),
                 "Page 2 of 3: Objectives/Goals of the BPF, lines 1-18; Expected Output(s), lines 19-46; 9 lines left",
             ),
-            (page(1, 1, &[(FRONT_LABEL, 1, 3), ("Purpose of the WG", 4, 4), (END_LABEL, 5, 6)], 1), "Page 1 of 1: Title and details, lines 1-3; Purpose of the WG, line 4; Template and version, lines 5-6; 1 line left"),
-            (page(3, 4, &[("Expected Output(s)", 1, 49)], 0), "Page 3 of 4: Expected Output(s), lines 1-49; no lines left"),
-            (page(4, 4, &[(PEOPLE_HEADING, 1, 7)], 40), "Page 4 of 4, over the 3-page limit: Proposed co-facilitators, lines 1-7; 40 lines left"),
+            (page(1, 1, &[(FRONT_LABEL.msg().into(), 1, 3), ("Purpose of the WG".into(), 4, 4), (END_LABEL.msg().into(), 5, 6)], 1), "Page 1 of 1: Title and details, lines 1-3; Purpose of the WG, line 4; Template and version, lines 5-6; 1 line left"),
+            (page(3, 4, &[("Expected Output(s)".into(), 1, 49)], 0), "Page 3 of 4: Expected Output(s), lines 1-49; no lines left"),
+            (page(4, 4, &[(PEOPLE_LABEL.msg().into(), 1, 7)], 40), "Page 4 of 4, over the 3-page limit: Proposed co-facilitators, lines 1-7; 40 lines left"),
         ];
         for (page, expected) in table {
             assert_eq!(page.describe().english(), expected);
@@ -447,10 +454,23 @@ mod tests {
     }
 
     #[test]
+    fn the_people_are_called_on_the_pages_as_their_heading_in_the_document() {
+        assert_eq!(PEOPLE_LABEL.english(), crate::document::PEOPLE_HEADING);
+    }
+
+    #[test]
+    fn margin_labels_are_squeezed_into_the_margin_only_when_wider() {
+        let room = LABEL_RIGHT - LABEL_LEFT;
+        assert!(margin_length("Title") < room);
+        assert_eq!(margin_length("Objectives/Goals of the BPF and much more"), room);
+        assert!(margin_length("标题") > margin_length("Title"), "an em for each CJK character");
+    }
+
+    #[test]
     fn a_line_is_read_with_its_part_and_a_space_between_its_pieces() {
         let piece = |text: &str, left, width| Piece { text: text.into(), style: Style::default(), left, width };
         let line = |number, pieces: Vec<Piece>, jump| Line { number, top: 0, height: 0, baseline: 0, size: 1200, role: Role::Text, part: Part::Section(0), pieces: pieces.into(), jump };
-        let mut page = page(1, 1, &[("Objectives/Goals of the BPF", 1, 2)], 3);
+        let mut page = page(1, 1, &[("Objectives/Goals of the BPF".into(), 1, 2)], 3);
         page.lines = vec![
             line(1, vec![piece("•", 7200, 500), piece("Collect ", 9000, 4000), piece("case", 13000, 2000)], Some(Jump::Section { index: 0, at: 2 })),
             line(2, vec![piece("Name", 7600, 2000), piece("Affiliation", 16600, 3000)], None),

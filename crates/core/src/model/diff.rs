@@ -6,6 +6,7 @@
 //! worst case bounded.
 
 use crate::model::draft::Draft;
+use crate::text::i18n::{Arg, Key};
 
 /// The most token edits searched per section before reporting a whole replacement.
 pub const MAX_EDITS: usize = 1500;
@@ -27,19 +28,50 @@ pub enum Change {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SectionDiff {
-    pub heading: String,
+    pub heading: Heading,
     pub change: Change,
+}
+
+/// Which part a [`SectionDiff`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heading {
+    Title,
+    /// A template section, by its official heading.
+    Section(&'static str),
+    Details,
+}
+
+impl Heading {
+    /// The part's name in the interface: the section's heading (English, as the template has
+    /// it) or the editor's words for the title and the details.
+    pub fn name(self) -> Arg {
+        match self {
+            Heading::Title => TITLE.msg().into(),
+            Heading::Section(heading) => heading.into(),
+            Heading::Details => DETAILS.msg().into(),
+        }
+    }
+
+    /// The part's name in English without the catalogue, which the office worker (reading an
+    /// edited document back) does not carry; a test holds it to `en.json`.
+    pub fn english(self) -> &'static str {
+        match self {
+            Heading::Title => "Title",
+            Heading::Section(heading) => heading,
+            Heading::Details => "Submission details",
+        }
+    }
 }
 
 /// The title, each template section in order, and the details, each with its change.
 pub fn diff_sections(old: &Draft, new: &Draft) -> Vec<SectionDiff> {
-    let mut diffs = vec![SectionDiff { heading: "Title".into(), change: text_change(&old.title, &new.title) }];
+    let mut diffs = vec![SectionDiff { heading: Heading::Title, change: text_change(&old.title, &new.title) }];
     for (index, spec) in new.template().sections.iter().enumerate() {
         let before = old.sections_by_key().find(|(key, _)| *key == spec.key).map_or("", |(_, text)| text);
-        diffs.push(SectionDiff { heading: spec.heading.into(), change: text_change(before, new.section(index)) });
+        diffs.push(SectionDiff { heading: Heading::Section(spec.heading), change: text_change(before, new.section(index)) });
     }
     let details = if old.details() == new.details() { Change::Unchanged } else { Change::Details };
-    diffs.push(SectionDiff { heading: "Submission details".into(), change: details });
+    diffs.push(SectionDiff { heading: Heading::Details, change: details });
     diffs
 }
 
@@ -49,7 +81,11 @@ pub fn changes(old: &Draft, new: &Draft) -> Vec<SectionDiff> {
 }
 
 /// What a comparison says for [`Change::Details`]: the details are not compared word by word.
-pub const DETAILS_CHANGED: &str = "The dates, people or other submission details changed.";
+pub const DETAILS_CHANGED: Key = Key("diff.details_changed");
+
+/// What the parts that are not template sections are called in a comparison.
+const TITLE: Key = Key("diff.part.title");
+const DETAILS: Key = Key("diff.part.details");
 
 fn text_change(old: &str, new: &str) -> Change {
     if old == new { Change::Unchanged } else { Change::Text(diff_words(old, new)) }
@@ -245,14 +281,17 @@ mod tests {
         new.set_title("A title".into(), 2);
         new.set_section(0, "Cyber norms and trust.".into(), 2);
         let diffs = diff_sections(&old, &new);
-        let changed: Vec<&str> =
-            diffs.iter().filter(|d| d.change != Change::Unchanged).map(|d| d.heading.as_str()).collect();
+        let english = |heading: Heading| crate::text::i18n::english().render_arg(&heading.name());
+        let changed: Vec<String> = diffs.iter().filter(|d| d.change != Change::Unchanged).map(|d| english(d.heading)).collect();
         assert_eq!(changed, ["Title", new.template().sections[0].heading]);
         assert_eq!(diffs.len(), new.template().sections.len() + 2);
         new.edit_details(3, |d| d.code_of_conduct = true);
-        let shown: Vec<(String, bool)> = changes(&old, &new).into_iter().map(|d| (d.heading, d.change == Change::Details)).collect();
+        let shown: Vec<(String, bool)> = changes(&old, &new).into_iter().map(|d| (english(d.heading), d.change == Change::Details)).collect();
         let heading = |h: &str, details| (h.to_owned(), details);
         assert_eq!(shown, [heading("Title", false), heading(new.template().sections[0].heading, false), heading("Submission details", true)]);
         assert!(changes(&old, &old).is_empty());
+        for heading in [Heading::Title, Heading::Section("Theme"), Heading::Details] {
+            assert_eq!(english(heading), heading.english(), "the worker's English is the catalogue's");
+        }
     }
 }

@@ -5,6 +5,8 @@
 //! Every citation names a heading of the seed and a line under it; `tests/sources.rs` checks
 //! each against the seed's text, so a citation cannot point at the wrong place.
 
+use crate::text::i18n::{Arg, Key};
+
 pub const BPF_TEMPLATE: &str = "Annex II, Submission Process/Template For Proposed New BPFs, seed lines 99-113";
 pub const BPF_LENGTH: &str = "Annex II, Submission Process/Template For Proposed New BPFs, “(2-3 Pages)”, seed line 101";
 pub const BPF_THEME: &str = "Annex II, Submission Process/Template For Proposed New BPFs, seed line 103";
@@ -38,6 +40,12 @@ pub const RELATED_WORK: &str = "Meeting summary, paragraphs 5 and 6, seed lines 
 /// many in their second language, not a rule of the seed.
 pub const WRITING_ADVICE: &str = "Writing advice";
 
+/// A source as the interface names it: a citation of the seed or igf-facts.md stays as
+/// written, in English like the documents it cites; "Writing advice" is the editor's own words.
+pub fn shown(source: &'static str) -> Arg {
+    if source == WRITING_ADVICE { Key("checks.source.writing_advice").msg().into() } else { source.into() }
+}
+
 /// Every citation, for the test that checks them against the seed.
 pub const ALL: [&str; 27] = [
     BPF_TEMPLATE, BPF_LENGTH, BPF_THEME, BPF_OBJECTIVES, BPF_OUTPUTS, BPF_OUTREACH, BPF_TIMEFRAME,
@@ -46,3 +54,16 @@ pub const ALL: [&str; 27] = [
     WG_TIMEFRAME, WG_PROPOSAL, WG_BALANCE, WG_CONDUCT, WG_CO_FACILITATORS, WG_LIFETIME,
     RELATED_WORK, WRITING_ADVICE,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::{RELATED_WORK, WRITING_ADVICE, shown};
+    use crate::text::i18n::{Arg, english};
+
+    #[test]
+    fn writing_advice_is_named_in_words_and_citations_stay_as_written() {
+        assert_eq!(english().render_arg(&shown(WRITING_ADVICE)), WRITING_ADVICE);
+        assert!(matches!(shown(WRITING_ADVICE), Arg::Msg(_)));
+        assert_eq!(shown(RELATED_WORK), Arg::Text(RELATED_WORK.into()));
+    }
+}

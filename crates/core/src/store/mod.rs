@@ -28,7 +28,7 @@ use crate::model::json;
 use crate::model::draft::{Draft, DraftId};
 use crate::model::envelope::{self, EnvelopeError};
 use crate::model::settings::{self, Settings};
-use crate::text::i18n::Lang;
+use crate::text::i18n::{Lang, Msg};
 pub use memory::{Fault, Faulty, MemoryStore};
 
 /// A string key-value store such as the browser's local storage.
@@ -39,22 +39,37 @@ pub trait KeyValue {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
+/// Why the storage failed, as a clause of a sentence ("… because {error}."): [`StoreError::msg`]
+/// in the interface's language, and in English as `Display`.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum StoreError {
-    #[error("this browser does not let the editor use its storage ({0})")]
     Unavailable(String),
-    #[error("the browser's storage for this site is full")]
     QuotaExceeded,
-    #[error("the browser refused to save ({0})")]
     Refused(String),
-    #[error("the saved copy did not read back the same, so the storage cannot be trusted")]
     VerifyFailed,
-    #[error("this draft was changed in another tab or window")]
     ChangedElsewhere,
-    #[error("this draft was deleted in another tab or window")]
     DeletedElsewhere,
-    #[error("there is no draft with this id any more")]
     NotFound,
+}
+
+impl StoreError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            StoreError::Unavailable(detail) => Msg::new("store.error.unavailable").arg("detail", detail),
+            StoreError::QuotaExceeded => Msg::new("store.error.quota_exceeded"),
+            StoreError::Refused(detail) => Msg::new("store.error.refused").arg("detail", detail),
+            StoreError::VerifyFailed => Msg::new("store.error.verify_failed"),
+            StoreError::ChangedElsewhere => Msg::new("store.error.changed_elsewhere"),
+            StoreError::DeletedElsewhere => Msg::new("store.error.deleted_elsewhere"),
+            StoreError::NotFound => Msg::new("store.error.not_found"),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().english())
+    }
 }
 
 /// What [`keys::PAGES_VIEW`] holds while the page view is open.
@@ -473,5 +488,27 @@ impl Store {
             }
         }
         Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StoreError;
+
+    #[test]
+    fn storage_errors_read_as_clauses_in_english_as_before() {
+        let table: &[(StoreError, &str)] = &[
+            (StoreError::Unavailable("no window".into()), "this browser does not let the editor use its storage (no window)"),
+            (StoreError::QuotaExceeded, "the browser's storage for this site is full"),
+            (StoreError::Refused("SecurityError".into()), "the browser refused to save (SecurityError)"),
+            (StoreError::VerifyFailed, "the saved copy did not read back the same, so the storage cannot be trusted"),
+            (StoreError::ChangedElsewhere, "this draft was changed in another tab or window"),
+            (StoreError::DeletedElsewhere, "this draft was deleted in another tab or window"),
+            (StoreError::NotFound, "there is no draft with this id any more"),
+        ];
+        for (error, expected) in table {
+            assert_eq!(error.to_string(), *expected);
+            assert_eq!(error.msg().english(), *expected);
+        }
     }
 }

@@ -12,6 +12,7 @@ use thiserror::Error;
 
 use super::file::{File, push_hex};
 use crate::layout::metrics::{Measured, Style, measured_with, width};
+use crate::text::i18n::Key;
 use crate::text::invisible;
 
 /// A font file the PDF may embed, served as `fonts/<file_name>` beside the app.
@@ -167,11 +168,11 @@ pub fn right_to_left(c: char) -> bool {
 }
 
 /// The name of a right-to-left character's script, for the Export menu.
-pub fn script_name(c: char) -> &'static str {
+pub fn script_name(c: char) -> Key {
     match c {
-        '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => "Hebrew",
-        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{0870}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => "Arabic",
-        _ => "right-to-left",
+        '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => Key("files.export.script.hebrew"),
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{0870}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Key("files.export.script.arabic"),
+        _ => Key("files.export.script.right_to_left"),
     }
 }
 
@@ -357,7 +358,7 @@ mod tests {
         for (c, style, file, shown) in table {
             assert_eq!(choose(c, style), (file, shown), "{c:?} in {style:?}");
         }
-        assert_eq!((script_name('ש'), script_name('ع'), script_name('ܐ')), ("Hebrew", "Arabic", "right-to-left"));
+        assert_eq!((script_name('ש').english(), script_name('ع').english(), script_name('ܐ').english()), ("Hebrew".into(), "Arabic".into(), "right-to-left".into()));
     }
 
     #[test]
