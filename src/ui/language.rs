@@ -13,6 +13,10 @@ pub fn start(store: StoreHandle) {
     let remembered = store.with_value(|s| s.language());
     let lang = remembered.or_else(|| Lang::first_spoken(browser_languages().iter().map(String::as_str))).unwrap_or(Lang::En);
     mark_page(Lang::En);
+    // English is already spoken: setting it again would only re-render every word.
+    if lang == Lang::En {
+        return;
+    }
     // A catalogue that cannot be had now leaves the interface in English; the select says why
     // when the author chooses the language again.
     leptos::task::spawn_local(async move {

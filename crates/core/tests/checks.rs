@@ -2,9 +2,12 @@
 //! changes one thing, and lists the exact findings that must follow (severity, rule, place).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::complete_details;
 use igf_core::checks::{Checker, Finding, PersonField, Severity, Target, check};
 use igf_core::model::calendar::CivilDate;
-use igf_core::model::draft::{Details, Draft, DraftId, MeetingFormat};
+use igf_core::model::draft::{Details, Draft, DraftId};
 use igf_core::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use igf_core::model::settings::Settings;
 use igf_core::model::source;
@@ -44,21 +47,12 @@ fn person(name: &str, group: StakeholderGroup, region: Region, mag: bool) -> CoF
 }
 
 fn base_details() -> Details {
-    Details {
-        co_facilitators: vec![
-            person("Amina Diallo", StakeholderGroup::Government, Region::African, true),
-            person("Rahul Mehta", StakeholderGroup::TechnicalCommunity, Region::AsiaPacific, true),
-            person("Elena Petrova", StakeholderGroup::CivilSociety, Region::EasternEuropean, true),
-            person("Jorge Ramírez", StakeholderGroup::PrivateSector, Region::LatinAmericanAndCaribbean, false),
-        ],
-        meeting_date: "2027-03-14".into(),
-        meeting_format: Some(MeetingFormat::FaceToFace),
-        timeframe_start: "2027-04".into(),
-        timeframe_end: "2027-12".into(),
-        proposer: Contact { name: "Amina Diallo".into(), email: "amina.diallo@example.org".into() },
-        code_of_conduct: true,
-        dismissed: Vec::new(),
-    }
+    complete_details(vec![
+        person("Amina Diallo", StakeholderGroup::Government, Region::African, true),
+        person("Rahul Mehta", StakeholderGroup::TechnicalCommunity, Region::AsiaPacific, true),
+        person("Elena Petrova", StakeholderGroup::CivilSociety, Region::EasternEuropean, true),
+        person("Jorge Ramírez", StakeholderGroup::PrivateSector, Region::LatinAmericanAndCaribbean, false),
+    ])
 }
 
 /// A BPF proposal that passes every rule (Sample 1, written out to about two and a half pages).

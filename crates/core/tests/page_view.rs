@@ -16,6 +16,7 @@ use igf_core::model::people::{CoFacilitator, Region, StakeholderGroup};
 use igf_core::model::template::Kind;
 use igf_core::text::i18n::Arg;
 use igf_core::text::markdown::parse_with_starts;
+use page_corpus::common::{SAMPLE_BPF_SECTIONS, SAMPLE_BPF_TITLE};
 use page_corpus::pdf::{PdfLine, fonts, page_lines};
 
 fn draft(id: &str, kind: Kind, title: &str, sections: &[&str]) -> Draft {
@@ -33,14 +34,7 @@ fn person(name: &str, group: StakeholderGroup, region: Region, mag_member: bool)
 
 /// Sample 1 and Sample 2 of sample-proposals.md.
 fn samples() -> Vec<Draft> {
-    let mut bpf = draft("sample-1", Kind::NewBpf, "Best Practice Forum on Multilingual Content and Universal Acceptance", &[
-        "Most of the next billion Internet users will read and write in languages other than English, yet many websites, email systems and forms still reject addresses and domain names in local scripts. This BPF would gather what registries, software makers, governments and communities already do to make content and identifiers work in every script (\"Universal Acceptance\"), and what holds them back.",
-        "- Collect case studies of Universal Acceptance readiness from at least five regions.\n- Identify common obstacles: legacy validation code, missing fonts, input methods, policies.\n- Describe practices that helped local-language content grow, from public procurement rules to\n  community translation projects.\n- Offer a short checklist that organisations can apply to their own systems.",
-        "A report of about 30 pages with case studies and a one-page checklist, published before the annual meeting and kept as a living document that can be updated in later years.",
-        "An open call for input on the IGF mailing lists and through national and regional IGF initiatives; two webinars in different time zones; a session at the annual meeting; and, after publication, presentations at regional registry and developer meetings, with the checklist translated into the six UN languages.",
-        "One year: call for input in April and May, case-study interviews in June to August, drafting in September, public comment in October, final report at the annual meeting.",
-        "",
-    ]);
+    let mut bpf = draft("sample-1", Kind::NewBpf, SAMPLE_BPF_TITLE, &SAMPLE_BPF_SECTIONS);
     bpf.edit_details(3, |d| {
         d.co_facilitators = vec![
             person("Amina Diallo", StakeholderGroup::Government, Region::African, true),

@@ -6,6 +6,7 @@
 //! and pdfua (`scripts/setup.sh test` installs them). The files stay in target/pdf-readers/.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
 mod pdf;
 
 use std::path::{Path, PathBuf};
@@ -16,10 +17,11 @@ use igf_core::document::Document;
 use igf_core::formats::{self, Format};
 use igf_core::layout::layout;
 use igf_core::model::calendar::CivilDate;
-use igf_core::model::draft::{Details, Draft, DraftId, MeetingFormat};
+use igf_core::model::draft::{Draft, DraftId};
 use igf_core::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
+use common::{SAMPLE_BPF_SECTIONS, SAMPLE_BPF_TITLE, complete_details};
 use pdf::fonts;
 
 /// Names as the seed's participants write them, from every region.
@@ -60,35 +62,18 @@ fn names_draft() -> Draft {
 /// Sample 1 of sample-proposals.md, complete.
 pub fn sample_bpf() -> Draft {
     let mut draft = Draft::new(DraftId::parse("sample-1").unwrap(), Kind::NewBpf, 0);
-    draft.set_title("Best Practice Forum on Multilingual Content and Universal Acceptance".into(), 1);
-    let texts = [
-        "Most of the next billion Internet users will read and write in languages other than English, yet many websites, email systems and forms still reject addresses and domain names in local scripts. This BPF would gather what registries, software makers, governments and communities already do to make content and identifiers work in every script (\"Universal Acceptance\"), and what holds them back.",
-        "- Collect case studies of Universal Acceptance readiness from at least five regions.\n- Identify common obstacles: legacy validation code, missing fonts, input methods, policies.\n- Describe practices that helped local-language content grow, from public procurement rules to community translation projects.\n- Offer a short checklist that organisations can apply to their own systems.",
-        "A report of about 30 pages with case studies and a one-page checklist, published before the annual meeting and kept as a living document that can be updated in later years.",
-        "An open call for input on the IGF mailing lists and through national and regional IGF initiatives; two webinars in different time zones; a session at the annual meeting; and, after publication, presentations at regional registry and developer meetings, with the checklist translated into the six UN languages.",
-        "One year: call for input in April and May, case-study interviews in June to August, drafting in September, public comment in October, final report at the annual meeting.",
-        "",
-    ];
-    for (index, text) in texts.into_iter().enumerate() {
+    draft.set_title(SAMPLE_BPF_TITLE.into(), 1);
+    for (index, text) in SAMPLE_BPF_SECTIONS.into_iter().enumerate() {
         draft.set_section(index, text.to_owned(), 2);
     }
     let person = |name: &str, affiliation: &str, group, region, mag_member| CoFacilitator { name: name.into(), affiliation: affiliation.into(), group: Some(group), region: Some(region), mag_member, email: String::new() };
     draft.edit_details(3, |d| {
-        *d = Details {
-            co_facilitators: vec![
-                person("Amina Diallo", "National ICT Agency", StakeholderGroup::Government, Region::African, true),
-                person("Rahul Mehta", "Registry operator", StakeholderGroup::TechnicalCommunity, Region::AsiaPacific, true),
-                person("Elena Petrova", "Digital rights NGO", StakeholderGroup::CivilSociety, Region::EasternEuropean, true),
-                person("Jorge Ramírez", "Software company", StakeholderGroup::PrivateSector, Region::LatinAmericanAndCaribbean, false),
-            ],
-            meeting_date: "2027-03-14".into(),
-            meeting_format: Some(MeetingFormat::FaceToFace),
-            timeframe_start: "2027-04".into(),
-            timeframe_end: "2027-12".into(),
-            proposer: Contact { name: "Amina Diallo".into(), email: "amina.diallo@example.org".into() },
-            code_of_conduct: true,
-            dismissed: Vec::new(),
-        }
+        *d = complete_details(vec![
+            person("Amina Diallo", "National ICT Agency", StakeholderGroup::Government, Region::African, true),
+            person("Rahul Mehta", "Registry operator", StakeholderGroup::TechnicalCommunity, Region::AsiaPacific, true),
+            person("Elena Petrova", "Digital rights NGO", StakeholderGroup::CivilSociety, Region::EasternEuropean, true),
+            person("Jorge Ramírez", "Software company", StakeholderGroup::PrivateSector, Region::LatinAmericanAndCaribbean, false),
+        ]);
     });
     draft
 }

@@ -9,14 +9,17 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "../common/mod.rs"]
+pub mod common;
 #[path = "../pdf/mod.rs"]
 pub mod pdf;
 
+use common::complete_details;
 use pdf::fonts;
 use igf_core::checks::{Report, check};
 use igf_core::formats::{self, Format};
 use igf_core::model::calendar::CivilDate;
-use igf_core::model::draft::{Details, Draft, DraftId, MeetingFormat};
+use igf_core::model::draft::{Details, Draft, DraftId};
 use igf_core::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use igf_core::model::settings::Settings;
 use igf_core::model::template::Kind;
@@ -201,19 +204,6 @@ fn three_people() -> Vec<CoFacilitator> {
     ]
 }
 
-/// Every detail a proposal needs, for a meeting far enough ahead that its deadline is to come.
-fn complete(co_facilitators: Vec<CoFacilitator>) -> Details {
-    Details {
-        co_facilitators,
-        meeting_date: "2027-03-14".into(),
-        meeting_format: Some(MeetingFormat::FaceToFace),
-        timeframe_start: "2027-04".into(),
-        timeframe_end: "2027-12".into(),
-        proposer: Contact { name: "Amina Diallo".into(), email: "amina.diallo@example.org".into() },
-        code_of_conduct: true,
-        ..Details::default()
-    }
-}
 
 /// A BPF draft whose prose sections are `size` percent of a draft of about one page.
 /// `people_text` writes the co-facilitators section.
@@ -257,7 +247,7 @@ fn wg(id: &str, size: usize, implementation: bool, details: Details) -> Draft {
 }
 
 fn stages() -> Vec<Draft> {
-    let without_proposer = |people| Details { proposer: Contact::default(), ..complete(people) };
+    let without_proposer = |people| Details { proposer: Contact::default(), ..complete_details(people) };
     let two_mag_members = || three_people().into_iter().take(2).collect::<Vec<_>>();
     vec![
         // The defect report's draft: one page of a new BPF, four to fix (no proposer name or
@@ -271,21 +261,21 @@ fn stages() -> Vec<Draft> {
             ..without_proposer(Vec::new())
         }),
         // Complete but short: should-fix findings only.
-        bpf("stage-bpf-should-fix", Kind::NewBpf, 200, true, complete(three_people())),
+        bpf("stage-bpf-should-fix", Kind::NewBpf, 200, true, complete_details(three_people())),
         // Long enough and complete: tips only.
-        bpf("stage-bpf-tips", Kind::NewBpf, 450, true, complete(three_people())),
+        bpf("stage-bpf-tips", Kind::NewBpf, 450, true, complete_details(three_people())),
         // A continuing BPF whose meeting date is mistyped.
-        bpf("stage-bpf-continuing-must-fix", Kind::ContinuingBpf, 300, true, Details { meeting_date: "2027-03-40".into(), ..complete(three_people()) }),
-        bpf("stage-bpf-continuing-tips", Kind::ContinuingBpf, 500, true, complete(three_people())),
+        bpf("stage-bpf-continuing-must-fix", Kind::ContinuingBpf, 300, true, Details { meeting_date: "2027-03-40".into(), ..complete_details(three_people()) }),
+        bpf("stage-bpf-continuing-tips", Kind::ContinuingBpf, 500, true, complete_details(three_people())),
         // Working Groups, which may leave their implementation plan out.
         wg("stage-wg-must-fix-empty-optional", 200, false, without_proposer(Vec::new())),
-        wg("stage-wg-should-fix-empty-optional", 400, false, complete(Vec::new())),
-        wg("stage-wg-tips", 600, true, Details { timeframe_start: String::new(), timeframe_end: String::new(), ..complete(two_mag_members()) }),
-        wg("stage-wg-ready", 600, true, complete(two_mag_members())),
-        wg("stage-wg-ready-empty-optional", 700, false, complete(two_mag_members())),
+        wg("stage-wg-should-fix-empty-optional", 400, false, complete_details(Vec::new())),
+        wg("stage-wg-tips", 600, true, Details { timeframe_start: String::new(), timeframe_end: String::new(), ..complete_details(two_mag_members()) }),
+        wg("stage-wg-ready", 600, true, complete_details(two_mag_members())),
+        wg("stage-wg-ready-empty-optional", 700, false, complete_details(two_mag_members())),
     ]
     .into_iter()
-    .chain(LANGUAGES.iter().map(|language| translated(language, complete(language.people.iter().map(|&(name, region)| person(name, Some(StakeholderGroup::CivilSociety), region, true)).collect()))))
+    .chain(LANGUAGES.iter().map(|language| translated(language, complete_details(language.people.iter().map(|&(name, region)| person(name, Some(StakeholderGroup::CivilSociety), region, true)).collect()))))
     .collect()
 }
 
