@@ -3,23 +3,33 @@
 //! leaves this module.
 
 use igf_core::sharing::link::{ITERATIONS, IV_LEN, SALT_LEN, Sealed, ShareError};
+use igf_core::text::i18n::Msg;
 use js_sys::{Array, Uint8Array};
 use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
+/// Why a link could not be sealed or opened, in whole sentences.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum CryptoError {
-    #[error("This browser cannot encrypt or decrypt on this page ({0}). Open the editor from its https address, or share without a passphrase.")]
     Unavailable(String),
-    #[error("{}", ShareError::WrongPassphrase)]
     WrongPassphrase,
 }
 
+impl CryptoError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            CryptoError::Unavailable(detail) => Msg::new("error.crypto.unavailable").arg("detail", detail),
+            CryptoError::WrongPassphrase => ShareError::WrongPassphrase.msg(),
+        }
+    }
+}
+
+igf_core::display_in_english!(CryptoError);
+
 fn unavailable(error: JsValue) -> CryptoError {
-    let reason = error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| error.as_string());
-    CryptoError::Unavailable(reason.unwrap_or_else(|| "no reason given".into()))
+    CryptoError::Unavailable(super::failure::reason(&error))
 }
 
 /// Web Crypto exists only on secure pages (https, localhost), so it is looked up, not assumed.

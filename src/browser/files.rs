@@ -1,17 +1,45 @@
 //! Files in and out: downloads through a Blob link, uploads read with a size cap.
 
-use igf_codecs::decimal;
+use igf_core::text::i18n::{Arg, Msg};
+use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use super::failure::reason;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
-/// Why the browser refused something, in a few words.
-fn reason(e: &JsValue) -> String {
-    let reason = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string());
-    reason.unwrap_or_else(|| "no reason given".into())
+/// Why a file did not go out or come in, as a clause.
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum FileError {
+    NoPage,
+    DownloadRefused(String),
+    TabBlocked,
+    TabRefused(String),
+    ShowRefused(String),
+    TooLarge { name: String, bytes: f64 },
+    Unreadable { name: String },
 }
+
+impl FileError {
+    pub fn msg(&self) -> Msg {
+        let megabytes = |bytes: f64, places| Arg::decimal(bytes / 1_048_576.0, places);
+        match self {
+            FileError::NoPage => Msg::new("error.browser.no_window"),
+            FileError::DownloadRefused(detail) => Msg::new("error.file.download_refused").arg("detail", detail),
+            FileError::TabBlocked => Msg::new("error.file.tab_blocked"),
+            FileError::TabRefused(detail) => Msg::new("error.file.tab_refused").arg("detail", detail),
+            FileError::ShowRefused(detail) => Msg::new("error.file.show_refused").arg("detail", detail),
+            FileError::TooLarge { name, bytes } => {
+                Msg::new("error.file.too_large").arg("name", name).arg("size", megabytes(*bytes, 1)).arg("limit", megabytes(MAX_IMPORT_BYTES, 0))
+            }
+            FileError::Unreadable { name } => Msg::new("error.file.unreadable").arg("name", name),
+        }
+    }
+}
+
+igf_core::display_in_english!(FileError);
 
 /// Bytes as an address of this page, released a minute later (time for the browser to start a
 /// download or show the file).
@@ -31,9 +59,9 @@ fn object_url(mime: &str, bytes: &[u8]) -> Result<String, JsValue> {
 }
 
 /// Offers bytes as a download with the given file name.
-pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let fail = |e: JsValue| format!("the browser refused the download ({})", reason(&e));
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("there is no document")?;
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), FileError> {
+    let fail = |e: JsValue| FileError::DownloadRefused(reason(&e));
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(FileError::NoPage)?;
     let url = object_url(mime, bytes).map_err(fail)?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
     anchor.set_href(&url);
@@ -47,18 +75,18 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
 pub struct Tab(web_sys::Window);
 
 impl Tab {
-    pub fn open() -> Result<Tab, String> {
-        let window = web_sys::window().ok_or("there is no window")?;
+    pub fn open() -> Result<Tab, FileError> {
+        let window = web_sys::window().ok_or(FileError::NoPage)?;
         match window.open_with_url_and_target("", "_blank") {
             Ok(Some(tab)) => Ok(Tab(tab)),
-            Ok(None) => Err("the browser did not open a new tab (allow pop-ups for this site)".into()),
-            Err(e) => Err(format!("the browser did not open a new tab ({})", reason(&e))),
+            Ok(None) => Err(FileError::TabBlocked),
+            Err(e) => Err(FileError::TabRefused(reason(&e))),
         }
     }
 
     /// Shows the bytes in the tab, as the browser shows a file of that type.
-    pub fn show(self, mime: &str, bytes: &[u8]) -> Result<(), String> {
-        let fail = |e: JsValue| format!("the browser could not show the file ({})", reason(&e));
+    pub fn show(self, mime: &str, bytes: &[u8]) -> Result<(), FileError> {
+        let fail = |e: JsValue| FileError::ShowRefused(reason(&e));
         let url = object_url(mime, bytes).map_err(fail)?;
         self.0.location().set_href(&url).map_err(fail)
     }
@@ -69,17 +97,10 @@ impl Tab {
 }
 
 /// Reads a chosen file's bytes, refusing files above [`MAX_IMPORT_BYTES`] before reading.
-pub async fn read(file: web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read(file: web_sys::File) -> Result<Vec<u8>, FileError> {
     if file.size() > MAX_IMPORT_BYTES {
-        return Err(format!(
-            "“{}” is {} MB; files up to {} MB can be imported",
-            file.name(),
-            decimal::fixed(file.size() / 1_048_576.0, 1),
-            decimal::fixed(MAX_IMPORT_BYTES / 1_048_576.0, 0)
-        ));
+        return Err(FileError::TooLarge { name: file.name(), bytes: file.size() });
     }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("“{}” could not be read", file.name()))?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| FileError::Unreadable { name: file.name() })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -10,8 +10,30 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use igf_core::formats::pdf::{FontFile, Fonts};
+use igf_core::text::i18n::Msg;
+use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use super::failure::{self, FetchError};
+
+/// Why fonts could not be had or drawn with, as a clause.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum FontLoadError {
+    Fetch(#[from] FetchError),
+    Refused { file: &'static str, detail: String },
+}
+
+impl FontLoadError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            FontLoadError::Fetch(error) => error.msg(),
+            FontLoadError::Refused { file, detail } => Msg::new("error.font.refused").arg("file", *file).arg("detail", detail),
+        }
+    }
+}
+
+igf_core::display_in_english!(FontLoadError);
 
 thread_local! {
     static LOADED: RefCell<Fonts> = RefCell::new(Fonts::default());
@@ -19,7 +41,7 @@ thread_local! {
 
 /// The fonts `needed`, fetching those not loaded yet; `progress` hears the bytes received of
 /// those fetched, and their total, after each piece that arrives.
-pub async fn load(needed: &[FontFile], progress: &dyn Fn(u64, u64)) -> Result<Fonts, String> {
+pub async fn load(needed: &[FontFile], progress: &dyn Fn(u64, u64)) -> Result<Fonts, FontLoadError> {
     let missing: Vec<FontFile> = needed.iter().copied().filter(|&f| !LOADED.with(|l| l.borrow().has(f))).collect();
     let total: u64 = missing.iter().map(|f| u64::from(f.bytes())).sum();
     let mut done = 0u64;
@@ -34,15 +56,11 @@ pub async fn load(needed: &[FontFile], progress: &dyn Fn(u64, u64)) -> Result<Fo
     Ok(LOADED.with(|l| l.borrow().clone()))
 }
 
-async fn fetch(file: FontFile, received: &dyn Fn(u64)) -> Result<Vec<u8>, String> {
-    let name = file.file_name();
-    let failed = |_: JsValue| format!("the font “{name}” could not be loaded (check the connection)");
-    let window = web_sys::window().ok_or("there is no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&format!("fonts/{name}"))).await.map_err(failed)?.unchecked_into();
-    if !response.ok() {
-        return Err(format!("the font “{name}” could not be loaded (the server answered {})", response.status()));
-    }
-    let body = response.body().ok_or_else(|| format!("the font “{name}” came without content"))?;
+async fn fetch(file: FontFile, received: &dyn Fn(u64)) -> Result<Vec<u8>, FetchError> {
+    let path = format!("fonts/{}", file.file_name());
+    let failed = |_: JsValue| FetchError::Offline { path: path.clone() };
+    let response = failure::get(&path).await?;
+    let body = response.body().ok_or_else(|| FetchError::Empty { path: path.clone() })?;
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes = Vec::with_capacity(file.bytes() as usize);
     loop {
@@ -55,7 +73,7 @@ async fn fetch(file: FontFile, received: &dyn Fn(u64)) -> Result<Vec<u8>, String
         received(bytes.len() as u64);
     }
     if bytes.len() != file.bytes() as usize {
-        return Err(format!("the font “{name}” arrived incomplete ({} of {} bytes)", bytes.len(), file.bytes()));
+        return Err(FetchError::Incomplete { path, received: bytes.len(), expected: file.bytes() as usize });
     }
     Ok(bytes)
 }
@@ -79,15 +97,16 @@ fn face(file: FontFile) -> (&'static str, &'static str, &'static str) {
 
 /// Makes the fonts `needed` drawable in the page, for the page view: loaded as for the PDF
 /// (`load`, with its `progress`), then added to the document's fonts, once each.
-pub async fn show(needed: &[FontFile], progress: &dyn Fn(u64, u64)) -> Result<(), String> {
+pub async fn show(needed: &[FontFile], progress: &dyn Fn(u64, u64)) -> Result<(), FontLoadError> {
     let fonts = load(needed, progress).await?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("there is no document")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(FetchError::NoWindow)?;
     for &file in needed {
         if SHOWN.with(|s| s.borrow().contains(&file)) {
             continue;
         }
-        let refused = |_: JsValue| format!("the browser could not use the font “{}”", file.file_name());
-        let bytes = fonts.get(file).ok_or_else(|| format!("the font “{}” is not loaded", file.file_name()))?;
+        let refused = |e: JsValue| FontLoadError::Refused { file: file.file_name(), detail: failure::reason(&e) };
+        // `load` gave every file needed, or failed.
+        let Some(bytes) = fonts.get(file) else { continue };
         let (family, weight, style) = face(file);
         let descriptors = web_sys::FontFaceDescriptors::new();
         descriptors.set_weight(weight);

@@ -5,9 +5,30 @@
 //! Invariant: English is built in and never fetched; a catalogue that cannot be fetched or read
 //! is an error sentence's reason, and the interface stays in the language it was in.
 
-use igf_core::text::i18n::{Catalogue, Lang};
-use wasm_bindgen::JsCast;
+use igf_core::text::i18n::{Catalogue, CatalogueError, Lang, Msg};
+use thiserror::Error;
 use wasm_bindgen_futures::JsFuture;
+
+use super::failure::{self, FetchError};
+
+/// Why a catalogue could not be had, as a clause.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum LanguageError {
+    Fetch(#[from] FetchError),
+    /// The file is not a catalogue: a fault of the build, named as the check of it names it.
+    Damaged { path: String, error: CatalogueError },
+}
+
+impl LanguageError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            LanguageError::Fetch(error) => error.msg(),
+            LanguageError::Damaged { path, error } => Msg::new("error.catalogue.damaged").arg("path", path).arg("detail", error.to_string()),
+        }
+    }
+}
+
+igf_core::display_in_english!(LanguageError);
 
 /// The reader's languages as the browser lists them, most wanted first.
 pub fn browser_languages() -> Vec<String> {
@@ -17,16 +38,12 @@ pub fn browser_languages() -> Vec<String> {
 }
 
 /// The catalogue of `lang`, fetched; or why it could not be had, as a clause.
-pub async fn fetch_catalogue(lang: Lang) -> Result<Catalogue, String> {
-    let tag = lang.tag();
-    let failed = |_| format!("the file i18n/{tag}.json could not be loaded (check the connection)");
-    let window = web_sys::window().ok_or("there is no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&format!("i18n/{tag}.json"))).await.map_err(failed)?.unchecked_into();
-    if !response.ok() {
-        return Err(format!("the file i18n/{tag}.json could not be loaded (the server answered {})", response.status()));
-    }
+pub async fn fetch_catalogue(lang: Lang) -> Result<Catalogue, LanguageError> {
+    let path = format!("i18n/{}.json", lang.tag());
+    let failed = |_| FetchError::Offline { path: path.clone() };
+    let response = failure::get(&path).await?;
     let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
-    Catalogue::parse(lang, &text.as_string().unwrap_or_default()).map_err(|e| e.to_string())
+    Catalogue::parse(lang, &text.as_string().unwrap_or_default()).map_err(|error| LanguageError::Damaged { path, error })
 }
 
 /// Marks the page as written in `lang`, in its direction, for screen readers, fonts and layout.

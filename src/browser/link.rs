@@ -1,6 +1,7 @@
 //! The address bar and the clipboard, for share links: reading and clearing the fragment,
 //! hearing it change, the app's own address, copying, and the text a reader selected.
 
+use igf_core::text::i18n::Msg;
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -34,15 +35,33 @@ pub fn on_fragment_change(action: impl Fn(String) + 'static) -> Option<EventList
 }
 
 /// Copies text to the clipboard. Fails on pages that are not secure or when the browser says no.
-pub async fn copy(text: &str) -> Result<(), String> {
+pub async fn copy(text: &str) -> Result<(), ClipboardError> {
     let clipboard = web_sys::window()
         .map(|w| w.navigator())
         .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
         .filter(|c| !c.is_undefined())
-        .ok_or("this browser offers no clipboard on this page")?;
+        .ok_or(ClipboardError::Missing)?;
     let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
-    JsFuture::from(clipboard.write_text(text)).await.map(drop).map_err(|_| "the browser refused to copy".to_owned())
+    JsFuture::from(clipboard.write_text(text)).await.map(drop).map_err(|_| ClipboardError::Refused)
 }
+
+/// Why a copy failed, as a clause.
+#[derive(Debug, thiserror::Error, Clone, Copy, PartialEq, Eq)]
+pub enum ClipboardError {
+    Missing,
+    Refused,
+}
+
+impl ClipboardError {
+    pub fn msg(self) -> Msg {
+        match self {
+            ClipboardError::Missing => Msg::new("error.clipboard.missing"),
+            ClipboardError::Refused => Msg::new("error.clipboard.refused"),
+        }
+    }
+}
+
+igf_core::display_in_english!(ClipboardError);
 
 /// The text selected inside the element with this id, if the selection lies within it.
 pub fn selected_text_in(id: &str) -> Option<String> {

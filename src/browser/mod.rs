@@ -8,6 +8,7 @@
 pub mod autosave;
 pub mod crypto;
 pub mod drawing;
+pub mod failure;
 pub mod files;
 pub mod fonts;
 pub mod language;

@@ -4,17 +4,36 @@
 
 use igf_core::model::draft::{Draft, DraftId};
 use igf_core::sharing::inbox::{self, Addressee};
-use igf_core::sharing::review::{self, Merged, Review};
+use igf_core::sharing::review::{self, Merged, Review, ReviewError};
 use igf_core::store::{Loaded, Store, StoreError};
+use igf_core::text::i18n::Msg;
 
 use super::storage;
 
+/// Why the reviews stored for a draft cannot be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum StoredReviewsError {
+    Store(#[from] StoreError),
+    Review(#[from] ReviewError),
+}
+
+impl StoredReviewsError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            StoredReviewsError::Store(error) => error.msg(),
+            StoredReviewsError::Review(error) => error.msg(),
+        }
+    }
+}
+
+igf_core::display_in_english!(StoredReviewsError);
+
 /// The reviews received for a draft; none when nothing is stored. An unreadable value is
 /// reported and left in place.
-pub fn received(store: &Store, id: &DraftId) -> Result<Vec<Review>, String> {
-    match store.raw(&inbox::received_key(id)).map_err(|e| e.to_string())? {
+pub fn received(store: &Store, id: &DraftId) -> Result<Vec<Review>, StoredReviewsError> {
+    match store.raw(&inbox::received_key(id))? {
         None => Ok(Vec::new()),
-        Some(text) => review::decode_received(&text).map_err(|e| e.to_string()),
+        Some(text) => Ok(review::decode_received(&text)?),
     }
 }
 
@@ -24,16 +43,16 @@ pub fn save_received(store: &Store, id: &DraftId, reviews: &[Review]) -> Result<
 
 /// Files a review with the stored draft it is about. Returns the draft and what changed, or a
 /// sentence saying why nothing was changed.
-pub fn receive(store: &Store, incoming: Review) -> Result<(Draft, Merged), String> {
+pub fn receive(store: &Store, incoming: Review) -> Result<(Draft, Merged), Msg> {
     let id = incoming.draft_id.clone();
     let addressee = match store.load(&id) {
         Ok(Some(Loaded { draft: Ok(draft), .. })) => Addressee::Found(Box::new(draft)),
         Ok(None) => Addressee::Missing,
-        Ok(Some(Loaded { draft: Err(e), .. })) => Addressee::Unreadable(e.to_string()),
-        Err(e) => Addressee::Failed(e.to_string()),
+        Ok(Some(Loaded { draft: Err(e), .. })) => Addressee::Unreadable(e.msg()),
+        Err(e) => Addressee::Failed(e.msg()),
     };
-    let (draft, reviews, merged) = inbox::file(addressee, received(store, &id), incoming)?;
-    save_received(store, &id, &reviews).map_err(inbox::not_saved)?;
+    let (draft, reviews, merged) = inbox::file(addressee, received(store, &id).map_err(|e| e.msg()), incoming)?;
+    save_received(store, &id, &reviews).map_err(|e| inbox::not_saved(e.msg()))?;
     Ok((draft, merged))
 }
 

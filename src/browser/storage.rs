@@ -13,6 +13,8 @@ use igf_core::store::{KeyValue, MemoryStore, Store, StoreError};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::failure;
+
 const OPEN_DRAFT_KEY: &str = "igf-proposal-editor/open-draft";
 
 /// The browser's local storage, as raw text: the store writes and compares exact values and
@@ -26,14 +28,14 @@ impl LocalKv {
         match window.local_storage() {
             Ok(Some(_)) => Ok(LocalKv(LocalStorage::raw())),
             Ok(None) => Err(StoreError::Unavailable("no local storage".into())),
-            Err(error) => Err(StoreError::Unavailable(js_message(&error))),
+            Err(error) => Err(StoreError::Unavailable(failure::reason(&error))),
         }
     }
 }
 
 impl KeyValue for LocalKv {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.0.get_item(key).map_err(|e| StoreError::Unavailable(js_message(&e)))
+        self.0.get_item(key).map_err(|e| StoreError::Unavailable(failure::reason(&e)))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -41,11 +43,11 @@ impl KeyValue for LocalKv {
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.0.remove_item(key).map_err(|e| StoreError::Refused(js_message(&e)))
+        self.0.remove_item(key).map_err(|e| StoreError::Refused(failure::reason(&e)))
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let length = self.0.length().map_err(|e| StoreError::Unavailable(js_message(&e)))?;
+        let length = self.0.length().map_err(|e| StoreError::Unavailable(failure::reason(&e)))?;
         Ok((0..length).filter_map(|index| self.0.key(index).ok().flatten()).collect())
     }
 }
@@ -148,17 +150,8 @@ fn classify_write_error(error: &JsValue) -> StoreError {
     let name = error.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
     match name.as_str() {
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
-        "SecurityError" => StoreError::Unavailable(js_message(error)),
-        _ => StoreError::Refused(js_message(error)),
+        "SecurityError" => StoreError::Unavailable(failure::reason(error)),
+        _ => StoreError::Refused(failure::reason(error)),
     }
 }
 
-fn js_message(error: &JsValue) -> String {
-    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
-        return format!("{}: {}", exception.name(), exception.message());
-    }
-    if let Some(error) = error.dyn_ref::<js_sys::Error>() {
-        return String::from(error.message());
-    }
-    error.as_string().unwrap_or_else(|| "unknown error".into())
-}

@@ -40,7 +40,7 @@ pub fn serve() {
             }
             "pdf" => match office::answer_pdf(&text(2), &fonts_from(&message.get(3))) {
                 Ok(pdf) => js_sys::Uint8Array::from(&pdf[..]).into(),
-                Err(sentence) => sentence.into(),
+                Err(refusal) => refusal.into(),
             },
             _ => office::answer_paste(&text(2)).into(),
         };
@@ -80,8 +80,8 @@ thread_local! {
 
 /// Starts the worker; an error in it fails every answer awaited and drops it, so the next
 /// message starts a fresh one.
-fn start() -> Result<Link, String> {
-    let worker = web_sys::Worker::new(LOADER).map_err(|_| "the browser could not start it".to_owned())?;
+fn start() -> Result<Link, WorkerError> {
+    let worker = web_sys::Worker::new(LOADER).map_err(|_| WorkerError::NotStarted)?;
     let waiting: Rc<RefCell<Vec<(u32, js_sys::Function, js_sys::Function)>>> = Rc::default();
     let held: Rc<RefCell<Option<Vec<js_sys::Array>>>> = Rc::new(RefCell::new(Some(Vec::new())));
     let answers = Rc::clone(&waiting);
@@ -116,13 +116,13 @@ fn start() -> Result<Link, String> {
 }
 
 /// Sends `[id, ...parts]` and waits for the answer.
-async fn ask(parts: &[wasm_bindgen::JsValue]) -> Result<wasm_bindgen::JsValue, String> {
+async fn ask(parts: &[wasm_bindgen::JsValue]) -> Result<wasm_bindgen::JsValue, WorkerError> {
     let promise = LINK.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
             *cell = Some(start()?);
         }
-        let link = cell.as_mut().ok_or("it is not running")?;
+        let link = cell.as_mut().ok_or(WorkerError::NotStarted)?;
         link.next += 1;
         let id = link.next;
         let message = js_sys::Array::of1(&id.into());
@@ -133,17 +133,39 @@ async fn ask(parts: &[wasm_bindgen::JsValue]) -> Result<wasm_bindgen::JsValue, S
         let promise = js_sys::Promise::new(&mut |resolve, reject| waiting.borrow_mut().push((id, resolve, reject)));
         match link.held.borrow_mut().as_mut() {
             Some(held) => held.push(message),
-            None => link.worker.post_message(&message).map_err(|_| "the browser refused the message".to_owned())?,
+            None => link.worker.post_message(&message).map_err(|_| WorkerError::MessageRefused)?,
         }
-        Ok::<_, String>(promise)
+        Ok::<_, WorkerError>(promise)
     })?;
-    JsFuture::from(promise).await.map_err(|_| "it stopped with an error".to_owned())
+    JsFuture::from(promise).await.map_err(|_| WorkerError::Stopped)
 }
 
 /// [`ask`] for an answer in text.
-async fn ask_text(parts: &[wasm_bindgen::JsValue]) -> Result<String, String> {
-    ask(parts).await?.as_string().ok_or_else(|| "it answered nothing".to_owned())
+async fn ask_text(parts: &[wasm_bindgen::JsValue]) -> Result<String, WorkerError> {
+    ask(parts).await?.as_string().ok_or(WorkerError::Silent)
 }
+
+/// Why the office worker gave no answer, as a clause about it.
+#[derive(Debug, thiserror::Error, Clone, Copy, PartialEq, Eq)]
+pub enum WorkerError {
+    NotStarted,
+    MessageRefused,
+    Stopped,
+    Silent,
+}
+
+impl WorkerError {
+    pub fn msg(self) -> Msg {
+        match self {
+            WorkerError::NotStarted => Msg::new("error.worker.not_started"),
+            WorkerError::MessageRefused => Msg::new("error.worker.message_refused"),
+            WorkerError::Stopped => Msg::new("error.worker.stopped"),
+            WorkerError::Silent => Msg::new("error.worker.silent"),
+        }
+    }
+}
+
+igf_core::display_in_english!(WorkerError);
 
 /// Reads a word-processor file in the worker.
 pub async fn read_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
@@ -156,7 +178,7 @@ pub async fn read_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -
     ];
     match ask_text(&parts).await {
         Ok(answer) => office::read_answer(name, &answer, new_id, now_ms),
-        Err(reason) => Err(ImportError::Relayed(format!("“{name}” could not be read, because the reader for word-processor files could not run ({reason})"))),
+        Err(reason) => Err(ImportError::Relayed(Msg::new("error.import.reader_failed").arg("name", name).arg("reason", reason.msg()))),
     }
 }
 
@@ -175,9 +197,9 @@ pub async fn write_pdf(draft: &Draft, report: &Report, fonts: &Fonts) -> Result<
             files.push(&js_sys::Array::of2(&(index as u32).into(), &js_sys::Uint8Array::from(bytes)));
         }
     }
-    let answer = ask(&["pdf".into(), office::pdf_request(draft, report).into(), files.into()]).await.map_err(|reason| notes::pdf_writer_failed(&reason))?;
+    let answer = ask(&["pdf".into(), office::pdf_request(draft, report).into(), files.into()]).await.map_err(|reason| notes::pdf_writer_failed(reason.msg()))?;
     match answer.dyn_into::<js_sys::Uint8Array>() {
         Ok(pdf) => Ok(pdf.to_vec()),
-        Err(other) => Err(other.as_string().map_or_else(|| notes::pdf_writer_failed("it answered nothing"), |why| notes::pdf_not_made(&why))),
+        Err(other) => Err(other.as_string().map_or_else(|| notes::pdf_writer_failed(WorkerError::Silent.msg()), |why| notes::pdf_not_made(office::read_pdf_refusal(&why)))),
     }
 }

@@ -91,7 +91,7 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
 /// tab, with their `progress`); or the sentence saying why it cannot be made.
 pub async fn make_pdf(draft: &Draft, report: &Report, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>, String> {
     let needed = pdf::needed(&Document::new(draft, report.must_fix()));
-    let fonts = fonts::load(&needed, progress).await.map_err(|e| t_now(&notes::pdf_fonts_failed(&e)))?;
+    let fonts = fonts::load(&needed, progress).await.map_err(|e| t_now(&notes::pdf_fonts_failed(e.msg())))?;
     worker::write_pdf(draft, report, &fonts).await.map_err(|e| t_now(&e))
 }
 
@@ -115,7 +115,7 @@ fn download(draft: &Draft, format: Format, bytes: &[u8]) -> String {
     let name = formats::file_name(draft, format, today());
     match files::download(&name, format.mime(), bytes) {
         Ok(()) => t_now(&Msg::new("files.export.downloaded").arg("name", name)),
-        Err(e) => t_now(&Msg::new("files.export.not_downloaded").arg("name", name).arg("error", e.to_string())),
+        Err(e) => t_now(&Msg::new("files.export.not_downloaded").arg("name", name).arg("error", e.msg())),
     }
 }
 
@@ -176,7 +176,7 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
             let name = file.name();
             let bytes = match files::read(file).await {
                 Ok(bytes) => bytes,
-                Err(e) => return set_error.set(Some(t_now(&Msg::new("files.import.unreadable").arg("error", e.to_string())))),
+                Err(e) => return set_error.set(Some(t_now(&Msg::new("files.import.unreadable").arg("error", e.msg())))),
             };
             // Word-processor files are read in the office worker, loaded on first use.
             let imported = if wordml::is_office_file(&bytes) {
@@ -324,7 +324,7 @@ fn ForeignPreview(name: String, import: ForeignImport, pending: RwSignal<Option<
                 }).collect_view()}
                 {people.map(|line| view! { <li>{t_with(line)}</li> })}
             </ul>
-            {import.source.left_out.map(|note| view! { <p class="hint">{note}</p> })}
+            {import.source.left_out.map(|note| view! { <p class="hint">{t_with(note)}</p> })}
             <p class="hint">{t("files.foreign.hint")}</p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=move |_| on_done.run(draft.clone())>{t("files.foreign.import")}</button>
@@ -342,7 +342,7 @@ fn EditedChoice(edited: Edited, pending: RwSignal<Option<Pending>>, on_chosen: C
     view! {
         <section class="import-panel" role="region" aria-labelledby="edited-heading">
             <h3 id="edited-heading">{t_with(arrival::EDITED_HEADING.msg())}</h3>
-            <p>{summary}</p>
+            <p>{t_with(summary)}</p>
             <p class="hint">{t_with(arrival::EDITED_CHOICE.msg())}</p>
             <details class="edited-changes">
                 <summary>{t("files.edited.differs")}</summary>

@@ -26,13 +26,13 @@ pub fn start(store: StoreHandle) {
 
 /// Speaks `lang`, fetching its catalogue first; the sentence saying why not if it cannot.
 async fn switch(lang: Lang) -> Result<(), String> {
-    let catalogue = if lang == Lang::En { english().clone() } else { fetch_catalogue(lang).await.map_err(|reason| failed(lang, &reason))? };
+    let catalogue = if lang == Lang::En { english().clone() } else { fetch_catalogue(lang).await.map_err(|reason| failed(lang, reason.msg()))? };
     speak(catalogue);
     mark_page(lang);
     Ok(())
 }
 
-fn failed(lang: Lang, reason: &str) -> String {
+fn failed(lang: Lang, reason: Msg) -> String {
     t_now(&Msg::new("language.failed").arg("language", lang.name()).arg("reason", reason))
 }
 

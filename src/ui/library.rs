@@ -23,7 +23,7 @@ struct Shelf {
     summaries: Vec<Summary>,
     newer: Vec<NewerDraft>,
     quarantined: Vec<Quarantined>,
-    stuck: Vec<(String, String)>,
+    stuck: Vec<(String, Msg)>,
     trash: Vec<(DraftId, String, u64)>,
     error: Option<StoreError>,
 }
@@ -295,11 +295,11 @@ fn BackupButtons(library: Library) -> impl IntoView {
             let name = file.name();
             let text = match files::read(file).await {
                 Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                Err(e) => return library.say(t_now(&Msg::new("library.restore.unreadable").arg("error", e.to_string()))),
+                Err(e) => return library.say(t_now(&Msg::new("library.restore.unreadable").arg("error", e.msg()))),
             };
             library.act(|s| match s.restore(&text, now_ms()) {
                 Ok(report) => Ok(t_now(&report.summary())),
-                Err(e) => Err(t_now(&Msg::new("library.restore.failed").arg("name", name).arg("error", e.to_string()))),
+                Err(e) => Err(t_now(&Msg::new("library.restore.failed").arg("name", name).arg("error", e.msg()))),
             });
         });
     };
@@ -327,7 +327,7 @@ pub(super) fn download_backup(store: &Store, current: Option<&Draft>) -> String 
     let name = backup::file_name(today());
     match files::download(&name, "application/json", file.as_bytes()) {
         Ok(()) => t_now(&Msg::new("library.backup.done").arg("name", name).arg("drafts", Msg::new("count.drafts").arg("count", count))),
-        Err(e) => t_now(&Msg::new("library.backup.not_downloaded").arg("error", e.to_string())),
+        Err(e) => t_now(&Msg::new("library.backup.not_downloaded").arg("error", e.msg())),
     }
 }
 
@@ -338,7 +338,7 @@ fn download_raw(library: Library, key: &str) {
     let text = match raw {
         Ok(Some(raw)) => match files::download(&name, "application/json", raw.as_bytes()) {
             Ok(()) => t_now(&Msg::new("library.raw.downloaded").arg("name", name)),
-            Err(e) => t_now(&Msg::new("library.raw.not_downloaded").arg("name", name).arg("error", e.to_string())),
+            Err(e) => t_now(&Msg::new("library.raw.not_downloaded").arg("name", name).arg("error", e.msg())),
         },
         Ok(None) => t_now(&Msg::new("library.raw.gone")),
         Err(e) => t_now(&Msg::new("library.raw.unreadable").arg("error", e.msg())),
@@ -366,7 +366,7 @@ fn UnreadableValues(library: Library) -> impl IntoView {
                     {move || library.shelf.with(|s| s.quarantined.clone()).into_iter().map(|q| {
                         let (download_key, discard_key) = (q.key.clone(), q.key.clone());
                         let text = match q.reason {
-                            Some(reason) => Msg::new("library.problems.quarantined_because").arg("reason", reason.to_string()),
+                            Some(reason) => Msg::new("library.problems.quarantined_because").arg("reason", reason),
                             None => Msg::new("library.problems.quarantined"),
                         };
                         view! {

@@ -181,7 +181,7 @@ pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<P
                     status.try_set(None);
                 }
                 Err(e) => {
-                    status.try_set(Some(t_now(&notes::page_fonts_failed(&e))));
+                    status.try_set(Some(t_now(&notes::page_fonts_failed(e.msg()))));
                 }
             }
             fetching.try_set_value((true, false));
@@ -247,7 +247,7 @@ fn PrintButton(draft: RwSignal<Draft>, report: Memo<Report>, status: RwSignal<Op
     let print = move |_| {
         let tab = match Tab::open() {
             Ok(tab) => tab,
-            Err(e) => return status.set(Some(t_now(&notes::print_failed(&e)))),
+            Err(e) => return status.set(Some(t_now(&notes::print_failed(e.msg())))),
         };
         let (d, r) = (draft.get_untracked(), report.get_untracked());
         leptos::task::spawn_local(async move {
@@ -255,7 +255,7 @@ fn PrintButton(draft: RwSignal<Draft>, report: Memo<Report>, status: RwSignal<Op
             let message = match made {
                 Ok(bytes) => match tab.show(Format::Pdf.mime(), &bytes) {
                     Ok(()) => t_now(&notes::print_opened()),
-                    Err(e) => t_now(&notes::print_failed(&e)),
+                    Err(e) => t_now(&notes::print_failed(e.msg())),
                 },
                 Err(message) => {
                     tab.close();

@@ -33,7 +33,7 @@ impl Received {
         let store = expect_context::<StoreHandle>();
         let (reviews, problem) = match store.with_value(|s| review_store::received(s, &id)) {
             Ok(reviews) => (reviews, None),
-            Err(e) => (Vec::new(), Some(t_now(&Msg::new("received.unreadable").arg("error", e.to_string())))),
+            Err(e) => (Vec::new(), Some(t_now(&Msg::new("received.unreadable").arg("error", e.msg())))),
         };
         let reviews = RwSignal::new(reviews);
         let changed = Memo::new(move |_| reviews.with(|all| draft.with(|d| comments::changed_since(all, d))));

@@ -87,7 +87,7 @@ fn ReviewBar(draft: Draft, review: RwSignal<Review>, status: RwSignal<Option<Str
         let result = files::download(&file_name, Format::DraftFile.mime(), review::encode(&sent()).as_bytes());
         status.set(Some(match result {
             Ok(()) => t_now(&Msg::new("review.downloaded").arg("name", &file_name)),
-            Err(e) => t_now(&Msg::new("review.not_downloaded").arg("error", e.to_string())),
+            Err(e) => t_now(&Msg::new("review.not_downloaded").arg("error", e.msg())),
         }));
     };
     view! {

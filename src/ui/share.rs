@@ -71,7 +71,7 @@ impl Offer {
                 leptos::task::spawn_local(async move {
                     match crypto::seal(&secret, &bytes).await {
                         Ok(sealed) => finish(Body::Sealed(sealed)),
-                        Err(e) => status.set(Some(e.to_string())),
+                        Err(e) => status.set(Some(t_now(&e.msg()))),
                     }
                 })
             })
@@ -93,7 +93,7 @@ pub fn LinkPanel(offer: Offer, subject: String, children: Children) -> impl Into
                 Ok(()) => t_now(&Msg::new("share.copied")),
                 Err(e) => {
                     focus_element("share-link");
-                    t_now(&Msg::new("share.not_copied").arg("error", e.to_string()))
+                    t_now(&Msg::new("share.not_copied").arg("error", e.msg()))
                 }
             }));
         });
@@ -186,8 +186,8 @@ pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop
         let content = link.content;
         message.set(Some(t_now(&Msg::new("share.unlock.checking"))));
         leptos::task::spawn_local(async move {
-            let opened = crypto::open(&field.value(), &sealed).await.map_err(|e| e.to_string());
-            match opened.and_then(|bytes| share::unpack(content, &bytes).map_err(|e| e.to_string())) {
+            let opened = crypto::open(&field.value(), &sealed).await.map_err(|e| e.msg());
+            match opened.and_then(|bytes| share::unpack(content, &bytes).map_err(|e| e.msg())) {
                 Ok(payload) => on_open.run(payload),
                 Err(e) => {
                     message.set(Some(t_now(&opening::refusal(e))));

@@ -197,8 +197,10 @@ fn the_office_worker_says_why_it_wrote_no_pdf() {
         (request, writer::Fonts::default(), writer::FontError::Missing(FontFile::Regular.file_name()).to_string()),
     ];
     for (request, fonts, expected) in cases {
-        assert_eq!(office::answer_pdf(&request, &fonts), Err(expected), "{request:.40}");
+        let refusal = office::answer_pdf(&request, &fonts).map_err(|answer| office::read_pdf_refusal(&answer).english());
+        assert_eq!(refusal, Err(expected), "{request:.40}");
     }
+    assert_eq!(office::read_pdf_refusal("not JSON").english(), "The PDF writer gave an answer this editor cannot read; reload the page and export again.");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use crate::formats::import::{ImportError, Placement};
 use crate::model::draft::Draft;
 use crate::text::i18n::{Key, Msg};
-use crate::text::words::{capitalise, describe_count};
+use crate::text::words::describe_count;
 
 /// What this browser holds under an imported draft's id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +87,7 @@ pub const EDITED_CHOICE: Key = Key("files.edited.choice");
 
 /// Why a file was not imported, as a sentence.
 pub fn refusal(error: &ImportError) -> Msg {
-    Msg::new("files.arrival.refused").arg("reason", capitalise(&error.to_string()))
+    Msg::new("files.arrival.refused").arg("reason", error.msg())
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ use crate::layout::spec::{ParagraphStyle, SPEC};
 use crate::model::draft::Draft;
 use crate::model::envelope::{self, EnvelopeError};
 use crate::text::markdown::{Block, Inline};
+use crate::formats::wordml::zip_msg;
+use crate::text::i18n::Msg;
 
 pub(crate) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub(crate) const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -24,13 +26,22 @@ const HEADER_PART: &str = "word/header1.xml";
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum DocxImportError {
-    #[error("{0}")]
     Zip(#[from] ZipError),
-    #[error("this Word document was not written by the IGF Proposal Editor: it carries no draft")]
     NoDraft,
-    #[error("{0}")]
     Draft(#[from] EnvelopeError),
 }
+
+impl DocxImportError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            DocxImportError::Zip(error) => zip_msg(error),
+            DocxImportError::NoDraft => Msg::new("error.docx.no_draft"),
+            DocxImportError::Draft(error) => error.msg(),
+        }
+    }
+}
+
+crate::display_in_english!(DocxImportError);
 
 pub fn export(draft: &Draft, doc: &Document) -> Vec<u8> {
     let mut body = Body::default();

@@ -13,7 +13,7 @@ use crate::model::diff;
 use crate::model::draft::{Details, Draft, MeetingFormat};
 use crate::model::people::CoFacilitator;
 use crate::text::case::fold_str;
-use crate::text::words::and_list;
+use crate::text::i18n::{Arg, Msg};
 
 /// A DOCX of ours whose body was changed: both versions and what differs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Edited {
     pub exported: Draft,
     pub edited: Draft,
     /// The parts that differ, for the author to choose.
-    pub summary: String,
+    pub summary: Msg,
 }
 
 /// The body of one of our DOCX files, split at the parts our writer makes.
@@ -225,13 +225,12 @@ fn merge_people(listed: Vec<CoFacilitator>, exported: &[CoFacilitator]) -> Vec<C
 }
 
 /// "“Title” and “Expected Output(s)” differ from the copy as exported."
-pub fn summary(changes: &[diff::SectionDiff]) -> String {
-    let names: Vec<String> = changes.iter().map(|c| format!("“{}”", c.heading.english())).collect();
-    match names.len() {
-        0 => "The text is the same as in the copy as exported.".to_owned(),
-        1 => format!("{} differs from the copy as exported.", names[0]),
-        _ => format!("{} differ from the copy as exported.", and_list(&names)),
+pub fn summary(changes: &[diff::SectionDiff]) -> Msg {
+    if changes.is_empty() {
+        return Msg::new("files.edited.same");
     }
+    let names = changes.iter().map(|c| Msg::new("files.edited.part").arg("name", c.heading.name()));
+    Msg::new("files.edited.differ").arg("count", changes.len()).arg("parts", Arg::list(names))
 }
 
 #[cfg(test)]
@@ -242,9 +241,10 @@ mod tests {
     #[test]
     fn the_summary_names_each_part_that_differs() {
         let part = |heading: Heading| SectionDiff { heading, change: Change::Details };
-        assert_eq!(summary(&[]), "The text is the same as in the copy as exported.");
-        assert_eq!(summary(&[part(Heading::Title)]), "“Title” differs from the copy as exported.");
-        assert_eq!(summary(&[part(Heading::Title), part(Heading::Section("Theme")), part(Heading::Details)]), "“Title”, “Theme” and “Submission details” differ from the copy as exported.");
+        let english = |parts: &[SectionDiff]| summary(parts).english();
+        assert_eq!(english(&[]), "The text is the same as in the copy as exported.");
+        assert_eq!(english(&[part(Heading::Title)]), "“Title” differs from the copy as exported.");
+        assert_eq!(english(&[part(Heading::Title), part(Heading::Section("Theme")), part(Heading::Details)]), "“Title”, “Theme” and “Submission details” differ from the copy as exported.");
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::layout::spec::{ParagraphStyle, SPEC};
 use crate::model::draft::Draft;
 use crate::model::envelope::{self, EnvelopeError};
 use crate::text::markdown::{Block, Inline};
+use crate::text::i18n::Msg;
 
 pub const DRAFT_ELEMENT: &str = r#"<template id="igf-proposal-draft">"#;
 
@@ -86,11 +87,20 @@ fn margin_notice(line: &str) -> String {
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum HtmlImportError {
-    #[error("this HTML file was not written by the IGF Proposal Editor: it carries no draft")]
     NoDraft,
-    #[error("{0}")]
     Draft(#[from] EnvelopeError),
 }
+
+impl HtmlImportError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            HtmlImportError::NoDraft => Msg::new("error.html.no_draft"),
+            HtmlImportError::Draft(error) => error.msg(),
+        }
+    }
+}
+
+crate::display_in_english!(HtmlImportError);
 
 pub fn export(draft: &Draft, doc: &Document) -> String {
     let style = style(doc.not_ready_line().as_deref());

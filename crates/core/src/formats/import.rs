@@ -16,31 +16,43 @@ use crate::model::people::CoFacilitator;
 use crate::model::template::Kind;
 use crate::sharing::review::{self, Review, ReviewError};
 use crate::text::words::count_words;
+use crate::text::i18n::Msg;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ImportError {
-    #[error("“{name}” is empty")]
     Empty { name: String },
-    #[error("“{name}” is not a text file this editor can read (it is not UTF-8 text)")]
     NotText { name: String },
-    #[error("“{name}” could not be read: {source}")]
     Docx { name: String, source: DocxImportError },
-    #[error("“{name}” could not be read: {source}")]
     Word { name: String, source: WordError },
-    #[error("“{name}” holds no text to import")]
     NoText { name: String },
-    #[error("“{name}” is not a draft file: {source}")]
     DraftFile { name: String, source: EnvelopeError },
-    #[error("“{name}” could not be read: {source}")]
     Markdown { name: String, source: MarkdownImportError },
-    #[error("“{name}” could not be read: {source}")]
     Html { name: String, source: HtmlImportError },
-    #[error("“{name}” is not a review this editor can read: {source}")]
     Review { name: String, source: ReviewError },
-    /// The sentence of an import done by the office worker, as it sent it.
-    #[error("{0}")]
-    Relayed(String),
+    /// Why an import done by the office worker failed, as it sent it.
+    Relayed(Msg),
 }
+
+impl ImportError {
+    /// Why the file was not imported, as a clause that starts with its name.
+    pub fn msg(&self) -> Msg {
+        let read = |name: &String, reason: Msg| Msg::new("error.import.unreadable").arg("name", name).arg("reason", reason);
+        match self {
+            ImportError::Empty { name } => Msg::new("error.import.empty").arg("name", name),
+            ImportError::NotText { name } => Msg::new("error.import.not_text").arg("name", name),
+            ImportError::Docx { name, source } => read(name, source.msg()),
+            ImportError::Word { name, source } => read(name, source.msg()),
+            ImportError::Markdown { name, source } => read(name, source.msg()),
+            ImportError::Html { name, source } => read(name, source.msg()),
+            ImportError::NoText { name } => Msg::new("error.import.no_text").arg("name", name),
+            ImportError::DraftFile { name, source } => Msg::new("error.import.not_a_draft").arg("name", name).arg("reason", source.msg()),
+            ImportError::Review { name, source } => Msg::new("error.import.not_a_review").arg("name", name).arg("reason", source.msg()),
+            ImportError::Relayed(msg) => msg.clone(),
+        }
+    }
+}
+
+crate::display_in_english!(ImportError);
 
 /// Where one part of a foreign file went.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,7 +81,7 @@ pub struct Source {
     pub text: String,
     pub people: Vec<CoFacilitator>,
     /// The sentence naming what the import left out (comments, notes, ...), if anything.
-    pub left_out: Option<String>,
+    pub left_out: Option<Msg>,
 }
 
 impl Source {

@@ -11,19 +11,29 @@ use crate::document::{Document, NOT_READY_TITLE, person_line};
 use crate::model::json;
 use crate::model::draft::Draft;
 use crate::model::envelope::{self, Envelope, EnvelopeError};
+use crate::text::i18n::Msg;
 
 /// Marks our own Markdown files in the front matter.
 pub const FORMAT_TAG: &str = "igf-proposal-markdown";
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum MarkdownImportError {
-    #[error("the front matter line {line} is not `key: value` with a JSON value ({message})")]
     FrontMatter { line: usize, message: String },
-    #[error("the heading “## {heading}” is missing, so the sections cannot be told apart")]
     MissingHeading { heading: String },
-    #[error("{0}")]
     Draft(#[from] EnvelopeError),
 }
+
+impl MarkdownImportError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            MarkdownImportError::FrontMatter { line, message } => Msg::new("error.markdown.front_matter").arg("line", *line).arg("detail", message),
+            MarkdownImportError::MissingHeading { heading } => Msg::new("error.markdown.missing_heading").arg("heading", heading),
+            MarkdownImportError::Draft(error) => error.msg(),
+        }
+    }
+}
+
+crate::display_in_english!(MarkdownImportError);
 
 pub fn export(draft: &Draft, doc: &Document) -> String {
     let mut out = String::from("---\n");

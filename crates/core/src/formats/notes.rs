@@ -62,22 +62,22 @@ fn loading(msg: Msg, loaded: u64, total: u64) -> Msg {
 }
 
 /// The fonts of the PDF could not be loaded, for the `reason` given.
-pub fn pdf_fonts_failed(reason: &str) -> Msg {
+pub fn pdf_fonts_failed(reason: Msg) -> Msg {
     Msg::new("files.export.fonts_failed").arg("reason", reason)
 }
 
 /// The office worker, which writes PDFs, could not run, for the `reason` given.
-pub fn pdf_writer_failed(reason: &str) -> Msg {
+pub fn pdf_writer_failed(reason: Msg) -> Msg {
     Msg::new("files.pdf.writer_failed").arg("reason", reason)
 }
 
 /// The PDF writer said `why` it wrote nothing, in a sentence.
-pub fn pdf_not_made(why: &str) -> Msg {
+pub fn pdf_not_made(why: Msg) -> Msg {
     Msg::new("files.pdf.not_made").arg("why", why)
 }
 
 /// The page view could not load its fonts, for the `reason` given.
-pub fn page_fonts_failed(reason: &str) -> Msg {
+pub fn page_fonts_failed(reason: Msg) -> Msg {
     Msg::new("pages.fonts_failed").arg("reason", reason)
 }
 
@@ -92,8 +92,8 @@ pub fn print_opened() -> Msg {
 }
 
 /// "Print" could not open or show the PDF, for the `reason` given.
-pub fn print_failed(reason: &str) -> Msg {
-    Msg::new("pages.print.failed").arg("reason", reason.trim_end_matches('.'))
+pub fn print_failed(reason: Msg) -> Msg {
+    Msg::new("pages.print.failed").arg("reason", reason)
 }
 
 #[cfg(test)]
@@ -134,11 +134,12 @@ mod tests {
 
     #[test]
     fn says_what_went_wrong_and_what_to_do() {
-        assert_eq!(pdf_fonts_failed("the font “x.ttf” could not be loaded (check the connection)").english(), "The PDF could not be made: the font “x.ttf” could not be loaded (check the connection). Try again once connected to the Internet; the other formats work offline.");
-        assert_eq!(page_fonts_failed("there is no window").english(), "The fonts could not be loaded (there is no window), so each line is drawn as a bar as wide as its text. Connect to the Internet once and open the pages again.");
+        let offline = Msg::new("error.fetch.offline").arg("path", "fonts/x.ttf");
+        assert_eq!(pdf_fonts_failed(offline.clone()).english(), "The PDF could not be made: the file fonts/x.ttf could not be loaded (check the connection). Try again once connected to the Internet; the other formats work offline.");
+        assert_eq!(page_fonts_failed(offline).english(), "The fonts could not be loaded (the file fonts/x.ttf could not be loaded (check the connection)), so each line is drawn as a bar as wide as its text. Connect to the Internet once and open the pages again.");
         let table = [
-            ("the browser did not open a new tab (allow pop-ups for this site)", "These pages could not be opened for printing: the browser did not open a new tab (allow pop-ups for this site). Use Export, then PDF, to download them instead."),
-            ("the browser could not show the file (no reason given).", "These pages could not be opened for printing: the browser could not show the file (no reason given). Use Export, then PDF, to download them instead."),
+            (Msg::new("error.file.tab_blocked"), "These pages could not be opened for printing: the browser did not open a new tab (allow pop-ups for this site). Use Export, then PDF, to download them instead."),
+            (Msg::new("error.file.show_refused").arg("detail", "no reason given"), "These pages could not be opened for printing: the browser could not show the file (no reason given). Use Export, then PDF, to download them instead."),
         ];
         for (reason, expected) in table {
             assert_eq!(print_failed(reason).english(), expected);

@@ -2,7 +2,8 @@
 //! worker, a module loaded only when one is first needed, so the first load does not carry
 //! the readers nor the PDF writer. These are both ends of that hand-off: the worker's answer as
 //! JSON text (or a PDF's bytes), and the editor's reading of it into what a local import or
-//! export gives. Drafts travel as stored envelopes, which are lossless.
+//! export gives. Drafts travel as stored envelopes, which are lossless; sentences as messages
+//! (`Msg`), which the editor renders in the interface's language (the worker has no catalogue).
 
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -16,6 +17,7 @@ use crate::formats::paste;
 use crate::model::draft::{Draft, DraftId};
 use crate::model::envelope;
 use crate::model::template::Kind;
+use crate::text::i18n::Msg;
 
 /// The worker's answer for a file.
 pub fn answer_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> String {
@@ -28,30 +30,31 @@ pub fn answer_file(name: &str, bytes: &[u8], new_id: DraftId, now_ms: u64) -> St
             people.edit_details(0, |d| d.co_facilitators = foreign.source.people.clone());
             json!({ "foreign": [foreign.source.text, envelope::encode(&people), foreign.source.left_out] })
         }
-        Ok(Imported::Review(_)) => json!({ "error": format!("“{name}” is a review, which opens from its own file") }),
-        Err(error) => json!({ "error": error.to_string() }),
+        Ok(Imported::Review(_)) => json!({ "error": Msg::new("error.import.review_in_office_file").arg("name", name) }),
+        Err(error) => json!({ "error": error.msg() }),
     };
     answer.to_string()
 }
 
 /// The import an answer of the worker describes; a foreign file is mapped here, as any is.
 pub fn read_answer(name: &str, answer: &str, new_id: DraftId, now_ms: u64) -> Result<Imported, ImportError> {
-    let unreadable = || ImportError::Relayed(format!("“{name}” could not be read: the office worker gave an answer this editor cannot read"));
+    let unreadable = || ImportError::Relayed(Msg::new("error.import.worker_answer").arg("name", name));
     let value: Value = serde_json::from_str(answer).map_err(|_| unreadable())?;
     let draft = |v: &Value| v.as_str().and_then(|text| envelope::decode(text).ok());
-    if let Some(error) = value["error"].as_str() {
-        return Err(ImportError::Relayed(error.to_owned()));
+    let msg = |v: &Value| Msg::deserialize(v).ok();
+    if !value["error"].is_null() {
+        return Err(msg(&value["error"]).map_or_else(unreadable, ImportError::Relayed));
     }
     if let Some(own) = draft(&value["own"]) {
         return Ok(Imported::Own(own));
     }
     let edited = &value["edited"];
-    if let (Some(exported), Some(with_edits), Some(summary)) = (draft(&edited[0]), draft(&edited[1]), edited[2].as_str()) {
-        return Ok(Imported::Edited(Box::new(Edited { exported, edited: with_edits, summary: summary.to_owned() })));
+    if let (Some(exported), Some(with_edits), Some(summary)) = (draft(&edited[0]), draft(&edited[1]), msg(&edited[2])) {
+        return Ok(Imported::Edited(Box::new(Edited { exported, edited: with_edits, summary })));
     }
     let foreign = &value["foreign"];
     let (Some(text), Some(people)) = (foreign[0].as_str(), draft(&foreign[1])) else { return Err(unreadable()) };
-    let source = Source { text: text.to_owned(), people: people.details().co_facilitators.clone(), left_out: foreign[2].as_str().map(str::to_owned) };
+    let source = Source { text: text.to_owned(), people: people.details().co_facilitators.clone(), left_out: msg(&foreign[2]) };
     let kind = import::guess_kind(text);
     Ok(Imported::Foreign(import::map_source(source, kind, new_id, now_ms)))
 }
@@ -81,11 +84,22 @@ pub fn pdf_request(draft: &Draft, report: &Report) -> String {
 
 /// The worker's answer to a [`pdf_request`]: the PDF written with `fonts`, or the sentence
 /// saying why it could not be.
+/// The worker's answer for a PDF request: its bytes, or why there are none as a message in
+/// JSON, which [`read_pdf_refusal`] reads.
 pub fn answer_pdf(request: &str, fonts: &Fonts) -> Result<Vec<u8>, String> {
-    const GARBLED: &str = "The editor sent a request the PDF writer cannot read; reload the page and export again.";
-    let request: PdfRequest = serde_json::from_str(request).map_err(|_| GARBLED.to_owned())?;
-    let draft = envelope::decode(&request.draft).map_err(|_| GARBLED.to_owned())?;
-    pdf::export(&Document::new(&draft, request.must_fix), fonts).map_err(|e| e.to_string())
+    write_pdf(request, fonts).map_err(|refusal| json!(refusal).to_string())
+}
+
+fn write_pdf(request: &str, fonts: &Fonts) -> Result<Vec<u8>, Msg> {
+    let garbled = || Msg::new("error.pdf.garbled");
+    let request: PdfRequest = serde_json::from_str(request).map_err(|_| garbled())?;
+    let draft = envelope::decode(&request.draft).map_err(|_| garbled())?;
+    pdf::export(&Document::new(&draft, request.must_fix), fonts).map_err(|e| e.msg())
+}
+
+/// Why the worker wrote no PDF, from its answer.
+pub fn read_pdf_refusal(answer: &str) -> Msg {
+    serde_json::from_str(answer).unwrap_or_else(|_| Msg::new("error.pdf.garbled_answer"))
 }
 
 #[cfg(test)]

@@ -51,16 +51,6 @@ impl Heading {
             Heading::Details => DETAILS.msg().into(),
         }
     }
-
-    /// The part's name in English without the catalogue, which the office worker (reading an
-    /// edited document back) does not carry; a test holds it to `en.json`.
-    pub fn english(self) -> &'static str {
-        match self {
-            Heading::Title => "Title",
-            Heading::Section(heading) => heading,
-            Heading::Details => "Submission details",
-        }
-    }
 }
 
 /// The title, each template section in order, and the details, each with its change.
@@ -290,8 +280,5 @@ mod tests {
         let heading = |h: &str, details| (h.to_owned(), details);
         assert_eq!(shown, [heading("Title", false), heading(new.template().sections[0].heading, false), heading("Submission details", true)]);
         assert!(changes(&old, &old).is_empty());
-        for heading in [Heading::Title, Heading::Section("Theme"), Heading::Details] {
-            assert_eq!(english(heading), heading.english(), "the worker's English is the catalogue's");
-        }
     }
 }

@@ -20,6 +20,7 @@ use crate::model::json;
 use crate::model::draft::{Details, Dismissal, Draft, DraftId, MeetingFormat};
 use crate::model::people::{CoFacilitator, Contact, Region, StakeholderGroup};
 use crate::model::template::Kind;
+use crate::text::i18n::Msg;
 
 /// The newest schema this build writes (and the newest it reads).
 pub const SCHEMA: u32 = 3;
@@ -28,17 +29,28 @@ const SCHEMA_WITHOUT_DISMISSALS: u32 = 2;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum EnvelopeError {
-    #[error("the stored text is not valid JSON (line {line}, column {column}: {message})")]
     Json { line: usize, column: usize, message: String },
-    #[error("the stored value has no schema number, so it was not written by this editor")]
     MissingSchema,
-    #[error(
-        "the draft was saved by a newer version of this editor (schema {found}; this version reads up to {supported}); reload to get the newer version"
-    )]
     NewerSchema { found: u32, supported: u32 },
-    #[error("the stored draft is incomplete or damaged: {0}")]
     Invalid(String),
 }
+
+impl EnvelopeError {
+    /// Why the draft cannot be read, as a clause; technical details (the JSON parser's, a
+    /// field's name) stay as they were found.
+    pub fn msg(&self) -> Msg {
+        match self {
+            EnvelopeError::Json { line, column, message } => {
+                Msg::new("error.envelope.json").arg("line", *line).arg("column", *column).arg("detail", message)
+            }
+            EnvelopeError::MissingSchema => Msg::new("error.envelope.missing_schema"),
+            EnvelopeError::NewerSchema { found, supported } => Msg::new("error.envelope.newer_schema").arg("found", *found).arg("supported", *supported),
+            EnvelopeError::Invalid(detail) => Msg::new("error.envelope.invalid").arg("detail", detail),
+        }
+    }
+}
+
+crate::display_in_english!(EnvelopeError);
 
 impl From<json::SyntaxError> for EnvelopeError {
     fn from(error: json::SyntaxError) -> EnvelopeError {

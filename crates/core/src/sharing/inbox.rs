@@ -12,6 +12,7 @@
 use crate::document::Manifest;
 use crate::model::draft::{Draft, DraftId};
 use crate::sharing::review::{self, Merged, Review};
+use crate::text::i18n::Msg;
 
 pub const NAME_KEY: &str = "igf-proposal-editor/reviewer-name";
 pub const OPEN_REVIEW_KEY: &str = "igf-proposal-editor/open-review";
@@ -59,33 +60,28 @@ pub enum Addressee {
     Found(Box<Draft>),
     Missing,
     /// The stored draft cannot be read, for this reason.
-    Unreadable(String),
+    Unreadable(Msg),
     /// The store could not be read, for this reason.
-    Failed(String),
+    Failed(Msg),
 }
 
 /// Files `incoming` with its draft among the reviews `stored` for it: the draft, the reviews to
 /// write back and what changed, or a sentence saying why nothing was changed.
-pub fn file(addressee: Addressee, stored: Result<Vec<Review>, String>, incoming: Review) -> Result<(Draft, Vec<Review>, Merged), String> {
+pub fn file(addressee: Addressee, stored: Result<Vec<Review>, Msg>, incoming: Review) -> Result<(Draft, Vec<Review>, Merged), Msg> {
     let draft = match addressee {
         Addressee::Found(draft) => *draft,
-        Addressee::Missing => {
-            return Err(format!(
-                "This review of “{}” is about a draft that is not in this browser. Open it in the browser where the draft was written.",
-                incoming.draft_title
-            ));
-        }
-        Addressee::Unreadable(e) => return Err(format!("The draft this review is about cannot be read ({e}).")),
-        Addressee::Failed(e) => return Err(format!("The review cannot be filed because {e}.")),
+        Addressee::Missing => return Err(Msg::new("inbox.draft_missing").arg("title", incoming.draft_title)),
+        Addressee::Unreadable(error) => return Err(Msg::new("inbox.draft_unreadable").arg("error", error)),
+        Addressee::Failed(error) => return Err(Msg::new("inbox.store_failed").arg("error", error)),
     };
-    let mut reviews = stored.map_err(|e| format!("The reviews stored for this draft cannot be read ({e}), so they were left as they are."))?;
-    let merged = review::merge(&mut reviews, incoming).map_err(|e| format!("The review cannot be filed: {e}."))?;
+    let mut reviews = stored.map_err(|error| Msg::new("inbox.reviews_unreadable").arg("error", error))?;
+    let merged = review::merge(&mut reviews, incoming).map_err(|e| Msg::new("inbox.not_filed").arg("error", e.msg()))?;
     Ok((draft, reviews, merged))
 }
 
-/// Why a filed review was not kept.
-pub fn not_saved(reason: impl std::fmt::Display) -> String {
-    format!("The review could not be saved because {reason}.")
+/// Why a filed review was not kept: the storage's `error`.
+pub fn not_saved(error: Msg) -> Msg {
+    Msg::new("inbox.not_saved").arg("error", error)
 }
 
 #[cfg(test)]
@@ -132,12 +128,22 @@ mod tests {
     fn files_a_review_or_says_why_not() {
         let mut incoming = Review::of(&version(1), "R".into(), 1);
         incoming.comments.push(Comment { id: "c1".into(), section: "purpose".into(), quote: String::new(), text: "t".into(), time_ms: 2, resolved: false });
-        let refused = |addressee, stored| file(addressee, stored, incoming.clone()).err();
+        let refused = |addressee, stored| file(addressee, stored, incoming.clone()).err().map(|msg| msg.english());
+        let damaged = crate::model::envelope::EnvelopeError::MissingSchema;
+        let full = || Msg::new("store.error.quota_exceeded");
         let table = [
             (Addressee::Missing, Ok(vec![]), "This review of “Version 1” is about a draft that is not in this browser. Open it in the browser where the draft was written."),
-            (Addressee::Unreadable("it is damaged".into()), Ok(vec![]), "The draft this review is about cannot be read (it is damaged)."),
-            (Addressee::Failed("storage is off".into()), Ok(vec![]), "The review cannot be filed because storage is off."),
-            (Addressee::Found(Box::new(version(1))), Err("bad JSON".into()), "The reviews stored for this draft cannot be read (bad JSON), so they were left as they are."),
+            (
+                Addressee::Unreadable(damaged.msg()),
+                Ok(vec![]),
+                "The draft this review is about cannot be read (the stored value has no schema number, so it was not written by this editor).",
+            ),
+            (Addressee::Failed(full()), Ok(vec![]), "The review cannot be filed because the browser's storage for this site is full."),
+            (
+                Addressee::Found(Box::new(version(1))),
+                Err(review::ReviewError::NotAReview.msg()),
+                "The reviews stored for this draft cannot be read (this is not a review written by this editor), so they were left as they are.",
+            ),
         ];
         for (addressee, stored, sentence) in table {
             assert_eq!(refused(addressee, stored).as_deref(), Some(sentence));
@@ -147,6 +153,6 @@ mod tests {
         assert_eq!(refused(Addressee::Found(Box::new(version(1))), Ok(vec![other])).as_deref(), Some("The review cannot be filed: the review is about another draft."));
         let (draft, reviews, merged) = file(Addressee::Found(Box::new(version(1))), Ok(vec![]), incoming.clone()).unwrap();
         assert_eq!((draft, reviews, merged), (version(1), vec![incoming], Merged { added: 1, updated: 0 }));
-        assert_eq!(not_saved("the disk is full"), "The review could not be saved because the disk is full.");
+        assert_eq!(not_saved(full()).english(), "The review could not be saved because the browser's storage for this site is full.");
     }
 }

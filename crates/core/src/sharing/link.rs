@@ -22,6 +22,7 @@ use thiserror::Error;
 use crate::model::draft::Draft;
 use crate::model::envelope::{self, EnvelopeError};
 use crate::sharing::review::{self, Review, ReviewError};
+use crate::text::i18n::Msg;
 
 /// The link format this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -84,27 +85,39 @@ pub struct Link {
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ShareError {
-    #[error("This is not a link to a shared draft or review.")]
     NotALink,
-    #[error("The link is longer than any shared draft can be, so it was not opened.")]
     TooLong,
-    #[error("The link was made by a newer version of this editor (link format {found}; this version reads format {VERSION}). Reload the page to get the newer version, then open the link again.")]
     NewerVersion { found: u64 },
-    #[error("The link has an unknown format (“{0}”). Ask the sender for the draft file instead.")]
     UnknownFormat(String),
-    #[error("The link is incomplete: its end is missing, probably because it was cut when it was copied or sent. Copy the whole link again, or ask the sender for the file instead.")]
     Incomplete,
-    #[error("The link is damaged: some of its characters were changed when it was copied or sent. Copy the whole link again, or ask the sender for the file instead.")]
     Damaged,
-    #[error("The link unpacks to more than 1 MiB, far more than any draft, so it was not opened.")]
     TooLarge,
-    #[error("The passphrase is not the right one for this link (or the link was changed). Check the passphrase with the sender and try again.")]
     WrongPassphrase,
-    #[error("The link holds a draft that cannot be opened: {0}.")]
     Draft(EnvelopeError),
-    #[error("The link holds a review that cannot be opened: {0}.")]
     Review(ReviewError),
 }
+
+impl ShareError {
+    /// Why the link was not opened, in whole sentences.
+    pub fn msg(&self) -> Msg {
+        match self {
+            ShareError::NotALink => Msg::new("error.link.not_a_link"),
+            ShareError::TooLong => Msg::new("error.link.too_long"),
+            ShareError::NewerVersion { found } => {
+                Msg::new("error.link.newer").arg("found", i64::try_from(*found).unwrap_or(i64::MAX)).arg("supported", VERSION)
+            }
+            ShareError::UnknownFormat(format) => Msg::new("error.link.unknown_format").arg("format", format),
+            ShareError::Incomplete => Msg::new("error.link.incomplete"),
+            ShareError::Damaged => Msg::new("error.link.damaged"),
+            ShareError::TooLarge => Msg::new("error.link.too_large"),
+            ShareError::WrongPassphrase => Msg::new("error.link.wrong_passphrase"),
+            ShareError::Draft(error) => Msg::new("error.link.draft").arg("error", error.msg()),
+            ShareError::Review(error) => Msg::new("error.link.review").arg("error", error.msg()),
+        }
+    }
+}
+
+crate::display_in_english!(ShareError);
 
 /// The JSON a payload travels as: deflated, then the first 4 bytes of its SHA-256, so that a
 /// changed link is never read as another draft.

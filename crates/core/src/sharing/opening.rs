@@ -1,6 +1,5 @@
 //! What a link opened in the tab leads to, and what the author is told when a review arrives.
 
-use std::fmt::Display;
 
 use crate::sharing::link::{self, Body, Content, Link, Payload};
 use crate::sharing::review::{Merged, Review};
@@ -26,12 +25,12 @@ pub fn open_fragment(fragment: &str) -> Option<Opening> {
         Body::Plain(bytes) => link::unpack(l.content, &bytes).map(|p| Opening::Open(Box::new(p))),
         Body::Sealed(_) => Ok(Opening::Locked(l)),
     });
-    Some(parsed.unwrap_or_else(|e| Opening::Refused(refusal(e))))
+    Some(parsed.unwrap_or_else(|e| Opening::Refused(refusal(e.msg()))))
 }
 
 /// A reason something was not opened (a full sentence), and that nothing changed.
-pub fn refusal(reason: impl Display) -> Msg {
-    Msg::new("opening.refused").arg("reason", reason.to_string())
+pub fn refusal(reason: Msg) -> Msg {
+    Msg::new("opening.refused").arg("reason", reason)
 }
 
 /// The heading over the passphrase prompt of a protected link.
@@ -69,7 +68,7 @@ mod tests {
         assert_eq!(open_fragment(""), None);
         assert_eq!(open_fragment("section-theme"), None);
         let cut = &plain[..plain.len() - 10];
-        assert_eq!(open_fragment(cut), Some(Opening::Refused(refusal(ShareError::Incomplete))));
+        assert_eq!(open_fragment(cut), Some(Opening::Refused(refusal(ShareError::Incomplete.msg()))));
         let Some(Opening::Refused(sentence)) = open_fragment(cut) else { unreachable!() };
         let sentence = sentence.english();
         assert!(sentence.starts_with("The link is incomplete") && sentence.ends_with("the file instead. Nothing was changed."), "{sentence}");

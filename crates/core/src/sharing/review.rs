@@ -22,6 +22,7 @@ use crate::model::json;
 use crate::model::draft::{Draft, DraftId};
 use crate::model::envelope::{self, Envelope, EnvelopeError};
 use crate::model::template::Template;
+use crate::text::i18n::Msg;
 
 /// The review format this build writes.
 pub const FORMAT: u32 = 1;
@@ -73,19 +74,30 @@ pub struct Review {
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ReviewError {
-    #[error("the review is not valid JSON (line {line}, column {column})")]
     Json { line: usize, column: usize },
-    #[error("this is not a review written by this editor")]
     NotAReview,
-    #[error("the review was written by a newer version of this editor (format {found}; this version reads up to {supported}); reload to get the newer version")]
     NewerFormat { found: u64, supported: u32 },
-    #[error("the review is incomplete or damaged: {0}")]
     Invalid(String),
-    #[error("the review is about another draft")]
     OtherDraft,
-    #[error("the draft under review is damaged: {0}")]
     Draft(#[from] EnvelopeError),
 }
+
+impl ReviewError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            ReviewError::Json { line, column } => Msg::new("error.review.json").arg("line", *line).arg("column", *column),
+            ReviewError::NotAReview => Msg::new("error.review.not_a_review"),
+            ReviewError::NewerFormat { found, supported } => {
+                Msg::new("error.review.newer").arg("found", i64::try_from(*found).unwrap_or(i64::MAX)).arg("supported", *supported)
+            }
+            ReviewError::Invalid(detail) => Msg::new("error.review.invalid").arg("detail", detail),
+            ReviewError::OtherDraft => Msg::new("error.review.other_draft"),
+            ReviewError::Draft(error) => Msg::new("error.review.draft").arg("error", error.msg()),
+        }
+    }
+}
+
+crate::display_in_english!(ReviewError);
 
 impl Review {
     /// An empty review of `draft` as it is now.

@@ -18,13 +18,22 @@ pub const VERSION: u32 = 1;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum BackupError {
-    #[error("the file is not valid JSON (line {line}, column {column}), so it is not a backup made by this editor")]
     Json { line: usize, column: usize },
-    #[error("the file is not a backup made by this editor's “Back up all drafts”")]
     NotABackup,
-    #[error("the backup was made by a newer version of this editor (backup version {0}); reload the page to get the newest version, then restore again")]
     Newer(u32),
 }
+
+impl BackupError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            BackupError::Json { line, column } => Msg::new("error.backup.json").arg("line", *line).arg("column", *column),
+            BackupError::NotABackup => Msg::new("error.backup.not_a_backup"),
+            BackupError::Newer(version) => Msg::new("error.backup.newer").arg("version", *version),
+        }
+    }
+}
+
+crate::display_in_english!(BackupError);
 
 /// What a restore did, by draft title.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -35,26 +44,29 @@ pub struct RestoreReport {
     pub unchanged: Vec<String>,
     /// Left alone because the copy in this browser is newer (or cannot be read by this version).
     pub kept_newer: Vec<String>,
-    pub unreadable: Vec<String>,
-    /// Drafts the storage refused to write, with the reason.
-    pub failed: Vec<String>,
+    /// Why each unreadable draft could not be read.
+    pub unreadable: Vec<Msg>,
+    /// Drafts the storage refused to write, each with the reason.
+    pub failed: Vec<Msg>,
 }
 
 impl RestoreReport {
     /// One plain sentence per outcome, for the author.
     pub fn summary(&self) -> Msg {
+        let titles = |titles: &Vec<String>| (titles.len(), Arg::series(titles));
+        let reasons = |reasons: &Vec<Msg>| (reasons.len(), Arg::series(reasons.iter().cloned()));
         let outcomes = [
-            (&self.added, Msg::new("backup.restored.added")),
-            (&self.updated, Msg::new("backup.restored.updated")),
-            (&self.unchanged, Msg::new("backup.restored.unchanged")),
-            (&self.kept_newer, Msg::new("backup.restored.kept_newer")),
-            (&self.unreadable, Msg::new("backup.restored.unreadable")),
-            (&self.failed, Msg::new("backup.restored.failed")),
+            (titles(&self.added), Msg::new("backup.restored.added")),
+            (titles(&self.updated), Msg::new("backup.restored.updated")),
+            (titles(&self.unchanged), Msg::new("backup.restored.unchanged")),
+            (titles(&self.kept_newer), Msg::new("backup.restored.kept_newer")),
+            (reasons(&self.unreadable), Msg::new("backup.restored.unreadable")),
+            (reasons(&self.failed), Msg::new("backup.restored.failed")),
         ];
         let parts: Vec<Msg> = outcomes
             .into_iter()
-            .filter(|(names, _)| !names.is_empty())
-            .map(|(names, msg)| msg.arg("drafts", Msg::new("count.drafts").arg("count", names.len())).arg("reasons", Arg::series(names)))
+            .filter(|((count, _), _)| *count > 0)
+            .map(|((count, reasons), msg)| msg.arg("drafts", Msg::new("count.drafts").arg("count", count)).arg("reasons", reasons))
             .collect();
         if parts.is_empty() {
             return Msg::new("backup.restored.nothing");

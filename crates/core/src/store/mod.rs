@@ -66,11 +66,7 @@ impl StoreError {
     }
 }
 
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.msg().english())
-    }
-}
+crate::display_in_english!(StoreError);
 
 /// What [`keys::PAGES_VIEW`] holds while the page view is open.
 const PAGES_VIEW_OPEN: &str = "open";
@@ -119,7 +115,7 @@ pub struct Listing {
     pub newer: Vec<NewerDraft>,
     pub quarantined: Vec<Quarantined>,
     /// Unreadable values that could not be moved aside (the storage refused); left in place.
-    pub stuck: Vec<(String, String)>,
+    pub stuck: Vec<(String, Msg)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,7 +129,7 @@ pub struct Quarantined {
     pub key: String,
     pub bytes: usize,
     /// Why it was moved, when it was moved by this listing.
-    pub reason: Option<String>,
+    pub reason: Option<Msg>,
 }
 
 /// A deleted draft, restorable until it is purged.
@@ -198,9 +194,11 @@ impl Store {
                     Ok(moved) => listing.quarantined.push(Quarantined {
                         key: moved,
                         bytes: raw.len(),
-                        reason: Some(error.to_string()),
+                        reason: Some(error.msg()),
                     }),
-                    Err(refused) => listing.stuck.push((key, format!("{error}; moving it aside failed: {refused}"))),
+                    Err(refused) => {
+                        listing.stuck.push((key, Msg::new("store.stuck").arg("error", error.msg()).arg("refused", refused.msg())));
+                    }
                 },
             }
         }
@@ -460,7 +458,7 @@ impl Store {
             let incoming = match entry {
                 Ok(draft) => draft,
                 Err(error) => {
-                    report.unreadable.push(error.to_string());
+                    report.unreadable.push(error.msg());
                     continue;
                 }
             };
@@ -484,7 +482,7 @@ impl Store {
             };
             match outcome {
                 Ok(list) => list.push(title),
-                Err(error) => report.failed.push(format!("“{title}”: {error}")),
+                Err(error) => report.failed.push(Msg::new("backup.restored.failed_one").arg("title", title).arg("error", error.msg())),
             }
         }
         Ok(report)

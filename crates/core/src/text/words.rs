@@ -30,24 +30,6 @@ pub fn describe_count(words: usize) -> Msg {
     Msg::new("count.words").arg("count", words)
 }
 
-/// A count with its noun: "1 draft", "0 drafts", "3 MAG members". Every noun we count takes
-/// a plain "s" in the plural.
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
-}
-
-/// "a", "a and b", "a, b and c": items as an English list.
-pub fn and_list(items: &[impl AsRef<str>]) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.as_ref().to_owned(),
-        Some((last, rest)) => {
-            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", rest.join(", "), last.as_ref())
-        }
-    }
-}
-
 /// The text with its first letter in upper case (ASCII: our own sentences start in English).
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
@@ -73,28 +55,10 @@ fn is_emoji(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{and_list, count_words, describe_count, plural};
+    use super::{count_words, describe_count};
 
     #[test]
-    fn lists_read_as_english() {
-        let table: &[(&[&str], &str)] = &[(&[], ""), (&["BPF"], "BPF"), (&["BPF", "MAG"], "BPF and MAG"), (&["BPF", "MAG", "IXP"], "BPF, MAG and IXP")];
-        for (items, expected) in table {
-            assert_eq!(and_list(items), *expected, "{items:?}");
-        }
-    }
-
-    #[test]
-    fn counts_take_the_plural_unless_one() {
-        let table: &[(usize, &str, &str)] = &[
-            (0, "draft", "0 drafts"),
-            (1, "draft", "1 draft"),
-            (2, "thing", "2 things"),
-            (1, "MAG member", "1 MAG member"),
-            (12, "character", "12 characters"),
-        ];
-        for &(n, noun, expected) in table {
-            assert_eq!(plural(n, noun), expected);
-        }
+    fn counts_take_their_plural_form() {
         assert_eq!((describe_count(1).english(), describe_count(7).english()), ("1 word".to_owned(), "7 words".to_owned()));
     }
 

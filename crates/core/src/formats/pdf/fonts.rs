@@ -12,7 +12,7 @@ use thiserror::Error;
 
 use super::file::{File, push_hex};
 use crate::layout::metrics::{Measured, Style, measured_with, width};
-use crate::text::i18n::Key;
+use crate::text::i18n::{Key, Msg};
 use crate::text::invisible;
 
 /// A font file the PDF may embed, served as `fonts/<file_name>` beside the app.
@@ -113,11 +113,20 @@ impl Fonts {
 /// Why a PDF could not be made.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum FontError {
-    #[error("The PDF needs the font “{0}”, which has not been loaded; connect to the Internet once and export again.")]
     Missing(&'static str),
-    #[error("The font file “{0}” is damaged; reload the page while connected to the Internet and export again.")]
     Damaged(&'static str, truetype::FontError),
 }
+
+impl FontError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            FontError::Missing(file) => Msg::new("error.pdf.font_missing").arg("file", *file),
+            FontError::Damaged(file, _) => Msg::new("error.pdf.font_damaged").arg("file", *file),
+        }
+    }
+}
+
+crate::display_in_english!(FontError);
 
 /// How a character comes out in the PDF.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -18,7 +18,7 @@ use igf_codecs::xml::XmlError;
 use igf_codecs::zip::ZipError;
 use thiserror::Error;
 
-use crate::text::words::{and_list, plural};
+use crate::text::i18n::{Arg, Key, Msg};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reading {
@@ -100,14 +100,18 @@ pub struct LeftOut {
 }
 
 impl LeftOut {
-    /// "Left out: 2 comments, 1 footnote and 1 header.", or `None` when nothing was.
-    pub fn sentence(&self) -> Option<String> {
-        let parts: Vec<String> = [(self.comments, "comment"), (self.notes, "footnote"), (self.headers, "header"), (self.footers, "footer"), (self.pictures, "picture")]
-            .into_iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, noun)| plural(n, noun))
-            .collect();
-        (!parts.is_empty()).then(|| format!("Left out, as a proposal has no place for them: {}.", and_list(&parts)))
+    /// "Left out, as a proposal has no place for them: 2 comments, 1 footnote and 1 header.",
+    /// or `None` when nothing was.
+    pub fn sentence(&self) -> Option<Msg> {
+        let counted = [
+            (self.comments, Key("count.comments")),
+            (self.notes, Key("count.footnotes")),
+            (self.headers, Key("count.headers")),
+            (self.footers, Key("count.footers")),
+            (self.pictures, Key("count.pictures")),
+        ];
+        let parts: Vec<Msg> = counted.into_iter().filter(|(n, _)| *n > 0).map(|(n, noun)| noun.msg().arg("count", n)).collect();
+        (!parts.is_empty()).then(|| Msg::new("import.left_out").arg("parts", Arg::list(parts)))
     }
 }
 
@@ -132,23 +136,48 @@ pub(crate) fn collapse(text: &str) -> String {
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum WordError {
-    #[error("{0}")]
     Zip(#[from] ZipError),
-    #[error("it is a Word 97-2003 document (.doc), which this editor cannot read; save it as .docx in Word or LibreOffice and import that")]
     LegacyDoc,
-    #[error("it is protected with a password; save a copy without the password in Word or LibreOffice and import that")]
     Encrypted,
-    #[error("it is an older Office file (not .docx), which this editor cannot read; save it as .docx and import that")]
     OtherOffice,
-    #[error("it is {0}, not a text document; export the text as .docx, .odt or Markdown and import that")]
-    NotText(&'static str),
-    #[error("its part {0} is missing, so the document is incomplete; save it again in the program that made it and import that")]
+    /// What the file is instead, named by a message's key.
+    NotText(Key),
     Missing(String),
-    #[error("its part {part} is damaged ({source}); save it again in the program that made it and import that")]
     Xml { part: String, source: XmlError },
-    #[error("its part {0} is not UTF-8 text, so the document is damaged; save it again in the program that made it and import that")]
     Encoding(String),
 }
+
+impl WordError {
+    /// Why the document cannot be read, as a clause about it ("it is …; save it … and import that").
+    pub fn msg(&self) -> Msg {
+        match self {
+            WordError::Zip(error) => zip_msg(error),
+            WordError::LegacyDoc => Msg::new("error.word.legacy_doc"),
+            WordError::Encrypted => Msg::new("error.word.encrypted"),
+            WordError::OtherOffice => Msg::new("error.word.other_office"),
+            WordError::NotText(kind) => Msg::new("error.word.not_text").arg("kind", kind.msg()),
+            WordError::Missing(part) => Msg::new("error.word.missing").arg("part", part),
+            WordError::Xml { part, source } => Msg::new("error.word.xml")
+                .arg("part", part)
+                .arg("line", source.line)
+                .arg("column", source.column)
+                .arg("detail", source.what),
+            WordError::Encoding(part) => Msg::new("error.word.encoding").arg("part", part),
+        }
+    }
+}
+
+/// Why a ZIP archive cannot be read, as a clause: the codec's error in the interface's words.
+pub fn zip_msg(error: &ZipError) -> Msg {
+    match error {
+        ZipError::NotZip => Msg::new("error.zip.not_zip"),
+        ZipError::Damaged(detail) => Msg::new("error.zip.damaged").arg("detail", *detail),
+        ZipError::Method(method) => Msg::new("error.zip.method").arg("method", *method),
+        ZipError::TooLarge(megabytes) => Msg::new("error.zip.too_large").arg("megabytes", *megabytes),
+    }
+}
+
+crate::display_in_english!(WordError);
 
 /// The first bytes of an OLE compound file: .doc, and Office files encrypted with a password.
 const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -169,16 +198,16 @@ pub fn read(bytes: &[u8]) -> Result<Reading, WordError> {
     }
     if archive.contains("[Content_Types].xml") && !archive.names().any(|n| n.starts_with(b"word/")) {
         let what = if archive.names().any(|n| n.starts_with(b"xl/")) {
-            "an Excel workbook"
+            Key("error.word.kind.excel")
         } else if archive.names().any(|n| n.starts_with(b"ppt/")) {
-            "a PowerPoint presentation"
+            Key("error.word.kind.powerpoint")
         } else {
-            "an Office file of another kind"
+            Key("error.word.kind.office_other")
         };
         return Err(WordError::NotText(what));
     }
     if !archive.contains("[Content_Types].xml") {
-        return Err(WordError::NotText("a ZIP archive of other files"));
+        return Err(WordError::NotText(Key("error.word.kind.zip")));
     }
     docx::read(&mut archive)
 }
@@ -223,7 +252,7 @@ mod tests {
             (LeftOut { comments: 2, notes: 1, headers: 1, footers: 2, pictures: 3 }, Some("Left out, as a proposal has no place for them: 2 comments, 1 footnote, 1 header, 2 footers and 3 pictures.")),
         ];
         for (left_out, sentence) in table {
-            assert_eq!(left_out.sentence().as_deref(), sentence);
+            assert_eq!(left_out.sentence().map(|msg| msg.english()).as_deref(), sentence);
         }
     }
 

@@ -11,6 +11,7 @@ use igf_codecs::zip::Archive;
 use super::docx::flatten;
 use super::styles::{is_mono, outline_role, role_by_name};
 use super::{LeftOut, Marks, Paragraph, Part, Reading, Role, WordError, collapse, parse_part, part_text};
+use crate::text::i18n::Key;
 
 const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
@@ -49,9 +50,9 @@ pub fn read(archive: &mut Archive) -> Result<Reading, WordError> {
         let kind = mime.trim().strip_prefix("application/vnd.oasis.opendocument.").unwrap_or("");
         if !kind.starts_with("text") {
             return Err(WordError::NotText(match kind {
-                k if k.starts_with("spreadsheet") => "an OpenDocument spreadsheet",
-                k if k.starts_with("presentation") => "an OpenDocument presentation",
-                _ => "an OpenDocument file of another kind",
+                k if k.starts_with("spreadsheet") => Key("error.word.kind.ods"),
+                k if k.starts_with("presentation") => Key("error.word.kind.odp"),
+                _ => Key("error.word.kind.odf_other"),
             }));
         }
     }

@@ -100,9 +100,9 @@ impl Catalogue {
     /// The message in this language, or in English where this catalogue lacks it (and the key
     /// itself where English lacks it too, which a test rules out).
     pub fn render(&self, msg: &Msg) -> String {
-        let found = self.message(msg.key).map(|m| (self.lang, m));
-        let Some((lang, message)) = found.or_else(|| english().message(msg.key).map(|m| (Lang::En, m))) else {
-            return msg.key.to_owned();
+        let found = self.message(&msg.key).map(|m| (self.lang, m));
+        let Some((lang, message)) = found.or_else(|| english().message(&msg.key).map(|m| (Lang::En, m))) else {
+            return msg.key.to_string();
         };
         let template = match message {
             Message::Text(text) => text,
@@ -117,7 +117,7 @@ impl Catalogue {
         for piece in pieces(template) {
             match piece {
                 Piece::Literal(text) => out.push_str(text),
-                Piece::Param(name) => match msg.args.iter().find(|(n, _)| *n == name) {
+                Piece::Param(name) => match msg.args.iter().find(|(n, _)| n == name) {
                     Some((_, arg)) => self.write_arg(arg, &mut out),
                     None => {
                         out.push('{');

@@ -15,6 +15,10 @@ pub mod plural;
 pub use catalogue::{Catalogue, CatalogueError, english};
 pub use consistency::{Problem, check_against_english};
 
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lang {
@@ -105,7 +109,7 @@ impl Lang {
 }
 
 /// A value put into a message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Arg {
     /// Text as it is: a name, a title, words the author wrote.
     Text(String),
@@ -189,7 +193,7 @@ impl From<Msg> for Arg {
 }
 
 /// How the items of an [`Arg::List`] are joined, each by its messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Join {
     /// "a, b and c": `list.and.join`, then `list.and.last`.
     And,
@@ -216,21 +220,22 @@ impl Key {
 
 /// A message of a catalogue with its arguments, rendered by [`Catalogue::render`]. Keys are
 /// written literally as the string argument of `Msg::new` (dotted, "screen.part.name"), so a test
-/// finds every key the code uses.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// finds every key the code uses. It goes through serde so that the office worker, which has
+/// no catalogue, can send its sentences for the editor to render (keys are then owned).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Msg {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, Arg)>,
+    pub key: Cow<'static, str>,
+    pub args: Vec<(Cow<'static, str>, Arg)>,
 }
 
 impl Msg {
     pub fn new(key: &'static str) -> Msg {
-        Msg { key, args: Vec::new() }
+        Msg { key: Cow::Borrowed(key), args: Vec::new() }
     }
 
     /// The message with the argument `name` set to `value`.
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
-        self.args.push((name, value.into()));
+        self.args.push((Cow::Borrowed(name), value.into()));
         self
     }
 
@@ -238,6 +243,19 @@ impl Msg {
     pub fn english(&self) -> String {
         english().render(self)
     }
+}
+
+/// `Display` for error types whose words are a message: the English of their `msg()`, so the
+/// wording lives once, in the catalogue.
+#[macro_export]
+macro_rules! display_in_english {
+    ($($error:ty),* $(,)?) => {$(
+        impl ::std::fmt::Display for $error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.msg().english())
+            }
+        }
+    )*};
 }
 
 impl std::fmt::Display for Msg {
