@@ -109,3 +109,22 @@ test('a catalogue that cannot be loaded leaves the interface as it was and says 
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("Write a proposal for the IGF's Multistakeholder Advisory Group");
 });
+
+// Errors speak the language too, whoever found them: this one is found by the office worker,
+// which has no catalogue and sends a message for the editor to write in the reader's language.
+for (const [tag, locale] of [['fr', 'fr-FR'], ['ar', 'ar-EG']] as const) {
+  test(`${tag}: a file that cannot be read is refused in ${tag}, and nothing changes`, async ({ browser }) => {
+    const words = new Words(tag);
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto('./');
+    await expect(page.locator('html')).toHaveAttribute('lang', tag);
+    const doc = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(500), Buffer.from('WordDocument', 'utf16le')]);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: words.t('files.import.button'), exact: true }).click();
+    await (await chooser).setFiles({ name: 'old.doc', mimeType: 'application/msword', buffer: doc });
+    const reason = words.t('error.import.unreadable', { name: 'old.doc', reason: words.t('error.word.legacy_doc') });
+    await expect(page.getByRole('alert')).toHaveText(words.t('files.import.unreadable', { error: reason }));
+    await context.close();
+  });
+}

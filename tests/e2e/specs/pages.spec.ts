@@ -281,7 +281,7 @@ test('when the fonts cannot be loaded, the lines stay bars and the author is tol
   const pages = new PagesView(page);
   await pages.toggle.click();
   await expect(pages.region.getByRole('status')).toHaveText(
-    /^The fonts could not be loaded \(the font “[^”]+\.ttf” could not be loaded \(check the connection\)\), so each line is drawn as a bar as wide as its text\. Connect to the Internet once and open the pages again\.$/,
+    /^The fonts could not be loaded \(the file fonts\/[^ ]+\.ttf could not be loaded \(check the connection\)\), so each line is drawn as a bar as wide as its text\. Connect to the Internet once and open the pages again\.$/,
   );
   await expect(pages.region.locator('svg .bar').first()).toBeAttached();
   await expect(pages.region.locator('svg g[data-line] text')).toHaveCount(0);
