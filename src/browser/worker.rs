@@ -12,7 +12,7 @@ use std::sync::Arc;
 use igf_core::checks::Report;
 use igf_core::formats::import::{ImportError, Imported};
 use igf_core::formats::pdf::{FontFile, Fonts};
-use igf_core::formats::{notes, office};
+use igf_core::formats::{Format, notes, office};
 use igf_core::model::draft::{Draft, DraftId};
 use igf_core::text::i18n::Msg;
 use wasm_bindgen::JsCast;
@@ -38,8 +38,8 @@ pub fn serve() {
                 let new_id = DraftId::parse(&text(4)).unwrap_or_else(|| DraftId::from_random([0; 16]));
                 office::answer_file(&text(2), &bytes, new_id, message.get(5).as_f64().unwrap_or(0.0) as u64).into()
             }
-            "pdf" => match office::answer_pdf(&text(2), &fonts_from(&message.get(3))) {
-                Ok(pdf) => js_sys::Uint8Array::from(&pdf[..]).into(),
+            "export" => match office::answer_export(&text(2), &fonts_from(&message.get(3))) {
+                Ok(file) => js_sys::Uint8Array::from(&file[..]).into(),
                 Err(refusal) => refusal.into(),
             },
             _ => office::answer_paste(&text(2)).into(),
@@ -188,18 +188,19 @@ pub async fn convert_paste(html: &str) -> Option<String> {
     office::read_paste(&answer)
 }
 
-/// Writes the PDF of `draft` in the worker with `fonts` (the worker keeps none between PDFs);
-/// an error is the sentence to show.
-pub async fn write_pdf(draft: &Draft, report: &Report, fonts: &Fonts) -> Result<Vec<u8>, Msg> {
+/// Writes the file `name` of `draft` in `format` in the worker, a PDF with `fonts` (the worker
+/// keeps none between PDFs); an error is the sentence to show.
+pub async fn write_file(draft: &Draft, report: &Report, format: Format, name: &str, fonts: &Fonts) -> Result<Vec<u8>, Msg> {
     let files = js_sys::Array::new();
     for (index, &file) in FontFile::ALL.iter().enumerate() {
         if let Some(bytes) = fonts.get(file) {
             files.push(&js_sys::Array::of2(&(index as u32).into(), &js_sys::Uint8Array::from(bytes)));
         }
     }
-    let answer = ask(&["pdf".into(), office::pdf_request(draft, report).into(), files.into()]).await.map_err(|reason| notes::pdf_writer_failed(reason.msg()))?;
+    let request = office::export_request(draft, report, format);
+    let answer = ask(&["export".into(), request.into(), files.into()]).await.map_err(|reason| notes::writer_failed(name, reason.msg()))?;
     match answer.dyn_into::<js_sys::Uint8Array>() {
-        Ok(pdf) => Ok(pdf.to_vec()),
-        Err(other) => Err(other.as_string().map_or_else(|| notes::pdf_writer_failed(WorkerError::Silent.msg()), |why| notes::pdf_not_made(office::read_pdf_refusal(&why)))),
+        Ok(file) => Ok(file.to_vec()),
+        Err(other) => Err(other.as_string().map_or_else(|| notes::writer_failed(name, WorkerError::Silent.msg()), |why| notes::not_made(name, office::read_refusal(&why)))),
     }
 }

@@ -2,7 +2,8 @@
 
 use igf_core::checks::{Report, Severity};
 use igf_core::document::Document;
-use igf_core::formats::{self, Format, notes, pdf};
+use igf_core::formats::pdf::{self, Fonts};
+use igf_core::formats::{self, Format, notes};
 use igf_core::formats::arrival::{self, Arrival, Saving, Stored};
 use igf_core::formats::edited::Edited;
 use igf_core::formats::import::{self, ForeignImport, Imported};
@@ -34,20 +35,7 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
         open.set(false);
         focus_element("export-button");
     };
-    let export = move |format: Format| {
-        if let Some(said) = draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format))) {
-            return status.set(Some(said));
-        }
-        // The PDF first fetches the fonts it embeds, once per tab, saying how far it has got.
-        let (d, r) = (draft.get_untracked(), report.get_untracked());
-        leptos::task::spawn_local(async move {
-            let message = match make_pdf(&d, &r, &progress_into(status, notes::fonts_loading)).await {
-                Ok(bytes) => download(&d, Format::Pdf, &bytes),
-                Err(message) => message,
-            };
-            status.set(Some(message));
-        });
-    };
+    let export_as = move |format: Format| export(draft, report, format, status);
     // Written only while the menu is open, not at every keystroke.
     let mailto = move || {
         open.get().then(|| draft.with(|d| {
@@ -71,7 +59,7 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
                 <ul class="export-list">
                     {Format::ALL.into_iter().map(|format| view! {
                         <li>
-                            <button type="button" class="button-quiet export-choice" on:click=move |_| export(format)>{t_with(format.label())}</button>
+                            <button type="button" class="button-quiet export-choice" on:click=move |_| export_as(format)>{t_with(format.label())}</button>
                             <span class="hint">{t_with(format.purpose())}</span>
                             {(format == Format::Pdf).then_some(move || pdf_gaps().into_iter().map(|gap: String| view! { <span class="export-gaps">{gap}</span> }).collect_view())}
                         </li>
@@ -87,12 +75,17 @@ pub fn ExportMenu(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView
     }
 }
 
-/// The PDF of a draft, written by the office worker with the fonts it embeds (fetched once per
-/// tab, with their `progress`); or the sentence saying why it cannot be made.
-pub async fn make_pdf(draft: &Draft, report: &Report, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>, String> {
-    let needed = pdf::needed(&Document::new(draft, report.must_fix()));
-    let fonts = fonts::load(&needed, progress).await.map_err(|e| t_now(&notes::pdf_fonts_failed(e.msg())))?;
-    worker::write_pdf(draft, report, &fonts).await.map_err(|e| t_now(&e))
+/// The file of a draft in a format the office worker writes, a PDF with the fonts it embeds
+/// (fetched once per tab, with their `progress`); or the sentence saying why it cannot be made.
+pub async fn make_file(draft: &Draft, report: &Report, format: Format, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>, String> {
+    let fonts = if format == Format::Pdf {
+        let needed = pdf::needed(&Document::new(draft, report.must_fix()));
+        fonts::load(&needed, progress).await.map_err(|e| t_now(&notes::pdf_fonts_failed(e.msg())))?
+    } else {
+        Fonts::default()
+    };
+    let name = formats::file_name(draft, format, today());
+    worker::write_file(draft, report, format, &name, &fonts).await.map_err(|e| t_now(&e))
 }
 
 /// A font download's progress as a status sentence, written only when the sentence changes.
@@ -105,10 +98,21 @@ pub fn progress_into(status: RwSignal<Option<String>>, sentence: fn(u64, u64) ->
     }
 }
 
-/// Downloads one export of a draft and says what happened in a sentence; `None` for the PDF,
-/// which the office worker writes ([`make_pdf`]).
-pub fn download_export(draft: &Draft, report: &Report, format: Format) -> Option<String> {
-    formats::write(draft, report, format).map(|bytes| download(draft, format, &bytes))
+/// Downloads one export of the draft, and says what happened in `status`: at once for the
+/// formats the editor writes, else once the office worker has written it ([`make_file`]; a PDF
+/// says how far its fonts have got meanwhile).
+pub fn export(draft: RwSignal<Draft>, report: Memo<Report>, format: Format, status: RwSignal<Option<String>>) {
+    if let Some(said) = draft.with_untracked(|d| report.with_untracked(|r| formats::write(d, r, format).map(|bytes| download(d, format, &bytes)))) {
+        return status.set(Some(said));
+    }
+    let (d, r) = (draft.get_untracked(), report.get_untracked());
+    leptos::task::spawn_local(async move {
+        let message = match make_file(&d, &r, format, &progress_into(status, notes::fonts_loading)).await {
+            Ok(bytes) => download(&d, format, &bytes),
+            Err(message) => message,
+        };
+        status.try_set(Some(message));
+    });
 }
 
 fn download(draft: &Draft, format: Format, bytes: &[u8]) -> String {

@@ -22,7 +22,7 @@ use crate::browser::fonts;
 use crate::browser::platform::{Debounce, attribute_around, focus_element, narrow_screen, place_caret, reveal_after_render};
 use super::StoreHandle;
 use super::checks::dom_id;
-use super::files::{make_pdf, progress_into};
+use super::files::{make_file, progress_into};
 use super::words::{t, t_arg, t_now, t_with};
 
 /// How long typing pauses before the manifest's digest and the fonts follow the text.
@@ -251,7 +251,7 @@ fn PrintButton(draft: RwSignal<Draft>, report: Memo<Report>, status: RwSignal<Op
         };
         let (d, r) = (draft.get_untracked(), report.get_untracked());
         leptos::task::spawn_local(async move {
-            let made = make_pdf(&d, &r, &progress_into(status, notes::fonts_loading)).await;
+            let made = make_file(&d, &r, Format::Pdf, &progress_into(status, notes::fonts_loading)).await;
             let message = match made {
                 Ok(bytes) => match tab.show(Format::Pdf.mime(), &bytes) {
                     Ok(()) => t_now(&notes::print_opened()),

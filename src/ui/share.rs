@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use crate::browser::{crypto, link, review_store};
 use crate::browser::platform::{Debounce, focus_element};
 use super::StoreHandle;
-use super::files::download_export;
+use super::files::export;
 use super::words::{t, t_now, t_with};
 
 /// A link being offered: rebuilt from `pack` when the dialog opens and when the passphrase
@@ -162,7 +162,7 @@ pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoVie
         offer.refresh();
         true
     });
-    let download = move |format: Format| status.set(draft.with_untracked(|d| report.with_untracked(|r| download_export(d, r, format))));
+    let download = move |format: Format| export(draft, report, format, status);
     let subject = draft.with_untracked(|d| t_now(&Msg::new("share.subject").arg("title", d.display_title())));
     view! {
         <DialogButton label=Msg::new("share.button") heading=Msg::new("share.heading") before_open=before_open>

@@ -176,31 +176,39 @@ fn the_structure_tree_tags_every_piece_of_text() {
 }
 
 #[test]
-fn the_office_worker_writes_the_very_pdf_the_editor_would() {
+fn the_office_worker_writes_the_very_files_the_editor_would() {
     let empty = Draft::new(DraftId::parse("empty").unwrap(), Kind::NewWg, 0);
+    let formats = [Format::Pdf, Format::Docx, Format::Html, Format::Markdown, Format::Text, Format::DraftFile];
     for draft in [names_draft(), empty] {
         let report = check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default());
-        let answer = office::answer_pdf(&office::pdf_request(&draft, &report), fonts());
-        assert_eq!(answer, Ok(export(&draft)), "{}", draft.display_title());
-        assert_eq!(formats::write(&draft, &report, Format::Pdf), None);
+        for format in formats {
+            let rendered = formats::render(&draft, &report, format, fonts()).unwrap();
+            let answer = office::answer_export(&office::export_request(&draft, &report, format), fonts());
+            assert_eq!(answer.as_ref(), Ok(&rendered), "{} as {format:?}", draft.display_title());
+            // The editor writes only the draft file and the text itself, the same bytes.
+            let here = formats::write(&draft, &report, format);
+            let expected = matches!(format, Format::Text | Format::DraftFile).then_some(rendered);
+            assert_eq!(here, expected, "{format:?}");
+        }
     }
 }
 
 #[test]
-fn the_office_worker_says_why_it_wrote_no_pdf() {
+fn the_office_worker_says_why_it_wrote_no_file() {
     let draft = names_draft();
-    let request = office::pdf_request(&draft, &check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default()));
-    let garbled = "The editor sent a request the PDF writer cannot read; reload the page and export again.";
+    let request = office::export_request(&draft, &check(&draft, CivilDate::new(2026, 11, 29).unwrap(), &Settings::default()), Format::Pdf);
+    let garbled = "The editor sent a request the module that writes files cannot read; reload the page and export again.";
     let cases = [
         (String::new(), fonts().clone(), garbled.to_owned()),
-        (r#"{"draft":"{}","must_fix":[]}"#.to_owned(), fonts().clone(), garbled.to_owned()),
+        (r#"{"format":"Pdf","draft":"{}","must_fix":[]}"#.to_owned(), fonts().clone(), garbled.to_owned()),
+        (r#"{"format":"Odt","draft":"{}","must_fix":[]}"#.to_owned(), fonts().clone(), garbled.to_owned()),
         (request, writer::Fonts::default(), writer::FontError::Missing(FontFile::Regular.file_name()).to_string()),
     ];
     for (request, fonts, expected) in cases {
-        let refusal = office::answer_pdf(&request, &fonts).map_err(|answer| office::read_pdf_refusal(&answer).english());
+        let refusal = office::answer_export(&request, &fonts).map_err(|answer| office::read_refusal(&answer).english());
         assert_eq!(refusal, Err(expected), "{request:.40}");
     }
-    assert_eq!(office::read_pdf_refusal("not JSON").english(), "The PDF writer gave an answer this editor cannot read; reload the page and export again.");
+    assert_eq!(office::read_refusal("not JSON").english(), "The module that writes files gave an answer this editor cannot read; reload the page and export again.");
 }
 
 #[test]

@@ -15,6 +15,8 @@ pub mod pdf;
 pub mod text;
 pub mod wordml;
 
+use serde::{Deserialize, Serialize};
+
 use crate::checks::Report;
 use crate::document::Document;
 use crate::model::envelope;
@@ -25,7 +27,7 @@ use crate::text::i18n::Msg;
 use crate::text::url::percent_encode;
 use crate::text::words::capitalise;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Pdf,
     Docx,
@@ -111,27 +113,33 @@ pub fn unescape_markup(text: &str) -> String {
 
 /// The file's contents, with the "not ready" marking taken from the report. Only the PDF uses
 /// `fonts` (it needs [`pdf::needed`] of the document), and only the PDF can fail, for want of
-/// a font.
+/// a font. The office worker calls this one ([`office::answer_export`]).
 pub fn render(draft: &Draft, report: &Report, format: Format, fonts: &pdf::Fonts) -> Result<Vec<u8>, pdf::FontError> {
-    match write(draft, report, format) {
-        Some(bytes) => Ok(bytes),
-        None => pdf::export(&Document::new(draft, report.must_fix()), fonts),
-    }
+    render_document(draft, &Document::new(draft, report.must_fix()), format, fonts)
 }
 
-/// [`render`] for every format but the PDF, which needs its fonts: `None` for it. The editor
-/// calls this one and has the office worker write PDFs ([`office::pdf_request`]), so that its
-/// first load does not carry the PDF writer.
-pub fn write(draft: &Draft, report: &Report, format: Format) -> Option<Vec<u8>> {
-    let doc = || Document::new(draft, report.must_fix());
-    Some(match format {
-        Format::Pdf => return None,
-        Format::Docx => docx::export(draft, &doc()),
-        Format::Html => html::export(draft, &doc()).into_bytes(),
-        Format::Markdown => markdown::export(draft, &doc()).into_bytes(),
-        Format::Text => text::export(&doc()).into_bytes(),
+/// [`render`] of the document already made of the draft.
+pub fn render_document(draft: &Draft, doc: &Document, format: Format, fonts: &pdf::Fonts) -> Result<Vec<u8>, pdf::FontError> {
+    Ok(match format {
+        Format::Pdf => return pdf::export(doc, fonts),
+        Format::Docx => docx::export(draft, doc),
+        Format::Html => html::export(draft, doc).into_bytes(),
+        Format::Markdown => markdown::export(draft, doc).into_bytes(),
+        Format::Text => text::export(doc).into_bytes(),
         Format::DraftFile => envelope::encode(draft).into_bytes(),
     })
+}
+
+/// [`render`] for the formats the editor writes itself, which it needs anyway: the draft file
+/// (backups, sharing) and the plain text (the rescue after a crash). `None` for the others,
+/// which the office worker writes ([`office::export_request`]), so that the editor's first
+/// load carries none of their writers.
+pub fn write(draft: &Draft, report: &Report, format: Format) -> Option<Vec<u8>> {
+    match format {
+        Format::Text => Some(text::export(&Document::new(draft, report.must_fix())).into_bytes()),
+        Format::DraftFile => Some(envelope::encode(draft).into_bytes()),
+        Format::Pdf | Format::Docx | Format::Html | Format::Markdown => None,
+    }
 }
 
 /// A predictable file name: `BPF-proposal-local-content-2026-11-29.docx`.

@@ -66,14 +66,15 @@ pub fn pdf_fonts_failed(reason: Msg) -> Msg {
     Msg::new("files.export.fonts_failed").arg("reason", reason)
 }
 
-/// The office worker, which writes PDFs, could not run, for the `reason` given.
-pub fn pdf_writer_failed(reason: Msg) -> Msg {
-    Msg::new("files.pdf.writer_failed").arg("reason", reason)
+/// The office worker, which writes every file but the draft file and the text, could not run
+/// to write the file `name`, for the `reason` given.
+pub fn writer_failed(name: &str, reason: Msg) -> Msg {
+    Msg::new("files.export.writer_failed").arg("name", name).arg("reason", reason)
 }
 
-/// The PDF writer said `why` it wrote nothing, in a sentence.
-pub fn pdf_not_made(why: Msg) -> Msg {
-    Msg::new("files.pdf.not_made").arg("why", why)
+/// The office worker said `why` it did not write the file `name`, in a sentence.
+pub fn not_made(name: &str, why: Msg) -> Msg {
+    Msg::new("files.export.not_made").arg("name", name).arg("why", why)
 }
 
 /// The page view could not load its fonts, for the `reason` given.

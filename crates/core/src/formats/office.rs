@@ -5,13 +5,14 @@
 //! export gives. Drafts travel as stored envelopes, which are lossless; sentences as messages
 //! (`Msg`), which the editor renders in the interface's language (the worker has no catalogue).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::checks::Report;
 use crate::document::Document;
 use crate::formats::edited::Edited;
-use crate::formats::pdf::{self, Fonts};
+use crate::formats::pdf::Fonts;
+use crate::formats::{self, Format};
 use crate::formats::import::{self, ImportError, Imported, Source};
 use crate::formats::paste;
 use crate::model::draft::{Draft, DraftId};
@@ -69,37 +70,37 @@ pub fn read_paste(answer: &str) -> Option<String> {
     serde_json::from_str::<Option<String>>(answer).ok().flatten()
 }
 
-/// What the worker needs to write a draft's PDF: the draft, and the must-fix findings its
-/// "not ready" marking names (the worker does not check the draft again).
-#[derive(Deserialize)]
-struct PdfRequest {
+/// What the worker needs to write a draft's file: the format, the draft, and the must-fix
+/// findings its "not ready" marking names (the worker does not check the draft again).
+#[derive(Serialize, Deserialize)]
+struct ExportRequest {
+    format: Format,
     draft: String,
     must_fix: Vec<String>,
 }
 
-/// The editor's request for the PDF of `draft`, as [`crate::formats::render`] would write it.
-pub fn pdf_request(draft: &Draft, report: &Report) -> String {
-    json!({ "draft": envelope::encode(draft), "must_fix": report.must_fix() }).to_string()
+/// The editor's request for the file of `draft` in `format`, as [`formats::render`] would
+/// write it.
+pub fn export_request(draft: &Draft, report: &Report, format: Format) -> String {
+    json!(ExportRequest { format, draft: envelope::encode(draft), must_fix: report.must_fix() }).to_string()
 }
 
-/// The worker's answer to a [`pdf_request`]: the PDF written with `fonts`, or the sentence
-/// saying why it could not be.
-/// The worker's answer for a PDF request: its bytes, or why there are none as a message in
-/// JSON, which [`read_pdf_refusal`] reads.
-pub fn answer_pdf(request: &str, fonts: &Fonts) -> Result<Vec<u8>, String> {
-    write_pdf(request, fonts).map_err(|refusal| json!(refusal).to_string())
+/// The worker's answer to an [`export_request`]: the file written (a PDF with `fonts`), or why
+/// there is none as a message in JSON, which [`read_refusal`] reads.
+pub fn answer_export(request: &str, fonts: &Fonts) -> Result<Vec<u8>, String> {
+    export(request, fonts).map_err(|refusal| json!(refusal).to_string())
 }
 
-fn write_pdf(request: &str, fonts: &Fonts) -> Result<Vec<u8>, Msg> {
-    let garbled = || Msg::new("error.pdf.garbled");
-    let request: PdfRequest = serde_json::from_str(request).map_err(|_| garbled())?;
+fn export(request: &str, fonts: &Fonts) -> Result<Vec<u8>, Msg> {
+    let garbled = || Msg::new("error.export.garbled");
+    let request: ExportRequest = serde_json::from_str(request).map_err(|_| garbled())?;
     let draft = envelope::decode(&request.draft).map_err(|_| garbled())?;
-    pdf::export(&Document::new(&draft, request.must_fix), fonts).map_err(|e| e.msg())
+    formats::render_document(&draft, &Document::new(&draft, request.must_fix), request.format, fonts).map_err(|e| e.msg())
 }
 
-/// Why the worker wrote no PDF, from its answer.
-pub fn read_pdf_refusal(answer: &str) -> Msg {
-    serde_json::from_str(answer).unwrap_or_else(|_| Msg::new("error.pdf.garbled_answer"))
+/// Why the worker wrote no file, from its answer.
+pub fn read_refusal(answer: &str) -> Msg {
+    serde_json::from_str(answer).unwrap_or_else(|_| Msg::new("error.export.garbled_answer"))
 }
 
 #[cfg(test)]
