@@ -377,7 +377,7 @@ async fn a_review_is_filed_with_its_draft_and_shown_beside_its_section() {
     let mut elsewhere = review.clone();
     elsewhere.draft_id = DraftId::parse("web-absent").unwrap();
     let refusal = review_store::receive(&store, elsewhere).unwrap_err();
-    assert!(refusal.contains("not in this browser"), "{refusal}");
+    assert_eq!(refusal.key, "inbox.draft_missing", "{refusal}");
     assert_eq!(local_storage().get_item("igf-proposal-editor/reviews/web-absent").unwrap(), None);
 
     let parent = container();

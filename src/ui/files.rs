@@ -287,7 +287,7 @@ fn ImportChoice(draft: Draft, pending: RwSignal<Option<Pending>>, #[prop(into)] 
     let add = draft.clone();
     view! {
         <section class="import-panel" role="region" aria-labelledby="choice-heading">
-            <h3 id="choice-heading">{t_with(Msg::new("files.choice.heading").arg("title", draft.display_title()))}</h3>
+            <h3 id="choice-heading">{t_with(Msg::new("files.choice.heading").arg("title", draft.shown_title()))}</h3>
             <p>{t_with(arrival::unknown_question(&draft, &format_local(draft.updated_ms)))}</p>
             <div class="button-row">
                 <button type="button" class="button-primary" on:click=move |_| on_done.run(add.clone())>{t("files.choice.add")}</button>

@@ -6,7 +6,7 @@ use igf_core::model::draft::{Draft, DraftId};
 use igf_core::model::settings::Settings;
 use igf_core::store::{NewerDraft, Quarantined, Store, StoreError, Trashed, backup};
 use igf_core::store::catalog::{SortOrder, Summary, arrange, filter_outcome};
-use igf_core::text::i18n::Msg;
+use igf_core::text::i18n::{Arg, Msg};
 use igf_core::text::words::describe_count;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use crate::browser::{files, storage};
 use crate::browser::platform::{focus_after_render, format_local, new_draft_id, now_ms, today};
 use super::{Navigator, StoreHandle};
 use super::files::ImportButton;
-use super::words::{t, t_now, t_with};
+use super::words::{t, t_arg, t_now, t_with};
 
 /// Everything the library shows, read again after each change.
 #[derive(Clone, Default)]
@@ -24,7 +24,7 @@ struct Shelf {
     newer: Vec<NewerDraft>,
     quarantined: Vec<Quarantined>,
     stuck: Vec<(String, Msg)>,
-    trash: Vec<(DraftId, String, u64)>,
+    trash: Vec<(DraftId, Arg, u64)>,
     error: Option<StoreError>,
 }
 
@@ -36,7 +36,7 @@ impl Shelf {
         };
         let today = today();
         let trash = store.trash().unwrap_or_default().into_iter().map(|t: Trashed| {
-            let title = t.draft.as_ref().map_or_else(|_| t_now(&Msg::new("library.unreadable_title")), Draft::display_title);
+            let title = t.draft.as_ref().map_or_else(|_| Msg::new("library.unreadable_title").into(), Draft::shown_title);
             (t.id, title, t.deleted_ms)
         });
         Shelf {
@@ -82,7 +82,7 @@ impl Library {
         self.say(outcome.unwrap_or_else(|e| e));
     }
 
-    fn delete(self, id: DraftId, title: String) {
+    fn delete(self, id: DraftId, title: Arg) {
         match self.store.with_value(|s| s.delete(&id, now_ms())) {
             Ok(()) => {
                 self.refresh();
@@ -200,7 +200,8 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
         .arg("edited", format_local(summary.draft.updated_ms));
     let ready = summary.must_fix == 0;
     let renaming = RwSignal::new(false);
-    let (draft, title) = (summary.draft, summary.title);
+    let title = summary.draft.shown_title();
+    let draft = summary.draft;
     let (id, actions_title) = (draft.id.clone(), title.clone());
     view! {
         <li class="draft-item">
@@ -209,7 +210,7 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
                 move || view! {
                     <button type="button" class="draft-open" id=format!("open-{key}") aria-describedby=format!("draft-meta-{key}")
                         on:click={let draft = draft.clone(); move |_| on_open.run(draft.clone())}>
-                        {title.clone()}
+                        {let title = title.clone(); move || t_arg(&title)}
                     </button>
                 }
             }>
@@ -223,17 +224,17 @@ fn DraftItem(summary: Summary, library: Library, on_open: Callback<Draft>) -> im
 
 /// The new title of a draft being renamed: Enter or "Save title" keeps it, Escape drops it.
 #[component]
-fn RenameRow(draft: Draft, title: String, library: Library, renaming: RwSignal<bool>) -> impl IntoView {
+fn RenameRow(draft: Draft, title: Arg, library: Library, renaming: RwSignal<bool>) -> impl IntoView {
     let input = NodeRef::<Input>::new();
     let rename_id = format!("rename-{}", draft.id.as_str());
-    let label = Msg::new("library.rename.label").arg("title", &title);
+    let label = Msg::new("library.rename.label").arg("title", title.clone());
     let id = draft.id.clone();
     let save = move || {
         let Some(value) = input.get().map(|i| i.value()) else { return };
         renaming.set(false);
         let (id, old) = (id.clone(), title.clone());
         library.act(move |s| match s.rename(&id, value.trim().to_owned(), now_ms()) {
-            Ok(draft) => Ok(t_now(&Msg::new("library.renamed").arg("old", old).arg("new", draft.display_title()))),
+            Ok(draft) => Ok(t_now(&Msg::new("library.renamed").arg("old", old).arg("new", draft.shown_title()))),
             Err(e) => Err(t_now(&Msg::new("library.rename_failed").arg("old", old).arg("error", e.msg()))),
         });
     };
@@ -255,14 +256,14 @@ fn RenameRow(draft: Draft, title: String, library: Library, renaming: RwSignal<b
 
 /// Rename, duplicate and delete, each described by the draft's title, so "Rename" says which.
 #[component]
-fn DraftActions(id: DraftId, title: String, library: Library, renaming: RwSignal<bool>) -> impl IntoView {
+fn DraftActions(id: DraftId, title: Arg, library: Library, renaming: RwSignal<bool>) -> impl IntoView {
     let key = id.as_str().to_owned();
     let describe = format!("open-{key}");
     let (dup_id, dup_title) = (id.clone(), title.clone());
     let duplicate = move |_| {
         let (id, title) = (dup_id.clone(), dup_title.clone());
         library.act(move |s| match s.duplicate(&id, new_draft_id(), now_ms()) {
-            Ok(copy) => Ok(t_now(&Msg::new("library.duplicated").arg("copy", copy.display_title()).arg("title", title))),
+            Ok(copy) => Ok(t_now(&Msg::new("library.duplicated").arg("copy", copy.shown_title()).arg("title", title))),
             Err(e) => Err(t_now(&Msg::new("library.duplicate_failed").arg("title", title).arg("error", e.msg()))),
         });
     };
@@ -405,14 +406,14 @@ fn TrashList(library: Library) -> impl IntoView {
                         let label_id = format!("trash-{}", id.as_str());
                         view! {
                             <li>
-                                <span id=label_id.clone()>{t_with(Msg::new("library.trash.item").arg("title", &title).arg("deleted", format_local(deleted_ms)))}</span>
+                                <span id=label_id.clone()>{t_with(Msg::new("library.trash.item").arg("title", title.clone()).arg("deleted", format_local(deleted_ms)))}</span>
                                 <button type="button" class="button-quiet" aria-describedby=label_id.clone()
                                     on:click=move |_| library.restore(restore_id.clone())>{t("library.trash.restore")}</button>
                                 <button type="button" class="button-quiet button-danger" aria-describedby=label_id on:click=move |_| {
                                     let (id, title) = (id.clone(), purge_title.clone());
                                     library.act(move |s| s.purge(&id)
-                                        .map(|()| t_now(&Msg::new("library.trash.purged").arg("title", &title)))
-                                        .map_err(|e| t_now(&Msg::new("library.delete_failed.plain").arg("title", &title).arg("error", e.msg()))));
+                                        .map(|()| t_now(&Msg::new("library.trash.purged").arg("title", title.clone())))
+                                        .map_err(|e| t_now(&Msg::new("library.delete_failed.plain").arg("title", title.clone()).arg("error", e.msg()))));
                                 }>{t("library.trash.purge")}</button>
                             </li>
                         }

@@ -10,7 +10,7 @@ use igf_core::model::settings::Settings;
 use igf_core::sharing::{comments, link as share};
 use igf_core::sharing::link::{Content, Payload};
 use igf_core::sharing::review::{self, Comment, GENERAL, Review};
-use igf_core::text::i18n::Msg;
+use igf_core::text::i18n::{Arg, Msg};
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callba
     });
     view! {
         <ReviewBar draft=draft.clone() review=review status=status on_close=on_close />
-        <ReviewBanner title=draft.display_title() />
+        <ReviewBanner title=draft.shown_title() />
         {move || problem.get().map(|p| view! { <p class="banner banner-error" role="alert">{p}</p> })}
         <p class="review-status" role="status">{move || status.get()}</p>
         <main class="editor">
@@ -64,7 +64,7 @@ fn ReviewBar(draft: Draft, review: RwSignal<Review>, status: RwSignal<Option<Str
         let mut mine = copy.clone();
         mine.id = new_draft_id();
         status.set(Some(match store.with_value(|s| s.save(&mine, None)) {
-            Ok(_) => t_now(&Msg::new("review.copy_saved").arg("title", mine.display_title())),
+            Ok(_) => t_now(&Msg::new("review.copy_saved").arg("title", mine.shown_title())),
             Err(e) => t_now(&Msg::new("review.copy_failed").arg("error", e.msg())),
         }));
     };
@@ -81,7 +81,7 @@ fn ReviewBar(draft: Draft, review: RwSignal<Review>, status: RwSignal<Option<Str
         }
         problem.is_none()
     });
-    let subject = t_now(&Msg::new("review.subject").arg("title", draft.display_title()));
+    let subject = t_now(&Msg::new("review.subject").arg("title", draft.shown_title()));
     let file_name = format!("Review-of-{}", formats::file_name(&draft, Format::DraftFile, today()));
     let download = move |_| {
         let result = files::download(&file_name, Format::DraftFile.mime(), review::encode(&sent()).as_bytes());
@@ -107,7 +107,7 @@ fn ReviewBar(draft: Draft, review: RwSignal<Review>, status: RwSignal<Option<Str
 }
 
 #[component]
-fn ReviewBanner(title: String) -> impl IntoView {
+fn ReviewBanner(title: Arg) -> impl IntoView {
     view! {
         <div class="banner banner-review" role="note" aria-labelledby="review-banner-heading">
             <h1 id="review-banner-heading" class="banner-heading">{t("review.banner.heading")}</h1>

@@ -163,7 +163,7 @@ pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoVie
         true
     });
     let download = move |format: Format| export(draft, report, format, status);
-    let subject = draft.with_untracked(|d| t_now(&Msg::new("share.subject").arg("title", d.display_title())));
+    let subject = draft.with_untracked(|d| t_now(&Msg::new("share.subject").arg("title", d.shown_title())));
     view! {
         <DialogButton label=Msg::new("share.button") heading=Msg::new("share.heading") before_open=before_open>
             <p>{t("share.about")}</p>

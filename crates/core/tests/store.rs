@@ -10,6 +10,7 @@ use igf_core::model::template::Kind;
 use igf_core::store::{Fault, Faulty, KeyValue, MemoryStore, Store, StoreError, keys};
 use igf_core::store::backup::{self, BackupError};
 use igf_core::store::history::{self, MAX_SNAPSHOTS, Reason, Snapshot};
+use igf_core::text::i18n::Arg;
 
 fn id(text: &str) -> DraftId {
     DraftId::parse(text).unwrap()
@@ -346,9 +347,10 @@ fn restoring_merges_without_overwriting_newer_drafts() {
     store.save(&older_b, None).unwrap();
 
     let report = store.restore(&file, 40).unwrap();
-    assert_eq!(report.kept_newer, ["Draft a"]);
-    assert_eq!(report.updated, ["Draft b"]);
-    assert_eq!(report.unchanged, ["Draft c"]);
+    let titled = |title: &str| vec![Arg::Text(title.into())];
+    assert_eq!(report.kept_newer, titled("Draft a"));
+    assert_eq!(report.updated, titled("Draft b"));
+    assert_eq!(report.unchanged, titled("Draft c"));
     assert_eq!(store.load(&id("a")).unwrap().unwrap().draft.unwrap(), edited_a);
     assert_eq!(store.load(&id("b")).unwrap().unwrap().draft.unwrap(), new_b);
     let history = store.snapshots(&id("b")).unwrap();

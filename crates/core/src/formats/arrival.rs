@@ -62,7 +62,7 @@ pub fn unknown_question(draft: &Draft, edited: &str) -> Msg {
 
 /// The question about another version of a stored draft; `edited` is the stored one's last edit.
 pub fn conflict_question(existing: &Draft, edited: &str) -> Msg {
-    Msg::new("files.arrival.conflict").arg("title", existing.display_title()).arg("edited", edited)
+    Msg::new("files.arrival.conflict").arg("title", existing.shown_title()).arg("edited", edited)
 }
 
 /// Where a part of a foreign file went, for the preview before it is saved.

@@ -9,7 +9,7 @@ use thiserror::Error;
 
 use crate::model::people::{CoFacilitator, Contact};
 use crate::model::template::{Kind, Template};
-use crate::text::i18n::Msg;
+use crate::text::i18n::{Arg, Msg};
 use crate::text::markdown;
 use crate::text::words::count_words;
 
@@ -288,17 +288,27 @@ impl Draft {
         self.touch(now_ms);
     }
 
-    /// The title, or a name that says what the draft is when it has none.
     /// The title over the editor's live preview: as typed, so the preview mirrors the field, or
     /// "Untitled proposal" while it is blank.
     pub fn preview_title(&self) -> String {
         if self.title.trim().is_empty() { "Untitled proposal".to_owned() } else { self.title.clone() }
     }
 
+    /// The title, or a name that says what the draft is when it has none, in English, as
+    /// documents and stored reviews name it (the office worker writes it without the catalogue;
+    /// a test holds it to [`Kind::untitled_msg`]).
     pub fn display_title(&self) -> String {
         match self.title.trim() {
             "" => format!("Untitled {}", self.kind.noun()),
             title => title.to_owned(),
+        }
+    }
+
+    /// [`Draft::display_title`] as the interface shows it, in its language.
+    pub fn shown_title(&self) -> Arg {
+        match self.title.trim() {
+            "" => self.kind.untitled_msg().into(),
+            title => title.into(),
         }
     }
 
@@ -400,8 +410,14 @@ mod tests {
     fn display_title_names_untitled_drafts_by_kind() {
         let mut draft = Draft::new(id(), Kind::ContinuingBpf, 0);
         assert_eq!(draft.display_title(), "Untitled continuing BPF proposal");
+        // The interface's name for it is the same in English, from the catalogue.
+        for kind in Kind::ALL {
+            let untitled = Draft::new(id(), kind, 0);
+            assert_eq!(crate::text::i18n::english().render_arg(&untitled.shown_title()), untitled.display_title(), "{kind:?}");
+        }
         draft.set_title("  Cybersecurity ".into(), 1);
         assert_eq!(draft.display_title(), "Cybersecurity");
+        assert_eq!(draft.shown_title(), Arg::Text("Cybersecurity".into()));
     }
 
     #[test]

@@ -62,6 +62,15 @@ impl Kind {
         }
     }
 
+    /// The name of a draft of this kind that has no title yet, as the interface shows it.
+    pub fn untitled_msg(self) -> Msg {
+        match self {
+            Kind::NewBpf => Msg::new("model.kind.untitled.new_bpf"),
+            Kind::ContinuingBpf => Msg::new("model.kind.untitled.continuing_bpf"),
+            Kind::NewWg => Msg::new("model.kind.untitled.new_wg"),
+        }
+    }
+
     /// What the document is, in running text: "BPF proposal", "continuing BPF proposal".
     pub fn noun(self) -> &'static str {
         match self {

@@ -38,12 +38,12 @@ crate::display_in_english!(BackupError);
 /// What a restore did, by draft title.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct RestoreReport {
-    pub added: Vec<String>,
+    pub added: Vec<Arg>,
     /// Replaced by the backup's newer copy (the older one is kept in the draft's history).
-    pub updated: Vec<String>,
-    pub unchanged: Vec<String>,
+    pub updated: Vec<Arg>,
+    pub unchanged: Vec<Arg>,
     /// Left alone because the copy in this browser is newer (or cannot be read by this version).
-    pub kept_newer: Vec<String>,
+    pub kept_newer: Vec<Arg>,
     /// Why each unreadable draft could not be read.
     pub unreadable: Vec<Msg>,
     /// Drafts the storage refused to write, each with the reason.
@@ -53,7 +53,7 @@ pub struct RestoreReport {
 impl RestoreReport {
     /// One plain sentence per outcome, for the author.
     pub fn summary(&self) -> Msg {
-        let titles = |titles: &Vec<String>| (titles.len(), Arg::series(titles));
+        let titles = |titles: &Vec<Arg>| (titles.len(), Arg::series(titles.iter().cloned()));
         let reasons = |reasons: &Vec<Msg>| (reasons.len(), Arg::series(reasons.iter().cloned()));
         let outcomes = [
             (titles(&self.added), Msg::new("backup.restored.added")),

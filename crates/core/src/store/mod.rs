@@ -462,7 +462,7 @@ impl Store {
                     continue;
                 }
             };
-            let title = incoming.display_title();
+            let title = incoming.shown_title();
             let outcome = match self.load(&incoming.id) {
                 Ok(None) => self.save(&incoming, None).map(|_| &mut report.added),
                 Ok(Some(Loaded { raw, draft: Ok(local) })) => {
