@@ -1,7 +1,8 @@
 //! The office worker: a Web Worker of its own wasm (the `office-worker` binary) that reads
-//! word-processor files, converts pasted HTML and writes PDFs, loaded the first time one of
-//! them is asked for, so the editor's first load carries neither the readers nor the PDF
-//! writer. `serve` is its side; `read_file`, `convert_paste` and `write_pdf` are the editor's,
+//! word-processor files, converts pasted HTML and writes the PDF, DOCX, HTML and Markdown
+//! exports, loaded the first time one of them is asked for, so the editor's first load carries
+//! neither the readers nor those writers. `serve` is its side; `read_file`, `convert_paste` and
+//! `write_file` are the editor's,
 //! each one message and its answer.
 
 use std::cell::RefCell;
@@ -23,7 +24,7 @@ use wasm_bindgen_futures::JsFuture;
 const LOADER: &str = "./office-worker_loader.js";
 
 /// Answers every message: `[id, "file", name, bytes, new id, now]`, `[id, "paste", html]` or
-/// `[id, "pdf", request, [[font index, bytes]…]]`, with `[id, answer]` (text, or a PDF's bytes);
+/// `[id, "export", request, [[font index, bytes]…]]`, with `[id, answer]` (text, or a file's bytes);
 /// says "ready" first, since messages sent before its handler is set (while the wasm loads)
 /// are lost.
 pub fn serve() {
@@ -53,7 +54,7 @@ pub fn serve() {
 
 const READY: &str = "ready";
 
-/// The fonts of a PDF message, as [`write_pdf`] sends them.
+/// The fonts of an export message, as [`write_file`] sends them.
 fn fonts_from(sent: &wasm_bindgen::JsValue) -> Fonts {
     let mut fonts = Fonts::default();
     for pair in js_sys::Array::from(sent).iter() {

@@ -1,8 +1,8 @@
-//! Word-processor files and rich paste are read, and PDFs written, by the editor's office
-//! worker, a module loaded only when one is first needed, so the first load does not carry
-//! the readers nor the PDF writer. These are both ends of that hand-off: the worker's answer as
-//! JSON text (or a PDF's bytes), and the editor's reading of it into what a local import or
-//! export gives. Drafts travel as stored envelopes, which are lossless; sentences as messages
+//! Word-processor files and rich paste are read, and the PDF, DOCX, HTML and Markdown exports
+//! written, by the editor's office worker, a module loaded only when one is first needed, so
+//! the first load carries neither the readers nor those writers. These are both ends of that
+//! hand-off: the worker's answer as JSON text (or a file's bytes), and the editor's reading of
+//! it into what a local import or export gives. Drafts travel as stored envelopes, which are lossless; sentences as messages
 //! (`Msg`), which the editor renders in the interface's language (the worker has no catalogue).
 
 use serde::{Deserialize, Serialize};
