@@ -123,7 +123,7 @@ for (const [tag, locale] of [['fr', 'fr-FR'], ['ar', 'ar-EG']] as const) {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: words.t('files.import.button'), exact: true }).click();
     await (await chooser).setFiles({ name: 'old.doc', mimeType: 'application/msword', buffer: doc });
-    const reason = words.t('error.import.unreadable', { name: 'old.doc', reason: words.t('error.word.legacy_doc') });
+    const reason = words.nested('error.import.unreadable', { name: 'old.doc', reason: words.nested('error.word.legacy_doc') });
     await expect(page.getByRole('alert')).toHaveText(words.t('files.import.unreadable', { error: reason }));
     await context.close();
   });

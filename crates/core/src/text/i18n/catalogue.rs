@@ -13,7 +13,11 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use super::plural::{Category, Operands, category};
-use super::{Arg, Join, Key, Lang, Msg};
+use super::{Arg, Dir, Join, Key, Lang, Msg};
+
+/// Unicode's bidirectional isolates, around text of another direction inside a sentence.
+const FIRST_STRONG_ISOLATE: char = '\u{2068}';
+const POP_DIRECTIONAL_ISOLATE: char = '\u{2069}';
 
 /// The member of a plural object that names the argument choosing the form.
 pub const PLURAL: &str = "$plural";
@@ -118,7 +122,7 @@ impl Catalogue {
             match piece {
                 Piece::Literal(text) => out.push_str(text),
                 Piece::Param(name) => match msg.args.iter().find(|(n, _)| n == name) {
-                    Some((_, arg)) => self.write_arg(arg, &mut out),
+                    Some((_, arg)) => self.write_param(arg, &mut out),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -128,6 +132,25 @@ impl Catalogue {
             }
         }
         out
+    }
+
+    /// An argument inside a message. In a language written right to left, text as it is (a
+    /// title, a name, an English heading) and messages that fell back to English are isolated
+    /// (U+2068 … U+2069), so that their own direction and punctuation do not reorder the
+    /// sentence around them.
+    fn write_param(&self, arg: &Arg, out: &mut String) {
+        let foreign = match arg {
+            Arg::Text(_) => true,
+            Arg::Msg(msg) => self.message(&msg.key).is_none(),
+            _ => false,
+        };
+        if foreign && self.lang.dir() == Dir::Rtl {
+            out.push(FIRST_STRONG_ISOLATE);
+            self.write_arg(arg, out);
+            out.push(POP_DIRECTIONAL_ISOLATE);
+        } else {
+            self.write_arg(arg, out);
+        }
     }
 
     /// An argument alone, as a message would write it.
@@ -284,6 +307,26 @@ mod tests {
         "list.series.join": "{head} / {item}",
         "list.comma.join": "{head}, {item}"
     }"#;
+
+    #[test]
+    fn right_to_left_messages_isolate_what_is_not_theirs() {
+        let arabic = Catalogue::parse(Lang::Ar, r#"{"greeting": "مرحبًا {name}.", "nested": "ملاحظة: {inner}"}"#).unwrap();
+        let isolated = |text: &str| format!("\u{2068}{text}\u{2069}");
+        let table: &[(Msg, String)] = &[
+            // A name or an English heading, and a message only English has.
+            (Msg::new("greeting").arg("name", "Draft (v2)"), format!("مرحبًا {}.", isolated("Draft (v2)"))),
+            (Msg::new("nested").arg("inner", Msg::new("export.not_ready")), format!("ملاحظة: {}", isolated("Draft: not ready to submit"))),
+            // The catalogue's own message and numbers are the sentence's own.
+            (Msg::new("nested").arg("inner", Msg::new("greeting").arg("name", "Bo")), format!("ملاحظة: مرحبًا {}.", isolated("Bo"))),
+            (Msg::new("nested").arg("inner", 3usize), "ملاحظة: 3".to_owned()),
+        ];
+        for (msg, expected) in table {
+            assert_eq!(&arabic.render(msg), expected, "{msg:?}");
+        }
+        // Alone, as a button's text, nothing needs isolating; nor in a language left to right.
+        assert_eq!(arabic.render_arg(&Arg::Text("Draft (v2)".into())), "Draft (v2)");
+        assert_eq!(english().render(&Msg::new("files.export.downloaded").arg("name", "a.pdf")), "Downloaded “a.pdf”.");
+    }
 
     #[test]
     fn messages_render_their_arguments_and_plural_forms() {
