@@ -2,8 +2,7 @@
 //! word-processor files, converts pasted HTML and writes the PDF, DOCX, HTML and Markdown
 //! exports, loaded the first time one of them is asked for, so the editor's first load carries
 //! neither the readers nor those writers. `serve` is its side; `read_file`, `convert_paste` and
-//! `write_file` are the editor's,
-//! each one message and its answer.
+//! `write_file` are the editor's, each one message and its answer.
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -2,8 +2,9 @@
 //! written, by the editor's office worker, a module loaded only when one is first needed, so
 //! the first load carries neither the readers nor those writers. These are both ends of that
 //! hand-off: the worker's answer as JSON text (or a file's bytes), and the editor's reading of
-//! it into what a local import or export gives. Drafts travel as stored envelopes, which are lossless; sentences as messages
-//! (`Msg`), which the editor renders in the interface's language (the worker has no catalogue).
+//! it into what a local import or export gives. Drafts travel as stored envelopes, which are
+//! lossless; sentences as messages (`Msg`), which the editor renders in the interface's
+//! language (the worker has no catalogue).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
