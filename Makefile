@@ -14,8 +14,11 @@ serve: dist
 	node scripts/serve.mjs dist $(PORT)
 
 ## The deployable static site, with relative URLs.
+## Split into the first load and chunks fetched on demand (src/ui/chunk.rs, scripts/split.mjs).
+## RUSTFLAGS replaces the rustflags of .cargo/config.toml, so erase_components is given again;
+## build.rs links the editor (not the office worker) with the relocations the splitter reads.
 dist: setup-build
-	trunk build --release
+	RUSTFLAGS="--cfg erase_components --cfg wasm_split" trunk build --release
 
 ## Rebuild and reload on every change (development only).
 dev: setup-build

@@ -1,7 +1,8 @@
 // Writes the service worker's precache list: every file of the build in `dir` (except sw.js and
 // the files fetched on demand), each with its SHA-256 as a Subresource Integrity string, and a
 // build hash over them all that names the cache; and the list of the files fetched on demand
-// (the PDF's fonts in fonts/, with their licences, and the interface's catalogues in i18n/),
+// (the PDF's fonts in fonts/, with their licences, the interface's catalogues in i18n/ and the
+// wasm chunks of the split build in chunks/),
 // which go into a second cache. Rewriting the list changes sw.js, which is how browsers notice a new build.
 // Run by scripts/post-build.mjs after each release build; `node scripts/precache.mjs <dir>`
 // rewrites the list of an existing site (the offline e2e test "deploys" a changed build so).
@@ -11,7 +12,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WORKER = 'sw.js';
-const ON_DEMAND = ['fonts/', 'i18n/'];
+const ON_DEMAND = ['fonts/', 'i18n/', 'chunks/'];
 const listLine = (name) => new RegExp(`^const ${name} = .*;(.*)$`, 'm');
 
 function filesUnder(dir) {

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
 TWIGGY_VERSION=0.8.0
+# The splitter of the release wasm (scripts/split.mjs): its support crate must speak the same
+# split-point protocol as the wasm_split_helpers that Leptos locks (0.2.3).
+WASM_SPLIT_VERSION=0.2.4
 want=${1:-all}
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -53,12 +56,23 @@ require() {
   command -v "$1" >/dev/null || { echo "setup: $1 is missing: $2" >&2; exit 1; }
 }
 
+# Into the project's own tools folder, not ~/.cargo/bin: only scripts/split.mjs runs it.
+WASM_SPLIT_ROOT=target/tools/wasm-split
+wasm_split() {
+  local stamp="$WASM_SPLIT_ROOT/.version"
+  if [ -x "$WASM_SPLIT_ROOT/bin/wasm-split-cli" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$WASM_SPLIT_VERSION" ]; then return 0; fi
+  say "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION into $WASM_SPLIT_ROOT (once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --root "$WASM_SPLIT_ROOT"
+  echo "$WASM_SPLIT_VERSION" > "$stamp"
+}
+
 build_tools() {
   require cargo "install Rust 1.95 with rustup first"
   require npm "install Node.js 20 and npm first (apt-get install nodejs npm)"
   rust_target
   cargo_tool wasm-bindgen-cli wasm-bindgen "$WASM_BINDGEN_VERSION"
   cargo_tool trunk trunk "$TRUNK_VERSION" --locked
+  wasm_split
   node_modules scripts # binaryen's wasm-opt
 }
 

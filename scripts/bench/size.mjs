@@ -4,11 +4,12 @@
 // its function names.
 // Usage: node scripts/bench/size.mjs   (after `make dist`; writes target/bench/size.json)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { MARKED } from './stats.mjs';
+import { cargoWasm, cut, optLevel } from '../split.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'dist');
@@ -26,8 +27,9 @@ export function sizes(bytes) {
 
 /** The files the size budget counts: code and style (tests/e2e/specs/size.spec.ts). */
 export const counted = (file) => /\.(wasm|js|css)$/.test(file);
-/** The office worker's files, fetched only when a file is imported or exported. */
-const onDemand = (file) => file.startsWith('office-worker');
+/** The code fetched only when it is needed: the office worker (a file imported or exported) and
+ * the editor's chunks (chunks/, a screen or panel first shown). */
+const onDemand = (file) => file.startsWith('office-worker') || file.startsWith('chunks/');
 
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
@@ -61,20 +63,18 @@ function crateOf(name) {
   return ['core', 'alloc', 'std'].includes(path[1]) ? 'std (core, alloc)' : path[1];
 }
 
-/** A copy of the release wasm that keeps function names: wasm-bindgen then wasm-opt -Oz with
- * --debuginfo, from the same cargo output Trunk used. */
+/** A copy of the first load's wasm that keeps function names: the same cargo output Trunk used,
+ * cut as scripts/split.mjs cuts it, its main module through wasm-opt at the same level with
+ * --debuginfo. */
 function namedWasm() {
-  const input = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'igf-proposal-editor.wasm');
+  const input = cargoWasm();
   if (!existsSync(input)) throw new Error(`${input} is missing: run make dist first.`);
   const dir = join(out, 'named');
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, input]);
+  cut(input, dir, 'igf-proposal-editor');
   const named = join(dir, 'named.wasm');
-  // The same wasm-opt level and parameters as Trunk's (index.html), plus --debuginfo.
-  const link = readFileSync(join(root, 'index.html'), 'utf8').match(/<link[^>]*rel="rust"[^>]*>/)?.[0] ?? '';
-  const level = link.match(/data-wasm-opt="([^"]*)"/)?.[1] ?? 'z';
-  const params = (link.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
-  execFileSync('wasm-opt', [`-O${level}`, ...params, '--debuginfo', join(dir, 'igf-proposal-editor_bg.wasm'), '-o', named]);
+  execFileSync('wasm-opt', [`-O${optLevel()}`, '--debuginfo', join(dir, 'bound', 'igf-proposal-editor_bg.wasm'), '-o', named]);
   return named;
 }
 

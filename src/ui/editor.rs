@@ -27,10 +27,11 @@ use super::{Navigator, StoreHandle};
 use super::checks::{ChecksPanel, FieldFindings, Touched, dom_id};
 use super::details::{CoFacilitatorList, CodeOfConduct, SubmissionDetails, TimeframeDates};
 use super::files::ExportMenu;
-use super::history::HistoryPanel;
+use super::chunk::OnDemand;
+use super::history::history_panel;
 use super::language::LanguageSelect;
 use super::library::download_backup;
-use super::pages::{ChecksButton, PagesToggle, PagesView, Side, SidePanel, pages_memo};
+use super::pages::{ChecksButton, PagesToggle, Side, SidePanel, pages_memo, pages_view};
 use super::preview::blocks_view;
 use super::received::{Received, ReceivedComments, ReviewsPanel};
 use super::share::ShareButton;
@@ -302,10 +303,10 @@ fn EditorSide(
             }
         }>
             <div id="history-panel" hidden=move || !history_open.get()>
-                {move || history_open.get().then(|| view! { <HistoryPanel draft=draft /> })}
+                {move || history_open.get().then(|| view! { <OnDemand load=move || history_panel(draft) /> })}
             </div>
             {move || match panel.side.get() {
-                Side::Pages => view! { <PagesView draft=draft report=live pages=pages caret=caret panel=panel /> }.into_any(),
+                Side::Pages => view! { <OnDemand load=move || pages_view(draft, live, pages, caret, panel) /> }.into_any(),
                 Side::Checks => checks().into_any(),
             }}
         </aside>

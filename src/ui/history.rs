@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::browser::platform::{focus_element, format_local, now_ms};
 use super::StoreHandle;
+use super::chunk::on_demand;
 use super::diff::ChangedParts;
 use super::preview::blocks_view;
 use super::words::{t, t_now, t_with};
@@ -68,8 +69,15 @@ impl History {
     }
 }
 
+on_demand! {
+    /// The History panel, from its chunk.
+    history: fn history_panel(draft: RwSignal<Draft>) {
+        view! { <HistoryPanel draft=draft /> }.into_any()
+    }
+}
+
 #[component]
-pub fn HistoryPanel(draft: RwSignal<Draft>) -> impl IntoView {
+fn HistoryPanel(draft: RwSignal<Draft>) -> impl IntoView {
     let store = expect_context::<StoreHandle>();
     let version = RwSignal::new(0u32);
     let id = draft.with_untracked(|d| d.id.clone());

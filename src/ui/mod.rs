@@ -2,6 +2,7 @@
 //! `browser`.
 
 mod checks;
+mod chunk;
 mod details;
 mod diff;
 mod editor;
@@ -22,6 +23,7 @@ use leptos::prelude::*;
 
 pub use editor::Editor;
 pub use start::StartScreen;
+use chunk::OnDemand;
 use update::UpdatePrompt;
 
 use crate::browser::{link, platform, review_store, storage};
@@ -205,9 +207,11 @@ pub fn App() -> impl IntoView {
                 <StartScreen on_new=on_new settings=settings settings_problem=settings_problem.clone() />
             }.into_any(),
             Screen::Editor { draft, known } => view! { <Editor initial=draft known=known /> }.into_any(),
-            Screen::Review { draft, review } => view! { <review::ReviewScreen draft=draft review=review on_close=move |()| navigator.start() /> }.into_any(),
+            Screen::Review { draft, review } => view! {
+                <OnDemand load=move || review::review_screen(draft.clone(), review.clone(), Callback::new(move |()| navigator.start())) />
+            }.into_any(),
             Screen::Locked(locked) => view! {
-                <share::UnlockScreen link=locked on_open=on_payload on_cancel=move |()| navigator.start() />
+                <OnDemand load=move || share::unlock_screen(locked.clone(), on_payload, Callback::new(move |()| navigator.start())) />
             }.into_any(),
         }}
     }

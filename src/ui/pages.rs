@@ -21,6 +21,7 @@ use crate::browser::files::Tab;
 use crate::browser::fonts;
 use crate::browser::platform::{Debounce, attribute_around, focus_element, narrow_screen, place_caret, reveal_after_render};
 use super::StoreHandle;
+use super::chunk::on_demand;
 use super::checks::dom_id;
 use super::files::{make_file, progress_into};
 use super::words::{t, t_arg, t_now, t_with};
@@ -159,9 +160,16 @@ fn go_to(jump: Jump, draft: RwSignal<Draft>) {
     }
 }
 
+on_demand! {
+    /// The "Pages" region, from its chunk.
+    pages: fn pages_view(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<Page>>, caret: RwSignal<Option<(usize, u32)>>, panel: SidePanel) {
+        view! { <PagesView draft=draft report=report pages=pages caret=caret panel=panel /> }.into_any()
+    }
+}
+
 /// The "Pages" region. `caret` is the section field being edited and where its caret is.
 #[component]
-pub fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<Page>>, caret: RwSignal<Option<(usize, u32)>>, panel: SidePanel) -> impl IntoView {
+fn PagesView(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<Page>>, caret: RwSignal<Option<(usize, u32)>>, panel: SidePanel) -> impl IntoView {
     let fonts_ready = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
     // Whether the fonts were asked for yet, and whether a load is under way.

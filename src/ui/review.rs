@@ -18,9 +18,17 @@ use crate::browser::{files, link, review_store};
 use crate::browser::platform::{focus_after_render, focus_element, format_local, new_draft_id, now_ms, today};
 use super::StoreHandle;
 use super::checks::ChecksPanel;
+use super::chunk::on_demand;
 use super::preview::blocks_view;
 use super::share::{DialogButton, LinkPanel, Offer};
 use super::words::{t, t_now, t_with};
+
+on_demand! {
+    /// The reviewer's screen, from its chunk.
+    review: fn review_screen(draft: Draft, review: Review, on_close: Callback<()>) {
+        view! { <ReviewScreen draft=draft review=review on_close=on_close /> }.into_any()
+    }
+}
 
 /// The reviewer's screen.
 #[component]

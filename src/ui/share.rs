@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use crate::browser::{crypto, link, review_store};
 use crate::browser::platform::{Debounce, focus_element};
 use super::StoreHandle;
+use super::chunk::on_demand;
 use super::files::export;
 use super::words::{t, t_now, t_with};
 
@@ -175,9 +176,16 @@ pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoVie
     }
 }
 
+on_demand! {
+    /// The passphrase screen of a protected link, from its chunk.
+    unlock: fn unlock_screen(link: Link, on_open: Callback<Payload>, on_cancel: Callback<()>) {
+        view! { <UnlockScreen link=link on_open=on_open on_cancel=on_cancel /> }.into_any()
+    }
+}
+
 /// Asks for the passphrase of a protected link, then opens it.
 #[component]
-pub fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop(into)] on_cancel: Callback<()>) -> impl IntoView {
+fn UnlockScreen(link: Link, #[prop(into)] on_open: Callback<Payload>, #[prop(into)] on_cancel: Callback<()>) -> impl IntoView {
     let input = NodeRef::<Input>::new();
     let message = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
