@@ -9,11 +9,15 @@
 //! first visit, or a newer deployment took its place).
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use super::words::t;
+
+/// The work a chunk starts for a chosen file, awaited by the caller once the chunk is there.
+pub type Work = Pin<Box<dyn Future<Output = ()>>>;
 
 /// A chunk of the app could not be fetched or started.
 #[derive(Debug, Clone, Copy)]
@@ -26,21 +30,22 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
     }
 }
 
-/// Declares `pub async fn $name(..) -> Result<AnyView, ChunkFailed>`, whose body is split into the
-/// wasm chunk `$chunk` in the split build. Its arguments cross a C call into the chunk, so they are
-/// owned values (handles, drafts), never references.
+/// Declares `async fn $name(..) -> Result<$ret, ChunkFailed>`, whose body is split into the
+/// wasm chunk `$chunk` in the split build: a view (`AnyView`), or the work a chosen file starts
+/// ([`Work`]). Its arguments and result cross a C call into the chunk, so they are owned
+/// values (handles, drafts), never references.
 macro_rules! on_demand {
-    ($(#[$attr:meta])* $chunk:ident: fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+    ($(#[$attr:meta])* $chunk:ident: $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[$attr])*
         #[cfg(all(wasm_split, feature = "chunks"))]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::ui::chunk::ChunkFailed> {
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::chunk::ChunkFailed> {
             Ok($body)
         }
 
         $(#[$attr])*
         #[cfg(not(all(wasm_split, feature = "chunks")))]
-        pub async fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::ui::chunk::ChunkFailed> {
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::chunk::ChunkFailed> {
             Ok($body)
         }
     };
@@ -79,7 +84,7 @@ fn ChunkFailure(retry: impl Fn() + 'static) -> impl IntoView {
     view! {
         <div class="banner banner-error chunk-failure" role="alert">
             <p>{t("chunk.failed")}</p>
-            <button type="button" on:click=move |_| retry()>{t("chunk.retry")}</button>
+            <button type="button" class="button-secondary" on:click=move |_| retry()>{t("chunk.retry")}</button>
         </div>
     }
 }

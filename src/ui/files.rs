@@ -22,6 +22,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::{files, fonts, worker};
 use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
+use super::chunk::{ChunkFailed, OnDemand, Work, on_demand};
 use super::diff::ChangedParts;
 use super::{Incoming, StoreHandle};
 use super::words::{t, t_now, t_with};
@@ -171,32 +172,22 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
             Arrival::Known(draft) => finish(draft),
         }
     };
+    let flow = ImportFlow { pending, error: set_error, route, arrive: Callback::new(arrive) };
     let on_file = move |_| {
         let Some(element) = input.get() else { return };
         let Some(file) = element.files().and_then(|list| list.get(0)) else { return };
         element.set_value("");
         set_error.set(None);
         leptos::task::spawn_local(async move {
-            let name = file.name();
-            let bytes = match files::read(file).await {
-                Ok(bytes) => bytes,
-                Err(e) => return set_error.set(Some(t_now(&Msg::new("files.import.unreadable").arg("error", e.msg())))),
-            };
-            // Word-processor files are read in the office worker, loaded on first use.
-            let imported = if wordml::is_office_file(&bytes) {
-                worker::read_file(&name, &bytes, new_draft_id(), now_ms()).await
-            } else {
-                import::read_text(&name, &bytes, new_draft_id(), now_ms())
-            };
-            match imported {
-                Ok(Imported::Own(incoming)) => arrive(incoming),
-                Ok(Imported::Edited(edited)) => pending.set(Some(Pending::Edited(edited))),
-                Ok(Imported::Review(review)) => route.open(Payload::Review(review)),
-                Ok(Imported::Foreign(import)) => pending.set(Some(Pending::Foreign { name, import: Box::new(import) })),
-                Err(e) => set_error.set(Some(t_now(&arrival::refusal(&e)))),
+            match read_chosen(file, flow).await {
+                Ok(reading) => reading.await,
+                Err(ChunkFailed) => set_error.set(Some(t_now(&Msg::new("chunk.failed")))),
             }
         });
     };
+    // The steps are in the import's chunk, fetched with the first file chosen.
+    let waiting = Memo::new(move |_| pending.with(Option::is_some));
+    let on_done = Callback::new(finish);
     view! {
         <div class="import">
             <button type="button" class="button-secondary" on:click=move |_| {
@@ -208,8 +199,52 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
                 accept=".docx,.odt,.doc,.json,.md,.markdown,.txt,.html,.htm" on:change=on_file />
             <p class="hint">{t("files.import.hint")}</p>
             {move || error.get().map(|e| view! { <p class="banner banner-error" role="alert">{e}</p> })}
-            <PendingStep pending=pending on_done=finish on_chosen=Callback::new(arrive) />
+            {move || waiting.get().then(|| view! { <OnDemand load=move || pending_step(pending, on_done, flow.arrive) /> })}
         </div>
+    }
+}
+
+/// Where a chosen file's reading leads: a step to confirm, an error, a review for the editor,
+/// or a draft of ours on to its arrival.
+#[derive(Clone, Copy)]
+struct ImportFlow {
+    pending: RwSignal<Option<Pending>>,
+    error: WriteSignal<Option<String>>,
+    route: Incoming,
+    arrive: Callback<Draft>,
+}
+
+on_demand! {
+    /// Reads a chosen file (a word-processor file in the office worker) and takes what it holds
+    /// where it goes; from the import's chunk.
+    import: fn read_chosen(file: web_sys::File, flow: ImportFlow) -> Work {
+        Box::pin(async move {
+            let name = file.name();
+            let bytes = match files::read(file).await {
+                Ok(bytes) => bytes,
+                Err(e) => return flow.error.set(Some(t_now(&Msg::new("files.import.unreadable").arg("error", e.msg())))),
+            };
+            // Word-processor files are read in the office worker, loaded on first use.
+            let imported = if wordml::is_office_file(&bytes) {
+                worker::read_file(&name, &bytes, new_draft_id(), now_ms()).await
+            } else {
+                import::read_text(&name, &bytes, new_draft_id(), now_ms())
+            };
+            match imported {
+                Ok(Imported::Own(incoming)) => flow.arrive.run(incoming),
+                Ok(Imported::Edited(edited)) => flow.pending.set(Some(Pending::Edited(edited))),
+                Ok(Imported::Review(review)) => flow.route.open(Payload::Review(review)),
+                Ok(Imported::Foreign(import)) => flow.pending.set(Some(Pending::Foreign { name, import: Box::new(import) })),
+                Err(e) => flow.error.set(Some(t_now(&arrival::refusal(&e)))),
+            }
+        })
+    }
+}
+
+on_demand! {
+    /// The question or preview an import waits on, from the import's chunk.
+    import: fn pending_step(pending: RwSignal<Option<Pending>>, on_done: Callback<Draft>, on_chosen: Callback<Draft>) -> AnyView {
+        view! { <PendingStep pending=pending on_done=on_done on_chosen=on_chosen /> }.into_any()
     }
 }
 

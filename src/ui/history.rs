@@ -71,7 +71,7 @@ impl History {
 
 on_demand! {
     /// The History panel, from its chunk.
-    history: fn history_panel(draft: RwSignal<Draft>) {
+    history: pub fn history_panel(draft: RwSignal<Draft>) -> AnyView {
         view! { <HistoryPanel draft=draft /> }.into_any()
     }
 }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::browser::{files, storage};
 use crate::browser::platform::{focus_after_render, format_local, new_draft_id, now_ms, today};
 use super::{Navigator, StoreHandle};
+use super::chunk::{ChunkFailed, Work, on_demand};
 use super::files::ImportButton;
 use super::words::{t, t_arg, t_now, t_with};
 
@@ -293,15 +294,10 @@ fn BackupButtons(library: Library) -> impl IntoView {
         let Some(file) = element.files().and_then(|list| list.get(0)) else { return };
         element.set_value("");
         leptos::task::spawn_local(async move {
-            let name = file.name();
-            let text = match files::read(file).await {
-                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                Err(e) => return library.say(t_now(&Msg::new("library.restore.unreadable").arg("error", e.msg()))),
-            };
-            library.act(|s| match s.restore(&text, now_ms()) {
-                Ok(report) => Ok(t_now(&report.summary())),
-                Err(e) => Err(t_now(&Msg::new("library.restore.failed").arg("name", name).arg("error", e.msg()))),
-            });
+            match restore_chosen(file, library).await {
+                Ok(restoring) => restoring.await,
+                Err(ChunkFailed) => library.say(t_now(&Msg::new("chunk.failed"))),
+            }
         });
     };
     view! {
@@ -315,6 +311,24 @@ fn BackupButtons(library: Library) -> impl IntoView {
             <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" node_ref=input
                 accept=".json,application/json" on:change=on_file />
         </div>
+    }
+}
+
+on_demand! {
+    /// Restores the drafts of a chosen backup file and says what came back; from the backup's
+    /// chunk, fetched with the first backup chosen.
+    backup: fn restore_chosen(file: web_sys::File, library: Library) -> Work {
+        Box::pin(async move {
+            let name = file.name();
+            let text = match files::read(file).await {
+                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                Err(e) => return library.say(t_now(&Msg::new("library.restore.unreadable").arg("error", e.msg()))),
+            };
+            library.act(|s| match s.restore(&text, now_ms()) {
+                Ok(report) => Ok(t_now(&report.summary())),
+                Err(e) => Err(t_now(&Msg::new("library.restore.failed").arg("name", name).arg("error", e.msg()))),
+            });
+        })
     }
 }
 

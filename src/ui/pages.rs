@@ -162,7 +162,7 @@ fn go_to(jump: Jump, draft: RwSignal<Draft>) {
 
 on_demand! {
     /// The "Pages" region, from its chunk.
-    pages: fn pages_view(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<Page>>, caret: RwSignal<Option<(usize, u32)>>, panel: SidePanel) {
+    pages: pub fn pages_view(draft: RwSignal<Draft>, report: Memo<Report>, pages: Memo<Vec<Page>>, caret: RwSignal<Option<(usize, u32)>>, panel: SidePanel) -> AnyView {
         view! { <PagesView draft=draft report=report pages=pages caret=caret panel=panel /> }.into_any()
     }
 }

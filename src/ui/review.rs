@@ -25,7 +25,7 @@ use super::words::{t, t_now, t_with};
 
 on_demand! {
     /// The reviewer's screen, from its chunk.
-    review: fn review_screen(draft: Draft, review: Review, on_close: Callback<()>) {
+    review: pub fn review_screen(draft: Draft, review: Review, on_close: Callback<()>) -> AnyView {
         view! { <ReviewScreen draft=draft review=review on_close=on_close /> }.into_any()
     }
 }

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use crate::browser::{crypto, link, review_store};
 use crate::browser::platform::{Debounce, focus_element};
 use super::StoreHandle;
-use super::chunk::on_demand;
+use super::chunk::{OnDemand, on_demand};
 use super::files::export;
 use super::words::{t, t_now, t_with};
 
@@ -149,36 +149,58 @@ pub fn DialogButton(label: Msg, heading: Msg, before_open: Box<dyn Fn() -> bool>
     }
 }
 
-/// "Share" in the editor: the draft as a link, or as a file.
+/// "Share" in the editor: the draft as a link, or as a file. The dialog's content is in the
+/// share chunk, fetched when the dialog first opens.
 #[component]
 pub fn ShareButton(draft: RwSignal<Draft>, report: Memo<Report>) -> impl IntoView {
-    let offer = Offer::new(Content::Draft, move || draft.with_untracked(|d| share::pack(&Payload::Draft(d.clone())).1));
-    let status = offer.status;
-    let store = expect_context::<StoreHandle>();
-    // The shared version is kept, so that a review of it can later show what changed since.
+    let opens = RwSignal::new(0_u32);
+    let opened = Memo::new(move |_| opens.get() > 0);
     let before_open = Box::new(move || {
-        status.set(draft.with_untracked(|d| store.with_value(|s| review_store::remember_shared(s, d))).err().map(|e| {
-            t_now(&Msg::new("share.not_kept").arg("error", e.msg()))
-        }));
-        offer.refresh();
+        opens.update(|n| *n += 1);
         true
     });
-    let download = move |format: Format| export(draft, report, format, status);
-    let subject = draft.with_untracked(|d| t_now(&Msg::new("share.subject").arg("title", d.shown_title())));
     view! {
         <DialogButton label=Msg::new("share.button") heading=Msg::new("share.heading") before_open=before_open>
-            <p>{t("share.about")}</p>
-            <LinkPanel offer=offer subject=subject>
-                <button type="button" class="button-secondary" on:click=move |_| download(Format::DraftFile)>{t("share.download.draft")}</button>
-                <button type="button" class="button-secondary" on:click=move |_| download(Format::Html)>{t("share.download.html")}</button>
-            </LinkPanel>
+            {move || opened.get().then(|| view! { <OnDemand load=move || share_panel(draft, report, opens) /> })}
         </DialogButton>
     }
 }
 
 on_demand! {
+    /// The Share dialog's content, from its chunk.
+    share: fn share_panel(draft: RwSignal<Draft>, report: Memo<Report>, opens: RwSignal<u32>) -> AnyView {
+        view! { <SharePanel draft=draft report=report opens=opens /> }.into_any()
+    }
+}
+
+/// The link of the draft and its files. Each opening of the dialog (`opens`) keeps the version
+/// shared, so that a review of it can later show what changed since, and makes the link anew.
+#[component]
+fn SharePanel(draft: RwSignal<Draft>, report: Memo<Report>, opens: RwSignal<u32>) -> impl IntoView {
+    let offer = Offer::new(Content::Draft, move || draft.with_untracked(|d| share::pack(&Payload::Draft(d.clone())).1));
+    let status = offer.status;
+    let store = expect_context::<StoreHandle>();
+    Effect::new(move |_| {
+        opens.track();
+        status.set(draft.with_untracked(|d| store.with_value(|s| review_store::remember_shared(s, d))).err().map(|e| {
+            t_now(&Msg::new("share.not_kept").arg("error", e.msg()))
+        }));
+        offer.refresh();
+    });
+    let download = move |format: Format| export(draft, report, format, status);
+    let subject = draft.with_untracked(|d| t_now(&Msg::new("share.subject").arg("title", d.shown_title())));
+    view! {
+        <p>{t("share.about")}</p>
+        <LinkPanel offer=offer subject=subject>
+            <button type="button" class="button-secondary" on:click=move |_| download(Format::DraftFile)>{t("share.download.draft")}</button>
+            <button type="button" class="button-secondary" on:click=move |_| download(Format::Html)>{t("share.download.html")}</button>
+        </LinkPanel>
+    }
+}
+
+on_demand! {
     /// The passphrase screen of a protected link, from its chunk.
-    unlock: fn unlock_screen(link: Link, on_open: Callback<Payload>, on_cancel: Callback<()>) {
+    unlock: pub fn unlock_screen(link: Link, on_open: Callback<Payload>, on_cancel: Callback<()>) -> AnyView {
         view! { <UnlockScreen link=link on_open=on_open on_cancel=on_cancel /> }.into_any()
     }
 }

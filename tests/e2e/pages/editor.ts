@@ -125,6 +125,16 @@ export class EditorPage {
     return this.page.getByRole('region', { name: 'Preview' });
   }
 
+  /** "Loading…", while a part of the editor that loads on demand is on its way. */
+  get chunkStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /^Loading…$/ });
+  }
+
+  /** The sentence, with "Try again", of a part of the editor that could not be loaded. */
+  get chunkFailure(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'This part of the editor could not be loaded' });
+  }
+
   get totalWords(): Locator {
     return this.page.getByText(/^\d+ words? in total$/);
   }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EditorPage } from '../pages/editor';
 import { LibraryPage } from '../pages/library';
+import { PagesView } from '../pages/pages';
 import { allowErrors, expect, test, type BrowserContext, type Page } from '../support/test';
 
 // These tests serve their own copy of dist/, so that they can "deploy" a new build into it, on
@@ -32,13 +33,13 @@ test.afterEach(() => {
 });
 
 /** The files of the site being served, as the service worker must cache them: those of the
- * build, or those fetched on demand (the fonts in fonts/ and the catalogues in i18n/, which go
- * into a cache of their own). */
+ * build, or those fetched on demand (the fonts in fonts/, the catalogues in i18n/ and the wasm
+ * chunks in chunks/, which go into a cache of their own). */
 function siteFiles(onDemand = false): string[] {
   return readdirSync(site, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name).slice(site.length + 1).split('\\').join('/'))
-    .filter((path) => path !== 'sw.js' && (path.startsWith('fonts/') || path.startsWith('i18n/')) === onDemand)
+    .filter((path) => path !== 'sw.js' && ['fonts/', 'i18n/', 'chunks/'].some((folder) => path.startsWith(folder)) === onDemand)
     .map((path) => new URL(path, base).href)
     .sort();
 }
@@ -126,9 +127,10 @@ test('after one visit the editor loads and works offline; a new build waits for 
   expect(Object.keys(caches1)).toHaveLength(1);
   expect(Object.keys(caches1)[0]).toMatch(new RegExp(`^igf-proposal-editor ${base} [0-9a-f]{16}$`));
   expect(Object.values(caches1)[0]).toEqual(v1);
-  // The fonts the PDF embeds and the catalogues of the other languages are not in the first
-  // load: the worker fetches them in the background into a second cache, so that the PDF and
-  // every language work offline too.
+  // The fonts the PDF embeds, the catalogues of the other languages and the chunks of the
+  // screens shown on demand are not in the first load: the worker fetches them in the
+  // background into a second cache, so that the PDF, every language and every screen work
+  // offline too.
   await expect.poll(async () => Object.entries(await cached(page)).filter(([name]) => / on demand [0-9a-f]{16}$/.test(name)).map(([, files]) => files)).toEqual([siteFiles(true)]);
 
   // Offline: the page reloads, takes typing, saves, and exports.
@@ -149,6 +151,9 @@ test('after one visit the editor loads and works offline; a new build waits for 
   await page.keyboard.press('Escape');
   await page.reload();
   await expect(editor.section('Proposed Theme/Issue for the BPF')).toHaveValue('Typed while the network was off.');
+  // The chunks never shown online come from the second cache: the History panel and the pages.
+  await editor.history.open();
+  await new PagesView(page).open();
   await page.screenshot({ path: info.outputPath('offline-editor.png') });
 
   // Back online, a new build is deployed. The page keeps running the build it was served
@@ -193,7 +198,8 @@ test('after one visit the editor loads and works offline; a new build waits for 
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--build'))).toBe('"2"');
   const assets = loaded.filter((url) => url.startsWith(base) && url !== base && !url.endsWith('/sw.js'));
   expect(assets.length).toBeGreaterThan(3);
-  for (const url of assets) expect(v2, `${url} is a file of the new build`).toContain(url);
+  const v2All = [...v2, ...siteFiles(true)];
+  for (const url of assets) expect(v2All, `${url} is a file of the new build`).toContain(url);
   expect(assets.some((url) => url.endsWith(v1Css!))).toBe(false);
   const caches2 = builds(await cached(page));
   expect(Object.values(caches2)).toEqual([v2]);
