@@ -2,7 +2,7 @@
 //! DOM, the real event loop. Run by `make test`.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use igf_core::model::draft::{Draft, DraftId};
@@ -15,6 +15,7 @@ use igf_proposal_editor::browser::{rescue, review_store};
 use igf_proposal_editor::browser::autosave::{Autosaver, SaveStatus};
 use igf_proposal_editor::browser::crypto::{self, CryptoError};
 use igf_proposal_editor::browser::storage::LocalKv;
+use igf_proposal_editor::ui::chunk::{ChunkFailed, OnDemand};
 use igf_proposal_editor::ui::{Editor, provide_app_context};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -353,6 +354,41 @@ async fn a_sealed_link_opens_with_its_passphrase_only() {
     tampered.salt[0] ^= 1;
     assert_eq!(crypto::open("correct horse battery", &tampered).await, Err(CryptoError::WrongPassphrase));
     assert!(CryptoError::WrongPassphrase.to_string().starts_with("The passphrase is not the right one"));
+}
+
+/// A part of the app that loads on demand (a chunk of the split build; here an ordinary future)
+/// says why it is not there, and loads on "Try again".
+#[wasm_bindgen_test]
+async fn a_part_that_did_not_load_says_so_and_try_again_loads_it() {
+    let parent = container();
+    let calls = Rc::new(Cell::new(0));
+    let counted = Rc::clone(&calls);
+    let _mounted = mount_to(parent.clone(), move || {
+        let counted = Rc::clone(&counted);
+        let load = move || {
+            counted.set(counted.get() + 1);
+            let first = counted.get() == 1;
+            async move {
+                if first { Err(ChunkFailed) } else { Ok(view! { <p id="chunk-shown">"Shown"</p> }.into_any()) }
+            }
+        };
+        view! { <OnDemand load=load /> }
+    });
+    tick().await;
+    let alert = parent.query_selector("[role=alert]").unwrap().expect("the failure is an alert");
+    assert_eq!(
+        alert.query_selector("p").unwrap().unwrap().text_content().unwrap(),
+        "This part of the editor could not be loaded: the connection may be off, or a newer version of the editor was published. Your draft is safe. Check the connection, then try again."
+    );
+    assert!(parent.query_selector("#chunk-shown").unwrap().is_none());
+    let retry: web_sys::HtmlElement = alert.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(retry.text_content().unwrap(), "Try again");
+    retry.click();
+    tick().await;
+    tick().await;
+    assert_eq!(calls.get(), 2, "Try again calls the loader once more");
+    assert_eq!(parent.query_selector("#chunk-shown").unwrap().unwrap().text_content().unwrap(), "Shown");
+    assert!(parent.query_selector("[role=alert]").unwrap().is_none());
 }
 
 fn comment(id: &str, section: &str, text: &str) -> Comment {

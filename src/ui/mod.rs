@@ -2,7 +2,7 @@
 //! `browser`.
 
 mod checks;
-mod chunk;
+pub mod chunk;
 mod details;
 mod diff;
 mod editor;
