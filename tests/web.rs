@@ -378,7 +378,7 @@ async fn a_part_that_did_not_load_says_so_and_try_again_loads_it() {
     let alert = parent.query_selector("[role=alert]").unwrap().expect("the failure is an alert");
     assert_eq!(
         alert.query_selector("p").unwrap().unwrap().text_content().unwrap(),
-        "This part of the editor could not be loaded: the connection may be off, or a newer version of the editor was published. Your draft is safe. Check the connection, then try again."
+        "This part of the editor could not be loaded: the connection may be off, or a newer version of the editor was published. Your draft is safe. Check the connection and try again, or reload the page to get the newer version."
     );
     assert!(parent.query_selector("#chunk-shown").unwrap().is_none());
     let retry: web_sys::HtmlElement = alert.query_selector("button").unwrap().unwrap().unchecked_into();

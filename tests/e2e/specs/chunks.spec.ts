@@ -38,7 +38,7 @@ test('a chunk that cannot be fetched says what happened and what to do, and Try 
   await page.route(HISTORY_CHUNK, (route) => route.abort('internetdisconnected'));
   await editor.history.toggle.click();
   const failure = editor.chunkFailure;
-  await expect(failure).toContainText('This part of the editor could not be loaded: the connection may be off, or a newer version of the editor was published. Your draft is safe. Check the connection, then try again.');
+  await expect(failure).toContainText('This part of the editor could not be loaded: the connection may be off, or a newer version of the editor was published. Your draft is safe. Check the connection and try again, or reload the page to get the newer version.');
   await page.screenshot({ path: info.outputPath('chunk-failed.png') });
   // The rest of the editor goes on working.
   await editor.section(THEME).press('End');
