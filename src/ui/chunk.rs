@@ -10,6 +10,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -57,18 +58,27 @@ pub(crate) use on_demand;
 #[component]
 pub fn OnDemand<F, Fut>(load: F) -> impl IntoView
 where
-    F: Fn() -> Fut + Clone + 'static,
+    F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<AnyView, ChunkFailed>> + 'static,
 {
+    let load: Loader = Rc::new(move || Box::pin(load()));
+    shown_on_demand(load)
+}
+
+/// A call of an `on_demand!` view function, type-erased so that the loading view below is built
+/// once for every split point, not once per caller.
+type Loader = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, ChunkFailed>>>>>;
+
+fn shown_on_demand(load: Loader) -> AnyView {
     let attempt = RwSignal::new(0_u32);
     let load = SendWrapper::new(load);
     view! {
         <Suspense fallback=|| view! { <p class="chunk-status" role="status">{t("chunk.loading")}</p> }>
             {move || {
                 attempt.track();
-                let load = load.clone();
+                let loading = load();
                 Suspend::new(SendWrapper::new(async move {
-                    match load().await {
+                    match loading.await {
                         Ok(view) => view,
                         Err(ChunkFailed) => view! { <ChunkFailure retry=move || attempt.update(|n| *n += 1) /> }.into_any(),
                     }
@@ -76,6 +86,7 @@ where
             }}
         </Suspense>
     }
+    .into_any()
 }
 
 /// What a reader sees when a chunk did not load: what happened, what to do, and a retry.
