@@ -40,10 +40,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // messages (545,299 B, 430,739 B brotli). Then #22's split build: the review and passphrase
 // screens, History, the pages, the import's reading and steps, the Share dialog and the restore
 // of a backup are wasm chunks (dist/chunks/, fetched when first shown, never in the first load)
-// and the first load is 498,875 B (396,689 B brotli), with 1,291 B for the chunks' loader.
+// and the first load is 494,997 B (394,942 B brotli), with 1,291 B for the chunks' loader
+// (the same code unsplit: 556,994 B, 438,261 B brotli).
 // What stands between this and #22's 300 KB gzip and 250 KB brotli is in ARCHITECTURE.md ("Size").
-const BUDGET_GZIP_BYTES = 498_875 + 400;
-const BUDGET_BROTLI_BYTES = 396_689 + 400;
+const BUDGET_GZIP_BYTES = 494_997 + 400;
+const BUDGET_BROTLI_BYTES = 394_942 + 400;
 // The split points of src/ui (on_demand!), each a chunk of its own.
 const SPLIT_POINTS = ['backup', 'history', 'import', 'pages', 'review', 'share', 'unlock'];
 // The office worker alone: a ratchet of its own, so its growth is noticed
