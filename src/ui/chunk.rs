@@ -1,8 +1,9 @@
 //! Screens and panels that load on demand. In the split release build of the editor
-//! (`--cfg wasm_split` with the `chunks` feature, see `scripts/split.mjs`) each function that `on_demand!` declares is a split point: its code, and
-//! whatever only it reaches, lives in a wasm chunk of its own that is fetched the first time the
-//! function is called. In every other build (`trunk serve`, the in-browser tests) the same function
-//! is an ordinary `async fn`, so both builds run the same views.
+//! (`--cfg wasm_split` with the `chunks` feature, see `scripts/split.mjs`) each function that
+//! `on_demand!` declares is a split point: its code, and whatever only it reaches, lives in a
+//! wasm chunk of its own that is fetched the first time the function is called. In every other
+//! build (`trunk serve`, the in-browser tests) the same function is an ordinary `async fn`, so
+//! both builds run the same views.
 //!
 //! [`OnDemand`] shows such a function's view: a quiet status while the chunk loads, the view when
 //! it is there, and a sentence with a retry button when it could not be fetched (offline on a
