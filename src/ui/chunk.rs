@@ -16,10 +16,23 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use super::words::t;
+use igf_core::text::i18n::Msg;
 
-/// The work a chunk starts for a chosen file, awaited by the caller once the chunk is there.
+use super::words::{t, t_now};
+
+/// The work a chunk starts for a chosen file, run by [`start`] once the chunk is there.
 pub type Work = Pin<Box<dyn Future<Output = ()>>>;
+
+/// Runs the work an `on_demand!` function gives, once its chunk is there; if the chunk could not
+/// be fetched, `say` gets the sentence that says so, for the flow's own error line.
+pub fn start(work: impl Future<Output = Result<Work, ChunkFailed>> + 'static, say: impl FnOnce(String) + 'static) {
+    leptos::task::spawn_local(async move {
+        match work.await {
+            Ok(work) => work.await,
+            Err(ChunkFailed) => say(t_now(&Msg::new("chunk.failed"))),
+        }
+    });
+}
 
 /// A chunk of the app could not be fetched or started.
 #[derive(Debug, Clone, Copy)]

@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::{files, fonts, worker};
 use crate::browser::platform::{focus_element, format_local, new_draft_id, now_ms, today};
-use super::chunk::{ChunkFailed, OnDemand, Work, on_demand};
+use super::chunk::{self, OnDemand, Work, on_demand};
 use super::diff::ChangedParts;
 use super::{Incoming, StoreHandle};
 use super::words::{t, t_now, t_with};
@@ -178,12 +178,7 @@ pub fn ImportButton(#[prop(into)] on_open: Callback<Draft>) -> impl IntoView {
         let Some(file) = element.files().and_then(|list| list.get(0)) else { return };
         element.set_value("");
         set_error.set(None);
-        leptos::task::spawn_local(async move {
-            match read_chosen(file, flow).await {
-                Ok(reading) => reading.await,
-                Err(ChunkFailed) => set_error.set(Some(t_now(&Msg::new("chunk.failed")))),
-            }
-        });
+        chunk::start(read_chosen(file, flow), move |sentence| set_error.set(Some(sentence)));
     };
     // The steps are in the import's chunk, fetched with the first file chosen.
     let waiting = Memo::new(move |_| pending.with(Option::is_some));

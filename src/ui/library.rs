@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::browser::{files, storage};
 use crate::browser::platform::{focus_after_render, format_local, new_draft_id, now_ms, today};
 use super::{Navigator, StoreHandle};
-use super::chunk::{ChunkFailed, Work, on_demand};
+use super::chunk::{self, Work, on_demand};
 use super::files::ImportButton;
 use super::words::{t, t_arg, t_now, t_with};
 
@@ -293,12 +293,7 @@ fn BackupButtons(library: Library) -> impl IntoView {
         let Some(element) = input.get() else { return };
         let Some(file) = element.files().and_then(|list| list.get(0)) else { return };
         element.set_value("");
-        leptos::task::spawn_local(async move {
-            match restore_chosen(file, library).await {
-                Ok(restoring) => restoring.await,
-                Err(ChunkFailed) => library.say(t_now(&Msg::new("chunk.failed"))),
-            }
-        });
+        chunk::start(restore_chosen(file, library), move |sentence| library.say(sentence));
     };
     view! {
         <div class="button-row">

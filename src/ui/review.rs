@@ -32,7 +32,7 @@ on_demand! {
 
 /// The reviewer's screen.
 #[component]
-pub fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+fn ReviewScreen(draft: Draft, review: Review, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let settings = use_context::<RwSignal<Settings>>().unwrap_or_else(|| RwSignal::new(Settings::default()));
     let checked = draft.clone();
     let report = Memo::new(move |_| check(&checked, today(), &settings.get()));
