@@ -1,5 +1,7 @@
 import { expect, test, allowErrors } from '../support/test';
 import { EditorPage } from '../pages/editor';
+import { LibraryPage } from '../pages/library';
+import { storedDrafts } from '../support/storage';
 
 // The release build is split (scripts/split.mjs): the History panel, the pages, the review
 // screen and the passphrase screen are wasm chunks fetched when first shown. Loading one must
@@ -8,6 +10,8 @@ import { EditorPage } from '../pages/editor';
 
 const THEME = 'Proposed Theme/Issue for the BPF';
 const HISTORY_CHUNK = /\/chunks\/split_history-[0-9a-f]{16}\.wasm$/;
+const IMPORT_CHUNK = /\/chunks\/split_import-[0-9a-f]{16}\.wasm$/;
+const FAILED = 'This part of the editor could not be loaded: the connection may be off, or a newer version of the editor was published. Your draft is safe. Check the connection and try again, or reload the page to get the newer version.';
 
 test('keys typed while a chunk loads are all kept, and the panel comes when it arrives', async ({ page }) => {
   const editor = new EditorPage(page);
@@ -38,7 +42,7 @@ test('a chunk that cannot be fetched says what happened and what to do, and Try 
   await page.route(HISTORY_CHUNK, (route) => route.abort('internetdisconnected'));
   await editor.history.toggle.click();
   const failure = editor.chunkFailure;
-  await expect(failure).toContainText('This part of the editor could not be loaded: the connection may be off, or a newer version of the editor was published. Your draft is safe. Check the connection and try again, or reload the page to get the newer version.');
+  await expect(failure).toContainText(FAILED);
   await page.screenshot({ path: info.outputPath('chunk-failed.png') });
   // The rest of the editor goes on working.
   await editor.section(THEME).press('End');
@@ -67,4 +71,19 @@ test('the first load fetches no chunk: each is fetched once, when its screen is 
   await editor.history.toggle.click();
   await editor.history.open();
   expect(chunks).toHaveLength(fetched);
+});
+
+test('a file chosen while the import cannot be fetched gets the sentence, changes nothing, and imports once it can', async ({ page }) => {
+  allowErrors(/Failed to load resource/, /Failed to fetch|TypeError/);
+  const library = new LibraryPage(page);
+  await library.goto();
+  const file = { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Proposed Theme/Issue for the BPF\n\nA theme from a file.\n') };
+  await page.route(IMPORT_CHUNK, (route) => route.abort('internetdisconnected'));
+  const flow = await library.import(file);
+  await expect(flow.error).toHaveText(FAILED);
+  expect(Object.keys(await storedDrafts(page))).toHaveLength(0);
+  await page.unroute(IMPORT_CHUNK);
+  await library.import(file);
+  await expect(flow.foreign('notes.md')).toBeVisible();
+  await expect(flow.error).toHaveCount(0);
 });

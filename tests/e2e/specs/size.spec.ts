@@ -41,10 +41,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // screens, History, the pages, the import's reading and steps, the Share dialog and the restore
 // of a backup are wasm chunks (dist/chunks/, fetched when first shown, never in the first load)
 // and the first load is 494,997 B (394,942 B brotli), with 1,291 B for the chunks' loader
-// (the same code unsplit: 556,994 B, 438,261 B brotli).
+// (the same code unsplit: 556,994 B, 438,261 B brotli); then 92 B for the loading and failure
+// styles and one runner of a chosen file's chunk (495,089 B, 395,307 B brotli).
 // What stands between this and #22's 300 KB gzip and 250 KB brotli is in ARCHITECTURE.md ("Size").
-const BUDGET_GZIP_BYTES = 494_997 + 400;
-const BUDGET_BROTLI_BYTES = 394_942 + 400;
+const BUDGET_GZIP_BYTES = 495_089 + 400;
+const BUDGET_BROTLI_BYTES = 395_307 + 400;
 // The split points of src/ui (on_demand!), each a chunk of its own.
 const SPLIT_POINTS = ['backup', 'history', 'import', 'pages', 'review', 'share', 'unlock'];
 // The office worker alone: a ratchet of its own, so its growth is noticed
